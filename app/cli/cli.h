@@ -1,0 +1,18 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace sb::app {
+
+// Exit codes of splitbrain-sim, documented in --help and the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitViolation = 1;  // a run broke an invariant, or a lesson check failed
+inline constexpr int kExitBadInput = 2;   // wrong flag, unreadable or invalid file
+
+// Runs `splitbrain-sim` with `args` (without the program name). Everything goes through the
+// two streams so tests can drive every path without spawning a process.
+int runSimCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace sb::app

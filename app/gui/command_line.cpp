@@ -1,0 +1,56 @@
+#include "gui/command_line.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include "version.h"
+
+namespace sb::app {
+
+ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Splitbrain: watch, break and rewind distributed-systems protocols."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("main", "Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QCoreApplication::translate("main", "Show the version."));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QCoreApplication::translate("main", "Open a saved scenario or session."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the window after it is shown, then quit."),
+        QStringLiteral("FILE.png"));
+    parser.addOptions({help, version, open, screenshot});
+
+    ParsedCommandLine result;
+    if (!parser.parse(arguments)) {
+        result.exitCode = 2;
+        result.message = parser.errorText() + QStringLiteral("\n") +
+                         QCoreApplication::translate("main", "Try 'splitbrain --help'.") + QStringLiteral("\n");
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.message = QStringLiteral("splitbrain %1\n").arg(QString::fromUtf8(kVersion));
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.exitCode = 2;
+        result.message = QCoreApplication::translate("main", "unexpected argument '%1'; try 'splitbrain --help'\n")
+                             .arg(parser.positionalArguments().first());
+        return result;
+    }
+    GuiOptions options;
+    options.scenarioPath = parser.value(open);
+    options.screenshotPath = parser.value(screenshot);
+    options.exitAfterShow = parser.isSet(screenshot);
+    result.options = options;
+    return result;
+}
+
+}  // namespace sb::app

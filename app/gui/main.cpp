@@ -1,0 +1,35 @@
+#include <QApplication>
+#include <QIcon>
+#include <QTimer>
+#include <cstdio>
+
+#include "gui/command_line.h"
+#include "gui/main_window.h"
+#include "sim/registry.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("splitbrain"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Splitbrain"));
+    QApplication::setOrganizationName(QStringLiteral("splitbrain"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/splitbrain.svg")));
+
+    const auto parsed = sb::app::parseGuiCommandLine(QApplication::arguments());
+    if (!parsed.options) {
+        std::fputs(parsed.message.toLocal8Bit().constData(), parsed.exitCode == 0 ? stdout : stderr);
+        return parsed.exitCode;
+    }
+
+    sb::core::TopicRegistry registry;
+    sb::core::registerBuiltinTopics(registry);
+    sb::app::MainWindow window(registry);
+    window.show();
+    if (parsed.options->exitAfterShow) {
+        const QString path = parsed.options->screenshotPath;
+        QTimer::singleShot(500, &window, [&window, path] {
+            window.grab().save(path);
+            QApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,15 @@
+# Fails when anything under core/ includes a Qt header or names a Qt target. Run by CTest as
+# `cmake -DCORE_DIR=... -P CheckCoreNoQt.cmake`, and at configure time from tests/CMakeLists.txt.
+file(GLOB_RECURSE files "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp" "${CORE_DIR}/*.txt" "${CORE_DIR}/*.cmake")
+set(offenders "")
+foreach(f IN LISTS files)
+  file(STRINGS "${f}" hits REGEX "#include *[<\"]Q[A-Za-z]|#include *[<\"]qcustomplot|find_package\\(Qt|Qt6::|Qt5::")
+  if(hits)
+    list(APPEND offenders "${f}: ${hits}")
+  endif()
+endforeach()
+if(offenders)
+  list(JOIN offenders "\n  " text)
+  message(FATAL_ERROR "core/ must not use Qt (see DESIGN.md, layers):\n  ${text}")
+endif()
+message(STATUS "core/ is free of Qt (${CMAKE_CURRENT_LIST_FILE})")

@@ -1,0 +1,104 @@
+#include "sim/simulation.h"
+
+#include <algorithm>
+
+namespace sb::core {
+
+Result<Simulation> Simulation::create(const TopicRegistry& registry, const Scenario& scenario) {
+    Simulation sim;
+    sim.m_scenario = scenario;
+    sim.m_model = registry.create(scenario.topic);
+    if (!sim.m_model) return makeError("unknown topic '" + scenario.topic + "'", "/topic");
+    auto params = sim.m_model->info().params.complete(scenario.params);
+    if (!params) return makeError(params.error().message, "/params/" + params.error().where);
+    sim.m_params = params.value();
+    if (Status s = sim.m_model->reset(sim.m_params, scenario.seed); !s) return s.error();
+    const auto names = sim.m_model->nodeNames();
+    if (Status s = validateActions(scenario.actions, sim.m_model->info(), names, "/actions"); !s)
+        return s.error();
+    for (Action a : scenario.actions) {
+        if (a.at == Action::kAsap) a.at = 0;
+        sim.m_script.push_back(std::move(a));
+    }
+    std::stable_sort(sim.m_script.begin(), sim.m_script.end(),
+                     [](const Action& a, const Action& b) { return a.at < b.at; });
+    return sim;
+}
+
+Simulation::Simulation(const Simulation& other)
+    : m_scenario(other.m_scenario),
+      m_params(other.m_params),
+      m_model(other.m_model ? other.m_model->clone() : nullptr),
+      m_script(other.m_script),
+      m_next(other.m_next),
+      m_rejected(other.m_rejected) {}
+
+Simulation& Simulation::operator=(const Simulation& other) {
+    if (this != &other) {
+        Simulation copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+std::optional<Time> Simulation::nextTime() const {
+    auto modelNext = m_model->nextTime();
+    if (m_next < m_script.size()) {
+        const Time at = std::max(m_script[m_next].at, m_model->now());
+        if (!modelNext || at <= *modelNext) return at;
+    }
+    return modelNext;
+}
+
+std::optional<Event> Simulation::step() {
+    const auto modelNext = m_model->nextTime();
+    if (m_next < m_script.size()) {
+        Action& action = m_script[m_next];
+        if (!modelNext || action.at <= *modelNext) {
+            ++m_next;
+            Action applied = action;
+            applied.at = std::max(applied.at, m_model->now());
+            Event event;
+            event.time = applied.at;
+            event.kind = "action";
+            if (Status s = m_model->apply(applied, event); !s) {
+                m_rejected.push_back(makeError(s.error().message, applied.kind));
+                event = Event{};
+                event.time = applied.at;
+                event.kind = "action";
+                event.detail = "rejected";
+            }
+            return event;
+        }
+    }
+    return m_model->step();
+}
+
+Status Simulation::validate(const Action& action) const {
+    return validateActions({action}, m_model->info(), m_model->nodeNames(), "/action");
+}
+
+Status Simulation::schedule(Action action) {
+    if (Status s = validate(action); !s) return s;
+    if (action.at == Action::kAsap || action.at <= m_model->now()) action.at = m_model->now() + 1;
+    // Insert after every action due at the same time or earlier, keeping the script sorted and
+    // never before an action that has already been applied.
+    auto pos = std::upper_bound(m_script.begin() + static_cast<std::ptrdiff_t>(m_next), m_script.end(),
+                                action, [](const Action& a, const Action& b) { return a.at < b.at; });
+    m_script.insert(pos, std::move(action));
+    return {};
+}
+
+void Simulation::dropPendingUserActions() {
+    auto first = m_script.begin() + static_cast<std::ptrdiff_t>(m_next);
+    m_script.erase(std::remove_if(first, m_script.end(), [](const Action& a) { return a.byUser; }),
+                   m_script.end());
+}
+
+Scenario Simulation::session() const {
+    Scenario s = m_scenario;
+    s.actions = m_script;
+    return s;
+}
+
+}  // namespace sb::core

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "sim/registry.h"
+#include "sim/rng.h"
+#include "sim/simulation.h"
+#include "sim/timeline.h"
+
+using namespace sb::core;
+
+namespace {
+
+Timeline start(std::vector<Action> actions, ParamValues params = {}, std::uint64_t seed = 1) {
+    TopicRegistry registry;
+    registerBuiltinTopics(registry);
+    Scenario sc;
+    sc.topic = "ping";
+    sc.seed = seed;
+    sc.params = std::move(params);
+    sc.actions = std::move(actions);
+    return Timeline(Simulation::create(registry, sc).value());
+}
+
+Action act(const char* json) { return actionFromJson(nlohmann::json::parse(json), "").value(); }
+
+std::int64_t suspects(const Timeline& t, NodeId n) {
+    return std::get<std::int64_t>(t.model().probe("suspect_count", n));
+}
+
+}  // namespace
+
+TEST_CASE("with a healthy network nobody is suspected", "[ping]") {
+    auto t = start({});
+    t.seekTime(fromMs(3000));
+    for (NodeId n = 0; n < 4; ++n) CHECK(suspects(t, n) == 0);
+    CHECK(t.model().violations().empty());
+}
+
+TEST_CASE("a partitioned node is suspected by the others, and trusted again after heal", "[ping]") {
+    auto t = start({act(R"({"at_ms": 500, "do": "partition", "groups": [["n1","n2","n3"],["n4"]]})"),
+                    act(R"({"at_ms": 1500, "do": "heal"})")});
+    t.seekTime(fromMs(1400));
+    for (NodeId n = 0; n < 3; ++n) CHECK(suspects(t, n) == 1);
+    CHECK(suspects(t, 3) == 3);  // the isolated node suspects everyone: it cannot tell either
+    t.seekTime(fromMs(2000));
+    for (NodeId n = 0; n < 4; ++n) CHECK(suspects(t, n) == 0);
+    CHECK(t.model().violations().empty());
+}
+
+TEST_CASE("a crashed node is suspected; the crash looks exactly like a partition", "[ping]") {
+    auto t = start({act(R"({"at_ms": 500, "do": "crash", "node": "n2"})")});
+    t.seekTime(fromMs(1400));
+    CHECK(suspects(t, 0) == 1);
+    CHECK(suspects(t, 2) == 1);
+    CHECK(std::get<bool>(t.model().probe("up", 1)) == false);
+}
+
+TEST_CASE("a one-way cut makes only the receiving side suspicious", "[ping]") {
+    auto t = start({act(R"({"at_ms": 200, "do": "cut", "from": "n1", "to": "n2"})")});
+    t.seekTime(fromMs(1500));
+    CHECK(suspects(t, 1) == 1);  // n2 no longer hears n1
+    CHECK(suspects(t, 0) == 0);  // n1 still hears n2
+}
+
+TEST_CASE("randomized faults over many seeds never break the detector's invariants", "[ping][soak]") {
+    const char* faults[] = {
+        R"({"do": "partition", "groups": [["n1","n2"],["n3","n4","n5"]]})",
+        R"({"do": "heal"})",
+        R"({"do": "crash", "node": "n3"})",
+        R"({"do": "restart", "node": "n3"})",
+        R"({"do": "cut", "from": "n5", "to": "n1"})",
+    };
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        Rng rng(seed);
+        std::vector<Action> actions;
+        Time at = 0;
+        for (const char* f : faults) {
+            at += rng.range(fromMs(50), fromMs(700));
+            Action a = act(f);
+            a.at = at;
+            actions.push_back(a);
+        }
+        auto t = start(actions, {{"nodes", 5}, {"loss", 0.1}, {"duplicate", 0.05}}, seed);
+        t.seekTime(at + fromMs(1000));
+        INFO("seed " << seed);
+        REQUIRE(t.model().violations().empty());
+    }
+}
