@@ -1,5 +1,5 @@
 // The explicit list of shipped topics. Adding a topic adds one line here (and one in the widgets
-// renderer registry and the lesson manifest); tests/core/registry_test.cpp checks all three.
+// renderer registry and the lesson manifest).
 #include "sim/registry.h"
 #include "topics/ping/ping_model.h"
 
