@@ -1,0 +1,237 @@
+#include "lesson/lesson_check.h"
+
+#include <algorithm>
+
+namespace sb::core {
+
+namespace {
+
+// Applies lesson actions one at a time at `clock` (or just after the last event), running each
+// until it has been applied: Timeline::act drops the learner's pending actions, and lesson
+// actions are marked as such so that going back to an earlier step and branching drops them.
+std::optional<Error> applyActions(Timeline& timeline, const std::vector<Action>& actions,
+                                  Time clock, const std::string& where, std::size_t& events) {
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        Action a = actions[i];
+        a.byUser = true;
+        a.at = std::max(clock, timeline.now() + 1);
+        const std::size_t rejectedBefore = timeline.sim().rejected().size();
+        if (Status s = timeline.act(a); !s)
+            return Error{s.error().message, where + "/" + std::to_string(i)};
+        while (timeline.stepForward()) {
+            ++events;
+            const Event& e = timeline.trace()[timeline.position() - 1];
+            if (e.is("action") && e.time >= a.at) break;
+        }
+        if (timeline.sim().rejected().size() > rejectedBefore)
+            return Error{"the model refused the action: " + timeline.sim().rejected().back().message,
+                         where + "/" + std::to_string(i)};
+    }
+    return std::nullopt;
+}
+
+Time clockAfter(const Timeline& timeline, const UntilCondition& until, Time start) {
+    Time clock = std::max(start, timeline.now());
+    if (until.kind == UntilCondition::Kind::TimeMs) clock = std::max(clock, fromMs(until.ms));
+    if (until.kind == UntilCondition::Kind::AfterMs) clock = std::max(clock, start + fromMs(until.ms));
+    return clock;
+}
+
+}  // namespace
+
+bool StepResult::passed() const {
+    if (error || !reached) return false;
+    return std::all_of(claims.begin(), claims.end(), [](const ClaimResult& c) { return c.passed; });
+}
+
+LessonRun::LessonRun(Lesson lesson, Simulation sim)
+    : m_lesson(std::move(lesson)), m_timeline(std::move(sim)) {}
+
+Result<LessonRun> LessonRun::start(const Lesson& lesson, const TopicRegistry& registry) {
+    Scenario scenario = lesson.scenario;
+    if (scenario.topic.empty()) scenario.topic = lesson.topic;
+    if (!registry.find(scenario.topic))
+        return makeError("unknown topic '" + scenario.topic + "'", lesson.file);
+    auto sim = Simulation::create(registry, scenario);
+    if (!sim) return makeError(sim.error().message, lesson.file + ":/scenario");
+    return LessonRun(lesson, std::move(sim.value()));
+}
+
+std::optional<std::size_t> LessonRun::stepEndPosition(std::size_t n) const {
+    if (n >= m_stepEnds.size()) return std::nullopt;
+    return m_stepEnds[n];
+}
+
+void LessonRun::branchHere() {
+    const std::size_t pos = m_timeline.position();
+    while (m_stepEnds.size() > 1 && m_stepEnds.back() > pos) {
+        m_stepEnds.pop_back();
+        m_stepClocks.pop_back();
+    }
+}
+
+StepResult LessonRun::runNextStep() {
+    const std::size_t k = stepsDone();
+    StepResult r;
+    r.step = k + 1;
+    if (k >= m_lesson.steps.size()) {
+        r.error = Error{"the lesson has no step " + std::to_string(k + 1), m_lesson.file};
+        return r;
+    }
+    const Step& step = m_lesson.steps[k];
+    const std::string where = m_lesson.file + ":/steps/" + std::to_string(k);
+    if (m_timeline.position() != m_stepEnds[k]) m_timeline.seek(m_stepEnds[k]);
+    const Time start = m_stepClocks[k];
+    const std::size_t startPosition = m_timeline.position();
+
+    r.error = applyActions(m_timeline, step.actions, start, where + "/actions", r.events);
+    if (!r.error) {
+        const std::size_t budget = step.maxEvents > r.events ? step.maxEvents - r.events : 0;
+        r.events += runUntil(m_timeline, step.until, start, startPosition, budget, r.reached);
+        if (!r.reached) {
+            const bool idle = !m_timeline.sim().nextTime().has_value();
+            r.error = Error{"the step never reached its condition (" + step.until.text() + "): " +
+                                (idle ? "the run went idle after " + std::to_string(r.events) + " events"
+                                      : "stopped after maxEvents = " + std::to_string(step.maxEvents) + " events"),
+                            where + "/until"};
+        }
+    }
+    r.endTime = m_timeline.now();
+    r.claims = evaluate(step.expect);
+    m_stepEnds.push_back(m_timeline.position());
+    m_stepClocks.push_back(clockAfter(m_timeline, step.until, start));
+    return r;
+}
+
+Result<std::vector<StepResult>> LessonRun::runToEndOfStep(std::size_t n) {
+    if (n > m_lesson.steps.size())
+        return makeError("the lesson has " + std::to_string(m_lesson.steps.size()) + " steps, not " +
+                             std::to_string(n),
+                         m_lesson.file);
+    std::vector<StepResult> results;
+    if (n <= stepsDone()) {
+        m_timeline.seek(m_stepEnds[n]);
+        return results;
+    }
+    while (stepsDone() < n) results.push_back(runNextStep());
+    return results;
+}
+
+std::vector<ClaimResult> LessonRun::evaluate(const std::vector<Claim>& claims) const {
+    std::vector<ClaimResult> results;
+    results.reserve(claims.size());
+    for (const auto& c : claims) results.push_back(evaluateClaim(c, m_timeline.model()));
+    return results;
+}
+
+Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
+    if (item.type != QuizType::Predict) return makeError("not a predict item", item.id);
+    std::size_t index = 0;
+    while (index < m_lesson.quiz.size() && m_lesson.quiz[index].id != item.id) ++index;
+    const std::string where = m_lesson.file + ":/quiz/" + std::to_string(index);
+    const std::size_t back = m_timeline.position();
+    auto reached = runToEndOfStep(item.fromStep);
+    if (!reached) return reached.error();
+    // A scratch timeline from the state at the end of step `from`: the main one keeps its future.
+    Timeline scratch(m_timeline.sim());
+    const Time clock = m_stepClocks[item.fromStep];
+    m_timeline.seek(std::min(back, m_timeline.recorded()));
+
+    std::size_t events = 0;
+    const std::size_t startPosition = scratch.position();
+    if (auto error = applyActions(scratch, item.actions, clock, where + "/actions", events))
+        return *error;
+    bool ok = false;
+    const std::size_t budget = item.maxEvents > events ? item.maxEvents - events : 0;
+    events += runUntil(scratch, item.until, clock, startPosition, budget, ok);
+    if (!ok)
+        return makeError("the predict item never reached its condition (" + item.until.text() +
+                             ") within " + std::to_string(item.maxEvents) + " events",
+                         where + "/until");
+    Claim probe;
+    probe.ref = item.probe;
+    ClaimResult value = evaluateClaim(probe, scratch.model());
+    if (!value.problem.empty()) return makeError(value.problem, where + "/probe");
+    return value.actual;
+}
+
+bool LessonCheck::passed() const {
+    if (!errors.empty()) return false;
+    for (const auto& s : steps)
+        if (!s.passed()) return false;
+    for (const auto& p : predicts)
+        if (p.error) return false;
+    return true;
+}
+
+std::size_t LessonCheck::claimCount() const {
+    std::size_t n = 0;
+    for (const auto& s : steps) n += s.claims.size();
+    return n;
+}
+
+std::size_t LessonCheck::failedCount() const {
+    std::size_t n = errors.size();
+    for (const auto& s : steps) {
+        if (s.error) ++n;
+        for (const auto& c : s.claims) n += c.passed ? 0U : 1U;
+    }
+    for (const auto& p : predicts) n += p.error ? 1U : 0U;
+    return n;
+}
+
+namespace {
+
+std::optional<std::string> answerTypeProblem(const ProbeValue& v, AnswerType type, const Model& model) {
+    switch (type) {
+        case AnswerType::Node: {
+            const auto* s = std::get_if<std::string>(&v);
+            const auto names = model.nodeNames();
+            if (!s || std::find(names.begin(), names.end(), *s) == names.end())
+                return "answerType is node, but the probe gave " + probeToString(v);
+            return std::nullopt;
+        }
+        case AnswerType::Bool:
+            if (!std::holds_alternative<bool>(v)) return "answerType is bool, but the probe gave " + probeToString(v);
+            return std::nullopt;
+        case AnswerType::Number:
+            if (!std::holds_alternative<std::int64_t>(v) && !std::holds_alternative<double>(v))
+                return "answerType is number, but the probe gave " + probeToString(v);
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+LessonCheck checkLesson(const Lesson& lesson, const TopicRegistry& registry) {
+    LessonCheck check;
+    check.file = lesson.file;
+    check.lessonId = lesson.id;
+    auto run = LessonRun::start(lesson, registry);
+    if (!run) {
+        check.errors.push_back(run.error());
+        return check;
+    }
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) check.steps.push_back(run->runNextStep());
+    for (const auto& v : run->timeline().model().violations())
+        check.errors.push_back(Error{"invariant '" + v.invariant + "' broken: " + v.detail, lesson.file});
+    for (std::size_t i = 0; i < lesson.quiz.size(); ++i) {
+        const QuizItem& item = lesson.quiz[i];
+        if (item.type != QuizType::Predict) continue;
+        PredictResult p;
+        p.itemId = item.id;
+        auto answer = run->predict(item);
+        if (!answer) {
+            p.error = answer.error();
+        } else {
+            p.answer = answer.value();
+            if (auto problem = answerTypeProblem(answer.value(), item.answerType, run->timeline().model()))
+                p.error = Error{*problem, lesson.file + ":/quiz/" + std::to_string(i) + "/answerType"};
+        }
+        check.predicts.push_back(std::move(p));
+    }
+    return check;
+}
+
+}  // namespace sb::core
