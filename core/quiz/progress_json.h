@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "quiz/progress.h"
+#include "sim/result.h"
+
+namespace sb::core::quiz {
+
+// The progress file format. Version history:
+//   1  first version: {"format": "splitbrain-progress", "version": 1, "saveCount": N,
+//      "items": {"<id>": {"topic", "lesson", "kind", "state": {...}, "history": [...]}}}
+// A reader refuses any version above kProgressVersion: fields it does not know could matter.
+inline constexpr int kProgressVersion = 1;
+inline constexpr std::string_view kProgressFormat = "splitbrain-progress";
+
+// Serialises to compact, deterministic JSON text (keys sorted, one item per line so a diff
+// of two saves is readable and the file stays small).
+std::string progressToJson(const Progress& progress);
+
+// Why a parse failed: the text is broken or wrong, or it is a newer version we must not touch.
+enum class ParseFailure { Corrupt, NewerVersion };
+struct ProgressParseError {
+    ParseFailure kind = ParseFailure::Corrupt;
+    Error error;  // message and where (file:line:col for syntax, JSON pointer for content)
+};
+
+// Parses and validates everything: types, ranges (no negative intervals, ease within SM-2's
+// bounds, known grades/kinds/modes), and the version. `file` names the source in errors.
+struct ProgressParse {
+    std::optional<Progress> progress;
+    ProgressParseError failure;
+    bool ok() const { return progress.has_value(); }
+};
+ProgressParse progressFromJson(std::string_view text, const std::string& file,
+                               std::size_t maxBytes);
+
+}  // namespace sb::core::quiz
