@@ -1,0 +1,106 @@
+// The Figure 3 properties, checked after every step. Only logs that changed are compared, so
+// heartbeats (most of the events) cost nothing here.
+#include "topics/raft/raft_model.h"
+
+namespace sb::core::raft {
+
+void RaftModel::violate(const char* invariant, std::string detail) {
+    ++m_violationCount;
+    // The first occurrence of each property is what a learner needs; later ones repeat it.
+    if (!m_violated.insert(invariant).second) return;
+    m_violations.push_back(Violation{invariant, std::move(detail), now()});
+    m_engine.emit("violation", kNoNode, invariant);
+}
+
+namespace {
+std::uint64_t mix(std::uint64_t h, const Entry& e) {
+    // splitmix64 finalizer over the previous link and the entry's fields.
+    std::uint64_t z = h ^ (static_cast<std::uint64_t>(e.term) * 0x9e3779b97f4a7c15ULL) ^
+                      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.key)) << 32) ^
+                      static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.value));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+}  // namespace
+
+void RaftModel::refreshChain(NodeId n) {
+    auto& chain = m_chain[at(n)];
+    const auto& log = srv(n).log;
+    std::size_t k = std::min(m_chainValid[at(n)], log.size());
+    chain.resize(log.size());
+    for (; k < log.size(); ++k) chain[k] = mix(k == 0 ? 0 : chain[k - 1], log[k]);
+    m_chainValid[at(n)] = log.size();
+}
+
+void RaftModel::checkInvariants() {
+    for (NodeId n = 0; n < nodeCount(); ++n)
+        if (m_dirty[at(n)]) refreshChain(n);
+    for (NodeId n = 0; n < nodeCount(); ++n) {
+        if (!m_dirty[at(n)]) continue;
+        m_dirty[at(n)] = false;
+        const Server& s = srv(n);
+        for (NodeId o = 0; o < nodeCount(); ++o)
+            if (o != n) checkLogMatching(n, o);
+        if (s.role == Role::Leader) {
+            if (s.log.size() < m_leaderLogLen[at(n)])
+                violate("leader append-only", name(n) + "'s log shrank while it was leader");
+            m_leaderLogLen[at(n)] = s.log.size();
+        }
+    }
+}
+
+// If two logs hold an entry with the same index and term, they are identical up to it. Checking
+// the highest such index is enough: equality of that prefix covers every lower match too.
+void RaftModel::checkLogMatching(NodeId a, NodeId b) {
+    const Server& x = srv(a);
+    const Server& y = srv(b);
+    std::int64_t i = std::min(x.lastIndex(), y.lastIndex());
+    while (i > 0 && x.termAt(i) != y.termAt(i)) --i;
+    if (i == 0) return;
+    const auto k = static_cast<std::size_t>(i - 1);
+    if (m_chain[at(a)][k] == m_chain[at(b)][k]) return;  // equal prefixes (64-bit hash chain)
+    for (std::int64_t j = i; j >= 1; --j) {
+        if (!(x.entry(j) == y.entry(j))) {
+            violate("log matching", name(a) + " and " + name(b) + " agree on index " + std::to_string(i) +
+                                        " (term " + std::to_string(x.termAt(i)) + ") but differ at index " +
+                                        std::to_string(j));
+            return;
+        }
+    }
+}
+
+// A leader of term T holds every entry committed in a term before T.
+void RaftModel::checkLeaderCompleteness(NodeId leader) {
+    const Server& s = srv(leader);
+    for (std::size_t k = 0; k < m_committed.size(); ++k) {
+        const auto& c = m_committed[k];
+        if (c.commitTerm >= s.currentTerm) continue;
+        const auto index = static_cast<std::int64_t>(k + 1);
+        if (index > s.lastIndex() || !(s.entry(index) == c.entry)) {
+            violate("leader completeness", name(leader) + " leads term " + std::to_string(s.currentTerm) +
+                                               " without entry " + std::to_string(index) + " (term " +
+                                               std::to_string(c.entry.term) + "), committed in term " +
+                                               std::to_string(c.commitTerm));
+            return;
+        }
+    }
+}
+
+// No two servers apply different entries at the same index.
+void RaftModel::noteCommitted(NodeId n, std::int64_t index) {
+    const Server& s = srv(n);
+    const Entry& e = s.entry(index);
+    const auto k = static_cast<std::size_t>(index - 1);
+    if (k < m_committed.size()) {
+        if (!(m_committed[k].entry == e))
+            violate("state machine safety", name(n) + " applies " + entryText(e) + " (term " + std::to_string(e.term) +
+                                                ") at index " + std::to_string(index) + " where " +
+                                                entryText(m_committed[k].entry) + " (term " +
+                                                std::to_string(m_committed[k].entry.term) + ") was applied");
+        return;
+    }
+    if (k == m_committed.size()) m_committed.push_back(CommittedEntry{e, s.currentTerm});
+}
+
+}  // namespace sb::core::raft

@@ -1,0 +1,210 @@
+#include "topics/raft/raft_model.h"
+
+#include <algorithm>
+
+namespace sb::core::raft {
+
+const char* keyName(std::int32_t key) {
+    static const char* const kNames[kKeys] = {"x", "y", "z", "w", "v", "u", "t", "s", "r", "q"};
+    if (key == kNoopKey) return "no-op";
+    return key >= 0 && key < kKeys ? kNames[key] : "?";
+}
+
+const char* msgKind(MsgType type) {
+    switch (type) {
+        case MsgType::RequestVote: return "RequestVote";
+        case MsgType::RequestVoteReply: return "RequestVoteReply";
+        case MsgType::PreVote: return "PreVote";
+        case MsgType::PreVoteReply: return "PreVoteReply";
+        case MsgType::AppendEntries: return "AppendEntries";
+        case MsgType::AppendEntriesReply: return "AppendEntriesReply";
+    }
+    return "?";
+}
+
+bool isReply(MsgType type) {
+    return type == MsgType::RequestVoteReply || type == MsgType::PreVoteReply ||
+           type == MsgType::AppendEntriesReply;
+}
+
+const char* roleName(Role role) {
+    switch (role) {
+        case Role::Follower: return "follower";
+        case Role::PreCandidate: return "precandidate";
+        case Role::Candidate: return "candidate";
+        case Role::Leader: return "leader";
+    }
+    return "?";
+}
+
+int Server::voteCount() const { return static_cast<int>(std::count(votes.begin(), votes.end(), true)); }
+
+const TopicInfo& RaftModel::topicInfo() {
+    static const TopicInfo info = [] {
+        TopicInfo t;
+        t.id = "raft";
+        t.title = "Raft consensus";
+        t.summary = "Leader election and log replication, rule by rule from the Raft paper.";
+        t.params = ParamSet({
+            {"nodes", ParamType::Int, "nodes", 3, 9, 5, "How many servers form the cluster", {}},
+            {"election_timeout_min_ms", ParamType::Int, "ms", 10, 5000, 150, "Shortest randomized election timeout", {}},
+            {"election_timeout_max_ms", ParamType::Int, "ms", 10, 10000, 300, "Longest randomized election timeout", {}},
+            {"heartbeat_ms", ParamType::Int, "ms", 5, 2000, 50, "Time between a leader's heartbeats", {}},
+            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
+            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
+            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
+            {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
+            {"max_batch", ParamType::Int, "entries", 1, 1000, 16, "Most entries in one AppendEntries", {}},
+            {"conflict_term_backoff", ParamType::Bool, "", 0, 1, 0, "Followers return the conflicting term so nextIndex skips a whole term", {}},
+            {"unsafe_commit_old_terms", ParamType::Bool, "", 0, 1, 0, "UNSAFE: let a leader commit old-term entries by counting replicas (breaks Figure 8)", {}},
+            {"prevote", ParamType::Bool, "", 0, 1, 0, "Ask for pre-votes before raising the term", {}},
+            {"check_quorum", ParamType::Bool, "", 0, 1, 0, "Leaders step down without a quorum; servers ignore votes while they hear a leader", {}},
+            {"leader_noop", ParamType::Bool, "", 0, 1, 0, "A new leader appends a blank entry to commit its predecessors' entries", {}},
+        });
+        t.actions = genericActionSpecs();
+        t.actions.push_back({"client_write", "Ask a server to write key=value (a follower redirects)",
+                             {arg("node", ArgType::Node), arg("key", ArgType::Int), arg("value", ArgType::Int)}});
+        t.actions.push_back({"client_read", "Read a key from a server's local state machine",
+                             {arg("node", ArgType::Node), arg("key", ArgType::Int)}});
+        t.actions.push_back({"force_timeout", "Make a server's election timer fire now", {arg("node", ArgType::Node)}});
+        t.actions.push_back({"block", "Drop every message of a kind from one server to another (kind omitted: all)",
+                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}});
+        t.actions.push_back({"unblock", "Remove a block (kind omitted: all kinds)",
+                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}});
+        t.actions.push_back({"set_log", "Setup: replace a server's log by entries of the given terms (\"1 1 4\"), optionally its term",
+                             {arg("node", ArgType::Node), arg("terms", ArgType::String), arg("term", ArgType::Int, false)}});
+        t.probes = {
+            {"leader", false, "The leader with the highest term among running servers, or \"none\""},
+            {"leader_count", false, "How many running servers believe they are leader"},
+            {"max_term", false, "The highest term of any server"},
+            {"elections", false, "Elections started (candidacies) since the start"},
+            {"split_votes", false, "Terms in which two or more candidates ran and nobody won"},
+            {"committed", false, "Highest index committed by any server"},
+            {"committed_log", false, "Terms of the entries committed anywhere, e.g. \"1,1,2\""},
+            {"messages", false, "Messages sent since the start"},
+            {"last_read", false, "Value returned by the last client_read (-1: unset)"},
+            {"violations", false, "Invariant violations found so far"},
+            {"violation", false, "Name of the first invariant violated, or \"none\""},
+            {"term", true, "The server's currentTerm"},
+            {"role", true, "leader, follower, candidate, precandidate or crashed"},
+            {"voted_for", true, "Who the server voted for in its current term, or \"none\""},
+            {"votes", true, "Votes a candidate holds (itself included)"},
+            {"commit_index", true, "The server's commitIndex"},
+            {"last_log_index", true, "Index of the server's last log entry"},
+            {"last_log_term", true, "Term of the server's last log entry"},
+            {"log", true, "The terms of the server's log, e.g. \"1,1,4\""},
+            {"state", true, "The server's key-value state machine, e.g. \"x=3 y=1\""},
+            {"up", true, "Whether the server is running"},
+        };
+        t.eventKinds = {"send", "deliver", "drop", "timer", "action", "role", "vote", "prevote",
+                        "append", "truncate", "commit", "redirect", "read", "blocked", "split_vote", "violation"};
+        return t;
+    }();
+    return info;
+}
+
+Status RaftModel::reset(const ParamValues& p, std::uint64_t seed) {
+    const int n = static_cast<int>(p.at("nodes"));
+    std::vector<std::string> names;
+    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
+    m_engine.reset(names, seed);
+    LinkConfig& link = m_engine.net().defaults();
+    link.minLatency = fromMs(static_cast<std::int64_t>(p.at("latency_min_ms")));
+    link.maxLatency = std::max(link.minLatency, fromMs(static_cast<std::int64_t>(p.at("latency_max_ms"))));
+    link.drop = p.at("loss");
+    link.duplicate = p.at("duplicate");
+    m_cfg = Config{};
+    m_cfg.electionMin = fromMs(static_cast<std::int64_t>(p.at("election_timeout_min_ms")));
+    m_cfg.electionMax = std::max(m_cfg.electionMin, fromMs(static_cast<std::int64_t>(p.at("election_timeout_max_ms"))));
+    m_cfg.heartbeat = fromMs(static_cast<std::int64_t>(p.at("heartbeat_ms")));
+    m_cfg.maxBatch = static_cast<std::size_t>(p.at("max_batch"));
+    m_cfg.conflictTerm = p.at("conflict_term_backoff") != 0;
+    m_cfg.unsafeCommit = p.at("unsafe_commit_old_terms") != 0;
+    m_cfg.preVote = p.at("prevote") != 0;
+    m_cfg.checkQuorum = p.at("check_quorum") != 0;
+    m_cfg.leaderNoop = p.at("leader_noop") != 0;
+    const auto count = static_cast<std::size_t>(n);
+    Server fresh;
+    fresh.kv.fill(kUnset);
+    m_servers.assign(count, fresh);
+    m_blocks.assign(count * count, 0);
+    m_dirty.assign(count, false);
+    m_chain.assign(count, {});
+    m_chainValid.assign(count, 0);
+    m_leaderLogLen.assign(count, 0);
+    m_leaderOfTerm.clear();
+    m_terms.clear();
+    m_committed.clear();
+    m_violations.clear();
+    m_violated.clear();
+    m_violationCount = m_elections = m_splitVotes = m_sent = m_writesAccepted = 0;
+    m_lastRead = kUnset;
+    for (NodeId i = 0; i < n; ++i) resetElectionTimer(i);
+    return {};
+}
+
+std::optional<Event> RaftModel::step() {
+    auto event = m_engine.step([this](const Message<RaftMsg>& m) { onDeliver(m); },
+                               [this](NodeId node, int slot) { onTimer(node, slot); });
+    if (event) checkInvariants();
+    return event;
+}
+
+Status RaftModel::apply(const Action& a, Event& out) {
+    m_engine.advanceTo(a.at);
+    out.time = now();
+    // The action kind as a string that outlives the event: the static TopicInfo owns it.
+    for (const auto& spec : topicInfo().actions)
+        if (spec.kind == a.kind) out.detail = spec.kind.c_str();
+    if (auto handled = m_engine.applyNetworkAction(a)) {
+        if (a.has("node")) out.node = m_engine.nodeId(a.str("node"));
+        if (a.has("from")) out.node = m_engine.nodeId(a.str("from"));
+        if (a.has("to")) out.peer = m_engine.nodeId(a.str("to"));
+        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
+        return *handled;
+    }
+    Status s = applyProtocolAction(a, out);
+    checkInvariants();
+    return s;
+}
+
+void RaftModel::send(NodeId from, NodeId to, RaftMsg msg) {
+    if (blocked(from, to, msg.type)) {
+        Event& e = m_engine.emit("blocked", from, msgKind(msg.type));
+        e.peer = to;
+        e.with("term", msg.term);
+        return;
+    }
+    ++m_sent;
+    const char* kind = msgKind(msg.type);
+    m_engine.send(from, to, kind, std::move(msg));
+}
+
+bool RaftModel::blocked(NodeId from, NodeId to, MsgType type) const {
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(type));
+    return (m_blocks[at(from) * m_servers.size() + at(to)] & bit) != 0;
+}
+
+void RaftModel::onDeliver(const Message<RaftMsg>& m) {
+    // A block set while the message was travelling still catches it, so a script can rely on it.
+    if (blocked(m.from, m.to, m.payload.type)) {
+        Event& e = m_engine.emit("blocked", m.from, m.kind);
+        e.peer = m.to;
+        return;
+    }
+    switch (m.payload.type) {
+        case MsgType::RequestVote:
+        case MsgType::PreVote: onVoteRequest(m); break;
+        case MsgType::RequestVoteReply:
+        case MsgType::PreVoteReply: onVoteReply(m); break;
+        case MsgType::AppendEntries: onAppend(m); break;
+        case MsgType::AppendEntriesReply: onAppendReply(m); break;
+    }
+}
+
+std::string RaftModel::entryText(const Entry& e) const {
+    if (e.key == kNoopKey) return "no-op";
+    return std::string(keyName(e.key)) + "=" + std::to_string(e.value);
+}
+
+}  // namespace sb::core::raft

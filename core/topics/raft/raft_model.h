@@ -1,0 +1,152 @@
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/engine.h"
+#include "sim/model.h"
+#include "topics/raft/raft_types.h"
+
+namespace sb::core::raft {
+
+// Raft leader election and log replication, following Ongaro & Ousterhout, "In Search of an
+// Understandable Consensus Algorithm" (USENIX ATC 2014): Figure 2 rule by rule, §5.2 elections,
+// §5.3 replication, §5.4 safety with the Figure 8 commit restriction; PreVote and CheckQuorum
+// (leader leases against disruptive servers) as in Ongaro's thesis §9.6 and the paper's §6.
+//
+// Simplifications: no membership changes, snapshots or log compaction; a client request is an
+// action applied at one server (a follower answers with a redirect); every server applies a
+// committed entry at once; reads are answered from the local state machine with no ReadIndex or
+// lease, so a stale read is visible. Durable state survives a crash (currentTerm, votedFor,
+// log); commitIndex, role, timers and the state machine do not and are rebuilt after restart.
+//
+// Invariants checked after every step (Figure 3): election safety, leader append-only, log
+// matching, leader completeness, state machine safety. The parameter unsafe_commit_old_terms
+// removes the §5.4.2 rule so that the invariants can be seen to catch it.
+class RaftModel final : public Model {
+public:
+    static const TopicInfo& topicInfo();
+
+    std::unique_ptr<Model> clone() const override { return std::make_unique<RaftModel>(*this); }
+    const TopicInfo& info() const override { return topicInfo(); }
+    Status reset(const ParamValues& params, std::uint64_t seed) override;
+    Status apply(const Action& action, Event& out) override;
+    std::optional<Event> step() override;
+    Time now() const override { return m_engine.now(); }
+    std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    std::vector<std::string> nodeNames() const override { return m_engine.names(); }
+    View view(Time t) const override;
+    std::vector<Metric> metrics() const override;
+    std::vector<Violation> violations() const override { return m_violations; }
+    ProbeValue probe(const std::string& name, NodeId node) const override;
+    std::string describe(const Event& event) const override;
+    std::vector<InspectRow> inspectNode(NodeId node) const override;
+    std::vector<InspectRow> inspectMessage(MsgId id) const override;
+
+    // Read access for tests and benchmarks.
+    const Server& server(NodeId n) const { return m_servers[at(n)]; }
+    int nodeCount() const { return m_engine.nodeCount(); }
+    bool up(NodeId n) const { return m_engine.up(n); }
+    std::int64_t elections() const { return m_elections; }
+    std::int64_t splitVotes() const { return m_splitVotes; }
+
+private:
+    struct Config {
+        Time electionMin = 0;
+        Time electionMax = 0;
+        Time heartbeat = 0;
+        std::size_t maxBatch = 16;
+        bool conflictTerm = false;
+        bool unsafeCommit = false;
+        bool preVote = false;
+        bool checkQuorum = false;
+        bool leaderNoop = false;
+    };
+    struct TermStat {
+        int candidates = 0;
+        bool leader = false;
+        bool closed = false;
+    };
+    struct CommittedEntry {
+        Entry entry;
+        std::int64_t commitTerm = 0;  // the term of the server that first committed it
+    };
+
+    static std::size_t at(NodeId n) { return static_cast<std::size_t>(n); }
+    Server& srv(NodeId n) { return m_servers[at(n)]; }
+    const std::string& name(NodeId n) const { return m_engine.names()[at(n)]; }
+    int majority() const { return nodeCount() / 2 + 1; }
+
+    // raft_election.cpp
+    void onTimer(NodeId n, int slot);
+    void resetElectionTimer(NodeId n);
+    void startPreVote(NodeId n);
+    void startElection(NodeId n);
+    void becomeFollower(NodeId n, std::int64_t term);
+    void becomeLeader(NodeId n);
+    void setRole(NodeId n, Role role);
+    bool logUpToDate(const Server& s, std::int64_t lastIndex, std::int64_t lastTerm) const;
+    bool inLease(const Server& s) const;
+    void onVoteRequest(const Message<RaftMsg>& m);
+    void onVoteReply(const Message<RaftMsg>& m);
+    void noteCandidate(NodeId n, std::int64_t term);
+    bool checkQuorumLost(NodeId n);
+
+    // raft_replication.cpp
+    void sendAppend(NodeId leader, NodeId peer);
+    void broadcastAppend(NodeId leader);
+    void onAppend(const Message<RaftMsg>& m);
+    void onAppendReply(const Message<RaftMsg>& m);
+    void advanceCommit(NodeId leader);
+    void setCommit(NodeId n, std::int64_t index);
+    void truncate(NodeId n, std::int64_t from);
+    std::int64_t appendLocal(NodeId leader, std::int32_t key, std::int32_t value);
+
+    // raft_actions.cpp
+    Status applyProtocolAction(const Action& a, Event& out);
+    Status clientWrite(const Action& a, Event& out);
+    Status clientRead(const Action& a, Event& out);
+    Status setLog(const Action& a, Event& out);
+    Status setParam(const Action& a, Event& out);
+    Status setBlock(const Action& a, Event& out, bool block);
+    void crashServer(NodeId n);
+
+    // raft_invariants.cpp
+    void checkInvariants();
+    void refreshChain(NodeId n);
+    void checkLogMatching(NodeId a, NodeId b);
+    void checkLeaderCompleteness(NodeId leader);
+    void noteCommitted(NodeId n, std::int64_t index);
+    void violate(const char* invariant, std::string detail);
+
+    void send(NodeId from, NodeId to, RaftMsg msg);
+    void onDeliver(const Message<RaftMsg>& m);
+    bool blocked(NodeId from, NodeId to, MsgType type) const;
+    std::string entryText(const Entry& e) const;
+
+    Engine<RaftMsg> m_engine;
+    Config m_cfg;
+    std::vector<Server> m_servers;
+    std::vector<std::uint8_t> m_blocks;  // from * n + to -> bit per MsgType
+    std::vector<bool> m_dirty;           // log changed since the last invariant check
+    // Per server, a hash chain over its log (entry i hashes entries 1..i) and how much of it is
+    // still valid, so that comparing two log prefixes costs O(1) instead of O(length).
+    std::vector<std::vector<std::uint64_t>> m_chain;
+    std::vector<std::size_t> m_chainValid;
+    std::vector<std::size_t> m_leaderLogLen;
+    std::map<std::int64_t, NodeId> m_leaderOfTerm;
+    std::map<std::int64_t, TermStat> m_terms;
+    std::vector<CommittedEntry> m_committed;
+    std::vector<Violation> m_violations;
+    std::set<std::string> m_violated;
+    std::int64_t m_violationCount = 0;
+    std::int64_t m_elections = 0;
+    std::int64_t m_splitVotes = 0;
+    std::int64_t m_sent = 0;
+    std::int64_t m_lastRead = kUnset;
+    std::int64_t m_writesAccepted = 0;
+};
+
+}  // namespace sb::core::raft
