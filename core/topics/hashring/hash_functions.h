@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sb::core::hashring {
+
+// The hash functions every placement scheme shares. All are pure functions of their inputs and
+// the run's seed, so a key lands on the same node on every machine and in every release (the
+// golden-lookup tests pin this down).
+
+// XXH3 (64-bit) from libxxhash: fast, well distributed, and specified exactly.
+std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed);
+
+// Position of a key on the 2^64 ring.
+inline std::uint64_t keyHash(std::string_view name, std::uint64_t seed) { return hashBytes(name, seed); }
+
+// Position of virtual node `index` of `node`: the hash of "n3#17", as ketama-style clients hash
+// "host:port-i". Growing a node's vnode count keeps its old points, so it only gains keys.
+std::uint64_t vnodeHash(std::string_view node, std::uint32_t index, std::uint64_t seed);
+
+// Rendezvous (highest random weight) score of a key on a node: a hash of the pair.
+std::uint64_t pairScore(std::uint64_t key, std::uint64_t nodeSeed);
+
+// A weighted rendezvous score: -w / ln(u) with u uniform in (0, 1) taken from `score`. The node
+// with the highest value wins, and a node with weight w wins a share w / sum(w) of the keys.
+double weightedScore(std::uint64_t score, double weight);
+
+// Jump consistent hash (Lamping and Veach, 2014): a bucket in [0, buckets). `steps` (optional)
+// receives the number of loop iterations, the lookup cost (about ln(buckets)).
+std::int32_t jumpHash(std::uint64_t key, std::int32_t buckets, int* steps = nullptr);
+
+// A cheap bijective remix (splitmix64 finaliser) used to derive retry keys.
+std::uint64_t remix(std::uint64_t x);
+
+// A 64-bit ring position as a fraction of the circle, in [0, 1).
+inline double ringFraction(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1p-53; }
+
+// Name of synthetic key number i (0-based): "k1", "k2", ...
+std::string syntheticKeyName(std::uint32_t index);
+
+}  // namespace sb::core::hashring

@@ -1,0 +1,121 @@
+// The hashring topic's presentation: view, metrics, probes and inspector text.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+#include "topics/hashring/hash_functions.h"
+#include "topics/hashring/hashring_model.h"
+
+namespace sb::core::hashring {
+namespace {
+
+constexpr std::size_t kMaxKeyDots = 2000;   // above this the ring shows a density band
+constexpr std::size_t kMaxVnodeLabels = 256;
+
+std::string fixed(double v, int digits) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+}  // namespace
+
+View HashringModel::view(Time t) const {
+    View v;
+    v.time = t;
+    v.layout = Layout::Ring;
+    const double mean = meanLoad();
+    std::int64_t maxKeys = 1, maxReq = 1;
+    for (int s = 0; s < kMaxSlots; ++s) {
+        maxKeys = std::max(maxKeys, m_load[static_cast<std::size_t>(s)]);
+        maxReq = std::max(maxReq, m_requests[static_cast<std::size_t>(s)]);
+    }
+    const auto hotIndex = m_hasHot ? m_keys->findId(m_hotHash, m_hotId) : std::nullopt;
+    const std::size_t hotKey = hotIndex.value_or(SIZE_MAX);
+    const int hotOwner = hotIndex ? (*m_owners)[hotKey] : -1;
+    for (int s = 0; s < kMaxSlots; ++s) {
+        const Member& m = m_place.member(s);
+        if (m.state == MemberState::Absent) continue;
+        const auto keys = m_load[static_cast<std::size_t>(s)];
+        NodeView n;
+        n.id = s;
+        n.name = nameOf(s);
+        n.crashed = m.state == MemberState::Failed;
+        n.role = n.crashed ? "failed" : "ring node";
+        n.value = std::to_string(keys) + " keys";
+        n.highlighted = s == m_changedSlot;
+        const double ratio = mean > 0 ? static_cast<double>(keys) / mean : 0;
+        n.bars.push_back({"load", static_cast<double>(keys) / static_cast<double>(maxKeys),
+                          fixed(ratio, 2) + "x mean", ratio > 1.5 ? Tone::Warning : Tone::Normal});
+        if (m_requestsTotal > 0) {
+            const auto r = m_requests[static_cast<std::size_t>(s)];
+            n.bars.push_back({"requests", static_cast<double>(r) / static_cast<double>(maxReq),
+                              std::to_string(r), s == hotOwner ? Tone::Bad : Tone::Normal});
+        }
+        if (m_place.mode() == Mode::Ring) n.badges.push_back({"V=" + std::to_string(m.vnodes), Tone::Muted});
+        if (m.weight != 1.0) n.badges.push_back({"w=" + fixed(m.weight, 2), Tone::Accent});
+        if (s == hotOwner) n.badges.push_back({"hot key", Tone::Bad});
+        for (const MovePair& mv : m_moves) {
+            if (mv.to == s) n.badges.push_back({"+" + std::to_string(mv.count) + " from " + nameOf(mv.from), Tone::Good});
+        }
+        v.nodes.push_back(std::move(n));
+    }
+    RingView ring;
+    if (m_place.mode() == Mode::Ring) {
+        std::size_t total = 0;
+        for (int s = 0; s < kMaxSlots; ++s)
+            if (m_place.member(s).state != MemberState::Absent) total += m_place.member(s).points.size();
+        for (int s = 0; s < kMaxSlots; ++s) {
+            const Member& m = m_place.member(s);
+            if (m.state == MemberState::Absent) continue;
+            for (std::size_t i = 0; i < m.points.size(); ++i) {
+                RingMark mark{ringFraction(m.points[i]), s, {}, s == m_changedSlot};
+                if (total <= kMaxVnodeLabels) mark.label = nameOf(s) + "#" + std::to_string(i);
+                ring.vnodes.push_back(std::move(mark));
+            }
+        }
+    }
+    const std::size_t lookupKey = lookupIndex().value_or(SIZE_MAX);
+    if (m_keys->size() <= kMaxKeyDots) {
+        for (std::size_t i = 0; i < m_keys->size(); ++i) {
+            const bool marked = i == lookupKey || i == hotKey;
+            ring.keys.push_back({ringFraction(m_keys->hash(i)), (*m_owners)[i], m_keys->name(i), marked});
+        }
+    } else {
+        ring.density = *m_density;
+    }
+    v.ring = std::move(ring);
+    v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(m_place.liveCount()) +
+                            " live nodes, " + std::to_string(m_keys->size()) + " keys, R=" +
+                            std::to_string(m_place.replication()));
+    if (m_changedSlot >= 0 || m_moved > 0) {
+        const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;
+        v.annotations.push_back("last change moved " + std::to_string(m_moved) + " keys (" + fixed(pct, 1) + "%)");
+    }
+    return v;
+}
+
+std::vector<Metric> HashringModel::metrics() const {
+    std::vector<Metric> out;
+    for (int s : m_place.live()) out.push_back({"keys." + nameOf(s), static_cast<double>(m_load[static_cast<std::size_t>(s)])});
+    for (const char* name : {"max_load", "min_load", "load_stddev", "moved_keys", "moved_fraction",
+                             "moved_between_old", "nodes_live", "vnodes_total", "requests_total", "hot_share"}) {
+        const ProbeValue p = probe(name, kNoNode);
+        if (const auto* d = std::get_if<double>(&p)) out.push_back({name, *d});
+        else if (const auto* i = std::get_if<std::int64_t>(&p)) out.push_back({name, static_cast<double>(*i)});
+    }
+    for (const MovePair& m : m_moves)
+        out.push_back({"moved." + nameOf(m.from) + "->" + nameOf(m.to), static_cast<double>(m.count)});
+    if (m_requestsTotal > 0)
+        for (int s : m_place.live()) out.push_back({"requests." + nameOf(s), static_cast<double>(m_requests[static_cast<std::size_t>(s)])});
+    // Mean lookup cost over a fixed sample of keys.
+    double cost = 0;
+    std::size_t n = 0;
+    const std::size_t stride = std::max<std::size_t>(1, m_keys->size() / 1024);
+    for (std::size_t i = 0; i < m_keys->size(); i += stride, ++n) cost += m_place.lookup(m_keys->hash(i)).cost;
+    out.push_back({"lookup_cost_mean", n ? cost / static_cast<double>(n) : 0.0});
+    return out;
+}
+
+}  // namespace sb::core::hashring
