@@ -1,0 +1,262 @@
+#include "topics/cap/cap_model.h"
+
+#include <algorithm>
+
+namespace sb::core::cap {
+namespace {
+
+constexpr int kClientTimer = 0;
+constexpr int kDeadlineTimer = 1;
+constexpr int kAntiEntropyTimer = 2;
+
+std::vector<ActionSpec> capActions() {
+    auto specs = genericActionSpecs();
+    specs.push_back({"client_write", "The client at a node writes a value to a key (x, y or z)",
+                     {arg("node", ArgType::Node), arg("key", ArgType::String, false), arg("value", ArgType::Int)}});
+    specs.push_back({"client_read", "The client at a node reads a key (x, y or z)",
+                     {arg("node", ArgType::Node), arg("key", ArgType::String, false)}});
+    return specs;
+}
+
+std::vector<ProbeSpec> capProbes() {
+    return {
+        {"mode", false, "\"CP\" or \"AP\""},
+        {"merge", false, "AP conflict handling: \"lww\" or \"siblings\""},
+        {"ok_writes", false, "Writes acknowledged to the client"},
+        {"failed_writes", false, "Writes that failed or timed out"},
+        {"ok_reads", false, "Reads that returned a value"},
+        {"failed_reads", false, "Reads that failed or timed out"},
+        {"timeouts", false, "Operations whose outcome is unknown to the client"},
+        {"minority_ok", false, "Successful operations invoked on the minority side of a partition"},
+        {"minority_failed", false, "Failed or timed-out operations invoked on the minority side"},
+        {"majority_ok", false, "Successful operations invoked where a majority was reachable"},
+        {"availability", false, "Fraction of finished operations that succeeded (0..1)"},
+        {"availability_minority", false, "The same, for operations invoked on the minority side"},
+        {"stale_reads", false, "Reads that returned an already superseded value"},
+        {"lost_writes", false, "Acknowledged writes later discarded by a last-writer-wins merge"},
+        {"wrong_winners", false, "LWW merges that kept the write made earlier in true time"},
+        {"siblings", false, "Times a replica started keeping concurrent versions side by side"},
+        {"linearizable", false, "Whether the checker can order the whole history (per key)"},
+        {"culprit_size", false, "Operations in the smallest violation the checker names"},
+        {"divergent_keys", false, "Keys on which the replicas do not all hold the same version"},
+        {"partitioned", false, "Whether any partition or cut is in place"},
+        {"pending_ops", false, "Operations invoked but not finished"},
+        {"last_ok", false, "Whether the latest manual client request succeeded"},
+        {"last_outcome", false, "ok, failed, timeout or pending, for the latest manual request"},
+        {"last_value", false, "The value the latest manual read returned"},
+        {"last_latency_ms", false, "How long the latest manual request took (0 while pending)"},
+        {"read_latency_ms", false, "Mean latency of successful reads"},
+        {"write_latency_ms", false, "Mean latency of successful writes"},
+        {"value", true, "The node's value of key x (0 if never written; first sibling)"},
+        {"version", true, "The node's version of x: CP tag counter, AP writes it has seen"},
+        {"sibling_count", true, "How many versions of x the node keeps"},
+        {"in_minority", true, "Whether the node cannot reach a majority of the cluster"},
+        {"up", true, "Whether the node is running"},
+    };
+}
+
+}  // namespace
+
+const TopicInfo& CapModel::topicInfo() {
+    static const TopicInfo info = [] {
+        TopicInfo t;
+        t.id = "cap";
+        t.title = "CAP: consistency or availability under a partition";
+        t.summary = "A replicated register that either refuses without a majority (CP) or accepts "
+                    "everywhere and reconciles later (AP), with every history checked for linearizability.";
+        t.params = ParamSet({
+            {"nodes", ParamType::Int, "nodes", 3, 7, 5, "How many replicas", {}},
+            {"mode", ParamType::Choice, "", 0, 1, 0, "CP: majority quorums; AP: accept locally, replicate later", {"CP", "AP"}},
+            {"ap_merge", ParamType::Choice, "", 0, 1, 0, "AP conflicts: last-writer-wins by clock, or keep siblings", {"lww", "siblings"}},
+            {"keys", ParamType::Int, "keys", 1, 3, 1, "How many keys the clients use (x, y, z)", {}},
+            {"client_rate", ParamType::Real, "ops/s", 0, 100, 0, "Requests per second from each node's client (0: manual only)", {}},
+            {"read_fraction", ParamType::Real, "", 0, 1, 0.5, "Share of generated requests that are reads", {}},
+            {"op_timeout_ms", ParamType::Int, "ms", 10, 10000, 250, "How long a CP coordinator waits for a quorum", {}},
+            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
+            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
+            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
+            {"clock_skew_ms", ParamType::Int, "ms", -100000, 100000, 0, "How far the skewed node's clock runs ahead (AP LWW)", {}},
+            {"skewed_node", ParamType::Int, "", 1, 7, 5, "Which node (1-based) has the skewed clock", {}},
+            {"anti_entropy_ms", ParamType::Int, "ms", 0, 60000, 1000, "AP: period of full-state exchange (0: only on heal)", {}},
+        });
+        t.actions = capActions();
+        t.probes = capProbes();
+        t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete",
+                        "stale_read", "lost_write", "sibling"};
+        return t;
+    }();
+    return info;
+}
+
+Status CapModel::reset(const ParamValues& p, std::uint64_t seed) {
+    const int n = static_cast<int>(p.at("nodes"));
+    std::vector<std::string> names;
+    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
+    m_engine.reset(names, seed);
+    LinkConfig& link = m_engine.net().defaults();
+    link.minLatency = fromMs(static_cast<std::int64_t>(p.at("latency_min_ms")));
+    link.maxLatency = std::max(link.minLatency, fromMs(static_cast<std::int64_t>(p.at("latency_max_ms"))));
+    link.drop = p.at("loss");
+    m_mode = p.at("mode") == 0 ? Mode::CP : Mode::AP;
+    m_merge = p.at("ap_merge") == 0 ? Merge::Lww : Merge::Siblings;
+    m_keys = static_cast<int>(p.at("keys"));
+    m_rate = p.at("client_rate");
+    m_readFraction = p.at("read_fraction");
+    m_timeout = fromMs(static_cast<std::int64_t>(p.at("op_timeout_ms")));
+    m_antiEntropy = fromMs(static_cast<std::int64_t>(p.at("anti_entropy_ms")));
+    m_skew = fromMs(static_cast<std::int64_t>(p.at("clock_skew_ms")));
+    m_skewed = static_cast<NodeId>(p.at("skewed_node")) - 1;
+    m_nodes.assign(static_cast<std::size_t>(n), NodeState{});
+    for (auto& node : m_nodes) node.store.assign(static_cast<std::size_t>(m_keys), Siblings{});
+    m_history.clear();
+    m_acked.assign(static_cast<std::size_t>(m_keys), {});
+    m_nextValue = m_staleReads = m_lostWrites = m_wrongWinners = m_siblings = m_lastManual = 0;
+    m_banners.clear();
+    m_violations.clear();
+    m_revision = 0;
+    m_verdicts.clear();
+    for (NodeId i = 0; i < n; ++i) {
+        scheduleClient(i);
+        if (m_mode == Mode::AP && m_antiEntropy > 0)
+            m_engine.setTimer(i, kAntiEntropyTimer, m_engine.rng().range(1, m_antiEntropy), "anti-entropy");
+    }
+    return {};
+}
+
+std::string CapModel::name(NodeId n) const {
+    return n >= 0 && idx(n) < m_engine.names().size() ? m_engine.names()[idx(n)] : std::string("?");
+}
+
+std::string CapModel::keyName(int key) const { return std::string(1, static_cast<char>('x' + key)); }
+
+Time CapModel::clockOf(NodeId node) const { return now() + (node == m_skewed ? m_skew : 0); }
+
+bool CapModel::inMinority(NodeId node) const {
+    int reach = 0;
+    for (NodeId j = 0; j < m_engine.nodeCount(); ++j)
+        if (m_engine.up(j) && (j == node || (m_engine.net().reachable(node, j) && m_engine.net().reachable(j, node))))
+            ++reach;
+    return reach < majority();
+}
+
+// An op counts as "minority" only if its node could not reach a majority at any moment of its
+// life: a request sent just before a heal may legitimately be answered once the heal lands.
+void CapModel::refreshMinority() {
+    for (ClientOp& op : m_history)
+        if (op.outcome == Outcome::Pending && op.minority && !inMinority(op.node)) op.minority = false;
+}
+
+void CapModel::onDeliver(const Message<Payload>& m) {
+    if (m_mode == Mode::CP) cpDeliver(m);
+    else apDeliver(m);
+}
+
+void CapModel::onTimer(NodeId node, int slot) {
+    if (slot == kClientTimer) onClientTimer(node);
+    else if (slot == kDeadlineTimer) onDeadline(node);
+    else if (slot == kAntiEntropyTimer) {
+        syncAll(node);
+        if (m_antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, m_antiEntropy, "anti-entropy");
+    }
+}
+
+std::optional<Event> CapModel::step() {
+    return m_engine.step([this](const Message<Payload>& m) { onDeliver(m); },
+                         [this](NodeId node, int slot) { onTimer(node, slot); });
+}
+
+Status CapModel::apply(const Action& a, Event& out) {
+    m_engine.advanceTo(a.at);
+    out.time = now();
+    if (auto handled = m_engine.applyNetworkAction(a)) {
+        static const char* const kKinds[] = {"partition", "heal", "move", "cut", "uncut", "drop", "delay"};
+        for (const char* k : kKinds)
+            if (a.kind == k) out.detail = k;
+        if (a.has("node")) out.node = m_engine.nodeId(a.str("node"));
+        if (a.has("from")) out.node = m_engine.nodeId(a.str("from"));
+        if (a.has("to")) out.peer = m_engine.nodeId(a.str("to"));
+        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
+        refreshMinority();
+        // Anti-entropy on every topology change: whoever can talk again swaps state at once.
+        if (handled->ok() && m_mode == Mode::AP && a.kind != "drop" && a.kind != "delay")
+            for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
+                if (m_engine.up(i)) syncAll(i);
+        return *handled;
+    }
+    if (a.kind == "client_write" || a.kind == "client_read") return applyClient(a, out);
+    if (a.kind == "set") return applySet(a, out);
+    const NodeId node = m_engine.nodeId(a.str("node"));
+    out.node = node;
+    if (a.kind == "crash") {
+        if (!m_engine.up(node)) return makeError(a.str("node") + " is already down", "/node");
+        m_engine.crash(node);
+        failPending(node);
+        out.detail = "crash";
+        return {};
+    }
+    if (a.kind == "restart") {
+        if (m_engine.up(node)) return makeError(a.str("node") + " is already running", "/node");
+        m_engine.restart(node);  // the store is durable; pending requests were lost with the crash
+        refreshMinority();
+        scheduleClient(node);
+        if (m_mode == Mode::AP && m_antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, 1, "anti-entropy");
+        out.detail = "restart";
+        return {};
+    }
+    return makeError("unknown action '" + a.kind + "'", "/do");
+}
+
+Status CapModel::applyClient(const Action& a, Event& out) {
+    const NodeId node = m_engine.nodeId(a.str("node"));
+    const std::string key = a.str("key", "x");
+    if (key.size() != 1 || key[0] < 'x' || key[0] >= 'x' + m_keys)
+        return makeError("unknown key '" + key + "' (this run has " + std::to_string(m_keys) + " keys from x)", "/key");
+    const int k = key[0] - 'x';
+    const bool write = a.kind == "client_write";
+    out.node = node;
+    out.detail = write ? "client_write" : "client_read";
+    out.with("key", k);
+    if (write) out.with("value", a.integer("value"));
+    m_lastManual = invoke(node, write ? OpKind::Write : OpKind::Read, k, a.integer("value"), true);
+    out.with("op", m_lastManual);
+    return {};
+}
+
+Status CapModel::applySet(const Action& a, Event& out) {
+    const std::string param = a.str("param");
+    const double v = a.real("value");
+    out.detail = "set";
+    if (const ParamSpec* spec = topicInfo().params.find(param); spec && (v < spec->min || v > spec->max))
+        return makeError("value out of range for '" + param + "'", "/value");
+    if (param == "loss") m_engine.net().defaults().drop = v;
+    else if (param == "client_rate") m_rate = v;
+    else if (param == "read_fraction") m_readFraction = v;
+    else if (param == "clock_skew_ms") m_skew = fromMs(static_cast<std::int64_t>(v));
+    else if (param == "op_timeout_ms") m_timeout = fromMs(static_cast<std::int64_t>(v));
+    else if (param == "latency_min_ms" || param == "latency_max_ms") {
+        // The PACELC lesson moves the cluster "across regions" mid-run.
+        LinkConfig& link = m_engine.net().defaults();
+        (param == "latency_min_ms" ? link.minLatency : link.maxLatency) = fromMs(static_cast<std::int64_t>(v));
+        link.maxLatency = std::max(link.maxLatency, link.minLatency);
+    }
+    else return makeError("parameter '" + param + "' cannot change during a run", "/param");
+    if (param == "client_rate")
+        for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
+            if (m_nodes[idx(i)].autoOp == 0 && !m_engine.timerDeadline(i, kClientTimer)) scheduleClient(i);
+    return {};
+}
+
+std::vector<Violation> CapModel::violations() const {
+    std::vector<Violation> out = m_violations;
+    if (m_mode != Mode::CP) return out;
+    for (int k = 0; k < m_keys; ++k) {
+        const KeyVerdict v = verdict(k);
+        if (v.linearizable) continue;
+        std::string ops;
+        for (std::int64_t id : v.culprit) ops += (ops.empty() ? "#" : ", #") + std::to_string(id);
+        out.push_back({"linearizability", "operations " + ops + " on " + keyName(k) + " cannot be ordered", now()});
+    }
+    return out;
+}
+
+}  // namespace sb::core::cap

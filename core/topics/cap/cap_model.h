@@ -1,0 +1,173 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/engine.h"
+#include "sim/model.h"
+#include "topics/cap/cap_types.h"
+#include "topics/cap/linearizability.h"
+
+namespace sb::core::cap {
+
+// The "cap" topic: one replicated key-value register (keys x, y, z) on 3-7 nodes, one client per
+// node (closed loop, rate and read mix as params) plus manual client_read / client_write actions,
+// run in one of two modes on the same cluster and workload.
+//
+// CP: quorum reads and writes with versions, i.e. multi-writer ABD (Attiya, Bar-Noy, Dolev 1995;
+// Lynch and Shvartsman 1997). A write queries a majority for the highest tag, then stores
+// (counter+1, writer) on a majority; a read queries a majority and, unless every reply carried the
+// same tag, writes the highest version back to a majority before answering. Chosen over a leader
+// because it needs no election, so the only thing a partition can take away is the quorum itself.
+// Linearizable because any two majorities intersect: a completed write's tag is seen by every
+// later quorum, and the write-back means a completed read's value is too, so no later read can
+// return an older version. Coordinator and replica are the same node; a node that cannot reach a
+// majority times out: "failed" if it never got past the query phase (nothing was stored), "timed
+// out" (unknown) if some replicas may already hold the write.
+//
+// AP: a node accepts every read and write locally and acknowledges at once, then replicates
+// asynchronously (and by periodic plus on-heal anti-entropy). Concurrent versions (by version
+// vector) are merged either by last-writer-wins on (writer's clock, writer), where clock_skew_ms
+// shifts one node's clock, or by keeping siblings for the client to resolve (Dynamo, Riak): the
+// next write at a node supersedes all siblings it holds.
+//
+// Anomalies, counted as they happen: stale read (the read returned a value from a write that
+// finished before some other acknowledged write started, which itself finished before the read
+// began: never linearizable), lost write (an acknowledged write discarded by an LWW merge against
+// a concurrent version), wrong winner (that merge kept the write accepted earlier in true time),
+// sibling created. The whole history is judged by the linearizability checker per key, lazily.
+//
+// Simplifications: one client per node, values are unique per generated write (stale-read
+// accounting assumes so; manual writes may repeat values), storage survives crashes, no read
+// repair in CP, no hinted handoff or quorum tuning in AP (PACELC: CP pays round trips, AP none).
+//
+// Invariants (CP only; AP anomalies are the lesson, not bugs): an operation invoked on the
+// minority side never succeeds (checked as each op completes); the history is linearizable
+// (checked lazily by violations(), because a full check after every step would be quadratic).
+//
+// Probes: see topicInfo(). Events: invoke, complete (detail ok/failed/timeout), stale_read,
+// lost_write, sibling, plus the kernel's send/deliver/drop/timer/action.
+class CapModel final : public Model {
+public:
+    static const TopicInfo& topicInfo();
+
+    std::unique_ptr<Model> clone() const override { return std::make_unique<CapModel>(*this); }
+    const TopicInfo& info() const override { return topicInfo(); }
+    Status reset(const ParamValues& params, std::uint64_t seed) override;
+    Status apply(const Action& action, Event& out) override;
+    std::optional<Event> step() override;
+    Time now() const override { return m_engine.now(); }
+    std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    std::vector<std::string> nodeNames() const override { return m_engine.names(); }
+    View view(Time t) const override;
+    std::vector<Metric> metrics() const override;
+    std::vector<Violation> violations() const override;
+    ProbeValue probe(const std::string& name, NodeId node) const override;
+    std::string describe(const Event& event) const override;
+    std::vector<InspectRow> inspectNode(NodeId node) const override;
+    std::vector<InspectRow> inspectMessage(MsgId id) const override;
+
+    // Every client operation so far, with each op's linearizable flag filled in by the checker.
+    std::vector<ClientOp> history() const;
+    // The checker's verdict per key: empty culprit when linearizable.
+    struct KeyVerdict {
+        bool linearizable = true;
+        std::vector<std::int64_t> culprit;  // minimal set of op ids that cannot be ordered
+    };
+    KeyVerdict verdict(int key) const;
+    bool linearizable() const;
+    Mode mode() const { return m_mode; }
+    const Siblings& stored(NodeId node, int key) const { return m_nodes[idx(node)].store[static_cast<std::size_t>(key)]; }
+    bool inMinority(NodeId node) const;
+
+private:
+    struct Pending {
+        std::int64_t op = 0;
+        int phase = 1;
+        int replies = 0;
+        int acks = 0;
+        bool allSame = true;
+        Version best;
+        bool any = false;  // best holds a real version
+        Time deadline = 0;
+    };
+    struct NodeState {
+        std::vector<Siblings> store;
+        std::map<std::int64_t, Pending> pending;  // CP operations this node coordinates
+        std::int64_t autoOp = 0;                  // the node's own client's outstanding op
+        std::int64_t staleServed = 0;             // stale reads this node answered
+        std::int64_t lostAcked = 0;               // writes it acknowledged that were later lost
+    };
+    struct Banner {
+        Time time = 0;
+        std::string text;
+    };
+
+    static std::size_t idx(NodeId n) { return static_cast<std::size_t>(n); }
+    std::string name(NodeId n) const;
+    std::string keyName(int key) const;
+    int majority() const { return m_engine.nodeCount() / 2 + 1; }
+    Time clockOf(NodeId node) const;
+
+    // cap_client.cpp: the workload, invocations, completions, timeouts and anomaly accounting.
+    void onClientTimer(NodeId node);
+    std::int64_t invoke(NodeId node, OpKind kind, int key, std::int64_t value, bool manual);
+    void complete(std::int64_t op, Outcome outcome, const Siblings& read = {});
+    void scheduleClient(NodeId node);
+    void armDeadline(NodeId node);
+    void onDeadline(NodeId node);
+    void failPending(NodeId node);
+    void detectStale(ClientOp& op);
+    void banner(std::string text);
+    // cap_cp.cpp: the quorum protocol.
+    void cpStart(NodeId node, std::int64_t op);
+    void cpDeliver(const Message<Payload>& m);
+    void cpReply(NodeId node, Pending& p, const Payload& reply);
+    void cpStore(NodeId node, Pending& p);
+    // cap_ap.cpp: local accept, replication and merges.
+    void apStart(NodeId node, std::int64_t op);
+    void apDeliver(const Message<Payload>& m);
+    void apMerge(NodeId node, int key, const Siblings& incoming);
+    void mergeLww(NodeId node, int key, const Version& incoming);
+    void mergeSiblings(NodeId node, int key, const Siblings& incoming);
+    void recordLoss(NodeId node, int key, const Version& loser, const Version& winner);
+    void syncAll(NodeId node);
+    void refreshMinority();
+    void onDeliver(const Message<Payload>& m);
+    void onTimer(NodeId node, int slot);
+    Status applyClient(const Action& a, Event& out);
+    Status applySet(const Action& a, Event& out);
+    std::vector<LinOp> linOps(int key) const;
+    int divergentKeys() const;
+    double meanLatencyMs(OpKind kind) const;
+
+    Engine<Payload> m_engine;
+    std::vector<NodeState> m_nodes;
+    std::vector<ClientOp> m_history;
+    std::vector<std::vector<std::int64_t>> m_acked;  // per key: acknowledged writes, completion order
+    Mode m_mode = Mode::CP;
+    Merge m_merge = Merge::Lww;
+    int m_keys = 1;
+    double m_rate = 0;          // ops per second per client
+    double m_readFraction = 0.5;
+    Time m_timeout = 0;
+    Time m_antiEntropy = 0;
+    Time m_skew = 0;
+    NodeId m_skewed = kNoNode;
+    std::int64_t m_nextValue = 0;
+    std::int64_t m_staleReads = 0;
+    std::int64_t m_lostWrites = 0;
+    std::int64_t m_wrongWinners = 0;
+    std::int64_t m_siblings = 0;
+    std::int64_t m_lastManual = 0;  // id of the latest manual op
+    std::vector<Banner> m_banners;
+    std::vector<Violation> m_violations;
+    std::uint64_t m_revision = 0;  // bumped whenever an op is invoked or completes
+    // The checker's verdicts per key, tagged with the revision they were computed at. A cache of
+    // a pure function of the history, so copies and replays stay deterministic.
+    mutable std::vector<std::pair<std::uint64_t, KeyVerdict>> m_verdicts;
+};
+
+}  // namespace sb::core::cap

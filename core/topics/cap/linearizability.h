@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/time.h"
+
+namespace sb::core::cap {
+
+// A linearizability checker for one read/write register (Wing & Gong 1993, with Lowe's 2017
+// memoisation of (linearized set, register value) and the minimal-operation rule: only an
+// operation invoked before every pending operation's response can go next). Linearizability is
+// local (Herlihy & Wing 1990), so a key-value store is checked one key at a time.
+//
+// Operations whose outcome is unknown (a timed-out write) get complete = kOpen: they may take
+// effect at any point after their invocation, or never. Failed operations must not be passed in.
+//
+// Scaling: the history is cut into segments at instants where every definite operation so far
+// has completed; only the reachable (value, unapplied open writes) states cross a cut, pruned to
+// the dominant ones. Memory and recursion depth follow the widest burst of concurrency, not the
+// length of the history. Open writes whose value no read returned are dropped up front.
+
+inline constexpr Time kOpen = std::numeric_limits<Time>::max();
+
+struct LinOp {
+    std::int64_t id = 0;
+    bool write = false;
+    std::vector<std::int64_t> values;  // write: {value}; read: the acceptable values (siblings)
+    Time invoke = 0;
+    Time complete = kOpen;             // kOpen: unknown outcome (writes only)
+};
+
+struct LinResult {
+    bool linearizable = true;
+    bool exhausted = false;             // gave up after `budget` states: unknown (linearizable is false)
+    std::vector<std::int64_t> order;    // a witness order of the ops that took effect
+    std::uint64_t explored = 0;         // distinct states visited
+};
+
+LinResult checkRegister(const std::vector<LinOp>& ops, std::int64_t initial,
+                        std::uint64_t budget = 2'000'000);
+
+// A subset of a non-linearizable history that is still non-linearizable but becomes
+// linearizable if any single removable operation is dropped (1-minimal, by a deletion filter).
+// A write is not removable while it is the only source of a value some kept read returned
+// (see supportsRead), so the set always shows where each read value came from. Returns ids.
+std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial);
+bool supportsRead(const std::vector<LinOp>& ops, std::size_t i, std::int64_t initial);
+
+}  // namespace sb::core::cap
