@@ -4,45 +4,105 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
+#include "lesson/lesson_check.h"
 #include "sim/registry.h"
 #include "sim/timeline.h"
 
+class QUndoStack;
+
 namespace sb::widgets {
 
-// Owns the timeline of the current run and plays it in simulated time. Panels listen to its
-// signals; none of them touches the model directly.
+// Enough to rebuild a timeline exactly as it was: the session script (scenario plus every
+// scheduled action, the learner's included) and the position in it. Undo restores one.
+struct TimelineSnapshot {
+    core::Scenario session;
+    std::size_t position = 0;
+};
+
+// Owns the run being shown (a plain scenario, or a lesson's run) and plays it in simulated time.
+// Panels listen to its signals and read its state; gestures come back in through perform(),
+// which records them on the undo stack. Nothing here computes protocol behaviour.
 class SimController : public QObject {
     Q_OBJECT
 public:
+    // At 1x, this many simulated microseconds pass per wall millisecond (10x slower than real
+    // time: protocol timings are tens of milliseconds, too quick to follow otherwise).
+    static constexpr double kSimUsPerWallMs = 100.0;
+    static constexpr std::size_t kPrerecordEvents = 20000;
+
     explicit SimController(const core::TopicRegistry& registry, QObject* parent = nullptr);
+    ~SimController() override;
 
     core::Status load(const core::Scenario& scenario);
-    const core::Timeline* timeline() const { return m_timeline.get(); }
+    core::Status loadLesson(const core::Lesson& lesson);
+    const core::Timeline* timeline() const;
+    const core::LessonRun* lessonRun() const { return m_run.get(); }
+    const core::TopicRegistry& registry() const { return m_registry; }
+    QUndoStack* undoStack() const { return m_undo; }
+
     // The time being shown: between two events while playing, so motion is smooth.
     core::Time displayTime() const { return m_displayTime; }
     bool playing() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
+    // The lesson step being run or last finished (1-based; 0 before the first).
+    std::size_t currentStep() const { return m_currentStep; }
+    const std::optional<core::StepResult>& lastStepResult() const { return m_lastStep; }
 
     void play();
     void pause();
+    void togglePlay();
     void setSpeed(double speed);
     void stepForward();
     void stepBack();
+    void seek(std::size_t position);
+    void reset();
+    // Lesson navigation: animates step n (1-based) from the end of step n-1.
+    void runStep(std::size_t step);
+    void nextStep();
+    void previousStep();
+    // Jumps (no animation) to the end of step n; 0 is the lesson's start.
+    void goToStepEnd(std::size_t step);
+
+    // A learner's gesture: validated, applied at the current position, undoable.
+    core::Status perform(core::Action action, const QString& description);
+    TimelineSnapshot snapshot() const;
+    core::Status restore(const TimelineSnapshot& snapshot);
+    // Applies without recording on the undo stack (the undo command calls this).
+    core::Status actNow(const core::Action& action);
+
+    // Advances one playback frame of `wallMs` (the timer calls it; benchmarks call it directly).
+    void advance(double wallMs);
 
 signals:
     void changed();
+    void loaded();
     void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void branched(std::size_t position);
+    void stepStarted(std::size_t step);
+    void stepFinished(std::size_t step);
+    void error(const QString& message);
 
 private:
+    core::Timeline* mutableTimeline();
     void tick();
+    void afterMove();
+    void finishStep();
 
     const core::TopicRegistry& m_registry;
-    std::unique_ptr<core::Timeline> m_timeline;
+    std::unique_ptr<core::Timeline> m_timeline;  // a plain scenario
+    std::unique_ptr<core::LessonRun> m_run;      // or a lesson (which owns its timeline)
+    QUndoStack* m_undo;
     QTimer m_timer;
     QElapsedTimer m_clock;
     core::Time m_displayTime = 0;
-    double m_speed = 0.25;  // simulated ms per wall ms; protocols in ms are too fast at 1x
+    double m_speed = 1.0;
+    std::size_t m_currentStep = 0;
+    std::optional<std::size_t> m_stopAt;  // playback pauses here (the end of a lesson step)
+    std::optional<core::StepResult> m_pendingStep;
+    std::optional<core::StepResult> m_lastStep;
 };
 
 }  // namespace sb::widgets

@@ -22,7 +22,24 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the window after it is shown, then quit."),
         QStringLiteral("FILE.png"));
-    parser.addOptions({help, version, open, screenshot});
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QCoreApplication::translate("main", "Open the lesson with this id."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+                                   QCoreApplication::translate("main", "Run this many lesson steps first."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption events(QStringLiteral("events"),
+                                    QCoreApplication::translate("main", "Step this many events first."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QCoreApplication::translate("main", "Colour theme: light, dark or system."),
+                                   QStringLiteral("THEME"));
+    const QCommandLineOption inspect(QStringLiteral("inspect"),
+                                     QCoreApplication::translate("main", "Show this node in the inspector."),
+                                     QStringLiteral("NODE"));
+    const QCommandLineOption noSettings(QStringLiteral("no-settings"),
+                                        QCoreApplication::translate("main", "Do not read or save preferences."));
+    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, noSettings});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -49,6 +66,18 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     options.scenarioPath = parser.value(open);
     options.screenshotPath = parser.value(screenshot);
     options.exitAfterShow = parser.isSet(screenshot);
+    options.lessonId = parser.value(lesson);
+    options.steps = parser.value(steps).toInt();
+    options.events = parser.value(events).toInt();
+    options.theme = parser.value(theme).toLower();
+    options.inspect = parser.value(inspect);
+    options.ignoreSettings = parser.isSet(noSettings);
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("light") &&
+        options.theme != QLatin1String("dark") && options.theme != QLatin1String("system")) {
+        result.exitCode = 2;
+        result.message = QCoreApplication::translate("main", "--theme must be light, dark or system\n");
+        return result;
+    }
     result.options = options;
     return result;
 }

@@ -22,12 +22,12 @@ int main(int argc, char** argv) {
 
     sb::core::TopicRegistry registry;
     sb::core::registerBuiltinTopics(registry);
-    sb::app::MainWindow window(registry);
+    sb::app::MainWindow window(registry, *parsed.options);
     window.show();
     if (parsed.options->exitAfterShow) {
         const QString path = parsed.options->screenshotPath;
-        QTimer::singleShot(500, &window, [&window, path] {
-            window.grab().save(path);
+        QTimer::singleShot(700, &window, [&window, path] {
+            if (!window.grab().save(path)) std::fprintf(stderr, "could not save %s\n", qPrintable(path));
             QApplication::quit();
         });
     }

@@ -1,106 +1,171 @@
 #include "gui/main_window.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
-#include <QKeySequence>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QTextBrowser>
-#include <QToolBar>
-#include <QTreeWidget>
-#include <qcustomplot.h>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <set>
 
+#include "learn/lesson_browser.h"
+#include "learn/lesson_pane.h"
+#include "lesson/lesson_catalog.h"
+#include "panels/banner.h"
+#include "panels/inspector_panel.h"
+#include "panels/metrics_panel.h"
+#include "panels/playback_bar.h"
+#include "panels/space_time_view.h"
+#include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
-#include "version.h"
 
 namespace sb::app {
 
-MainWindow::MainWindow(const core::TopicRegistry& registry, QWidget* parent)
-    : QMainWindow(parent) {
+MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& options, QWidget* parent)
+    : QMainWindow(parent), m_registry(registry), m_options(options),
+      m_catalog(std::make_unique<core::LessonCatalog>(registry)) {
     setWindowTitle(tr("Splitbrain"));
     setObjectName(QStringLiteral("MainWindow"));
+    setDockNestingEnabled(true);
     m_controller = new widgets::SimController(registry, this);
-    m_scene = new widgets::SceneView(this);
-    setCentralWidget(m_scene);
 
-    auto* lessons = new QTreeWidget(this);
-    lessons->setHeaderLabels({tr("Lesson"), tr("Level")});
-    lessons->setAccessibleName(tr("Lessons"));
-    addDock(tr("Lessons"), QStringLiteral("LessonsDock"), lessons, Qt::LeftDockWidgetArea);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new widgets::Banner(central);
+    m_scene = new widgets::SceneView(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_scene, 1);
+    setCentralWidget(central);
 
-    auto* pane = new QTextBrowser(this);
-    pane->setAccessibleName(tr("Lesson"));
-    pane->setMarkdown(tr("## Heartbeats\n\nEvery node tells the others it is alive. "
-                         "Press **Space** to play and watch who suspects whom."));
-    addDock(tr("Lesson"), QStringLiteral("LessonDock"), pane, Qt::RightDockWidgetArea);
-
-    auto* plot = new QCustomPlot(this);
-    plot->setAccessibleName(tr("Metrics plot"));
-    plot->setMinimumHeight(140);
-    addDock(tr("Plots"), QStringLiteral("PlotsDock"), plot, Qt::BottomDockWidgetArea);
-
+    m_playback = new widgets::PlaybackBar(m_controller, this);
+    addToolBar(Qt::TopToolBarArea, m_playback);
+    buildDocks();
     buildMenus();
-    connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
+    connectGestures();
+    statusBar()->setAccessibleName(tr("Status bar"));
 
-    core::Scenario demo;
-    demo.topic = "ping";
-    demo.seed = 1;
-    if (core::Status s = m_controller->load(demo); !s)
-        QMessageBox::warning(this, tr("Splitbrain"), QString::fromStdString(s.error().text()));
+    connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
+    connect(m_controller, &widgets::SimController::loaded, m_scene->graph(), &widgets::GraphScene::resetLegend);
+    connect(m_controller, &widgets::SimController::stepStarted, this, &MainWindow::onStepStarted);
+    connect(m_controller, &widgets::SimController::stepFinished, this, &MainWindow::onStepFinished);
+    connect(m_controller, &widgets::SimController::error, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
+
     resize(1280, 800);
+    restoreSettings();
 }
+
+MainWindow::~MainWindow() = default;
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* content,
                                  Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(content);
+    dock->setAccessibleName(title);
     addDockWidget(area, dock);
     return dock;
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* play = run->addAction(tr("&Play / Pause"));
-    play->setShortcut(Qt::Key_Space);
-    connect(play, &QAction::triggered, this, [this] {
-        m_controller->playing() ? m_controller->pause() : m_controller->play();
-    });
-    QAction* forward = run->addAction(tr("Step &forward"));
-    forward->setShortcut(Qt::Key_Right);
-    connect(forward, &QAction::triggered, m_controller, &widgets::SimController::stepForward);
-    QAction* back = run->addAction(tr("Step &back"));
-    back->setShortcut(Qt::Key_Left);
-    connect(back, &QAction::triggered, m_controller, &widgets::SimController::stepBack);
-
-    QToolBar* bar = addToolBar(tr("Playback"));
-    bar->setObjectName(QStringLiteral("PlaybackBar"));
-    bar->addAction(back);
-    bar->addAction(play);
-    bar->addAction(forward);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Splitbrain"), this, &MainWindow::showAbout);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(
-        this, tr("About Splitbrain"),
-        tr("<h3>Splitbrain %1</h3><p>A teaching visualizer for distributed systems: watch the "
-           "protocols, break them on purpose, rewind, and rehearse the interview answers.</p>"
-           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
-            .arg(QString::fromUtf8(kVersion)));
+void MainWindow::buildDocks() {
+    m_browser = new widgets::LessonBrowser(this);
+    QDockWidget* lessons = addDock(tr("Lessons"), QStringLiteral("LessonsDock"), m_browser, Qt::LeftDockWidgetArea);
+    m_lessonPane = new widgets::LessonPane(m_controller, this);
+    QDockWidget* pane = addDock(tr("Lesson"), QStringLiteral("LessonDock"), m_lessonPane, Qt::RightDockWidgetArea);
+    m_inspector = new widgets::InspectorPanel(m_controller, this);
+    QDockWidget* inspector = addDock(tr("Inspector"), QStringLiteral("InspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
+    splitDockWidget(lessons, inspector, Qt::Vertical);
+    m_spaceTime = new widgets::SpaceTimeView(m_controller, this);
+    QDockWidget* spaceTime = addDock(tr("Space-time"), QStringLiteral("SpaceTimeDock"), m_spaceTime, Qt::BottomDockWidgetArea);
+    m_metrics = new widgets::MetricsPanel(m_controller, this);
+    QDockWidget* plots = addDock(tr("Plots"), QStringLiteral("PlotsDock"), m_metrics, Qt::BottomDockWidgetArea);
+    splitDockWidget(spaceTime, plots, Qt::Horizontal);
+    resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
+    resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);
+    resizeDocks({spaceTime}, {190}, Qt::Vertical);
 }
 
 void MainWindow::refresh() {
     const core::Timeline* timeline = m_controller->timeline();
     if (!timeline) return;
-    m_scene->setView(timeline->model().view(m_controller->displayTime()));
+    const core::View view = timeline->model().view(m_controller->displayTime());
+    const auto violations = timeline->model().violations();
+    // Mark the nodes the latest violation names (its detail is a sentence such as "n1 and n3
+    // are both leader in term 4"; a whole-word match on node names is enough).
+    std::set<std::string> alarm;
+    if (!violations.empty()) {
+        const QString detail = QString::fromStdString(violations.back().detail);
+        for (const auto& n : view.nodes) {
+            const QString word = QRegularExpression::escape(QString::fromStdString(n.name));
+            if (detail.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(word)))) alarm.insert(n.name);
+        }
+    }
+    m_scene->graph()->setAlarm(std::move(alarm));
+    m_scene->setView(view);
+    m_banner->show(view, violations);
+}
+
+void MainWindow::onStepStarted(std::size_t step) {
+    const core::LessonRun* run = m_controller->lessonRun();
+    std::set<std::string> nodes, kinds;
+    std::set<std::pair<std::string, std::string>> links;
+    if (run && step > 0 && step <= run->lesson().steps.size()) {
+        const auto& h = run->lesson().steps[step - 1].highlight;
+        nodes.insert(h.nodes.begin(), h.nodes.end());
+        kinds.insert(h.messages.begin(), h.messages.end());
+        links.insert(h.links.begin(), h.links.end());
+        statusBar()->showMessage(tr("Step %1: %2").arg(step).arg(QString::fromStdString(run->lesson().steps[step - 1].title)));
+    }
+    m_scene->graph()->setEmphasis(std::move(nodes), std::move(kinds), std::move(links));
+}
+
+void MainWindow::onStepFinished(std::size_t step) {
+    const core::LessonRun* run = m_controller->lessonRun();
+    const auto& result = m_controller->lastStepResult();
+    if (!run || !result) return;
+    std::size_t failed = 0;
+    for (const auto& c : result->claims) failed += c.passed ? 0 : 1;
+    statusBar()->showMessage(failed == 0 ? tr("Step %1 done; every expectation holds.").arg(step)
+                                         : tr("Step %1 done; %2 expectation(s) do not hold.").arg(step).arg(failed),
+                             8000);
+    if (step == run->lesson().steps.size() && failed == 0 && !m_options.ignoreSettings) {
+        QSettings settings;
+        QStringList finished = settings.value(QStringLiteral("progress/finished")).toStringList();
+        if (!finished.contains(m_lessonId)) {
+            finished << m_lessonId;
+            settings.setValue(QStringLiteral("progress/finished"), finished);
+            loadCatalog();
+        }
+    }
+}
+
+bool MainWindow::event(QEvent* event) {
+    const bool firstFrame = event->type() == QEvent::UpdateRequest && !m_startupScheduled;
+    const bool handled = QMainWindow::event(event);
+    if (firstFrame) {
+        // Reading and validating every lesson is the slow part of startup: do it once the first
+        // frame is on screen, so the window appears at once and fills in a moment later.
+        m_startupScheduled = true;
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+    }
+    return handled;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_options.ignoreSettings) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+        settings.setValue(QStringLiteral("playback/speed"), m_controller->speed());
+        settings.setValue(QStringLiteral("lessons/last"), m_lessonId);
+    }
+    QMainWindow::closeEvent(event);
 }
 
 }  // namespace sb::app

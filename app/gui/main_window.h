@@ -1,35 +1,110 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
 
+#include "gui/command_line.h"
 #include "sim/registry.h"
 
+class QActionGroup;
 class QDockWidget;
+class QFileSystemWatcher;
+
+namespace sb::core {
+class LessonCatalog;
+}
 
 namespace sb::widgets {
+class Banner;
+class InspectorPanel;
+class LessonBrowser;
+class LessonPane;
+class MetricsPanel;
+class PlaybackBar;
 class SceneView;
 class SimController;
+class SpaceTimeView;
 }  // namespace sb::widgets
 
 namespace sb::app {
 
-// The workspace: the scene in the middle, docks for the lesson browser, lesson pane and plots.
+// The workspace: the scene in the middle with a banner above it, the playback bar, and docks for
+// the lesson browser, the lesson pane, the inspector, the space-time diagram and the plots.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const core::TopicRegistry& registry, QWidget* parent = nullptr);
+    explicit MainWindow(const core::TopicRegistry& registry, const GuiOptions& options = {},
+                        QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     widgets::SimController& controller() { return *m_controller; }
+    widgets::SceneView* sceneView() const { return m_scene; }
+    widgets::InspectorPanel* inspector() const { return m_inspector; }
+    widgets::LessonPane* lessonPane() const { return m_lessonPane; }
+    widgets::LessonBrowser* lessonBrowser() const { return m_browser; }
+    widgets::MetricsPanel* metrics() const { return m_metrics; }
+    widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
+    // The lessons are read after the first frame; anything that needs them calls this first.
+    const core::LessonCatalog& catalog();
+
+    bool openLesson(const QString& id);
+    bool openScenarioFile(const QString& path);
+    // Loads the built-in demo (the ping topic) when nothing else is asked for.
+    void openDemo();
+    // Names of the things a keyboard user can do, with their shortcuts (Help > Keyboard).
+    QList<QPair<QString, QString>> shortcutList() const;
+
+protected:
+    bool event(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildDocks();
     void buildMenus();
+    void buildViewMenu();
+    void connectGestures();
+    void loadCatalog();
+    void finishStartup();
+    void watchLessonFiles();
+    void lessonFileChanged(const QString& path);
+    void refresh();
+    void onStepStarted(std::size_t step);
+    void onStepFinished(std::size_t step);
+    void nodeMenu(core::NodeId node, QPoint screenPos);
+    void messageMenu(core::MsgId id, QPoint screenPos);
+    void moveNode(core::NodeId node, int zone);
+    void runTopicAction(const core::ActionSpec& spec, const std::string& node);
+    void rebuildActionsMenu();
+    void perform(core::Action action, const QString& description);
+    void openScenarioDialog();
+    void saveSessionDialog();
+    void showKeyboard();
+    void showAbout();
+    void setTheme(const QString& name);
+    void restoreSettings();
     QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* content,
                          Qt::DockWidgetArea area);
-    void showAbout();
-    void refresh();
 
+    const core::TopicRegistry& m_registry;
+    GuiOptions m_options;
+    std::unique_ptr<core::LessonCatalog> m_catalog;
     widgets::SimController* m_controller = nullptr;
     widgets::SceneView* m_scene = nullptr;
+    widgets::Banner* m_banner = nullptr;
+    widgets::PlaybackBar* m_playback = nullptr;
+    widgets::LessonBrowser* m_browser = nullptr;
+    widgets::LessonPane* m_lessonPane = nullptr;
+    widgets::InspectorPanel* m_inspector = nullptr;
+    widgets::SpaceTimeView* m_spaceTime = nullptr;
+    widgets::MetricsPanel* m_metrics = nullptr;
+    QFileSystemWatcher* m_watcher = nullptr;
+    QActionGroup* m_themes = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_actionsMenu = nullptr;
+    QString m_lessonId;
+    bool m_catalogLoaded = false;
+    bool m_startupScheduled = false;
+    QString m_pendingLesson;  // opened once the catalog is read
 };
 
 }  // namespace sb::app

@@ -1,74 +1,169 @@
 #include "scene/scene_view.h"
 
+#include <QEvent>
 #include <QPainter>
-#include <QPainterPath>
+#include <QMouseEvent>
+#include <QWheelEvent>
 #include <cmath>
-#include <numbers>
+
+#include "scene/graph_scene.h"
+#include "scene/scene_palette.h"
 
 namespace sb::widgets {
 
-SceneView::SceneView(QWidget* parent) : QWidget(parent) {
+SceneView::SceneView(QWidget* parent) : QGraphicsView(parent), m_graph(new GraphScene(this)) {
+    setScene(m_graph);
     setAccessibleName(tr("Simulation scene"));
-    setAutoFillBackground(true);
-    setBackgroundRole(QPalette::Base);
+    setAccessibleDescription(tr("Nodes, links, messages in flight and network zones"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setMinimumSize(320, 240);
+    refreshPalette();
+    connect(m_graph, &GraphScene::layoutChanged, this, [this] {
+        if (m_autoFit) fitToView();
+    });
+    connect(m_graph, &GraphScene::legendChanged, this, [this] {
+        if (m_autoFit) fitToView();
+        viewport()->update();
+    });
 }
 
-void SceneView::setView(core::View view) {
-    m_view = std::move(view);
-    update();
-}
+void SceneView::setView(const core::View& view) { m_graph->setView(view); }
 
-QPointF SceneView::nodePos(std::size_t index, std::size_t count) const {
-    const QPointF centre(width() / 2.0, height() / 2.0);
-    const double radius = std::min(width(), height()) * 0.34;
-    const double angle = -std::numbers::pi / 2 +
-                         2 * std::numbers::pi * static_cast<double>(index) /
-                             static_cast<double>(std::max<std::size_t>(count, 1));
-    return centre + QPointF(radius * std::cos(angle), radius * std::sin(angle));
-}
+void SceneView::refreshPalette() { m_graph->setScenePalette(ScenePalette::fromPalette(palette())); }
 
-void SceneView::paintEvent(QPaintEvent*) {
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QPalette pal = palette();
-    const std::size_t count = m_view.nodes.size();
-    std::vector<QPointF> pos(count);
-    for (std::size_t i = 0; i < count; ++i) pos[i] = nodePos(i, count);
-
-    // Links first, then messages, then nodes on top.
-    QPen linkPen(pal.color(QPalette::Mid), 1.0);
-    for (const auto& link : m_view.links) {
-        if (link.from >= link.to) continue;
-        linkPen.setStyle(link.cut ? Qt::DotLine : Qt::SolidLine);
-        p.setPen(linkPen);
-        p.drawLine(pos[static_cast<std::size_t>(link.from)], pos[static_cast<std::size_t>(link.to)]);
+void SceneView::zoomBy(double factor) {
+    if (m_autoFit) {
+        // Out of fit mode: let the user pan well past the scene's edges.
+        const QRectF r = m_graph->sceneRect();
+        setSceneRect(r.adjusted(-r.width(), -r.height(), r.width(), r.height()));
     }
-    for (const auto& m : m_view.messages) {
-        const QPointF a = pos[static_cast<std::size_t>(m.from)];
-        const QPointF b = pos[static_cast<std::size_t>(m.to)];
-        const QPointF at = a + (b - a) * m.progress;
-        p.setPen(Qt::NoPen);
-        p.setBrush(m.doomed ? pal.color(QPalette::Mid) : pal.color(QPalette::Highlight));
-        p.drawEllipse(at, 5, 5);
-    }
-    const double r = 30;
-    for (std::size_t i = 0; i < count; ++i) {
-        const auto& n = m_view.nodes[i];
-        p.setPen(QPen(pal.color(QPalette::Text), n.crashed ? 1.0 : 2.0,
-                      n.crashed ? Qt::DashLine : Qt::SolidLine));
-        p.setBrush(pal.color(QPalette::Window));
-        p.drawEllipse(pos[i], r, r);
-        if (n.timer) {
-            p.setPen(QPen(pal.color(QPalette::Highlight), 3.0));
-            p.drawArc(QRectF(pos[i] - QPointF(r + 5, r + 5), QSizeF(2 * r + 10, 2 * r + 10)), 90 * 16,
-                      static_cast<int>(*n.timer * 360 * 16));
+    m_autoFit = false;
+    const double current = transform().m11();
+    const double next = std::clamp(current * factor, 0.1, 8.0);
+    scale(next / current, next / current);
+}
+
+void SceneView::zoomIn() { zoomBy(1.25); }
+void SceneView::zoomOut() { zoomBy(0.8); }
+
+void SceneView::fitToView() {
+    m_autoFit = true;
+    const QRectF r = m_graph->sceneRect();
+    if (r.isEmpty() || viewport()->width() < 10) return;
+    // Leave the legend strip at the bottom free: fit into the viewport above it.
+    double legend = 0;
+    legendLayout(legend);
+    const double vw = viewport()->width() - 4.0;
+    const double vh = std::max(40.0, viewport()->height() - legend - 4.0);
+    const double scale = std::min({vw / r.width(), vh / r.height(), 1.6});  // never blow a small scene up
+    const QRectF shown(r.center().x() - vw / scale / 2, r.center().y() - vh / scale / 2, vw / scale,
+                       (vh + legend) / scale);
+    setSceneRect(shown);
+    setTransform(QTransform::fromScale(scale, scale));
+    centerOn(shown.center());
+}
+
+std::vector<SceneView::LegendEntry> SceneView::legendLayout(double& height) const {
+    // A flow of "glyph name" entries along the bottom of the viewport, wrapping when needed.
+    std::vector<LegendEntry> out;
+    height = 0;
+    const auto& kinds = m_graph->messageKinds();
+    if (kinds.empty()) return out;
+    const QFontMetricsF fm(legendFont());
+    const double line = fm.height() + 4;
+    const double right = viewport()->width() - 8.0;
+    double x = 12, y = 0;
+    std::vector<QString> texts;
+    for (const auto& k : kinds) texts.push_back(QString::fromStdString(k));
+    texts.push_back(tr("hollow: reply · dashed: will be lost"));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const bool note = i + 1 == texts.size();
+        const double w = fm.horizontalAdvance(texts[i]) + (note ? 0 : 16);
+        if (x + w > right && x > 12) {
+            x = 12;
+            y += line;
         }
-        p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRectF(pos[i] - QPointF(r, r), QSizeF(2 * r, 2 * r)), Qt::AlignCenter,
-                   QString::fromStdString(n.name));
-        p.drawText(QRectF(pos[i] + QPointF(-80, r + 6), QSizeF(160, 20)), Qt::AlignHCenter | Qt::AlignTop,
-                   QString::fromStdString(n.crashed ? "crashed" : n.value));
+        out.push_back({QRectF(x, y, w, line), texts[i], note ? std::string() : texts[i].toStdString()});
+        x += w + 18;
     }
+    height = y + line + 6;
+    for (auto& e : out) e.rect.translate(0, viewport()->height() - height + 3);
+    return out;
+}
+
+QFont SceneView::legendFont() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
+void SceneView::drawForeground(QPainter* p, const QRectF&) {
+    double height = 0;
+    const auto entries = legendLayout(height);
+    if (entries.empty()) return;
+    const ScenePalette& pal = m_graph->scenePalette();
+    p->save();
+    p->resetTransform();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setFont(legendFont());
+    QColor back = pal.background;
+    back.setAlpha(230);
+    p->setPen(Qt::NoPen);
+    p->setBrush(back);
+    p->drawRect(QRectF(0, viewport()->height() - height, viewport()->width(), height));
+    p->setPen(QPen(pal.zoneBorder, 1));
+    p->drawLine(QPointF(0, viewport()->height() - height), QPointF(viewport()->width(), viewport()->height() - height));
+    for (const auto& e : entries) {
+        if (e.kind.empty()) {
+            p->setPen(pal.mutedText);
+            p->drawText(e.rect, Qt::AlignVCenter, e.text);
+            continue;
+        }
+        p->setPen(QPen(pal.text, 1));
+        p->setBrush(pal.messageKind(e.kind));
+        drawMessageGlyph(p, messageShape(e.kind), QPointF(e.rect.left() + 5, e.rect.center().y()), 5);
+        p->setPen(pal.text);
+        p->drawText(e.rect.adjusted(16, 0, 0, 0), Qt::AlignVCenter, e.text);
+    }
+    p->restore();
+}
+
+void SceneView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    viewport()->update();  // the legend does not scroll with the content
+}
+
+void SceneView::wheelEvent(QWheelEvent* event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0.0) zoomBy(std::pow(1.15, steps));
+    event->accept();
+}
+
+void SceneView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit) fitToView();
+}
+
+void SceneView::changeEvent(QEvent* event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) refreshPalette();
+}
+
+void SceneView::mousePressEvent(QMouseEvent* event) {
+    // Drag empty space to pan; items (nodes) get the press otherwise.
+    setDragMode(itemAt(event->pos()) ? QGraphicsView::NoDrag : QGraphicsView::ScrollHandDrag);
+    QGraphicsView::mousePressEvent(event);
+}
+
+void SceneView::mouseReleaseEvent(QMouseEvent* event) {
+    QGraphicsView::mouseReleaseEvent(event);
+    setDragMode(QGraphicsView::ScrollHandDrag);
 }
 
 }  // namespace sb::widgets

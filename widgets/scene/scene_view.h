@@ -1,28 +1,54 @@
 #pragma once
 
-#include <QWidget>
+#include <QGraphicsView>
+#include <string>
+#include <vector>
 
 #include "sim/view.h"
 
 namespace sb::widgets {
 
-// Draws a core::View: nodes in a circle with role, name and value; messages as dots moving
-// along the line between sender and receiver; partition zones as labelled regions.
-class SceneView : public QWidget {
+class GraphScene;
+
+// The scene's viewport: antialiased, zoom with the wheel or Ctrl +/-, pan by dragging empty
+// space, fit-to-view (kept automatically until the user zooms).
+class SceneView : public QGraphicsView {
     Q_OBJECT
 public:
     explicit SceneView(QWidget* parent = nullptr);
 
-    void setView(core::View view);
-    QSize sizeHint() const override { return {640, 480}; }
+    GraphScene* graph() const { return m_graph; }
+    void setView(const core::View& view);
+
+    void zoomIn();
+    void zoomOut();
+    void fitToView();
+    bool autoFit() const { return m_autoFit; }
+    // Re-reads the palette (after a theme change).
+    void refreshPalette();
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
+    // The message legend, fixed to the viewport's corner rather than zooming with the scene.
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    QPointF nodePos(std::size_t index, std::size_t count) const;
+    struct LegendEntry {
+        QRectF rect;       // viewport coordinates
+        QString text;
+        std::string kind;  // empty for the closing note
+    };
+    std::vector<LegendEntry> legendLayout(double& height) const;
+    QFont legendFont() const;
+    void zoomBy(double factor);
 
-    core::View m_view;
+    GraphScene* m_graph;
+    bool m_autoFit = true;
 };
 
 }  // namespace sb::widgets

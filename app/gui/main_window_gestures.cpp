@@ -1,0 +1,168 @@
+// Gestures on the scene, turned into core Actions through the controller (and so undoable).
+#include <QMenu>
+#include <algorithm>
+#include <QStatusBar>
+
+#include "gui/main_window.h"
+#include "panels/action_dialog.h"
+#include "panels/inspector_panel.h"
+#include "scene/graph_scene.h"
+#include "scene/scene_view.h"
+#include "sim_controller.h"
+
+namespace sb::app {
+
+namespace {
+
+// Generic kinds with their own gesture; the rest of a topic's single-node actions go in the menu.
+bool hasOwnGesture(const std::string& kind) {
+    return kind == "crash" || kind == "restart" || kind == "move" || kind == "drop" || kind == "delay" ||
+           kind == "cut" || kind == "uncut" || kind == "partition" || kind == "heal" || kind == "set";
+}
+
+}  // namespace
+
+void MainWindow::connectGestures() {
+    widgets::GraphScene* graph = m_scene->graph();
+    connect(graph, &widgets::GraphScene::nodeMoveRequested, this, &MainWindow::moveNode);
+    connect(graph, &widgets::GraphScene::nodeMenu, this, &MainWindow::nodeMenu);
+    connect(graph, &widgets::GraphScene::messageMenu, this, &MainWindow::messageMenu);
+    connect(graph, &widgets::GraphScene::nodeSelected, m_inspector, &widgets::InspectorPanel::inspectNode);
+    connect(graph, &widgets::GraphScene::messageSelected, m_inspector, &widgets::InspectorPanel::inspectMessage);
+}
+
+void MainWindow::perform(core::Action action, const QString& description) {
+    if (core::Status s = m_controller->perform(std::move(action), description); !s)
+        statusBar()->showMessage(tr("Not possible: %1").arg(QString::fromStdString(s.error().text())), 8000);
+    else
+        statusBar()->showMessage(description, 4000);
+}
+
+void MainWindow::moveNode(core::NodeId node, int zone) {
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    const auto names = t->model().nodeNames();
+    const auto i = static_cast<std::size_t>(node);
+    if (node < 0 || i >= names.size()) return;
+    core::Action a;
+    a.kind = "move";
+    a.args["node"] = names[i];
+    a.args["zone"] = zone;
+    perform(a, zone == 0 ? tr("Move %1 back to the main zone").arg(QString::fromStdString(names[i]))
+                         : tr("Move %1 to zone %2").arg(QString::fromStdString(names[i])).arg(zone));
+    refresh();  // snaps the node to its place even if the move was refused
+}
+
+void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    const auto names = t->model().nodeNames();
+    const auto i = static_cast<std::size_t>(node);
+    if (node < 0 || i >= names.size()) return;
+    const std::string name = names[i];
+    const QString qname = QString::fromStdString(name);
+    const core::View view = t->model().view(m_controller->displayTime());
+    bool crashed = false;
+    int zone = 0;
+    for (const auto& n : view.nodes)
+        if (n.id == node) {
+            crashed = n.crashed;
+            zone = n.zone;
+        }
+    const core::TopicInfo& info = t->model().info();
+    auto has = [&info](const std::string& kind) {
+        for (const auto& spec : info.actions)
+            if (spec.kind == kind) return true;
+        return false;
+    };
+
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Node actions"));
+    menu.addAction(tr("Inspect %1").arg(qname), this, [this, node] { m_inspector->inspectNode(node); });
+    menu.addSeparator();
+    const char* kind = crashed ? "restart" : "crash";
+    if (has(kind)) {
+        menu.addAction(crashed ? tr("Restart %1").arg(qname) : tr("Crash %1").arg(qname), this, [=, this] {
+            core::Action a;
+            a.kind = kind;
+            a.args["node"] = name;
+            perform(a, crashed ? tr("Restart %1").arg(qname) : tr("Crash %1").arg(qname));
+        });
+    }
+    if (zone != 0 && has("move")) menu.addAction(tr("Move back to the main zone"), this, [this, node] { moveNode(node, 0); });
+    if (has("heal")) {
+        menu.addAction(tr("Heal every partition"), this, [this] {
+            core::Action a;
+            a.kind = "heal";
+            perform(a, tr("Heal every partition"));
+        });
+    }
+    bool separated = false;
+    for (const auto& spec : info.actions) {
+        if (hasOwnGesture(spec.kind)) continue;
+        const bool takesNode = std::any_of(spec.args.begin(), spec.args.end(),
+                                           [](const core::ArgSpec& a) { return a.type == core::ArgType::Node; });
+        if (!takesNode) continue;
+        if (!separated) menu.addSeparator();
+        separated = true;
+        const bool ask = widgets::ActionDialog::needsInput(spec, true);
+        QAction* a = menu.addAction(QString::fromStdString(spec.kind + " at " + name) + (ask ? tr("…") : QString()));
+        a->setToolTip(QString::fromStdString(spec.description));
+        connect(a, &QAction::triggered, this, [this, spec, name] { runTopicAction(spec, name); });
+    }
+    menu.exec(screenPos);
+}
+
+void MainWindow::runTopicAction(const core::ActionSpec& spec, const std::string& node) {
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    core::Action action;
+    action.kind = spec.kind;
+    if (widgets::ActionDialog::needsInput(spec, !node.empty())) {
+        widgets::ActionDialog dialog(spec, t->model().nodeNames(), node, this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        action = dialog.action();
+    } else {
+        for (const auto& arg : spec.args)
+            if (arg.type == core::ArgType::Node) action.args[arg.name] = node;
+    }
+    perform(action, QString::fromStdString(spec.kind + (node.empty() ? "" : " at " + node)));
+}
+
+void MainWindow::rebuildActionsMenu() {
+    m_actionsMenu->clear();
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    for (const auto& spec : t->model().info().actions) {
+        if (spec.kind == "drop" || spec.kind == "delay" || spec.kind == "move") continue;  // scene gestures
+        const bool ask = widgets::ActionDialog::needsInput(spec, false);
+        QAction* a = m_actionsMenu->addAction(QString::fromStdString(spec.kind) + (ask ? tr("…") : QString()));
+        a->setToolTip(QString::fromStdString(spec.description));
+        a->setStatusTip(QString::fromStdString(spec.description));
+        connect(a, &QAction::triggered, this, [this, spec] { runTopicAction(spec, {}); });
+    }
+}
+
+void MainWindow::messageMenu(core::MsgId id, QPoint screenPos) {
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Message actions"));
+    menu.addAction(tr("Inspect message %1").arg(id), this, [this, id] { m_inspector->inspectMessage(id); });
+    menu.addAction(tr("Drop it"), this, [this, id] {
+        core::Action a;
+        a.kind = "drop";
+        a.args["msg"] = id;
+        perform(a, tr("Drop message %1").arg(id));
+    });
+    for (const int ms : {50, 200}) {
+        menu.addAction(tr("Delay it by %1 ms").arg(ms), this, [this, id, ms] {
+            core::Action a;
+            a.kind = "delay";
+            a.args["msg"] = id;
+            a.args["by_ms"] = ms;
+            perform(a, tr("Delay message %1 by %2 ms").arg(id).arg(ms));
+        });
+    }
+    menu.exec(screenPos);
+}
+
+}  // namespace sb::app

@@ -1,0 +1,177 @@
+// The main window's lesson and file handling: the catalog, hot reload, opening runs, settings.
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include "gui/main_window.h"
+#include "learn/lesson_browser.h"
+#include "lesson/lesson_catalog.h"
+#include "panels/inspector_panel.h"
+#include "panels/metrics_panel.h"
+#include "sim/scenario.h"
+#include "sim_controller.h"
+#include "theme.h"
+#include "version.h"
+
+namespace sb::app {
+
+namespace {
+
+QString shippedLessonsDir() {
+    const QString source = QString::fromUtf8(kSourceLessonsDir);
+    if (QDir(source).exists()) return source;
+    return QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/splitbrain/lessons")).absolutePath();
+}
+
+QString userLessonsDir() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/lessons");
+}
+
+}  // namespace
+
+const core::LessonCatalog& MainWindow::catalog() {
+    if (!m_catalogLoaded) loadCatalog();
+    return *m_catalog;
+}
+
+void MainWindow::loadCatalog() {
+    if (!m_catalogLoaded) {
+        m_catalog->load(shippedLessonsDir().toStdString(), userLessonsDir().toStdString());
+        m_catalogLoaded = true;
+    }
+    QSet<QString> finished;
+    if (!m_options.ignoreSettings)
+        for (const QString& id : QSettings().value(QStringLiteral("progress/finished")).toStringList()) finished.insert(id);
+    m_browser->setCatalog(*m_catalog, finished);
+    m_browser->setCurrent(m_lessonId);
+    watchLessonFiles();
+}
+
+void MainWindow::watchLessonFiles() {
+    if (!m_watcher) {
+        m_watcher = new QFileSystemWatcher(this);
+        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::lessonFileChanged);
+        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& dir) {
+            // A new file in a watched folder: the catalog adds it on reload.
+            for (const auto& file : core::lessonFilesIn(dir.toStdString()))
+                if (!m_catalog->entry(file)) lessonFileChanged(QString::fromStdString(file));
+        });
+    }
+    QStringList paths;
+    for (const auto& file : m_catalog->files()) paths << QString::fromStdString(file);
+    for (const QString& root : {shippedLessonsDir(), userLessonsDir()}) {
+        if (!QDir(root).exists()) continue;
+        paths << root;
+        for (const QFileInfo& sub : QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) paths << sub.absoluteFilePath();
+    }
+    QStringList missing;
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    for (const QString& p : paths)
+        if (!watched.contains(p)) missing << p;
+    if (!missing.isEmpty()) m_watcher->addPaths(missing);
+}
+
+void MainWindow::lessonFileChanged(const QString& path) {
+    if (!QFileInfo::exists(path)) {
+        m_catalog->remove(path.toStdString());
+    } else if (core::Status s = m_catalog->reload(path.toStdString()); !s) {
+        // The last good version stays in the catalog; say what is wrong with the edit.
+        statusBar()->showMessage(tr("Lesson not reloaded: %1").arg(QString::fromStdString(s.error().text())), 15000);
+    } else if (const core::CatalogEntry* entry = m_catalog->entry(path.toStdString());
+               entry && entry->lesson && QString::fromStdString(entry->lesson->id) == m_lessonId) {
+        const std::size_t step = m_controller->currentStep();
+        openLesson(m_lessonId);
+        if (step > 0) m_controller->goToStepEnd(step);
+        statusBar()->showMessage(tr("Lesson reloaded from %1").arg(path), 5000);
+    }
+    loadCatalog();
+}
+
+bool MainWindow::openLesson(const QString& id) {
+    const core::Lesson* lesson = catalog().find(id.toStdString());
+    if (!lesson) {
+        statusBar()->showMessage(tr("No lesson with id '%1'").arg(id), 8000);
+        return false;
+    }
+    if (core::Status s = m_controller->loadLesson(*lesson); !s) {
+        statusBar()->showMessage(QString::fromStdString(s.error().text()), 8000);
+        return false;
+    }
+    m_lessonId = id;
+    m_browser->setCurrent(id);
+    setWindowTitle(tr("%1 — Splitbrain").arg(QString::fromStdString(lesson->title)));
+    if (!m_options.ignoreSettings) QSettings().setValue(QStringLiteral("lessons/last"), id);
+    return true;
+}
+
+bool MainWindow::openScenarioFile(const QString& path) {
+    auto scenario = core::loadScenarioFile(path.toStdString(), m_registry);
+    if (!scenario) {
+        statusBar()->showMessage(QString::fromStdString(scenario.error().text()), 10000);
+        return false;
+    }
+    if (core::Status s = m_controller->load(scenario.value()); !s) {
+        statusBar()->showMessage(QString::fromStdString(s.error().text()), 10000);
+        return false;
+    }
+    m_lessonId.clear();
+    const QString title = scenario->title.empty() ? QFileInfo(path).fileName() : QString::fromStdString(scenario->title);
+    setWindowTitle(tr("%1 — Splitbrain").arg(title));
+    return true;
+}
+
+void MainWindow::openDemo() {
+    core::Scenario demo;
+    demo.topic = "ping";
+    demo.title = "Heartbeats";
+    demo.seed = 1;
+    if (core::Status s = m_controller->load(demo); !s)
+        statusBar()->showMessage(QString::fromStdString(s.error().text()), 8000);
+    m_lessonId.clear();
+}
+
+void MainWindow::setTheme(const QString& name) {
+    widgets::applyTheme(*qApp, widgets::themeFromString(name));
+    const QString key = widgets::themeToString(widgets::themeFromString(name));
+    for (QAction* a : m_themes->actions()) a->setChecked(a->data().toString() == key);
+    if (!m_options.ignoreSettings) QSettings().setValue(QStringLiteral("view/theme"), key);
+    m_metrics->replotNow();
+    refresh();
+}
+
+void MainWindow::restoreSettings() {
+    QString theme = m_options.theme;
+    QString last;
+    if (!m_options.ignoreSettings) {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        m_controller->setSpeed(settings.value(QStringLiteral("playback/speed"), 1.0).toDouble());
+        if (theme.isEmpty()) theme = settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
+        last = settings.value(QStringLiteral("lessons/last")).toString();
+    }
+    setTheme(theme.isEmpty() ? QStringLiteral("system") : theme);
+    m_pendingLesson = m_options.scenarioPath.isEmpty() ? (m_options.lessonId.isEmpty() ? last : m_options.lessonId) : QString();
+    if (m_options.scenarioPath.isEmpty() || !openScenarioFile(m_options.scenarioPath)) openDemo();
+}
+
+void MainWindow::finishStartup() {
+    loadCatalog();
+    if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);
+    m_pendingLesson.clear();
+    if (m_options.steps > 0) m_controller->goToStepEnd(static_cast<std::size_t>(m_options.steps));
+    if (m_options.events > 0)
+        m_controller->seek(m_controller->timeline()->position() + static_cast<std::size_t>(m_options.events));
+    if (!m_options.inspect.isEmpty() && m_controller->timeline()) {
+        const auto names = m_controller->timeline()->model().nodeNames();
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (QString::fromStdString(names[i]) == m_options.inspect) m_inspector->inspectNode(static_cast<core::NodeId>(i));
+    }
+}
+
+}  // namespace sb::app

@@ -1,0 +1,108 @@
+// Frame-time benchmark: plays the busiest shipped lesson offscreen for 1,000 frames and prints
+// p50/p90/p99/max of one frame (advance playback, compute the view, update the scene, render it
+// into an image). It reports; it never fails on time.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "lesson/lesson_catalog.h"
+#include "lesson/lesson_check.h"
+#include "scene/scene_view.h"
+#include "sim_controller.h"
+#include "version.h"
+
+using namespace sb;
+
+namespace {
+
+struct Candidate {
+    const core::Lesson* lesson = nullptr;
+    std::size_t step = 0;
+    double score = -1;
+    std::size_t nodes = 0, messages = 0, marks = 0;
+};
+
+// How much there is to draw at the end of each step of a lesson; the busiest moment wins. Two
+// kinds of busy: the most moving parts (nodes and messages in flight, while the run still has
+// events to play) and the most static marks (a hash ring with thousands of points).
+void consider(const core::Lesson& lesson, const core::TopicRegistry& registry, Candidate& moving, Candidate& marked) {
+    auto run = core::LessonRun::start(lesson, registry);
+    if (!run) return;
+    for (std::size_t step = 1; step <= lesson.steps.size(); ++step) {
+        if (!run->runToEndOfStep(step)) return;
+        const core::View v = run->timeline().model().view(run->timeline().now());
+        const std::size_t marks = v.ring ? v.ring->vnodes.size() + std::min<std::size_t>(v.ring->keys.size(), 2000) : 0;
+        const double busy = 4.0 * static_cast<double>(v.nodes.size()) + static_cast<double>(v.messages.size());
+        if (run->timeline().sim().nextTime() && busy > moving.score)
+            moving = {&lesson, step, busy, v.nodes.size(), v.messages.size(), marks};
+        if (static_cast<double>(marks) > marked.score)
+            marked = {&lesson, step, static_cast<double>(marks), v.nodes.size(), v.messages.size(), marks};
+    }
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1));
+    return v[i];
+}
+
+void bench(const Candidate& c, const core::TopicRegistry& registry) {
+    widgets::SimController controller(registry);
+    if (!controller.loadLesson(*c.lesson)) return;
+    controller.goToStepEnd(c.step);  // the busy moment; playback runs on from there
+    widgets::SceneView view;
+    view.resize(640, 520);  // the scene's share of a 1280x800 window
+    view.show();
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+
+    constexpr int kFrames = 1000;
+    std::vector<double> ms;
+    ms.reserve(kFrames);
+    QElapsedTimer timer;
+    double parts[4] = {0, 0, 0, 0};  // advance, model view, scene update, render
+    for (int frame = 0; frame < kFrames; ++frame) {
+        timer.start();
+        controller.advance(16.0);
+        const qint64 t1 = timer.nsecsElapsed();
+        const core::View v = controller.timeline()->model().view(controller.displayTime());
+        const qint64 t2 = timer.nsecsElapsed();
+        view.setView(v);
+        const qint64 t3 = timer.nsecsElapsed();
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        const qint64 t4 = timer.nsecsElapsed();
+        parts[0] += static_cast<double>(t1);
+        parts[1] += static_cast<double>(t2 - t1);
+        parts[2] += static_cast<double>(t3 - t2);
+        parts[3] += static_cast<double>(t4 - t3);
+        ms.push_back(static_cast<double>(t4) / 1e6);
+    }
+    std::printf("lesson '%s' from the end of step %zu (%zu nodes, %zu messages, %zu ring marks there)\n",
+                c.lesson->id.c_str(), c.step, c.nodes, c.messages, c.marks);
+    std::printf("  %d frames at 640x520, offscreen: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n", kFrames,
+                percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
+    std::printf("  mean per frame: advance %.3f ms, model view %.3f ms, scene update %.3f ms, render %.3f ms\n",
+                parts[0] / kFrames / 1e6, parts[1] / kFrames / 1e6, parts[2] / kFrames / 1e6, parts[3] / kFrames / 1e6);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", QByteArray("offscreen"));
+    QApplication app(argc, argv);
+    core::TopicRegistry registry;
+    core::registerBuiltinTopics(registry);
+    core::LessonCatalog catalog(registry);
+    catalog.load(app::kSourceLessonsDir);
+    Candidate moving, marked;
+    for (const core::Lesson* lesson : catalog.lessons()) consider(*lesson, registry, moving, marked);
+    std::printf("frame benchmark (playback at 1x, 16 ms per frame; a frame = advance + view + scene + render)\n");
+    if (moving.lesson) bench(moving, registry);
+    if (marked.lesson && marked.lesson != moving.lesson) bench(marked, registry);
+    return moving.lesson || marked.lesson ? 0 : 1;
+}

@@ -1,0 +1,138 @@
+#include "learn/lesson_browser.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "lesson/lesson_catalog.h"
+
+namespace sb::widgets {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kSearchRole = Qt::UserRole + 2;
+
+QString levelText(core::Difficulty d) {
+    switch (d) {
+        case core::Difficulty::Beginner: return LessonBrowser::tr("beginner");
+        case core::Difficulty::Intermediate: return LessonBrowser::tr("intermediate");
+        case core::Difficulty::Advanced: return LessonBrowser::tr("advanced");
+    }
+    return {};
+}
+
+// Stars keep the column narrow; the word is in the tooltip and the accessible text.
+QString levelStars(core::Difficulty d) {
+    switch (d) {
+        case core::Difficulty::Beginner: return QStringLiteral("★");
+        case core::Difficulty::Intermediate: return QStringLiteral("★★");
+        case core::Difficulty::Advanced: return QStringLiteral("★★★");
+    }
+    return {};
+}
+}  // namespace
+
+LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
+    setAccessibleName(tr("Lesson browser"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search lessons…"));
+    m_search->setAccessibleName(tr("Search lessons"));
+    m_search->setClearButtonEnabled(true);
+    layout->addWidget(m_search);
+    m_tree = new QTreeWidget(this);
+    m_tree->setAccessibleName(tr("Lessons"));
+    m_tree->setHeaderLabels({tr("Lesson"), tr("Level")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setUniformRowHeights(true);
+    layout->addWidget(m_tree, 1);
+    m_problems = new QLabel(this);
+    m_problems->setWordWrap(true);
+    m_problems->setAccessibleName(tr("Lesson file problems"));
+    m_problems->hide();
+    layout->addWidget(m_problems);
+
+    connect(m_search, &QLineEdit::textChanged, this, &LessonBrowser::applyFilter);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, kIdRole).toString();
+        if (!id.isEmpty()) emit lessonActivated(id);
+    });
+}
+
+void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QString>& finished) {
+    m_tree->clear();
+    QTreeWidgetItem* topic = nullptr;
+    std::string topicId;
+    for (const core::Lesson* lesson : catalog.lessons()) {
+        if (!topic || lesson->topic != topicId) {
+            topicId = lesson->topic;
+            topic = new QTreeWidgetItem(m_tree, {QString::fromStdString(topicId)});
+            QFont bold = topic->font(0);
+            bold.setBold(true);
+            topic->setFont(0, bold);
+            topic->setFlags(Qt::ItemIsEnabled);
+            topic->setExpanded(true);
+        }
+        const QString id = QString::fromStdString(lesson->id);
+        const bool done = finished.contains(id);
+        // Under its topic's heading a "Raft: " prefix only costs width.
+        QString title = QString::fromStdString(lesson->title);
+        const QString prefix = QString::fromStdString(lesson->topic) + QStringLiteral(": ");
+        if (title.startsWith(prefix, Qt::CaseInsensitive)) {
+            title = title.mid(prefix.size());
+            if (!title.isEmpty()) title[0] = title[0].toUpper();
+        }
+        auto* item = new QTreeWidgetItem(topic, {(done ? QStringLiteral("✓ ") : QString()) + title,
+                                                 levelStars(lesson->difficulty)});
+        item->setToolTip(1, levelText(lesson->difficulty));
+        item->setData(1, Qt::AccessibleTextRole, levelText(lesson->difficulty));
+        item->setData(0, kIdRole, id);
+        QString search = QString::fromStdString(lesson->title + " " + lesson->summary + " " + lesson->topic);
+        for (const auto& tag : lesson->tags) search += QStringLiteral(" ") + QString::fromStdString(tag);
+        item->setData(0, kSearchRole, search);
+        item->setToolTip(0, tr("%1\n%2\n%3 · ~%4 min%5")
+                                .arg(QString::fromStdString(lesson->title), QString::fromStdString(lesson->summary),
+                                     levelText(lesson->difficulty))
+                                .arg(lesson->minutes)
+                                .arg(done ? tr(" · finished") : QString()));
+    }
+    const auto errors = catalog.errors();
+    m_problems->setVisible(!errors.empty());
+    if (!errors.empty()) {
+        QStringList lines;
+        for (const auto& e : errors) lines << QString::fromStdString(e.text());
+        m_problems->setText(tr("%n lesson file problem(s)", nullptr, static_cast<int>(errors.size())));
+        m_problems->setToolTip(lines.join(QLatin1Char('\n')));
+    }
+    applyFilter();
+}
+
+void LessonBrowser::setCurrent(const QString& lessonId) {
+    for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
+        QTreeWidgetItem* topic = m_tree->topLevelItem(t);
+        for (int i = 0; i < topic->childCount(); ++i)
+            if (topic->child(i)->data(0, kIdRole).toString() == lessonId) m_tree->setCurrentItem(topic->child(i));
+    }
+}
+
+void LessonBrowser::applyFilter() {
+    const QString needle = m_search->text().trimmed();
+    for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
+        QTreeWidgetItem* topic = m_tree->topLevelItem(t);
+        int shown = 0;
+        for (int i = 0; i < topic->childCount(); ++i) {
+            QTreeWidgetItem* item = topic->child(i);
+            const bool match = needle.isEmpty() || item->data(0, kSearchRole).toString().contains(needle, Qt::CaseInsensitive);
+            item->setHidden(!match);
+            shown += match ? 1 : 0;
+        }
+        topic->setHidden(shown == 0);
+    }
+}
+
+}  // namespace sb::widgets

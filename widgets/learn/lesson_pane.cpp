@@ -1,0 +1,167 @@
+#include "learn/lesson_pane.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include "learn/card_deck.h"
+#include "scene/scene_palette.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    setAccessibleName(tr("Lesson pane"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    m_title->setAccessibleName(tr("Lesson title"));
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    f.setBold(true);
+    m_title->setFont(f);
+    layout->addWidget(m_title);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Lesson sections"));
+    layout->addWidget(m_tabs, 1);
+
+    auto* stepsPage = new QWidget(m_tabs);
+    auto* stepsLayout = new QVBoxLayout(stepsPage);
+    stepsLayout->setContentsMargins(0, 4, 0, 0);
+    auto* split = new QSplitter(Qt::Vertical, stepsPage);
+    m_steps = new QListWidget(split);
+    m_steps->setAccessibleName(tr("Lesson steps"));
+    m_narration = new QTextBrowser(split);
+    m_narration->setAccessibleName(tr("Narration"));
+    m_narration->setOpenExternalLinks(true);
+    m_claims = new QListWidget(split);
+    m_claims->setAccessibleName(tr("Expected outcomes"));
+    m_claims->setToolTip(tr("What should be true when the step ends; a tick means the model agrees now"));
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 1);
+    stepsLayout->addWidget(split, 1);
+    auto* buttons = new QHBoxLayout;
+    m_run = new QPushButton(tr("Run this step"), stepsPage);
+    m_run->setAccessibleName(tr("Run the selected step"));
+    m_next = new QPushButton(tr("Next step"), stepsPage);
+    m_next->setAccessibleName(tr("Run the next step"));
+    m_next->setDefault(true);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_next);
+    stepsLayout->addLayout(buttons);
+    m_tabs->addTab(stepsPage, tr("Steps"));
+    m_cards = new CardDeck(m_tabs);
+    m_tabs->addTab(m_cards, tr("Cards"));
+
+    connect(m_steps, &QListWidget::currentRowChanged, this, &LessonPane::showStep);
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (m_steps->currentRow() >= 0) m_controller->runStep(static_cast<std::size_t>(m_steps->currentRow()) + 1);
+    });
+    connect(m_next, &QPushButton::clicked, m_controller, &SimController::nextStep);
+    connect(m_cards, &CardDeck::showMe, this, [this](std::size_t step) { m_controller->goToStepEnd(step); });
+    connect(m_controller, &SimController::loaded, this, &LessonPane::lessonLoaded);
+    connect(m_controller, &SimController::stepStarted, this, &LessonPane::markCurrentStep);
+    connect(m_controller, &SimController::stepFinished, this, &LessonPane::markCurrentStep);
+    connect(m_controller, &SimController::changed, this, [this] {
+        if (isVisible()) refreshClaims();
+    });
+    lessonLoaded();
+}
+
+void LessonPane::showText(const QString& title, const QString& markdown) {
+    m_title->setText(title);
+    m_steps->hide();
+    m_claims->hide();
+    m_run->hide();
+    m_next->hide();
+    m_steps->clear();
+    m_claims->clear();
+    m_narration->setMarkdown(markdown);
+    m_cards->setCards({});
+    m_run->setEnabled(false);
+    m_next->setEnabled(false);
+}
+
+void LessonPane::lessonLoaded() {
+    const core::LessonRun* run = m_controller->lessonRun();
+    if (!run) {
+        showText(tr("Free play"), tr("No lesson is open. Press **Space** to play, drag a node out of its zone to "
+                                     "partition the network, right-click a node to crash it."));
+        return;
+    }
+    const core::Lesson& lesson = run->lesson();
+    m_steps->show();
+    m_claims->show();
+    m_run->show();
+    m_next->show();
+    m_title->setText(QString::fromStdString(lesson.title));
+    m_title->setToolTip(QString::fromStdString(lesson.summary));
+    const QSignalBlocker block(m_steps);
+    m_steps->clear();
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i)
+        m_steps->addItem(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
+    m_cards->setCards(lesson.cards);
+    m_run->setEnabled(!lesson.steps.empty());
+    m_next->setEnabled(!lesson.steps.empty());
+    m_narration->setMarkdown(QStringLiteral("## ") + QString::fromStdString(lesson.title) + QStringLiteral("\n\n") +
+                             QString::fromStdString(lesson.summary) + QStringLiteral("\n\n") +
+                             tr("Press **Next step** to begin."));
+    m_claims->clear();
+}
+
+void LessonPane::markCurrentStep() {
+    const std::size_t step = m_controller->currentStep();
+    for (int i = 0; i < m_steps->count(); ++i) {
+        QFont f = m_steps->item(i)->font();
+        f.setBold(static_cast<std::size_t>(i) + 1 == step);
+        m_steps->item(i)->setFont(f);
+    }
+    if (step > 0) m_steps->setCurrentRow(static_cast<int>(step) - 1);
+    refreshClaims();
+}
+
+void LessonPane::showStep(int row) {
+    const core::LessonRun* run = m_controller->lessonRun();
+    if (!run || row < 0 || static_cast<std::size_t>(row) >= run->lesson().steps.size()) return;
+    const core::Step& step = run->lesson().steps[static_cast<std::size_t>(row)];
+    m_narration->setMarkdown(QStringLiteral("### ") + QString::fromStdString(step.title) + QStringLiteral("\n\n") +
+                             QString::fromStdString(step.narration));
+    refreshClaims();
+}
+
+void LessonPane::refreshClaims() {
+    const core::LessonRun* run = m_controller->lessonRun();
+    const int row = m_steps->currentRow();
+    m_passing = 0;
+    if (!run || row < 0) {
+        m_claims->clear();
+        return;
+    }
+    const core::Step& step = run->lesson().steps[static_cast<std::size_t>(row)];
+    // Claims describe the end of their step; they are only evaluated live for the step on screen.
+    const bool live = static_cast<std::size_t>(row) + 1 == m_controller->currentStep();
+    const auto results = live ? run->evaluate(step.expect) : std::vector<core::ClaimResult>{};
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    while (m_claims->count() > static_cast<int>(step.expect.size())) delete m_claims->takeItem(m_claims->count() - 1);
+    for (std::size_t i = 0; i < step.expect.size(); ++i) {
+        QListWidgetItem* item = m_claims->item(static_cast<int>(i));
+        if (!item) item = new QListWidgetItem(m_claims);
+        const bool passed = i < results.size() && results[i].passed;
+        m_passing += passed ? 1 : 0;
+        QString text = QString::fromStdString(step.expect[i].text());
+        if (live) text += tr(" (now: %1)").arg(QString::fromStdString(core::probeToString(results[i].actual)));
+        text = (passed ? QStringLiteral("✓ ") : QStringLiteral("○ ")) + text;
+        if (item->text() != text) item->setText(text);
+        if (passed) item->setForeground(pal.tone(core::Tone::Good));
+        else item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
+    }
+}
+
+}  // namespace sb::widgets

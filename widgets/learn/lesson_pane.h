@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+
+namespace sb::widgets {
+
+class CardDeck;
+class SimController;
+
+// The narrated lesson: the step list, the selected step's narration (Markdown), "Run this step"
+// and "Next step", and the step's expected claims as checks that turn green when the model
+// satisfies them. A second tab holds the card deck.
+class LessonPane : public QWidget {
+    Q_OBJECT
+public:
+    LessonPane(SimController* controller, QWidget* parent = nullptr);
+
+    QListWidget* stepList() const { return m_steps; }
+    QListWidget* claimList() const { return m_claims; }
+    QTextBrowser* narration() const { return m_narration; }
+    CardDeck* cards() const { return m_cards; }
+    QPushButton* runButton() const { return m_run; }
+    QPushButton* nextButton() const { return m_next; }
+    // How many claims of the shown step currently hold.
+    int passingClaims() const { return m_passing; }
+
+    // Shows free-form Markdown instead of a lesson (a plain scenario is loaded).
+    void showText(const QString& title, const QString& markdown);
+
+private:
+    void lessonLoaded();
+    void showStep(int row);
+    void refreshClaims();
+    void markCurrentStep();
+
+    SimController* m_controller;
+    QLabel* m_title;
+    QTabWidget* m_tabs;
+    QListWidget* m_steps;
+    QTextBrowser* m_narration;
+    QListWidget* m_claims;
+    QPushButton* m_run;
+    QPushButton* m_next;
+    CardDeck* m_cards;
+    int m_passing = 0;
+};
+
+}  // namespace sb::widgets

@@ -1,0 +1,142 @@
+#include "panels/inspector_panel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+InspectorPanel::InspectorPanel(SimController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setAccessibleName(tr("Inspector"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_title = new QLabel(tr("Click a node or a message to inspect it."), this);
+    m_title->setWordWrap(true);
+    m_title->setAccessibleName(tr("Inspected item"));
+    layout->addWidget(m_title);
+    m_table = new QTreeWidget(this);
+    m_table->setAccessibleName(tr("Inspector rows"));
+    m_table->setColumnCount(2);
+    m_table->setHeaderLabels({tr("Field"), tr("Value")});
+    m_table->setRootIsDecorated(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    m_drop = new QPushButton(tr("Drop message"), this);
+    m_drop->setAccessibleName(tr("Drop the inspected message"));
+    m_delay = new QPushButton(tr("Delay 100 ms"), this);
+    m_delay->setAccessibleName(tr("Delay the inspected message by 100 ms"));
+    buttons->addWidget(m_drop);
+    buttons->addWidget(m_delay);
+    layout->addLayout(buttons);
+    m_drop->hide();
+    m_delay->hide();
+
+    connect(m_drop, &QPushButton::clicked, this, [this] {
+        if (!m_message) return;
+        core::Action a;
+        a.kind = "drop";
+        a.args["msg"] = *m_message;
+        if (core::Status s = m_controller->perform(a, tr("Drop message %1").arg(*m_message)); !s)
+            m_title->setText(QString::fromStdString(s.error().text()));
+    });
+    connect(m_delay, &QPushButton::clicked, this, [this] {
+        if (!m_message) return;
+        core::Action a;
+        a.kind = "delay";
+        a.args["msg"] = *m_message;
+        a.args["by_ms"] = 100;
+        if (core::Status s = m_controller->perform(a, tr("Delay message %1").arg(*m_message)); !s)
+            m_title->setText(QString::fromStdString(s.error().text()));
+    });
+    connect(m_controller, &SimController::changed, this, [this] {
+        if (isVisible()) refresh();
+    });
+    connect(m_controller, &SimController::loaded, this, &InspectorPanel::clear);
+}
+
+void InspectorPanel::inspectNode(core::NodeId node) {
+    m_node = node;
+    m_message.reset();
+    refresh();
+}
+
+void InspectorPanel::inspectMessage(core::MsgId id) {
+    m_message = id;
+    m_node.reset();
+    refresh();
+}
+
+void InspectorPanel::clear() {
+    m_node.reset();
+    m_message.reset();
+    m_table->clear();
+    m_title->setText(tr("Click a node or a message to inspect it."));
+    m_drop->hide();
+    m_delay->hide();
+}
+
+void InspectorPanel::setRows(const QString& title, const std::vector<std::pair<QString, QString>>& rows) {
+    m_title->setText(title);
+    // Reuse rows so the selection and scroll position survive a live refresh.
+    while (m_table->topLevelItemCount() > static_cast<int>(rows.size()))
+        delete m_table->takeTopLevelItem(m_table->topLevelItemCount() - 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        QTreeWidgetItem* item = m_table->topLevelItem(static_cast<int>(i));
+        if (!item) item = new QTreeWidgetItem(m_table);
+        if (item->text(0) != rows[i].first) item->setText(0, rows[i].first);
+        if (item->text(1) != rows[i].second) item->setText(1, rows[i].second);
+    }
+}
+
+void InspectorPanel::refresh() {
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    const core::Model& model = t->model();
+    std::vector<std::pair<QString, QString>> rows;
+    if (m_node) {
+        const auto names = model.nodeNames();
+        const auto i = static_cast<std::size_t>(*m_node);
+        if (*m_node < 0 || i >= names.size()) return clear();
+        for (const auto& r : model.inspectNode(*m_node))
+            rows.emplace_back(QString::fromStdString(r.key), QString::fromStdString(r.value));
+        setRows(tr("Node %1").arg(QString::fromStdString(names[i])), rows);
+        m_drop->hide();
+        m_delay->hide();
+    } else if (m_message) {
+        // The generic facts come from the view; the topic may add its own rows.
+        const core::View view = model.view(m_controller->displayTime());
+        const auto names = model.nodeNames();
+        auto name = [&names](core::NodeId n) {
+            const auto i = static_cast<std::size_t>(n);
+            return n >= 0 && i < names.size() ? QString::fromStdString(names[i]) : QStringLiteral("?");
+        };
+        bool inFlight = false;
+        for (const auto& m : view.messages) {
+            if (m.id != *m_message) continue;
+            inFlight = true;
+            rows.emplace_back(tr("kind"), QString::fromStdString(m.kind) + (m.reply ? tr(" (reply)") : QString()));
+            rows.emplace_back(tr("from → to"), name(m.from) + QStringLiteral(" → ") + name(m.to));
+            rows.emplace_back(tr("sent"), QString::fromStdString(core::formatMs(m.sent)));
+            rows.emplace_back(tr("delivery"), QString::fromStdString(core::formatMs(m.deliver)));
+            if (!m.summary.empty()) rows.emplace_back(tr("content"), QString::fromStdString(m.summary));
+            rows.emplace_back(tr("fate"), m.doomed ? tr("will be lost") : tr("will arrive"));
+        }
+        for (const auto& r : model.inspectMessage(*m_message))
+            rows.emplace_back(QString::fromStdString(r.key), QString::fromStdString(r.value));
+        setRows(inFlight ? tr("Message %1 (in flight)").arg(*m_message)
+                         : tr("Message %1 is no longer in flight").arg(*m_message),
+                rows);
+        m_drop->setVisible(inFlight);
+        m_delay->setVisible(inFlight);
+    }
+}
+
+}  // namespace sb::widgets

@@ -1,0 +1,201 @@
+#include "panels/metrics_panel.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPainter>
+#include <algorithm>
+#include <limits>
+#include <qcustomplot.h>
+
+#include "scene/scene_palette.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+namespace {
+constexpr int kDefaultVisibleSeries = 4;
+constexpr std::size_t kMaxSamples = 20000;  // beyond this, keep every other sample
+constexpr std::size_t kBackfillLimit = 50000;  // replaying more than this to fill a jump is not worth it
+constexpr std::size_t kBackfillSamples = 1000;
+}  // namespace
+
+MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setAccessibleName(tr("Metrics"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_series = new QListWidget(this);
+    m_series->setAccessibleName(tr("Plotted series"));
+    m_series->setToolTip(tr("Tick the series to plot"));
+    m_series->setMaximumWidth(190);
+    m_series->setTextElideMode(Qt::ElideMiddle);
+    m_series->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_series);
+    m_plot = new QCustomPlot(this);
+    m_plot->setAccessibleName(tr("Metrics plot"));
+    m_plot->setMinimumHeight(120);
+    m_plot->setAntialiasedElements(QCP::aePlottables);
+    m_plot->xAxis->setLabel(tr("simulated time (ms)"));
+    // The series list doubles as the legend (each entry shows its line), so the plot stays clear.
+    m_plot->legend->setVisible(false);
+    m_cursor = new QCPItemStraightLine(m_plot);
+    layout->addWidget(m_plot, 1);
+
+    m_replot.setSingleShot(true);
+    m_replot.setInterval(100);
+    connect(&m_replot, &QTimer::timeout, this, &MetricsPanel::replotNow);
+    connect(m_series, &QListWidget::itemChanged, this, [this] { rebuildGraphs(); });
+    connect(m_controller, &SimController::changed, this, [this] {
+        if (isVisible()) sample();
+    });
+    connect(m_controller, &SimController::loaded, this, &MetricsPanel::clear);
+    connect(m_controller, &SimController::branched, this, &MetricsPanel::truncate);
+}
+
+void MetricsPanel::clear() {
+    m_samples.clear();
+    m_names.clear();
+    m_series->clear();
+    m_plot->clearGraphs();
+    if (isVisible()) sample();
+}
+
+void MetricsPanel::truncate(std::size_t position) {
+    while (!m_samples.empty() && m_samples.back().position > position) m_samples.pop_back();
+}
+
+std::size_t MetricsPanel::seriesIndex(const std::string& name) {
+    const auto it = std::find(m_names.begin(), m_names.end(), name);
+    if (it != m_names.end()) return static_cast<std::size_t>(it - m_names.begin());
+    m_names.push_back(name);
+    auto* item = new QListWidgetItem(QString::fromStdString(name), m_series);
+    const QSignalBlocker block(m_series);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(m_series->count() <= kDefaultVisibleSeries ? Qt::Checked : Qt::Unchecked);
+    rebuildGraphs();
+    return m_names.size() - 1;
+}
+
+void MetricsPanel::sample() {
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    const std::size_t position = t->position();
+    const std::size_t last = m_samples.empty() ? 0 : m_samples.back().position;
+    if (position > last + 1 && position <= kBackfillLimit) backfill(last, position);
+    if (m_samples.empty() || position > m_samples.back().position) {
+        Sample s{position, static_cast<double>(t->now()) / 1000.0, {}};
+        for (const auto& metric : t->model().metrics()) {
+            const std::size_t i = seriesIndex(metric.name);
+            if (s.values.size() <= i) s.values.resize(i + 1, std::numeric_limits<double>::quiet_NaN());
+            s.values[i] = metric.value;
+        }
+        m_samples.push_back(std::move(s));
+        if (m_samples.size() > kMaxSamples) {
+            std::vector<Sample> thinned;
+            for (std::size_t i = 0; i < m_samples.size(); i += 2) thinned.push_back(std::move(m_samples[i]));
+            m_samples = std::move(thinned);
+        }
+    }
+    if (!m_replot.isActive()) m_replot.start();
+}
+
+void MetricsPanel::backfill(std::size_t from, std::size_t to) {
+    // The run jumped (a lesson step, a seek): replay the session script on a scratch simulation to
+    // sample what happened in between. Deterministic, so it is exactly the recorded run.
+    const core::Timeline* t = m_controller->timeline();
+    auto sim = core::Simulation::create(m_controller->registry(), t->sim().session());
+    if (!sim) return;
+    const std::size_t stride = std::max<std::size_t>(1, (to - from) / kBackfillSamples);
+    for (std::size_t i = 1; i < to; ++i) {
+        if (!sim->step()) break;
+        if (i <= from || (i - from) % stride != 0) continue;
+        Sample s{i, static_cast<double>(sim->now()) / 1000.0, {}};
+        for (const auto& metric : sim->model().metrics()) {
+            const std::size_t k = seriesIndex(metric.name);
+            if (s.values.size() <= k) s.values.resize(k + 1, std::numeric_limits<double>::quiet_NaN());
+            s.values[k] = metric.value;
+        }
+        m_samples.push_back(std::move(s));
+    }
+}
+
+void MetricsPanel::rebuildGraphs() {
+    m_plot->clearGraphs();
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    const QSignalBlocker block(m_series);
+    for (int row = 0; row < m_series->count(); ++row) {
+        QListWidgetItem* item = m_series->item(row);
+        QPen pen(pal.category(static_cast<std::size_t>(row)), 2);
+        // A dash pattern per series as well, so lines differ without colour.
+        pen.setStyle(static_cast<Qt::PenStyle>(1 + row % 4));
+        QPixmap swatch(22, 10);
+        swatch.fill(Qt::transparent);
+        {
+            QPainter painter(&swatch);
+            painter.setPen(pen);
+            painter.drawLine(0, 5, 22, 5);
+        }
+        // Unticked series lose their line swatch and dim, so the state reads even where the
+        // style draws faint check boxes (Fusion on a dark palette).
+        const bool on = item->checkState() == Qt::Checked;
+        if (!on) swatch.fill(Qt::transparent);
+        item->setIcon(QIcon(swatch));
+        if (on) item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
+        else item->setForeground(pal.mutedText);
+        if (!on) continue;
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(item->text());
+        g->setProperty("series", row);
+        g->setPen(pen);
+        // Metrics change at events and hold in between: steps, not slopes.
+        g->setLineStyle(QCPGraph::lsStepLeft);
+    }
+    replotNow();
+}
+
+void MetricsPanel::replotNow() {
+    if (!isVisible()) return;
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    m_plot->setBackground(pal.background);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(pal.mutedText));
+        axis->setTickPen(QPen(pal.mutedText));
+        axis->setSubTickPen(QPen(pal.mutedText));
+        axis->setTickLabelColor(pal.text);
+        axis->setLabelColor(pal.text);
+    }
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        QCPGraph* graph = m_plot->graph(g);
+        const auto series = static_cast<std::size_t>(graph->property("series").toInt());
+        QVector<double> xs, ys;
+        xs.reserve(static_cast<qsizetype>(m_samples.size()));
+        ys.reserve(static_cast<qsizetype>(m_samples.size()));
+        for (const auto& s : m_samples) {
+            if (series >= s.values.size()) continue;
+            xs.push_back(s.timeMs);
+            ys.push_back(s.values[series]);
+        }
+        graph->setData(xs, ys, true);
+    }
+    const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
+    m_plot->rescaleAxes();
+    m_plot->xAxis->setRange(std::min(0.0, m_plot->xAxis->range().lower), std::max(now, m_plot->xAxis->range().upper) + 1);
+    m_plot->yAxis->scaleRange(1.15, m_plot->yAxis->range().center());
+    m_cursor->point1->setCoords(now, 0);
+    m_cursor->point2->setCoords(now, 1);
+    m_cursor->setPen(QPen(pal.highlight, 1.5));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    ++m_replots;
+}
+
+void MetricsPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) rebuildGraphs();  // swatches and plot colours follow the theme
+}
+
+void MetricsPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    sample();
+}
+
+}  // namespace sb::widgets

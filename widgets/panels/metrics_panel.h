@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+#include <map>
+#include <string>
+#include <vector>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QListWidget;
+
+namespace sb::widgets {
+
+class SimController;
+
+// The topic's metrics over simulated time, plotted with QCustomPlot. Samples are taken as the run
+// advances (one per new trace position reached); a branch drops the samples after it. The user
+// picks the series. Replots are throttled, and nothing is sampled or drawn while hidden.
+class MetricsPanel : public QWidget {
+    Q_OBJECT
+public:
+    MetricsPanel(SimController* controller, QWidget* parent = nullptr);
+
+    QCustomPlot* plot() const { return m_plot; }
+    QListWidget* seriesList() const { return m_series; }
+    std::size_t sampleCount() const { return m_samples.size(); }
+    int replotCount() const { return m_replots; }
+    // Takes a sample if the run moved on, and schedules a replot.
+    void sample();
+    void replotNow();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Sample {
+        std::size_t position;
+        double timeMs;
+        std::vector<double> values;  // by index into m_names
+    };
+    void clear();
+    void truncate(std::size_t position);
+    void backfill(std::size_t from, std::size_t to);
+    std::size_t seriesIndex(const std::string& name);
+    void rebuildGraphs();
+
+    SimController* m_controller;
+    QCustomPlot* m_plot;
+    QCPItemStraightLine* m_cursor = nullptr;
+    QListWidget* m_series;
+    QTimer m_replot;
+    std::vector<std::string> m_names;
+    std::vector<Sample> m_samples;
+    int m_replots = 0;
+};
+
+}  // namespace sb::widgets

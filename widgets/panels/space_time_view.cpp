@@ -1,0 +1,194 @@
+#include "panels/space_time_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string_view>
+
+#include "scene/scene_palette.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+namespace {
+
+constexpr double kHeader = 20.0;
+
+double distanceToSegment(QPointF p, const QLineF& l) {
+    const QPointF d = l.p2() - l.p1();
+    const double len2 = d.x() * d.x() + d.y() * d.y();
+    double t = len2 > 0 ? QPointF::dotProduct(p - l.p1(), d) / len2 : 0;
+    t = std::clamp(t, 0.0, 1.0);
+    const QPointF q = l.p1() + d * t;
+    return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+}  // namespace
+
+SpaceTimeView::SpaceTimeView(SimController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setAccessibleName(tr("Space-time diagram"));
+    setAccessibleDescription(tr("Messages between nodes over time; click an arrow to go to its send"));
+    setMinimumHeight(120);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    connect(m_controller, &SimController::changed, this, [this] {
+        if (isVisible()) update();
+    });
+}
+
+void SpaceTimeView::paintEvent(QPaintEvent*) {
+    m_arrows.clear();
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    const core::Time now = m_controller->displayTime();
+    // Columns for the nodes the view shows (a topic may leave out ids, e.g. removed ring nodes).
+    std::vector<std::string> names;
+    std::map<core::NodeId, double> column;
+    for (const auto& node : t->model().view(now).nodes) {
+        column[node.id] = static_cast<double>(names.size());
+        names.push_back(node.name);
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(names.size(), 1));
+    const double colW = (width() - 20.0) / n;
+    auto colX = [&](core::NodeId node) {
+        const auto it = column.find(node);
+        return it == column.end() ? -100.0 : 10.0 + (it->second + 0.5) * colW;
+    };
+    if (m_autoSpan) {
+        // About ten message flights fit on screen, whatever the topic's time scale.
+        core::Time total = 0;
+        int counted = 0;
+        std::map<core::MsgId, core::Time> sent;
+        const auto& tr = t->trace();
+        const std::size_t from = t->position() > 400 ? t->position() - 400 : 0;
+        for (std::size_t i = from; i < t->position() && counted < 50; ++i) {
+            if (tr[i].is("send")) sent[tr[i].msg] = tr[i].time;
+            else if (tr[i].is("deliver"))
+                if (const auto it = sent.find(tr[i].msg); it != sent.end()) {
+                    total += tr[i].time - it->second;
+                    ++counted;
+                }
+        }
+        if (counted > 0) m_span = std::clamp<core::Time>(total / counted * 10, 2'000, 10'000'000);
+    }
+    const core::Time top = now - m_span * 3 / 4;
+    const double usable = height() - kHeader - 4.0;
+    auto rowY = [&](core::Time time) {
+        return kHeader + usable * static_cast<double>(time - top) / static_cast<double>(m_span);
+    };
+
+    p.setPen(pal.text);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const double x = 10.0 + (static_cast<double>(i) + 0.5) * colW;
+        p.drawText(QRectF(x - colW / 2, 2, colW, kHeader - 4), Qt::AlignCenter, QString::fromStdString(names[i]));
+        p.setPen(QPen(pal.link, 1));
+        p.drawLine(QPointF(x, kHeader), QPointF(x, height()));
+        p.setPen(pal.text);
+    }
+
+    const auto& trace = t->trace();
+    const std::size_t end = t->position();
+    // Sends that started up to one span before the top may still end inside the window.
+    const auto first = std::lower_bound(trace.begin(), trace.begin() + static_cast<std::ptrdiff_t>(end),
+                                        top - m_span, [](const core::Event& e, core::Time v) { return e.time < v; });
+    std::map<core::MsgId, std::size_t> sends;
+    std::map<core::NodeId, double> labelled;  // y of the last label drawn on each node's line
+    for (auto it = first; it != trace.begin() + static_cast<std::ptrdiff_t>(end); ++it) {
+        const auto index = static_cast<std::size_t>(it - trace.begin());
+        const core::Event& e = *it;
+        if (e.is("send")) {
+            sends[e.msg] = index;
+        } else if (e.is("deliver") || e.is("drop")) {
+            const auto s = sends.find(e.msg);
+            if (s == sends.end()) continue;
+            const std::size_t sendIndex = s->second;
+            sends.erase(s);
+            const core::Event& send = trace[sendIndex];
+            const QLineF line(colX(send.node), rowY(send.time), colX(e.node), rowY(e.time));
+            if (line.p2().y() < kHeader) continue;
+            const bool dropped = e.is("drop");
+            QColor c = pal.messageKind(send.detail);
+            p.setPen(QPen(dropped ? pal.tone(core::Tone::Bad) : c, 1.4, dropped ? Qt::DashLine : Qt::SolidLine));
+            p.drawLine(line);
+            if (dropped) {
+                const QPointF q = line.p2();
+                p.drawLine(q + QPointF(-4, -4), q + QPointF(4, 4));
+                p.drawLine(q + QPointF(-4, 4), q + QPointF(4, -4));
+            } else {
+                p.setBrush(c);
+                p.drawEllipse(line.p2(), 2.5, 2.5);
+            }
+            m_arrows.push_back({line, sendIndex});
+        } else if (e.is("role") || e.is("commit") || (e.is("action") && e.node >= 0)) {
+            const double y = rowY(e.time);
+            if (y < kHeader) continue;
+            const QPointF at(colX(e.node), y);
+            const bool role = e.is("role");
+            p.setPen(QPen(pal.text, 1));
+            p.setBrush(role ? pal.role(e.detail) : e.is("commit") ? pal.tone(core::Tone::Good) : pal.tone(core::Tone::Bad));
+            if (role) p.drawPolygon(QPolygonF{at + QPointF(0, -6), at + QPointF(6, 0), at + QPointF(0, 6), at + QPointF(-6, 0)});
+            else p.drawRect(QRectF(at - QPointF(4, 4), QSizeF(8, 8)));
+            // One label per spot: events at the same moment would print on top of each other.
+            double& lastLabel = labelled[e.node];
+            if (std::abs(y - lastLabel) > 13.0) {
+                lastLabel = y;
+                p.setPen(pal.mutedText);
+                p.drawText(at + QPointF(8, 4), QString::fromUtf8(role ? e.detail : e.is("commit") ? "commit" : e.detail));
+            }
+        }
+    }
+    // Messages still in flight: a line from the send to the current time, not yet landed.
+    for (const auto& [id, index] : sends) {
+        const core::Event& send = trace[index];
+        if (send.peer < 0) continue;
+        const double y0 = rowY(send.time);
+        if (y0 < kHeader) continue;
+        p.setPen(QPen(pal.messageKind(send.detail), 1.2, Qt::DotLine));
+        const QLineF line(colX(send.node), y0, colX(send.peer), rowY(now));
+        p.drawLine(QLineF(line.p1(), line.pointAt(0.5)));
+    }
+    const double nowY = rowY(now);
+    p.setPen(QPen(pal.highlight, 1.5));
+    p.drawLine(QPointF(0, nowY), QPointF(width(), nowY));
+    p.setPen(pal.mutedText);
+    p.drawText(QRectF(4, nowY - 16, 200, 14), Qt::AlignLeft, QString::fromStdString(core::formatMs(now)));
+}
+
+long long SpaceTimeView::positionAt(QPointF pos) const {
+    long long best = -1;
+    double bestDistance = 6.0;
+    for (const auto& a : m_arrows) {
+        const double d = distanceToSegment(pos, a.line);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = static_cast<long long>(a.position);
+        }
+    }
+    return best;
+}
+
+void SpaceTimeView::mousePressEvent(QMouseEvent* event) {
+    const long long position = positionAt(event->position());
+    if (position < 0) return;
+    m_controller->pause();
+    m_controller->seek(static_cast<std::size_t>(position) + 1);
+}
+
+void SpaceTimeView::wheelEvent(QWheelEvent* event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    const double factor = std::pow(0.85, steps);
+    m_autoSpan = false;
+    m_span = std::clamp(static_cast<core::Time>(static_cast<double>(m_span) * factor), core::Time{50'000},
+                        core::Time{60'000'000});
+    update();
+    event->accept();
+}
+
+}  // namespace sb::widgets

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QLineF>
+#include <QWidget>
+#include <vector>
+
+#include "sim/time.h"
+
+namespace sb::widgets {
+
+class SimController;
+
+// The space-time (sequence) diagram of the recorded trace: one vertical line per node, time
+// running down, an arrow per message from send to delivery (a dropped one ends in a cross),
+// role changes and commits marked. It follows the current time; clicking an arrow seeks there.
+class SpaceTimeView : public QWidget {
+    Q_OBJECT
+public:
+    SpaceTimeView(SimController* controller, QWidget* parent = nullptr);
+
+    // Simulated time shown top to bottom.
+    core::Time span() const { return m_span; }
+    // The trace position an arrow near `pos` seeks to, or -1.
+    long long positionAt(QPointF pos) const;
+    std::size_t arrowCount() const { return m_arrows.size(); }
+    // The arrow drawn i-th in the last paint, and the trace index of its send (for tests).
+    QLineF arrowLine(std::size_t i) const { return m_arrows.at(i).line; }
+    std::size_t arrowSend(std::size_t i) const { return m_arrows.at(i).position; }
+    QSize sizeHint() const override { return {480, 220}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+
+private:
+    struct Arrow {
+        QLineF line;
+        std::size_t position;  // trace position just after the send
+    };
+
+    SimController* m_controller;
+    core::Time m_span = 400 * 1000;
+    bool m_autoSpan = true;  // follow the topic's message latency until the user zooms
+    std::vector<Arrow> m_arrows;
+};
+
+}  // namespace sb::widgets

@@ -1,0 +1,306 @@
+#include "scene/graph_scene.h"
+
+#include <QGraphicsLineItem>
+#include <QPen>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "scene/message_item.h"
+#include "scene/node_item.h"
+#include "scene/ring_item.h"
+#include "scene/zone_item.h"
+
+namespace sb::widgets {
+
+namespace {
+
+constexpr double kSpacing = 175.0;   // between neighbouring node centres
+constexpr double kRingRadius = 140.0;
+constexpr double kClusterGap = 70.0;
+
+std::vector<QPointF> circlePoints(std::size_t count, double minRadius) {
+    std::vector<QPointF> out;
+    if (count == 1) return {QPointF(0, 0)};
+    const double n = static_cast<double>(count);
+    const double r = std::max(minRadius, kSpacing * n / (2 * std::numbers::pi));
+    for (std::size_t i = 0; i < count; ++i) {
+        const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / n;
+        out.emplace_back(r * std::cos(a), r * std::sin(a));
+    }
+    return out;
+}
+
+}  // namespace
+
+GraphScene::GraphScene(QObject* parent) : QGraphicsScene(parent) {
+    setItemIndexMethod(QGraphicsScene::NoIndex);  // everything moves; a BSP index only costs here
+}
+
+GraphScene::~GraphScene() = default;
+
+void GraphScene::setScenePalette(const ScenePalette& palette) {
+    m_palette = palette;
+    setBackgroundBrush(m_palette.background);
+    for (QGraphicsItem* item : items()) item->update();
+    updateLinks();
+}
+
+void GraphScene::setEmphasis(std::set<std::string> nodes, std::set<std::string> messageKinds,
+                             std::set<std::pair<std::string, std::string>> links) {
+    m_emphNodes = std::move(nodes);
+    m_emphKinds = std::move(messageKinds);
+    m_emphLinks.clear();
+    for (const auto& [a, b] : links) {
+        m_emphLinks.insert({a, b});
+        m_emphLinks.insert({b, a});
+    }
+    setView(m_view);
+}
+
+void GraphScene::setAlarm(std::set<std::string> nodes) {
+    if (nodes == m_alarm) return;
+    m_alarm = std::move(nodes);
+    setView(m_view);
+}
+
+bool GraphScene::nodeAlarmed(core::NodeId node) const {
+    const auto i = indexOf(node);
+    return i && m_nodes[*i]->alarmed();
+}
+
+std::string GraphScene::structureKey(const core::View& view) const {
+    std::string key = std::to_string(static_cast<int>(view.layout)) + (view.ring ? "r" : "-") + "|";
+    for (const auto& n : view.nodes) key += std::to_string(n.id) + ":" + std::to_string(n.zone) + ",";
+    return key;
+}
+
+void GraphScene::setView(const core::View& view) {
+    m_view = view;
+    const std::string key = structureKey(view);
+    if (key != m_structure) {
+        m_structure = key;
+        layout();
+    }
+    for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) {
+        m_nodes[i]->setNode(view.nodes[i], m_emphNodes.count(view.nodes[i].name) > 0,
+                            m_alarm.count(view.nodes[i].name) > 0);
+        if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i])
+            m_nodes[i]->setPos(m_positions[i]);
+    }
+    if (m_ring && view.ring) m_ring->setRing(*view.ring, view.nodes);
+    updateLinks();
+    updateMessages();
+}
+
+void GraphScene::resetLegend() {
+    m_kinds.clear();
+    emit legendChanged();
+}
+
+void GraphScene::layout() {
+    ++m_layouts;
+    const std::size_t count = m_view.nodes.size();
+    while (m_nodes.size() > count) {
+        delete m_nodes.back();
+        m_nodes.pop_back();
+    }
+    while (m_nodes.size() < count) {
+        auto* item = new NodeItem(this, &m_palette);
+        addItem(item);
+        m_nodes.push_back(item);
+    }
+    m_positions.assign(count, QPointF());
+    m_index.clear();
+    for (std::size_t i = 0; i < count; ++i) m_index[m_view.nodes[i].id] = i;
+    m_zoneMembers.clear();
+    if (m_view.layout == core::Layout::Ring || m_view.ring) layoutRing();
+    else if (m_view.layout == core::Layout::Row) layoutRow();
+    else layoutCircle();
+    for (std::size_t i = 0; i < count; ++i) {
+        m_nodes[i]->setPos(m_positions[i]);
+        m_nodes[i]->setFlag(QGraphicsItem::ItemIsMovable, m_view.layout == core::Layout::Circle && !m_view.ring);
+    }
+    rebuildLinks();
+    updateZones();
+    QRectF bounds;
+    for (const auto& p : m_positions) bounds = bounds.united(NodeItem::footprint().translated(p));
+    for (const auto& [zone, item] : m_zones) bounds = bounds.united(item->rect());
+    if (m_ring) bounds = bounds.united(m_ring->boundingRect());
+    setSceneRect(bounds.adjusted(-20, -20, 20, 20));
+    emit layoutChanged();
+}
+
+void GraphScene::layoutCircle() {
+    for (const auto& n : m_view.nodes) m_zoneMembers[n.zone].push_back(n.id);
+    double x = 0;
+    for (auto& [zone, members] : m_zoneMembers) {
+        const auto points = circlePoints(members.size(), m_zoneMembers.size() == 1 ? 150.0 : 105.0);
+        double minX = 0, maxX = 0;
+        for (const auto& p : points) {
+            minX = std::min(minX, p.x());
+            maxX = std::max(maxX, p.x());
+        }
+        const double shift = x - minX;
+        for (std::size_t i = 0; i < members.size(); ++i)
+            m_positions[m_index[members[i]]] = points[i] + QPointF(shift, 0);
+        x += (maxX - minX) + kSpacing + kClusterGap;
+    }
+}
+
+void GraphScene::layoutRing() {
+    if (!m_ring) {
+        m_ring = new RingItem(&m_palette, kRingRadius);
+        addItem(m_ring);
+    }
+    const std::size_t count = m_view.nodes.size();
+    const double r = std::max(kRingRadius + 115, kSpacing * static_cast<double>(count) / (2 * std::numbers::pi));
+    for (std::size_t i = 0; i < count; ++i)
+        m_positions[i] = ringPoint(static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(count, 1)), r);
+}
+
+void GraphScene::layoutRow() {
+    const double n = static_cast<double>(m_view.nodes.size());
+    for (std::size_t i = 0; i < m_view.nodes.size(); ++i)
+        m_positions[i] = QPointF((static_cast<double>(i) - (n - 1) / 2) * kSpacing, 0);
+    for (const auto& node : m_view.nodes) m_zoneMembers[node.zone].push_back(node.id);
+    if (m_zoneMembers.size() < 2) m_zoneMembers.clear();  // rows only show zones when split
+}
+
+void GraphScene::rebuildLinks() {
+    for (auto& [key, line] : m_links) delete line;
+    m_links.clear();
+    for (const auto& link : m_view.links) {
+        const auto key = std::minmax(link.from, link.to);
+        if (m_links.count(key) || link.from < 0 || link.to < 0) continue;
+        auto* line = new QGraphicsLineItem();
+        line->setZValue(0);
+        addItem(line);
+        m_links[key] = line;
+    }
+}
+
+void GraphScene::updateLinks() {
+    if (m_links.empty()) return;
+    std::map<std::pair<core::NodeId, core::NodeId>, int> cuts;  // 0, 1 or 2 directions cut
+    for (const auto& link : m_view.links) cuts[std::minmax(link.from, link.to)] += link.cut ? 1 : 0;
+    for (auto& [key, line] : m_links) {
+        const auto a = indexOf(key.first);
+        const auto b = indexOf(key.second);
+        if (!a || !b) continue;
+        const QLineF l(m_nodes[*a]->pos(), m_nodes[*b]->pos());
+        if (line->line() != l) line->setLine(l);
+        const int cut = cuts[key];
+        const bool emphasised = m_emphLinks.count({m_view.nodes[*a].name, m_view.nodes[*b].name}) > 0;
+        QPen pen(emphasised ? m_palette.highlight : cut ? m_palette.tone(core::Tone::Bad) : m_palette.link,
+                 emphasised ? 3.0 : cut ? 1.5 : 1.2, cut == 0 ? Qt::SolidLine : cut == 1 ? Qt::DashDotLine : Qt::DotLine);
+        if (line->pen() != pen) line->setPen(pen);
+    }
+}
+
+void GraphScene::updateMessages() {
+    std::set<core::MsgId> seen;
+    for (const auto& m : m_view.messages) {
+        const auto fromIndex = indexOf(m.from);
+        const auto toIndex = indexOf(m.to);
+        if (!fromIndex || !toIndex) continue;
+        const std::size_t from = *fromIndex;
+        const std::size_t to = *toIndex;
+        seen.insert(m.id);
+        if (m_kinds.insert(m.kind).second) emit legendChanged();
+        auto& item = m_messages[m.id];
+        if (!item) {
+            item = new MessageItem(this, &m_palette);
+            addItem(item);
+        }
+        item->setMessage(m, m_emphKinds.count(m.kind) > 0);
+        const QPointF a = m_nodes[from]->pos();
+        const QPointF b = m_nodes[to]->pos();
+        const QLineF line(a, b);
+        // Keep each direction on its own side of the link so requests and replies never overlap.
+        QPointF normal = line.length() > 0 ? QPointF(-line.dy(), line.dx()) / line.length() * 7.0 : QPointF();
+        const double t = std::clamp(m.progress, 0.0, 1.0);
+        const double margin = NodeItem::kRadius / std::max(line.length(), 1.0);
+        const double s = margin + t * std::max(0.0, 1 - 2 * margin);
+        item->setPos(a + (b - a) * s + normal);
+    }
+    for (auto it = m_messages.begin(); it != m_messages.end();) {
+        if (seen.count(it->first)) {
+            ++it;
+        } else {
+            delete it->second;
+            it = m_messages.erase(it);
+        }
+    }
+}
+
+void GraphScene::updateZones() {
+    for (auto& [id, item] : m_zones) delete item;
+    m_zones.clear();
+    const bool partitioned = m_zoneMembers.size() > 1;
+    for (const auto& [zone, members] : m_zoneMembers) {
+        QRectF r;
+        for (const auto id : members) {
+            const std::size_t i = m_index[id];
+            r = r.united(NodeItem::footprint().translated(m_positions[i]));
+        }
+        r = r.adjusted(-14, -30, 14, 6);
+        std::string label = zone == 0 ? "main" : "zone " + std::to_string(zone);
+        for (const auto& z : m_view.zones)
+            if (z.id == zone && !z.label.empty()) label = z.label;
+        auto* item = new ZoneItem(&m_palette);
+        item->setZone(r, QString::fromStdString(label), partitioned);
+        addItem(item);
+        m_zones[zone] = item;
+    }
+}
+
+std::optional<std::size_t> GraphScene::indexOf(core::NodeId node) const {
+    const auto it = m_index.find(node);
+    if (it == m_index.end() || it->second >= m_nodes.size()) return std::nullopt;
+    return it->second;
+}
+
+QPointF GraphScene::nodePosition(core::NodeId node) const {
+    const auto i = indexOf(node);
+    return i ? m_nodes[*i]->pos() : QPointF();
+}
+
+int GraphScene::zoneAt(QPointF pos) const {
+    for (const auto& [zone, item] : m_zones)
+        if (item->rect().contains(pos)) return zone;
+    return -1;
+}
+
+QRectF GraphScene::zoneRect(int zone) const {
+    const auto it = m_zones.find(zone);
+    return it == m_zones.end() ? QRectF() : it->second->rect();
+}
+
+void GraphScene::nodeClicked(core::NodeId node) { emit nodeSelected(node); }
+
+void GraphScene::nodeDragged() { updateLinks(); }
+
+void GraphScene::nodeDropped(core::NodeId node, QPointF pos) {
+    const auto index = indexOf(node);
+    if (!index || *index >= m_view.nodes.size()) return;
+    const std::size_t i = *index;
+    int zone = zoneAt(pos);
+    if (zone < 0) {
+        zone = 1;
+        for (const auto& n : m_view.nodes) zone = std::max(zone, n.zone + 1);
+    }
+    m_nodes[i]->setSelected(false);
+    if (zone == m_view.nodes[i].zone) {
+        m_nodes[i]->setPos(m_positions[i]);
+        updateLinks();
+        return;
+    }
+    emit nodeMoveRequested(node, zone);
+}
+
+void GraphScene::nodeMenuRequested(core::NodeId node, QPoint screenPos) { emit nodeMenu(node, screenPos); }
+void GraphScene::messageClicked(core::MsgId id) { emit messageSelected(id); }
+void GraphScene::messageMenuRequested(core::MsgId id, QPoint screenPos) { emit messageMenu(id, screenPos); }
+
+}  // namespace sb::widgets

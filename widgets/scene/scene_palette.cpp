@@ -1,0 +1,92 @@
+#include "scene/scene_palette.h"
+
+#include <QPainter>
+#include <QPolygonF>
+#include <array>
+#include <functional>
+
+namespace sb::widgets {
+
+namespace {
+
+// Okabe-Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.
+constexpr std::array<QRgb, 7> kCategory = {0xE69F00, 0x56B4E9, 0x009E73, 0xD8C62B,
+                                           0x0072B2, 0xD55E00, 0xCC79A7};
+
+std::size_t stableHash(const std::string& text) {
+    // FNV-1a: std::hash may differ between runs of other standard libraries, this never does.
+    std::size_t h = 1469598103934665603ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+}  // namespace
+
+ScenePalette ScenePalette::fromPalette(const QPalette& palette) {
+    ScenePalette p;
+    p.background = palette.color(QPalette::Base);
+    p.text = palette.color(QPalette::Text);
+    p.dark = p.background.lightness() < 128;
+    p.mutedText = p.dark ? p.text.darker(140) : p.text.lighter(220);
+    p.link = p.dark ? QColor(0x6a, 0x6f, 0x78) : QColor(0xa8, 0xad, 0xb5);
+    p.nodeFill = p.dark ? QColor(0x2b, 0x31, 0x3a) : QColor(0xf4, 0xf6, 0xf9);
+    p.zoneFill = p.dark ? QColor(255, 255, 255, 14) : QColor(0, 40, 90, 12);
+    p.zoneBorder = p.dark ? QColor(0x7a, 0x80, 0x8a) : QColor(0x8a, 0x90, 0x9a);
+    p.highlight = p.dark ? QColor(0xF0, 0xE4, 0x42) : QColor(0x0072B2);
+    return p;
+}
+
+QColor ScenePalette::tone(core::Tone tone) const {
+    switch (tone) {
+        case core::Tone::Good: return dark ? QColor(0x3c, 0xc4, 0x9a) : QColor(0x00, 0x7a, 0x5a);
+        case core::Tone::Warning: return dark ? QColor(0xF0, 0xB0, 0x30) : QColor(0xa8, 0x6a, 0x00);
+        case core::Tone::Bad: return dark ? QColor(0xff, 0x7a, 0x45) : QColor(0xc0, 0x40, 0x00);
+        case core::Tone::Muted: return mutedText;
+        case core::Tone::Accent: return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x5a, 0x9a);
+        case core::Tone::Normal: break;
+    }
+    return text;
+}
+
+QColor ScenePalette::role(const std::string& role) const {
+    if (roleIsDown(role)) return dark ? QColor(0x55, 0x55, 0x55) : QColor(0xbb, 0xbb, 0xbb);
+    if (role == "leader" || role == "primary") return QColor(kCategory[0]);
+    if (role == "candidate" || role == "precandidate") return QColor(kCategory[6]);
+    if (role == "follower" || role == "replica" || role == "ring node") return QColor(kCategory[1]);
+    if (role == "client") return QColor(kCategory[2]);
+    if (role == "cache") return QColor(kCategory[3]);
+    if (role == "db" || role == "database") return QColor(kCategory[4]);
+    return QColor(kCategory[1]);
+}
+
+QColor ScenePalette::category(std::size_t index) const { return QColor(kCategory[index % kCategory.size()]); }
+
+QColor ScenePalette::messageKind(const std::string& kind) const { return category(stableHash(kind)); }
+
+RoleShape roleShape(const std::string& role) {
+    if (role == "leader" || role == "primary") return RoleShape::Hexagon;
+    if (role == "candidate" || role == "precandidate") return RoleShape::Diamond;
+    if (role == "client") return RoleShape::Square;
+    if (role == "cache" || role == "db" || role == "database") return RoleShape::Triangle;
+    return RoleShape::Circle;
+}
+
+int messageShape(const std::string& kind) { return static_cast<int>(stableHash(kind + "#shape") % 3); }
+
+void drawMessageGlyph(QPainter* p, int shape, QPointF at, double r) {
+    switch (shape) {
+        case 0: p->drawEllipse(at, r, r); break;
+        case 1: p->drawRect(QRectF(at.x() - r + 1, at.y() - r + 1, 2 * r - 2, 2 * r - 2)); break;
+        default: {
+            const QPolygonF tri{at + QPointF(0, -r - 1), at + QPointF(r + 1, r), at + QPointF(-r - 1, r)};
+            p->drawPolygon(tri);
+        }
+    }
+}
+
+bool roleIsDown(const std::string& role) { return role == "crashed" || role == "failed" || role == "down"; }
+
+}  // namespace sb::widgets

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+#include <QPointF>
+
+class QPainter;
+#include <string>
+
+#include "sim/view.h"
+
+namespace sb::widgets {
+
+// Colours of the scene, derived from the widget palette so light and dark themes both read well.
+// The hues come from the Okabe-Ito set, which stays distinguishable for the common kinds of
+// colour blindness; shapes and labels carry the same meaning, so colour is never the only cue.
+struct ScenePalette {
+    bool dark = false;
+    QColor background;
+    QColor text;
+    QColor mutedText;
+    QColor link;
+    QColor nodeFill;
+    QColor zoneFill;
+    QColor zoneBorder;
+    QColor highlight;
+
+    static ScenePalette fromPalette(const QPalette& palette);
+
+    QColor tone(core::Tone tone) const;
+    QColor role(const std::string& role) const;
+    // A stable colour for a message kind, a log term or a ring owner.
+    QColor category(std::size_t index) const;
+    QColor messageKind(const std::string& kind) const;
+};
+
+// Which of a few shapes a node role is drawn as.
+enum class RoleShape { Circle, Hexagon, Diamond, Square, Triangle };
+RoleShape roleShape(const std::string& role);
+bool roleIsDown(const std::string& role);
+// Which of three glyphs (0 circle, 1 square, 2 triangle) a message kind is drawn as.
+int messageShape(const std::string& kind);
+// Draws a message glyph of half-size `r` at `at` with the current pen and brush.
+void drawMessageGlyph(QPainter* painter, int shape, QPointF at, double r);
+
+}  // namespace sb::widgets
