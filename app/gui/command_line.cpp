@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <utility>
 
 #include "version.h"
 
@@ -67,8 +68,17 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     options.screenshotPath = parser.value(screenshot);
     options.exitAfterShow = parser.isSet(screenshot);
     options.lessonId = parser.value(lesson);
-    options.steps = parser.value(steps).toInt();
-    options.events = parser.value(events).toInt();
+    for (const auto& [option, target] : {std::pair{&steps, &options.steps}, std::pair{&events, &options.events}}) {
+        if (!parser.isSet(*option)) continue;
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok || *target < 0) {
+            result.exitCode = 2;
+            result.message = QCoreApplication::translate("main", "--%1 needs a whole number of 0 or more, not '%2'\n")
+                                 .arg(option->names().constFirst(), parser.value(*option));
+            return result;
+        }
+    }
     options.theme = parser.value(theme).toLower();
     options.inspect = parser.value(inspect);
     options.ignoreSettings = parser.isSet(noSettings);

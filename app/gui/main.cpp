@@ -8,17 +8,21 @@
 #include "sim/registry.h"
 
 int main(int argc, char** argv) {
+    // Parse before QApplication exists: --help, --version and a wrong flag must answer on a
+    // machine with no display, where creating the QApplication would abort.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    const auto parsed = sb::app::parseGuiCommandLine(arguments);
+    if (!parsed.options) {
+        std::fputs(parsed.message.toLocal8Bit().constData(), parsed.exitCode == 0 ? stdout : stderr);
+        return parsed.exitCode;
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("splitbrain"));
     QApplication::setApplicationDisplayName(QStringLiteral("Splitbrain"));
     QApplication::setOrganizationName(QStringLiteral("splitbrain"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/splitbrain.svg")));
-
-    const auto parsed = sb::app::parseGuiCommandLine(QApplication::arguments());
-    if (!parsed.options) {
-        std::fputs(parsed.message.toLocal8Bit().constData(), parsed.exitCode == 0 ? stdout : stderr);
-        return parsed.exitCode;
-    }
 
     sb::core::TopicRegistry registry;
     sb::core::registerBuiltinTopics(registry);
