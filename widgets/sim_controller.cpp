@@ -120,6 +120,16 @@ void SimController::seek(std::size_t position) {
     emit changed();
 }
 
+void SimController::seekTime(core::Time time) {
+    const core::Timeline* t = timeline();
+    if (!t) return;
+    // The position just after the last recorded event at or before `time`.
+    const auto& trace = t->trace();
+    const auto after = std::upper_bound(trace.begin(), trace.end(), time,
+                                        [](core::Time at, const core::Event& e) { return at < e.time; });
+    seek(static_cast<std::size_t>(after - trace.begin()));
+}
+
 void SimController::reset() {
     pause();
     seek(0);

@@ -14,6 +14,7 @@
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/banner.h"
+#include "panels/history_strip.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/playback_bar.h"
@@ -86,6 +87,11 @@ void MainWindow::buildDocks() {
     m_metrics = new widgets::MetricsPanel(m_controller, this);
     QDockWidget* plots = addDock(tr("Plots"), QStringLiteral("PlotsDock"), m_metrics, Qt::BottomDockWidgetArea);
     splitDockWidget(spaceTime, plots, Qt::Horizontal);
+    m_history = new widgets::HistoryStrip(this);
+    m_historyDock = addDock(tr("Client history"), QStringLiteral("HistoryDock"), m_history, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(spaceTime, m_historyDock);
+    spaceTime->raise();
+    connect(m_history, &widgets::HistoryStrip::seekRequested, m_controller, &widgets::SimController::seekTime);
     resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
     resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);
     resizeDocks({spaceTime}, {190}, Qt::Vertical);
@@ -109,6 +115,10 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
+    // The history strip comes forward the first time a run has client operations to show.
+    const bool hadHistory = m_history->opCount() > 0;
+    m_history->setView(view);
+    if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 
 void MainWindow::onStepStarted(std::size_t step) {

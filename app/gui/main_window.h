@@ -9,6 +9,7 @@
 class QActionGroup;
 class QDockWidget;
 class QFileSystemWatcher;
+class QMenu;
 
 namespace sb::core {
 class LessonCatalog;
@@ -16,6 +17,7 @@ class LessonCatalog;
 
 namespace sb::widgets {
 class Banner;
+class HistoryStrip;
 class InspectorPanel;
 class LessonBrowser;
 class LessonPane;
@@ -44,6 +46,7 @@ public:
     widgets::LessonBrowser* lessonBrowser() const { return m_browser; }
     widgets::MetricsPanel* metrics() const { return m_metrics; }
     widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
+    widgets::HistoryStrip* history() const { return m_history; }
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
 
@@ -72,6 +75,7 @@ private:
     void onStepFinished(std::size_t step);
     void nodeMenu(core::NodeId node, QPoint screenPos);
     void messageMenu(core::MsgId id, QPoint screenPos);
+    void oneWayMenu(QMenu& menu, const core::View& view, core::NodeId node);
     void moveNode(core::NodeId node, int zone);
     void runTopicAction(const core::ActionSpec& spec, const std::string& node);
     void rebuildActionsMenu();
@@ -97,6 +101,8 @@ private:
     widgets::InspectorPanel* m_inspector = nullptr;
     widgets::SpaceTimeView* m_spaceTime = nullptr;
     widgets::MetricsPanel* m_metrics = nullptr;
+    widgets::HistoryStrip* m_history = nullptr;
+    QDockWidget* m_historyDock = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QActionGroup* m_themes = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -97,6 +97,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
             perform(a, tr("Heal every partition"));
         });
     }
+    if (has("cut") && has("uncut")) oneWayMenu(menu, view, node);
     bool separated = false;
     for (const auto& spec : info.actions) {
         if (hasOwnGesture(spec.kind)) continue;
@@ -111,6 +112,29 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
         connect(a, &QAction::triggered, this, [this, spec, name] { runTopicAction(spec, name); });
     }
     menu.exec(screenPos);
+}
+
+void MainWindow::oneWayMenu(QMenu& menu, const core::View& view, core::NodeId node) {
+    // A one-way cut: messages from this node to the chosen one are lost, the other way works.
+    // Partitions cut both ways and are healed as a whole, so only cuts made here are offered back.
+    QMenu* sub = menu.addMenu(tr("One-way cut from %1").arg(QString::fromStdString(view.nodes[static_cast<std::size_t>(node)].name)));
+    sub->setAccessibleName(tr("One-way cut"));
+    for (const auto& other : view.nodes) {
+        if (other.id == node) continue;
+        const bool cut = std::any_of(view.links.begin(), view.links.end(), [&](const core::LinkView& l) {
+            return l.from == node && l.to == other.id && l.cut;
+        });
+        const std::string from = view.nodes[static_cast<std::size_t>(node)].name;
+        const QString text = cut ? tr("Restore %1 → %2").arg(QString::fromStdString(from), QString::fromStdString(other.name))
+                                 : tr("Lose messages %1 → %2").arg(QString::fromStdString(from), QString::fromStdString(other.name));
+        sub->addAction(text, this, [this, cut, from, to = other.name, text] {
+            core::Action a;
+            a.kind = cut ? "uncut" : "cut";
+            a.args["from"] = from;
+            a.args["to"] = to;
+            perform(a, text);
+        });
+    }
 }
 
 void MainWindow::runTopicAction(const core::ActionSpec& spec, const std::string& node) {

@@ -86,6 +86,20 @@ struct RingView {
     std::vector<double> density; // for very many keys: keys per bucket around the circle, 0..1
 };
 
+// One client operation from invocation to completion, for the history strip under the scene.
+// Outcome is given as a word as well as a tone, so colour is never the only signal.
+struct HistoryOp {
+    std::int64_t id = 0;
+    NodeId node = kNoNode;     // the lane: the node the client talks to
+    std::string label;         // "w x=3", "r x→2"
+    Time start = 0;
+    std::optional<Time> end;   // empty while the operation is still pending
+    std::string outcome;       // "ok", "failed", "timed out", "pending"
+    Tone tone = Tone::Normal;  // Good ok, Bad failed, Warning unknown, Muted pending
+    bool flagged = false;      // part of a non-linearizable set, a stale read or a lost write
+    std::string note;          // why it is flagged
+};
+
 enum class Layout { Circle, Ring, Row };
 
 struct View {
@@ -97,6 +111,7 @@ struct View {
     std::vector<ZoneView> zones;
     std::optional<RingView> ring;
     std::vector<std::string> annotations;  // one-line banners ("split brain in term 4")
+    std::vector<HistoryOp> history;        // client operations, for topics that have clients
 };
 
 // Key/value rows for the inspector of one node or message.

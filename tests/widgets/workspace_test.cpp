@@ -22,6 +22,7 @@
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
+#include "panels/history_strip.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/space_time_view.h"
@@ -254,6 +255,32 @@ private slots:
         QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("not reloaded")));
         writeFile(path, text);
         QTRY_VERIFY(m_window->catalog().entry(path.toStdString())->errors.empty());
+    }
+
+    void historyStripShowsClientOperations() {
+        widgets::HistoryStrip* strip = m_window->history();
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));
+        controller().goToStepEnd(5);
+        QVERIFY(strip->opCount() >= 3);
+        QCOMPARE(strip->flaggedCount(), std::size_t{0});  // a CP history is linearizable
+        strip->resize(800, 160);
+        strip->repaint();
+        QVERIFY(strip->drawnCount() == strip->opCount());
+        bool sawFailed = false;
+        for (std::size_t k = 0; k < strip->drawnCount(); ++k) sawFailed |= strip->drawnOp(k).outcome == "failed";
+        QVERIFY(sawFailed);  // the minority's refusals are on the strip
+        // Clicking an operation goes to the moment it completed.
+        const core::HistoryOp op = strip->drawnOp(0);
+        QVERIFY(op.end.has_value());
+        QTest::mouseClick(strip, Qt::LeftButton, {}, strip->drawnRect(0).center().toPoint());
+        QVERIFY(controller().timeline()->now() <= *op.end);
+        const auto& trace = controller().timeline()->trace();
+        const std::size_t pos = controller().timeline()->position();
+        QVERIFY(pos < trace.size() && trace[pos].time > *op.end);
+
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
+        controller().goToStepEnd(5);
+        QVERIFY(strip->flaggedCount() >= 2);  // the stale read and the lost write are marked
     }
 
     void panelsFollowTheRun() {

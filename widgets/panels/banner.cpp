@@ -6,7 +6,10 @@ namespace sb::widgets {
 
 Banner::Banner(QWidget* parent) : QLabel(parent) {
     setAccessibleName(tr("Status banner"));
-    setWordWrap(false);
+    // Wrapped, so a long list of anomalies grows the banner downwards instead of forcing the
+    // whole window wider than the screen.
+    setWordWrap(true);
+    setMinimumWidth(1);
     setTextFormat(Qt::PlainText);
     setContentsMargins(10, 4, 10, 4);
     setAutoFillBackground(true);

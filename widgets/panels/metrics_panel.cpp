@@ -36,6 +36,9 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_plot->setMinimumHeight(120);
     m_plot->setAntialiasedElements(QCP::aePlottables);
     m_plot->xAxis->setLabel(tr("simulated time (ms)"));
+    // Few x ticks: the plot is often narrow, and crowded labels run into each other.
+    m_plot->xAxis->ticker()->setTickCount(4);
+    m_plot->yAxis->ticker()->setTickCount(4);
     // The series list doubles as the legend (each entry shows its line), so the plot stays clear.
     m_plot->legend->setVisible(false);
     m_cursor = new QCPItemStraightLine(m_plot);

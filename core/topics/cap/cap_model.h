@@ -121,6 +121,7 @@ private:
     void failPending(NodeId node);
     void detectStale(ClientOp& op);
     void banner(std::string text);
+    HistoryOp historyOp(const ClientOp& op, Time t) const;  // cap_view.cpp
     // cap_cp.cpp: the quorum protocol.
     void cpStart(NodeId node, std::int64_t op);
     void cpDeliver(const Message<Payload>& m);

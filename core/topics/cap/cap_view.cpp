@@ -92,7 +92,39 @@ View CapModel::view(Time t) const {
     const std::size_t from = m_banners.size() > 2 ? m_banners.size() - 2 : 0;
     for (std::size_t i = from; i < m_banners.size(); ++i)
         if (m_banners[i].time <= t) v.annotations.push_back(m_banners[i].text);
+    for (const ClientOp& op : history())
+        if (op.invoke <= t) v.history.push_back(historyOp(op, t));
     return v;
+}
+
+HistoryOp CapModel::historyOp(const ClientOp& op, Time t) const {
+    HistoryOp h;
+    h.id = op.id;
+    h.node = op.node;
+    h.start = op.invoke;
+    const std::string key = keyName(op.key);
+    if (op.kind == OpKind::Write) {
+        h.label = "w " + key + "=" + std::to_string(op.value);
+    } else {
+        std::string values;
+        for (std::int64_t value : op.values) values += (values.empty() ? "" : "|") + std::to_string(value);
+        h.label = "r " + key + (op.outcome == Outcome::Ok ? "→" + (values.empty() ? std::string("-") : values) : "");
+    }
+    const bool done = op.outcome != Outcome::Pending && op.complete >= 0 && op.complete <= t;
+    if (done) h.end = op.complete;
+    const Outcome shown = done ? op.outcome : Outcome::Pending;
+    switch (shown) {
+        case Outcome::Ok: h.outcome = "ok", h.tone = Tone::Good; break;
+        case Outcome::Failed: h.outcome = "failed", h.tone = Tone::Bad; break;
+        case Outcome::Timeout: h.outcome = "timed out", h.tone = Tone::Warning; break;
+        case Outcome::Pending: h.outcome = "pending", h.tone = Tone::Muted; break;
+    }
+    if (!done) return h;
+    if (op.stale) h.note = "stale read";
+    else if (op.lost) h.note = "acknowledged, then lost";
+    else if (!op.linearizable) h.note = "cannot be ordered (not linearizable)";
+    h.flagged = !h.note.empty();
+    return h;
 }
 
 std::vector<Metric> CapModel::metrics() const {

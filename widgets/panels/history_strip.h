@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class QPainter;
+#include <vector>
+
+#include "sim/view.h"
+
+namespace sb::widgets {
+
+struct ScenePalette;
+
+// The client-history strip: one lane per node, each client operation a bar from invocation to
+// completion on a shared time axis, filled by outcome and labelled with it, with flagged
+// operations (stale, lost, not linearizable) outlined and marked with a cross. Topics without
+// clients leave View::history empty and the strip says so. Clicking an operation emits its start
+// time so the window can seek there.
+class HistoryStrip : public QWidget {
+    Q_OBJECT
+public:
+    explicit HistoryStrip(QWidget* parent = nullptr);
+
+    void setView(const core::View& view);
+    std::size_t opCount() const { return m_ops.size(); }
+    std::size_t flaggedCount() const;
+    // The operation drawn under `pos` in the last paint, or -1.
+    long long opAt(QPointF pos) const;
+    // What the last paint drew: the k-th bar's rectangle and the operation it shows (for tests).
+    std::size_t drawnCount() const { return m_drawn.size(); }
+    QRectF drawnRect(std::size_t k) const { return m_drawn.at(k).rect; }
+    const core::HistoryOp& drawnOp(std::size_t k) const { return m_ops.at(m_drawn.at(k).op); }
+    QSize sizeHint() const override { return {640, 120}; }
+
+signals:
+    void seekRequested(core::Time time);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    struct Lane {
+        core::NodeId node;
+        QString name;
+    };
+    struct Drawn {
+        QRectF rect;
+        std::size_t op;
+    };
+
+    void drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const;
+    QRectF barRect(const core::HistoryOp& op, int lane, double x0, double scale) const;
+
+    std::vector<core::HistoryOp> m_ops;
+    std::vector<Lane> m_lanes;
+    core::Time m_now = 0;
+    std::vector<Drawn> m_drawn;
+};
+
+}  // namespace sb::widgets
