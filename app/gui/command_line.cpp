@@ -38,9 +38,13 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption inspect(QStringLiteral("inspect"),
                                      QCoreApplication::translate("main", "Show this node in the inspector."),
                                      QStringLiteral("NODE"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QCoreApplication::translate("main", "Show the same run beside this one with a parameter changed, e.g. mode=AP."),
+        QStringLiteral("PARAM=VALUE"));
     const QCommandLineOption noSettings(QStringLiteral("no-settings"),
                                         QCoreApplication::translate("main", "Do not read or save preferences."));
-    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, noSettings});
+    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -81,6 +85,7 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     }
     options.theme = parser.value(theme).toLower();
     options.inspect = parser.value(inspect);
+    options.compare = parser.value(compare);
     options.ignoreSettings = parser.isSet(noSettings);
     if (!options.theme.isEmpty() && options.theme != QLatin1String("light") &&
         options.theme != QLatin1String("dark") && options.theme != QLatin1String("system")) {

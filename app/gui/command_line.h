@@ -13,6 +13,7 @@ struct GuiOptions {
     int steps = 0;         // --steps: run this many lesson steps before showing
     int events = 0;        // --events: step this many events before showing (scenarios)
     QString inspect;       // --inspect: show this node in the inspector
+    QString compare;       // --compare: show the side-by-side run with this change ("mode=AP")
     QString theme;         // --theme light|dark|system (overrides the saved choice)
     bool exitAfterShow = false;  // --screenshot: grab the window and quit
     QString screenshotPath;

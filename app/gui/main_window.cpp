@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -14,6 +15,7 @@
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/banner.h"
+#include "panels/compare_view.h"
 #include "panels/history_strip.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
@@ -38,9 +40,15 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& op
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_banner = new widgets::Banner(central);
-    m_scene = new widgets::SceneView(central);
+    // The scene, and beside it (hidden until asked for) the same run with one parameter changed.
+    auto* split = new QSplitter(Qt::Horizontal, central);
+    m_scene = new widgets::SceneView(split);
+    m_compare = new widgets::CompareView(m_controller, split);
+    m_compare->hide();
+    split->addWidget(m_scene);
+    split->addWidget(m_compare);
     layout->addWidget(m_banner);
-    layout->addWidget(m_scene, 1);
+    layout->addWidget(split, 1);
     setCentralWidget(central);
 
     m_playback = new widgets::PlaybackBar(m_controller, this);

@@ -6,6 +6,7 @@
 #include "gui/command_line.h"
 #include "sim/registry.h"
 
+class QAction;
 class QActionGroup;
 class QDockWidget;
 class QFileSystemWatcher;
@@ -17,6 +18,7 @@ class LessonCatalog;
 
 namespace sb::widgets {
 class Banner;
+class CompareView;
 class HistoryStrip;
 class InspectorPanel;
 class LessonBrowser;
@@ -47,6 +49,7 @@ public:
     widgets::MetricsPanel* metrics() const { return m_metrics; }
     widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
     widgets::HistoryStrip* history() const { return m_history; }
+    widgets::CompareView* compare() const { return m_compare; }
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
 
@@ -102,6 +105,8 @@ private:
     widgets::SpaceTimeView* m_spaceTime = nullptr;
     widgets::MetricsPanel* m_metrics = nullptr;
     widgets::HistoryStrip* m_history = nullptr;
+    widgets::CompareView* m_compare = nullptr;
+    QAction* m_compareAction = nullptr;
     QDockWidget* m_historyDock = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QActionGroup* m_themes = nullptr;

@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "gui/main_window.h"
+#include "panels/compare_view.h"
 #include "learn/lesson_browser.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/inspector_panel.h"
@@ -171,6 +172,13 @@ void MainWindow::finishStartup() {
         const auto names = m_controller->timeline()->model().nodeNames();
         for (std::size_t i = 0; i < names.size(); ++i)
             if (QString::fromStdString(names[i]) == m_options.inspect) m_inspector->inspectNode(static_cast<core::NodeId>(i));
+    }
+    if (!m_options.compare.isEmpty()) {
+        m_compareAction->setChecked(true);
+        const QString wanted = m_options.compare.split(QLatin1Char('=')).join(QStringLiteral(" = ")).simplified();
+        if (!m_compare->chooseAlternative(wanted))
+            statusBar()->showMessage(tr("--compare: nothing called '%1' to compare; this topic offers: %2")
+                                         .arg(m_options.compare, m_compare->alternatives().join(QStringLiteral(", "))));
     }
 }
 

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "gui/main_window.h"
+#include "panels/compare_view.h"
 #include "panels/playback_bar.h"
 #include "scene/scene_view.h"
 #include "sim/scenario.h"
@@ -59,6 +60,11 @@ void MainWindow::buildViewMenu() {
     m_viewMenu->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_scene, &widgets::SceneView::zoomIn);
     m_viewMenu->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_scene, &widgets::SceneView::zoomOut);
     m_viewMenu->addAction(tr("&Fit to view"), QKeySequence(Qt::CTRL | Qt::Key_0), m_scene, &widgets::SceneView::fitToView);
+    m_compareAction = m_viewMenu->addAction(tr("&Compare side by side"));
+    m_compareAction->setCheckable(true);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compareAction->setStatusTip(tr("Run the same scenario and actions with one parameter changed, beside this one"));
+    connect(m_compareAction, &QAction::toggled, m_compare, &QWidget::setVisible);
     m_viewMenu->addSeparator();
     QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);

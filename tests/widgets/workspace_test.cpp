@@ -22,6 +22,7 @@
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
+#include "panels/compare_view.h"
 #include "panels/history_strip.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
@@ -281,6 +282,29 @@ private slots:
         QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
         controller().goToStepEnd(5);
         QVERIFY(strip->flaggedCount() >= 2);  // the stale read and the lost write are marked
+    }
+
+    void comparesCpWithApOnTheSameRun() {
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));
+        controller().goToStepEnd(4);
+        widgets::CompareView* compare = m_window->compare();
+        compare->show();
+        QVERIFY(compare->alternatives().contains(QStringLiteral("mode = AP")));
+        QVERIFY(compare->chooseAlternative(QStringLiteral("mode = AP")));
+        QVERIFY(compare->timeline() != nullptr);
+        auto minorityOk = [](const core::Timeline* t) {
+            return std::get<std::int64_t>(t->model().probe("minority_ok", core::kNoNode));
+        };
+        // Same partition, same workload: the CP minority refused, the AP minority accepted.
+        QCOMPARE(minorityOk(controller().timeline()), std::int64_t{0});
+        QVERIFY(minorityOk(compare->timeline()) >= 1);
+        QCOMPARE(compare->timeline()->now() <= controller().displayTime(), true);
+        // A gesture on the main run is replayed on the other side too.
+        core::Action heal;
+        heal.kind = "heal";
+        QVERIFY(controller().perform(heal, QStringLiteral("heal")).ok());
+        QCOMPARE(std::get<bool>(compare->timeline()->model().probe("partitioned", core::kNoNode)), false);
+        compare->hide();
     }
 
     void panelsFollowTheRun() {

@@ -1,0 +1,132 @@
+#include "panels/compare_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "scene/scene_view.h"
+#include "sim/simulation.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent), m_main(main) {
+    setAccessibleName(tr("Comparison run"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 0, 0);
+    auto* row = new QHBoxLayout;
+    auto* caption = new QLabel(tr("Same run with"), this);
+    m_choice = new QComboBox(this);
+    m_choice->setAccessibleName(tr("Parameter to compare"));
+    m_choice->setToolTip(tr("The side-by-side run replays every action of the main run with this one change."));
+    caption->setBuddy(m_choice);
+    row->addWidget(caption);
+    row->addWidget(m_choice, 1);
+    layout->addLayout(row);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setMinimumWidth(1);
+    layout->addWidget(m_status);
+    m_scene = new SceneView(this);
+    m_scene->setInteractive(false);  // gestures belong to the main run; this one only follows
+    m_scene->setAccessibleName(tr("Comparison scene"));
+    layout->addWidget(m_scene, 1);
+
+    connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
+        m_builtFrom = {};
+        m_timeline.reset();
+        sync();
+    });
+    connect(m_main, &SimController::changed, this, &CompareView::sync);
+    connect(m_main, &SimController::loaded, this, &CompareView::sync);
+}
+
+CompareView::~CompareView() = default;
+
+QStringList CompareView::alternatives() const {
+    QStringList out;
+    for (const auto& a : m_alternatives) out << a.text;
+    return out;
+}
+
+bool CompareView::chooseAlternative(const QString& text) {
+    const int i = m_choice->findText(text);
+    if (i < 0) return false;
+    m_choice->setCurrentIndex(i);
+    return true;
+}
+
+void CompareView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    sync();
+}
+
+void CompareView::rebuildAlternatives() {
+    const core::Timeline* main = m_main->timeline();
+    m_alternatives.clear();
+    const QSignalBlocker block(m_choice);
+    m_choice->clear();
+    if (!main) return;
+    const core::ParamValues& current = main->sim().params();
+    for (const core::ParamSpec& spec : main->model().info().params.specs()) {
+        const auto now = current.find(spec.name);
+        const double value = now == current.end() ? spec.defaultValue : now->second;
+        const std::string name = spec.name;
+        if (spec.type == core::ParamType::Choice) {
+            for (std::size_t c = 0; c < spec.choices.size(); ++c)
+                if (static_cast<double>(c) != value)
+                    m_alternatives.push_back({name, static_cast<double>(c),
+                                              QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
+                                                                            QString::fromStdString(spec.choices[c]))});
+        } else if (spec.type == core::ParamType::Bool) {
+            m_alternatives.push_back({name, value != 0 ? 0.0 : 1.0,
+                                      QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
+                                                                    value != 0 ? QStringLiteral("off") : QStringLiteral("on"))});
+        }
+    }
+    for (const auto& a : m_alternatives) m_choice->addItem(a.text);
+    m_topic = main->model().info().id;
+}
+
+void CompareView::rebuildRun(const core::Scenario& session) {
+    m_builtFrom = session;
+    auto sim = core::Simulation::create(m_main->registry(), session);
+    if (!sim) {
+        m_timeline.reset();
+        m_status->setText(tr("Cannot run the comparison: %1").arg(QString::fromStdString(sim.error().text())));
+        return;
+    }
+    m_timeline = std::make_unique<core::Timeline>(std::move(sim.value()));
+}
+
+void CompareView::sync() {
+    if (!isVisible()) return;
+    const core::Timeline* main = m_main->timeline();
+    if (!main) return;
+    if (main->model().info().id != m_topic) rebuildAlternatives();
+    const int chosen = m_choice->currentIndex();
+    if (chosen < 0 || static_cast<std::size_t>(chosen) >= m_alternatives.size()) {
+        m_timeline.reset();
+        m_status->setText(tr("This topic has no mode or switch to compare."));
+        return;
+    }
+    const Alternative& alt = m_alternatives[static_cast<std::size_t>(chosen)];
+    core::Scenario session = main->sim().session();
+    session.params[alt.param] = alt.value;
+    if (!m_timeline || !(session == m_builtFrom)) rebuildRun(session);
+    if (!m_timeline) return;
+    const core::Time t = m_main->displayTime();
+    m_timeline->seekTime(t);
+    const core::View view = m_timeline->model().view(t);
+    m_scene->setView(view);
+    const auto violations = m_timeline->model().violations();
+    QStringList lines;
+    for (const auto& a : view.annotations) lines << QString::fromStdString(a);
+    if (!violations.empty())
+        lines.prepend(tr("⚠ %1: %2").arg(QString::fromStdString(violations.back().invariant),
+                                         QString::fromStdString(violations.back().detail)));
+    m_status->setText(lines.join(QStringLiteral("\n")));
+}
+
+}  // namespace sb::widgets

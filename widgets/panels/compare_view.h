@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+#include "sim/scenario.h"
+#include "sim/timeline.h"
+
+class QComboBox;
+class QLabel;
+
+namespace sb::widgets {
+
+class SceneView;
+class SimController;
+
+// Side by side: the same run (scenario, seed and every action, the learner's included) with one
+// parameter changed, shown at the same simulated time as the main scene. CP beside AP under the
+// identical partition; the ring beside mod-N hashing on the same keys. The alternatives offered
+// are the topic's choice and on/off parameters, each with the values the main run does not use.
+// The second run is rebuilt only when the main run's script changes, and seeks otherwise.
+class CompareView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CompareView(SimController* main, QWidget* parent = nullptr);
+    ~CompareView() override;
+
+    // What can be changed for the loaded topic, as "mode = AP" texts (for tests and the combo).
+    QStringList alternatives() const;
+    bool chooseAlternative(const QString& text);
+    // Follows the main run; does nothing while hidden.
+    void sync();
+    const core::Timeline* timeline() const { return m_timeline.get(); }
+    SceneView* scene() const { return m_scene; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Alternative {
+        std::string param;
+        double value = 0;
+        QString text;
+    };
+    void rebuildAlternatives();
+    void rebuildRun(const core::Scenario& session);
+
+    SimController* m_main;
+    QComboBox* m_choice;
+    QLabel* m_status;
+    SceneView* m_scene;
+    std::vector<Alternative> m_alternatives;
+    std::string m_topic;
+    std::unique_ptr<core::Timeline> m_timeline;
+    core::Scenario m_builtFrom;  // the altered session m_timeline was built from
+};
+
+}  // namespace sb::widgets
