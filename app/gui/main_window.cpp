@@ -21,6 +21,7 @@
 #include "panels/metrics_panel.h"
 #include "panels/playback_bar.h"
 #include "panels/space_time_view.h"
+#include "topics/hashring/spread_plot.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
@@ -99,6 +100,15 @@ void MainWindow::buildDocks() {
     m_historyDock = addDock(tr("Client history"), QStringLiteral("HistoryDock"), m_history, Qt::BottomDockWidgetArea);
     tabifyDockWidget(spaceTime, m_historyDock);
     spaceTime->raise();
+    // Topic panels: shown with their topic only.
+    m_spread = new widgets::SpreadPlot(m_controller, this);
+    QDockWidget* spread = addDock(tr("Load spread"), QStringLiteral("SpreadDock"), m_spread, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(plots, spread);
+    spread->hide();
+    connect(m_spread, &widgets::SpreadPlot::appliesChanged, spread, [spread](bool applies) {
+        spread->setVisible(applies);
+        if (applies) spread->raise();
+    });
     connect(m_history, &widgets::HistoryStrip::seekRequested, m_controller, &widgets::SimController::seekTime);
     resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
     resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);

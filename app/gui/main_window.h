@@ -28,6 +28,7 @@ class PlaybackBar;
 class SceneView;
 class SimController;
 class SpaceTimeView;
+class SpreadPlot;
 }  // namespace sb::widgets
 
 namespace sb::app {
@@ -50,6 +51,7 @@ public:
     widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
     widgets::HistoryStrip* history() const { return m_history; }
     widgets::CompareView* compare() const { return m_compare; }
+    widgets::SpreadPlot* spreadPlot() const { return m_spread; }
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
 
@@ -106,6 +108,7 @@ private:
     widgets::MetricsPanel* m_metrics = nullptr;
     widgets::HistoryStrip* m_history = nullptr;
     widgets::CompareView* m_compare = nullptr;
+    widgets::SpreadPlot* m_spread = nullptr;
     QAction* m_compareAction = nullptr;
     QDockWidget* m_historyDock = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;

@@ -27,6 +27,7 @@
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/space_time_view.h"
+#include "topics/hashring/spread_plot.h"
 #include "scene/graph_scene.h"
 #include "scene/message_item.h"
 #include "scene/scene_view.h"
@@ -307,7 +308,16 @@ private slots:
         compare->hide();
     }
 
+    void hashRingShowsItsLoadSpreadCurve() {
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-vnodes")));
+        QVERIFY(m_window->spreadPlot()->applies());
+        QCOMPARE(m_window->spreadPlot()->pointCount(), 10);  // 1, 2, 5 ... 1000 vnodes
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-letters")));
+        QVERIFY(!m_window->spreadPlot()->applies());
+    }
+
     void panelsFollowTheRun() {
+        QVERIFY(m_window->openLesson(QStringLiteral("ping-silence")));
         controller().setSpeed(10);
         for (int i = 0; i < 30; ++i) controller().advance(30.0);
         QVERIFY(m_window->metrics()->sampleCount() > 5);

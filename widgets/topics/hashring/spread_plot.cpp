@@ -1,0 +1,133 @@
+#include "topics/hashring/spread_plot.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+#include "scene/scene_palette.h"
+#include "sim_controller.h"
+#include "topics/hashring/load_spread.h"
+
+namespace sb::widgets {
+
+SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    setAccessibleName(tr("Load spread versus vnode count"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setMinimumWidth(1);
+    layout->addWidget(m_note);
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(120);
+    m_plot->xAxis->setLabel(tr("vnodes per node"));
+    m_plot->yAxis->setLabel(tr("stddev / mean"));
+    m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    m_plot->xAxis->setRange(0.8, 1250);
+    m_plot->legend->setVisible(true);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    m_plot->legend->setFont(small);
+    layout->addWidget(m_plot, 1);
+    connect(m_controller, &SimController::loaded, this, &SpreadPlot::recompute);
+    connect(m_controller, &SimController::changed, this, &SpreadPlot::markNow);
+    applyPalette();
+}
+
+int SpreadPlot::pointCount() const { return m_plot->graphCount() > 0 ? m_plot->graph(0)->dataCount() : 0; }
+
+namespace {
+
+double asNumber(const core::ProbeValue& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    return 0;
+}
+
+}  // namespace
+
+void SpreadPlot::markNow() {
+    const core::Timeline* t = m_controller->timeline();
+    if (!m_applies || !t || m_plot->graphCount() < 3) return;
+    const core::Model& model = t->model();
+    const double live = asNumber(model.probe("nodes_live", core::kNoNode));
+    const double points = asNumber(model.probe("vnodes_total", core::kNoNode));
+    QCPGraph* now = m_plot->graph(2);
+    now->data()->clear();
+    if (live > 0 && points > 0) now->addData(points / live, asNumber(model.probe("load_stddev", core::kNoNode)));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpreadPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange) return;
+    applyPalette();
+    if (m_applies) recompute();
+}
+
+void SpreadPlot::applyPalette() {
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    m_plot->setBackground(pal.background);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(pal.mutedText));
+        axis->setTickPen(QPen(pal.mutedText));
+        axis->setSubTickPen(QPen(pal.mutedText));
+        axis->setTickLabelColor(pal.text);
+        axis->setLabelColor(pal.text);
+    }
+    m_plot->legend->setBrush(pal.background);
+    m_plot->legend->setTextColor(pal.text);
+}
+
+void SpreadPlot::recompute() {
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    const core::Timeline* t = m_controller->timeline();
+    const bool applies = t && t->model().info().id == "hashring";
+    if (applies != m_applies) {
+        m_applies = applies;
+        emit appliesChanged(applies);
+    }
+    if (!applies) {
+        m_note->setText(tr("This plot belongs to the hash ring topic."));
+        m_plot->replot();
+        return;
+    }
+    const core::ParamValues& p = t->sim().params();
+    const int nodes = static_cast<int>(p.at("nodes"));
+    const auto keyCount = static_cast<std::uint32_t>(p.at("keys"));
+    const std::uint64_t seed = t->sim().session().seed;
+    // At least 20,000 keys, so the curve shows the ring's own unevenness rather than the noise
+    // of a handful of named keys.
+    const core::hashring::KeyTable keys(std::max<std::uint32_t>(keyCount, 20000), seed);
+    const auto curve = core::hashring::spreadByVnodes(nodes, keys, seed, core::hashring::standardVnodeCounts());
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    QCPGraph* measured = m_plot->addGraph();
+    measured->setName(tr("this ring (%1 nodes, %2 keys)").arg(nodes).arg(keys.size()));
+    measured->setPen(QPen(pal.category(0), 2));
+    measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    QCPGraph* rule = m_plot->addGraph();
+    rule->setName(tr("1/√V rule of thumb"));
+    rule->setPen(QPen(pal.mutedText, 1.2, Qt::DashLine));
+    double top = 0;
+    for (const auto& point : curve) {
+        const double v = point.vnodes;
+        measured->addData(v, point.relativeStddev);
+        rule->addData(v, 1.0 / std::sqrt(v));
+        top = std::max({top, point.relativeStddev, 1.0 / std::sqrt(v)});
+    }
+    m_plot->yAxis->setRange(0, top * 1.1);
+    QCPGraph* now = m_plot->addGraph();
+    now->setName(tr("the run now"));
+    now->setLineStyle(QCPGraph::lsNone);
+    now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(pal.highlight, 2), pal.highlight, 11));
+    m_note->setText(tr("Measured on this run's keys. The diamond is the run as it stands: more vnodes even out "
+                       "the load, at the price of a bigger ring to search and more metadata per node."));
+    markNow();
+    m_plot->replot();
+}
+
+}  // namespace sb::widgets

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+
+namespace sb::widgets {
+
+class SimController;
+
+// The hash ring's "load spread vs vnode count" curve, computed by core on the run's own keys and
+// seed: the relative stddev of keys per node for 1..1000 vnodes, the 1/sqrt(V) rule of thumb
+// beside it, and the run's current vnode count marked. Only the hashring topic has one; for the
+// others the panel says so and the window hides its dock.
+class SpreadPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit SpreadPlot(SimController* controller, QWidget* parent = nullptr);
+
+    // Whether the loaded topic has this plot.
+    bool applies() const { return m_applies; }
+    int pointCount() const;
+    QCustomPlot* plot() const { return m_plot; }
+
+signals:
+    void appliesChanged(bool applies);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void recompute();
+    void markNow();
+    void applyPalette();
+
+    SimController* m_controller;
+    QCustomPlot* m_plot;
+    QLabel* m_note;
+    bool m_applies = false;
+};
+
+}  // namespace sb::widgets
