@@ -120,6 +120,15 @@ void SimController::seek(std::size_t position) {
     emit changed();
 }
 
+void SimController::seekTime(core::Time time) {
+    core::Timeline* t = mutableTimeline();
+    if (!t) return;
+    t->seekTime(time);
+    // Show exactly t: the next event is later, so messages in flight sit where they are at t.
+    m_displayTime = std::max(t->now(), time);
+    emit changed();
+}
+
 void SimController::reset() {
     pause();
     seek(0);
