@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "gui/command_line.h"
+#include "gui/headless_export.h"
 #include "gui/main_window.h"
 #include "sim/registry.h"
 
@@ -18,6 +19,9 @@ int main(int argc, char** argv) {
         return parsed.exitCode;
     }
 
+    // A headless export shows no window, so it needs no display either.
+    if (parsed.options->headless() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("splitbrain"));
     QApplication::setApplicationDisplayName(QStringLiteral("Splitbrain"));
@@ -26,6 +30,11 @@ int main(int argc, char** argv) {
 
     sb::core::TopicRegistry registry;
     sb::core::registerBuiltinTopics(registry);
+    if (parsed.options->headless()) {
+        const auto done = sb::app::runHeadless(registry, *parsed.options);
+        std::fputs(done.message.toLocal8Bit().constData(), done.exitCode == 0 ? stdout : stderr);
+        return done.exitCode;
+    }
     sb::app::MainWindow window(registry, *parsed.options);
     window.show();
     if (parsed.options->exitAfterShow) {
