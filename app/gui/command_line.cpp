@@ -77,11 +77,14 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
                                      QStringLiteral("FILE.pdf"));
     const QCommandLineOption atMs(QStringLiteral("at-ms"), tr("Export the state at this simulated time."),
                                   QStringLiteral("T"));
+    const QCommandLineOption fromMs(QStringLiteral("from-ms"),
+                                    tr("A trace export (.mmd, .puml) starts at this simulated time."),
+                                    QStringLiteral("T"));
     const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG export scale: 1 or 2."), QStringLiteral("N"));
     const QCommandLineOption caption(QStringLiteral("caption"), tr("Add lesson, step and time under an exported picture."));
     const QCommandLineOption page(QStringLiteral("page"), tr("Handout page size: a4 or letter."), QStringLiteral("SIZE"));
     parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, noSettings, exportTo,
-                       handout, atMs, scale, caption, page});
+                       handout, atMs, fromMs, scale, caption, page});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -129,6 +132,7 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         result.message = QCoreApplication::translate("main", "--theme must be light, dark or system\n");
         return result;
     }
+    std::optional<std::int64_t> fromUs;
     options.exportPath = parser.value(exportTo);
     options.handoutPath = parser.value(handout);
     options.stepSet = parser.isSet(steps);
@@ -138,12 +142,16 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         result.message = message + QStringLiteral("\n");
         return result;
     };
-    if (parser.isSet(atMs)) {
+    for (const auto& [option, target] : {std::pair{&atMs, &options.atUs}, std::pair{&fromMs, &fromUs}}) {
+        if (!parser.isSet(*option)) continue;
         bool ok = false;
-        const double ms = parser.value(atMs).toDouble(&ok);
-        if (!ok || ms < 0 || ms > 1e12) return fail(tr("--at-ms needs a time in milliseconds of 0 or more, not '%1'").arg(parser.value(atMs)));
-        options.atUs = static_cast<std::int64_t>(ms * 1000.0 + 0.5);
+        const double ms = parser.value(*option).toDouble(&ok);
+        if (!ok || ms < 0 || ms > 1e12)
+            return fail(tr("--%1 needs a time in milliseconds of 0 or more, not '%2'")
+                            .arg(option->names().constFirst(), parser.value(*option)));
+        *target = static_cast<std::int64_t>(ms * 1000.0 + 0.5);
     }
+    options.fromUs = fromUs.value_or(0);
     if (parser.isSet(scale)) {
         options.scale = parser.value(scale).toInt();
         if (options.scale != 1 && options.scale != 2) return fail(tr("--scale must be 1 or 2, not '%1'").arg(parser.value(scale)));

@@ -24,6 +24,7 @@ struct GuiOptions {
     QString handoutPath;   // --handout FILE.pdf (needs --lesson)
     bool stepSet = false;  // --step/--steps was given (0 is the lesson's start)
     std::optional<std::int64_t> atUs;  // --at-ms, in simulated microseconds
+    std::int64_t fromUs = 0;           // --from-ms: a trace export starts here
     int scale = 1;         // --scale 1|2 for PNG
     bool caption = false;  // --caption: lesson, step and time under the picture
     bool letter = false;   // --page letter (A4 otherwise)

@@ -57,6 +57,7 @@ core::Status exportCurrent(widgets::SimController& controller, const GuiOptions&
         const std::vector<core::Event> seen(t.trace().begin(), t.trace().begin() + static_cast<std::ptrdiff_t>(t.position()));
         core::DiagramOptions diagram;
         diagram.title = widgets::captionFor(controller).toStdString();
+        diagram.from = o.fromUs;
         const auto format = suffix == QLatin1String("mmd") ? core::DiagramFormat::Mermaid : core::DiagramFormat::PlantUml;
         return widgets::writeFileAtomically(
             o.exportPath, QByteArray::fromStdString(core::traceDiagram(seen, t.model().nodeNames(), format, diagram)));

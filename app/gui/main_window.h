@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <limits>
 #include <memory>
 
 #include "gui/command_line.h"
@@ -62,7 +63,9 @@ public:
     core::Status exportSpaceTime(const QString& path);
     core::Status exportPlot(const QString& path);
     core::Status exportHandout(const QString& path);
-    core::Status exportTrace(const QString& path, core::DiagramFormat format);
+    // The trace between two simulated times (clipped to the moment shown) as Mermaid or PlantUML.
+    core::Status exportTrace(const QString& path, core::DiagramFormat format, core::Time from = 0,
+                             core::Time to = std::numeric_limits<core::Time>::max());
     void copyDiagram();
     // "Lesson — step 2 of 4: title — t = 812 ms", or the scenario's title and the time.
     QString caption() const;

@@ -2,14 +2,19 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "export/handout.h"
@@ -32,6 +37,34 @@ const QString kRecentKey = QStringLiteral("files/recent");
 // Docks are often small or hidden; an exported panel gets at least a slide-sized canvas.
 QSize exportSize(const QWidget* panel) { return panel->size().expandedTo(QSize(900, 420)); }
 
+// Which stretch of the trace to export, in simulated milliseconds: all of it up to now by default.
+bool askTraceRange(QWidget* parent, const QString& title, double nowMs, double& fromMs, double& toMs) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto* form = new QFormLayout(&dialog);
+    auto* from = new QDoubleSpinBox(&dialog);
+    auto* to = new QDoubleSpinBox(&dialog);
+    for (QDoubleSpinBox* box : {from, to}) {
+        box->setRange(0, nowMs);
+        box->setDecimals(3);
+        box->setSuffix(QObject::tr(" ms"));
+    }
+    from->setValue(0);
+    to->setValue(nowMs);
+    from->setAccessibleName(QObject::tr("From simulated time"));
+    to->setAccessibleName(QObject::tr("To simulated time"));
+    form->addRow(QObject::tr("&From:"), from);
+    form->addRow(QObject::tr("&To:"), to);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) return false;
+    fromMs = std::min(from->value(), to->value());
+    toMs = std::max(from->value(), to->value());
+    return true;
+}
+
 core::Status writeText(const QString& path, const std::string& text) {
     return widgets::writeFileAtomically(path, QByteArray::fromStdString(text));
 }
@@ -46,7 +79,7 @@ void MainWindow::buildExportMenu(QMenu* file) {
     const QString pictures = tr("SVG picture (*.svg);;PNG image (*.png);;PDF document (*.pdf)");
     file->addAction(tr("&Export diagram…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     [this, pictures] { exportDialog(tr("Export diagram"), pictures, &MainWindow::exportDiagram); });
-    file->addAction(tr("Export &space-time…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+    file->addAction(tr("Export space-&time…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     [this, pictures] { exportDialog(tr("Export space-time diagram"), pictures, &MainWindow::exportSpaceTime); });
     file->addAction(tr("Export &plot…"), this,
                     [this, pictures] { exportDialog(tr("Export plot"), pictures, &MainWindow::exportPlot); });
@@ -88,8 +121,12 @@ void MainWindow::exportTraceDialog(core::DiagramFormat format) {
     const QString title = mermaid ? tr("Export trace as Mermaid") : tr("Export trace as PlantUML");
     const QString path = QFileDialog::getSaveFileName(
         this, title, QString(), mermaid ? tr("Mermaid diagram (*.mmd *.md)") : tr("PlantUML diagram (*.puml)"));
-    if (path.isEmpty()) return;
-    if (core::Status s = exportTrace(path, format); !s) {
+    if (path.isEmpty() || !m_controller->timeline()) return;
+    double fromMs = 0, toMs = 0;
+    const double nowMs = static_cast<double>(m_controller->displayTime()) / 1000.0;
+    if (!askTraceRange(this, title, nowMs, fromMs, toMs)) return;
+    const auto us = [](double ms) { return static_cast<core::Time>(std::llround(ms * 1000.0)); };
+    if (core::Status s = exportTrace(path, format, us(fromMs), us(toMs)); !s) {
         QMessageBox::warning(this, title, QString::fromStdString(s.error().text()));
         return;
     }
@@ -123,13 +160,15 @@ core::Status MainWindow::exportHandout(const QString& path) {
     return widgets::writeHandout(run->lesson(), m_registry, path);
 }
 
-core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format) {
+core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format, core::Time from, core::Time to) {
     const core::Timeline* t = m_controller->timeline();
     if (!t) return core::makeError(tr("nothing is loaded").toStdString());
     // The trace up to the moment shown: what the learner has seen, not the recorded future.
     const std::vector<core::Event> seen(t->trace().begin(), t->trace().begin() + static_cast<std::ptrdiff_t>(t->position()));
     core::DiagramOptions options;
     options.title = caption().toStdString();
+    options.from = from;
+    options.to = to;
     return writeText(path, core::traceDiagram(seen, t->model().nodeNames(), format, options));
 }
 

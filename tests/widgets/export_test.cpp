@@ -182,6 +182,16 @@ private slots:
         const QString plant = QString::fromUtf8(readAll(file(QStringLiteral("trace.puml"))));
         QVERIFY(plant.startsWith(QStringLiteral("@startuml\n")));
         QVERIFY(plant.endsWith(QStringLiteral("@enduml\n")));
+        // A time range: only what happened inside it.
+        const core::Time now = controller().displayTime();
+        QVERIFY(m_window->exportTrace(file(QStringLiteral("range.mmd")), core::DiagramFormat::Mermaid, now / 2, now).ok());
+        const QString range = QString::fromUtf8(readAll(file(QStringLiteral("range.mmd"))));
+        QVERIFY(range.count(QStringLiteral("->>")) < mermaid.count(QStringLiteral("->>")));
+        static const QRegularExpression time(QStringLiteral("\\(([0-9.]+) ms\\)$"), QRegularExpression::MultilineOption);
+        int times = 0;
+        for (auto it = time.globalMatch(range); it.hasNext(); ++times)
+            QVERIFY(it.next().captured(1).toDouble() * 1000.0 >= static_cast<double>(now / 2));
+        QVERIFY(times > 0);
     }
 
     void savedSessionReopensWithTheSameTrace() {
