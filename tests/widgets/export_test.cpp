@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSvgRenderer>
@@ -218,6 +220,34 @@ private slots:
         controller().seek(position);
         QCOMPARE(traceText(*controller().timeline(), position), before);
         QCOMPARE(m_window->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    }
+
+    void menusOfferEveryExportAndTheRecentFiles() {
+        auto menu = [this](const QString& title) -> QMenu* {
+            for (QAction* a : m_window->menuBar()->actions())
+                if (a->menu() && a->text().remove(QLatin1Char('&')) == title) return a->menu();
+            return nullptr;
+        };
+        auto texts = [](QMenu* m) {
+            QStringList out;
+            for (QAction* a : m->actions()) out << a->text().remove(QLatin1Char('&')) + QLatin1Char('|') + a->shortcut().toString();
+            return out;
+        };
+        QMenu* fileMenu = menu(QStringLiteral("File"));
+        QVERIFY(fileMenu);
+        const QStringList file = texts(fileMenu);
+        for (const char* entry : {"Export diagram…|Ctrl+E", "Export space-time…|Ctrl+Shift+E", "Export plot…|",
+                                  "Export handout…|Ctrl+P", "Export trace as Mermaid…|", "Export trace as PlantUML…|",
+                                  "Save session…|Ctrl+S"})
+            QVERIFY2(file.contains(QString::fromUtf8(entry)), entry);
+        QVERIFY(texts(menu(QStringLiteral("Edit"))).contains(QStringLiteral("Copy diagram as image|Ctrl+Shift+C")));
+        QMenu* recent = nullptr;
+        for (QAction* a : fileMenu->actions())
+            if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Open recent")) recent = a->menu();
+        QVERIFY(recent);
+        emit recent->aboutToShow();
+        QVERIFY(!m_window->recentFiles().isEmpty());  // the session saved and opened above
+        QCOMPARE(recent->actions().first()->toolTip(), m_window->recentFiles().first());
     }
 
     void newerOrBrokenSessionsAreRefusedWithFileAndPlace() {
