@@ -8,6 +8,21 @@
 #include "gui/main_window.h"
 #include "sim/registry.h"
 
+namespace {
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+// A headless export prints only its own lines: the platform's notes about running without a
+// desktop (no runtime folder, no window manager) are noise in a script's output.
+void quietPlatformNotes(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type == QtWarningMsg && (message.startsWith(QLatin1String("QStandardPaths: ")) ||
+                                 message.contains(QLatin1String("propagateSizeHints"))))
+        return;
+    if (g_defaultHandler) g_defaultHandler(type, context, message);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     // Parse before QApplication exists: --help, --version and a wrong flag must answer on a
     // machine with no display, where creating the QApplication would abort.
@@ -20,8 +35,10 @@ int main(int argc, char** argv) {
     }
 
     // A headless export shows no window, so it needs no display either.
-    if (parsed.options->headless() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (parsed.options->headless()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_defaultHandler = qInstallMessageHandler(quietPlatformNotes);
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("splitbrain"));
     QApplication::setApplicationDisplayName(QStringLiteral("Splitbrain"));

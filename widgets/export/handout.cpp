@@ -72,9 +72,8 @@ void cards(QTextCursor& cursor, const core::Lesson& lesson) {
         heading(cursor, QString::fromStdString(card.question), 12, false);
         markdown(cursor, card.answer);
         if (!card.points.empty()) {
-            std::string list;
+            std::string list = "*" + tr("A strong answer covers:").toStdString() + "*\n\n";
             for (const auto& p : card.points) list += "- " + p + "\n";
-            plain(cursor, tr("A strong answer covers:"), true);
             markdown(cursor, list);
         }
         for (const core::FollowUp& f : card.followUps) {
