@@ -166,6 +166,8 @@ private slots:
         auto letter = widgets::renderHandout(*lesson, m_registry, {QPageSize::Letter});
         QVERIFY(letter.ok());
         QVERIFY(widgets::pdfPageCount(letter.value()) >= atLeast);
+        QVERIFY(pdf->contains("/MediaBox [0 0 595.000000 842.000000]"));     // A4 in points
+        QVERIFY(letter->contains("/MediaBox [0 0 612.000000 792.000000]"));  // US Letter
         // The window's own run is left where it was.
         openLessonAtStep(3);
         QVERIFY(m_window->exportHandout(file(QStringLiteral("handout.pdf"))).ok());

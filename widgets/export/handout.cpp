@@ -2,16 +2,17 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QImage>
+#include <QPainter>
+#include <QPicture>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTextBlockFormat>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
-#include <QUrl>
 
 #include "export/image_export.h"
+#include "export/picture_object.h"
 #include "export/scene_export.h"
 #include "lesson/lesson.h"
 #include "scene/graph_scene.h"
@@ -52,18 +53,18 @@ void plain(QTextCursor& cursor, const QString& text, bool italic = false) {
     cursor.insertText(text, chars);
 }
 
-void diagram(QTextDocument& doc, QTextCursor& cursor, const QImage& image, std::size_t step) {
-    const QString name = QStringLiteral("splitbrain://step/%1.png").arg(step);
-    doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
+// The scene as vectors (a QPicture replayed onto the PDF), centred under the narration.
+void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene, const ExportOptions& options) {
+    QPicture recorded;
+    {
+        QPainter p(&recorded);
+        paintExported(p, scene, options);
+    }
     QTextBlockFormat block;
     block.setAlignment(Qt::AlignHCenter);
     block.setTopMargin(10);
     cursor.insertBlock(block, QTextCharFormat());
-    QTextImageFormat format;
-    format.setName(name);
-    format.setWidth(kDiagramWidthOnPage);
-    format.setHeight(kDiagramWidthOnPage * image.height() / static_cast<double>(image.width()));
-    cursor.insertImage(format);
+    pictures.insert(cursor, std::move(recorded), QSizeF(exportedSize(scene, options)), kDiagramWidthOnPage);
 }
 
 void cards(QTextCursor& cursor, const core::Lesson& lesson) {
@@ -93,6 +94,7 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::T
     prepareOffscreenView(view, kDiagramSize);
 
     QTextDocument doc;
+    PictureObject pictures;  // outlives the printing below
     QFont font = doc.defaultFont();
     font.setPointSize(11);
     doc.setDefaultFont(font);
@@ -117,9 +119,8 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::T
         markdown(cursor, step.narration);
         const QString time = QString::fromStdString(core::formatMs(controller.displayTime()));
         ExportOptions picture;
-        picture.scale = 2;
         picture.caption = tr("The scene at the end of step %1, t = %2").arg(i).arg(time);
-        diagram(doc, cursor, renderImage(scenePicture(view), picture), i);
+        diagram(cursor, pictures, scenePicture(view), picture);
     }
     if (!lesson.cards.empty()) cards(cursor, lesson);
 

@@ -20,13 +20,52 @@ namespace {
 constexpr int kCaptionHeight = 26;
 constexpr int kDpi = 96;  // one logical pixel is 1/96 inch, as on a standard screen
 
-QSize totalSize(const Picture& picture, const ExportOptions& options) {
+QByteArray renderSvg(const Picture& picture, const ExportOptions& options) {
+    const QSize size = exportedSize(picture, options);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setResolution(kDpi);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(options.caption);
+    {
+        QPainter p(&generator);
+        paintExported(p, picture, options);
+    }
+    // QSvgGenerator states the size in millimetres; a diagram for the web wants pixels.
+    QString svg = QString::fromUtf8(buffer.data());
+    static const QRegularExpression mm(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    svg.replace(mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width()).arg(size.height()));
+    return svg.toUtf8();
+}
+
+QByteArray renderPdf(const Picture& picture, const ExportOptions& options) {
+    const QSize size = exportedSize(picture, options);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(kDpi);
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / kDpi, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setCreator(QStringLiteral("Splitbrain"));
+        writer.setTitle(options.caption);
+        QPainter p(&writer);
+        paintExported(p, picture, options);
+    }
+    return buffer.data();
+}
+
+}  // namespace
+
+QSize exportedSize(const Picture& picture, const ExportOptions& options) {
     return picture.size + QSize(0, options.caption.isEmpty() ? 0 : kCaptionHeight);
 }
 
-// Background, picture, caption: the same drawing whatever the device.
-void paintAll(QPainter& p, const Picture& picture, const ExportOptions& options) {
-    const QSize size = totalSize(picture, options);
+void paintExported(QPainter& p, const Picture& picture, const ExportOptions& options) {
+    const QSize size = exportedSize(picture, options);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     p.fillRect(QRect(QPoint(0, 0), size), picture.background);
     p.save();
@@ -43,46 +82,6 @@ void paintAll(QPainter& p, const Picture& picture, const ExportOptions& options)
                QFontMetrics(font).elidedText(options.caption, Qt::ElideRight, strip.width()));
 }
 
-QByteArray renderSvg(const Picture& picture, const ExportOptions& options) {
-    const QSize size = totalSize(picture, options);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setResolution(kDpi);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(options.caption);
-    {
-        QPainter p(&generator);
-        paintAll(p, picture, options);
-    }
-    // QSvgGenerator states the size in millimetres; a diagram for the web wants pixels.
-    QString svg = QString::fromUtf8(buffer.data());
-    static const QRegularExpression mm(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
-    svg.replace(mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width()).arg(size.height()));
-    return svg.toUtf8();
-}
-
-QByteArray renderPdf(const Picture& picture, const ExportOptions& options) {
-    const QSize size = totalSize(picture, options);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(kDpi);
-        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / kDpi, QPageSize::Point, QString(), QPageSize::ExactMatch));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setCreator(QStringLiteral("Splitbrain"));
-        writer.setTitle(options.caption);
-        QPainter p(&writer);
-        paintAll(p, picture, options);
-    }
-    return buffer.data();
-}
-
-}  // namespace
-
 std::optional<ImageFormat> imageFormatFor(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("svg")) return ImageFormat::Svg;
@@ -93,11 +92,11 @@ std::optional<ImageFormat> imageFormatFor(const QString& path) {
 
 QImage renderImage(const Picture& picture, const ExportOptions& options) {
     const int scale = std::max(1, options.scale);
-    QImage image(totalSize(picture, options) * scale, QImage::Format_ARGB32_Premultiplied);
+    QImage image(exportedSize(picture, options) * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(picture.background);
     QPainter p(&image);
-    paintAll(p, picture, options);
+    paintExported(p, picture, options);
     return image;
 }
 

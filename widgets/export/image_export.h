@@ -32,6 +32,11 @@ struct ExportOptions {
     QString caption;  // a line under the picture: lesson, step, simulated time; may be empty
 };
 
+// The size a picture exports at (caption strip included), and its painting: background,
+// picture, caption, the same on every device.
+QSize exportedSize(const Picture& picture, const ExportOptions& options = {});
+void paintExported(QPainter& painter, const Picture& picture, const ExportOptions& options = {});
+
 // Renders `picture` (with its caption strip) to bytes in `format`. SVG keeps text as text and is
 // sized in pixels; PDF is one page the size of the picture.
 QByteArray renderPicture(const Picture& picture, ImageFormat format, const ExportOptions& options = {});
