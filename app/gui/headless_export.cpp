@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <vector>
 
 #include "export/handout.h"
 #include "export/image_export.h"
@@ -12,7 +11,6 @@
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim/scenario.h"
-#include "sim/trace_diagram.h"
 #include "sim_controller.h"
 
 namespace sb::app {
@@ -54,13 +52,9 @@ core::Status exportCurrent(widgets::SimController& controller, const GuiOptions&
     const core::Timeline& t = *controller.timeline();
     const QString suffix = QFileInfo(o.exportPath).suffix().toLower();
     if (suffix == QLatin1String("mmd") || suffix == QLatin1String("puml")) {
-        const std::vector<core::Event> seen(t.trace().begin(), t.trace().begin() + static_cast<std::ptrdiff_t>(t.position()));
-        core::DiagramOptions diagram;
-        diagram.title = widgets::captionFor(controller).toStdString();
-        diagram.from = o.fromUs;
         const auto format = suffix == QLatin1String("mmd") ? core::DiagramFormat::Mermaid : core::DiagramFormat::PlantUml;
         return widgets::writeFileAtomically(
-            o.exportPath, QByteArray::fromStdString(core::traceDiagram(seen, t.model().nodeNames(), format, diagram)));
+            o.exportPath, QByteArray::fromStdString(widgets::traceDiagramFor(controller, format, o.fromUs)));
     }
     widgets::SceneView view;
     widgets::prepareOffscreenView(view, kSceneSize);

@@ -161,15 +161,8 @@ core::Status MainWindow::exportHandout(const QString& path) {
 }
 
 core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format, core::Time from, core::Time to) {
-    const core::Timeline* t = m_controller->timeline();
-    if (!t) return core::makeError(tr("nothing is loaded").toStdString());
-    // The trace up to the moment shown: what the learner has seen, not the recorded future.
-    const std::vector<core::Event> seen(t->trace().begin(), t->trace().begin() + static_cast<std::ptrdiff_t>(t->position()));
-    core::DiagramOptions options;
-    options.title = caption().toStdString();
-    options.from = from;
-    options.to = to;
-    return writeText(path, core::traceDiagram(seen, t->model().nodeNames(), format, options));
+    if (!m_controller->timeline()) return core::makeError(tr("nothing is loaded").toStdString());
+    return writeText(path, widgets::traceDiagramFor(*m_controller, format, from, to));
 }
 
 void MainWindow::copyDiagram() {

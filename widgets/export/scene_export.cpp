@@ -41,6 +41,19 @@ QString captionFor(const SimController& controller) {
     return exportCaption(t ? QString::fromStdString(t->sim().scenario().title) : QString(), 0, 0, QString(), time);
 }
 
+std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format, core::Time from,
+                            core::Time to) {
+    const core::Timeline* t = controller.timeline();
+    if (!t) return {};
+    const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position());
+    const std::vector<core::Event> seen(t->trace().begin(), end);
+    core::DiagramOptions options;
+    options.title = captionFor(controller).toStdString();
+    options.from = from;
+    options.to = to;
+    return core::traceDiagram(seen, t->model().nodeNames(), format, options);
+}
+
 void prepareOffscreenView(SceneView& view, QSize size) {
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setPalette(lightPalette());

@@ -2,8 +2,11 @@
 
 #include <QSize>
 #include <QString>
+#include <limits>
+#include <string>
 
 #include "export/image_export.h"
+#include "sim/trace_diagram.h"
 
 class QCustomPlot;
 
@@ -18,6 +21,10 @@ class SimController;
 
 // The caption of an export of what `controller` shows: lesson, step and simulated time.
 QString captionFor(const SimController& controller);
+// The trace seen so far (up to the moment shown), between two times, as Mermaid or PlantUML,
+// titled with the caption.
+std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format, core::Time from = 0,
+                            core::Time to = std::numeric_limits<core::Time>::max());
 
 class SceneView;
 class SpaceTimeView;
