@@ -11,11 +11,14 @@ namespace sb::app {
 QString shippedLessonsDir() {
     const QString source = QString::fromUtf8(kSourceLessonsDir);
     if (QDir(source).exists()) return source;
-    return QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/splitbrain/lessons")).absolutePath();
+    return QDir(QCoreApplication::applicationDirPath() +
+                QStringLiteral("/../share/splitbrain/lessons"))
+        .absolutePath();
 }
 
 QString userLessonsDir() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/lessons");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/lessons");
 }
 
 }  // namespace sb::app

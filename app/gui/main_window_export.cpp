@@ -1,4 +1,5 @@
 // The main window's File > Export menu, Edit > Copy diagram, sessions and recent files.
+#include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -15,7 +16,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <cmath>
-#include <qcustomplot.h>
 
 #include "export/handout.h"
 #include "export/image_export.h"
@@ -35,10 +35,13 @@ constexpr int kMaxRecent = 8;
 const QString kRecentKey = QStringLiteral("files/recent");
 
 // Docks are often small or hidden; an exported panel gets at least a slide-sized canvas.
-QSize exportSize(const QWidget* panel) { return panel->size().expandedTo(QSize(900, 420)); }
+QSize exportSize(const QWidget* panel) {
+    return panel->size().expandedTo(QSize(900, 420));
+}
 
 // Which stretch of the trace to export, in simulated milliseconds: all of it up to now by default.
-bool askTraceRange(QWidget* parent, const QString& title, double nowMs, double& fromMs, double& toMs) {
+bool askTraceRange(QWidget* parent, const QString& title, double nowMs, double& fromMs,
+                   double& toMs) {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
     auto* form = new QFormLayout(&dialog);
@@ -78,28 +81,39 @@ void MainWindow::buildExportMenu(QMenu* file) {
     file->addSeparator();
     const QString pictures = tr("SVG picture (*.svg);;PNG image (*.png);;PDF document (*.pdf)");
     file->addAction(tr("&Export diagram…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    [this, pictures] { exportDialog(tr("Export diagram"), pictures, &MainWindow::exportDiagram); });
+                    [this, pictures] {
+                        exportDialog(tr("Export diagram"), pictures, &MainWindow::exportDiagram);
+                    });
     file->addAction(tr("Export space-&time…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
-                    [this, pictures] { exportDialog(tr("Export space-time diagram"), pictures, &MainWindow::exportSpaceTime); });
-    file->addAction(tr("Export &plot…"), this,
-                    [this, pictures] { exportDialog(tr("Export plot"), pictures, &MainWindow::exportPlot); });
-    file->addAction(tr("Export &handout…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, [this] {
-        exportDialog(tr("Export lesson handout"), tr("PDF document (*.pdf)"), &MainWindow::exportHandout);
+                    [this, pictures] {
+                        exportDialog(tr("Export space-time diagram"), pictures,
+                                     &MainWindow::exportSpaceTime);
+                    });
+    file->addAction(tr("Export &plot…"), this, [this, pictures] {
+        exportDialog(tr("Export plot"), pictures, &MainWindow::exportPlot);
     });
-    file->addAction(tr("Export trace as &Mermaid…"), this, [this] { exportTraceDialog(core::DiagramFormat::Mermaid); });
-    file->addAction(tr("Export trace as Plant&UML…"), this, [this] { exportTraceDialog(core::DiagramFormat::PlantUml); });
+    file->addAction(tr("Export &handout…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, [this] {
+        exportDialog(tr("Export lesson handout"), tr("PDF document (*.pdf)"),
+                     &MainWindow::exportHandout);
+    });
+    file->addAction(tr("Export trace as &Mermaid…"), this,
+                    [this] { exportTraceDialog(core::DiagramFormat::Mermaid); });
+    file->addAction(tr("Export trace as Plant&UML…"), this,
+                    [this] { exportTraceDialog(core::DiagramFormat::PlantUml); });
     m_captionAction = file->addAction(tr("Add a &caption to exports"));
     m_captionAction->setCheckable(true);
     m_retinaAction = file->addAction(tr("PNG exports at &2x"));
     m_retinaAction->setCheckable(true);
     if (!m_options.ignoreSettings) {
         QSettings settings;
-        m_captionAction->setChecked(settings.value(QStringLiteral("export/caption"), true).toBool());
+        m_captionAction->setChecked(
+            settings.value(QStringLiteral("export/caption"), true).toBool());
         m_retinaAction->setChecked(settings.value(QStringLiteral("export/png2x"), false).toBool());
     } else {
         m_captionAction->setChecked(true);
     }
-    for (auto [action, key] : {std::pair{m_captionAction, "export/caption"}, std::pair{m_retinaAction, "export/png2x"}})
+    for (auto [action, key] :
+         {std::pair{m_captionAction, "export/caption"}, std::pair{m_retinaAction, "export/png2x"}})
         connect(action, &QAction::toggled, this, [this, key = QString::fromLatin1(key)](bool on) {
             if (!m_options.ignoreSettings) QSettings().setValue(key, on);
         });
@@ -120,7 +134,8 @@ void MainWindow::exportTraceDialog(core::DiagramFormat format) {
     const bool mermaid = format == core::DiagramFormat::Mermaid;
     const QString title = mermaid ? tr("Export trace as Mermaid") : tr("Export trace as PlantUML");
     const QString path = QFileDialog::getSaveFileName(
-        this, title, QString(), mermaid ? tr("Mermaid diagram (*.mmd *.md)") : tr("PlantUML diagram (*.puml)"));
+        this, title, QString(),
+        mermaid ? tr("Mermaid diagram (*.mmd *.md)") : tr("PlantUML diagram (*.puml)"));
     if (path.isEmpty() || !m_controller->timeline()) return;
     double fromMs = 0, toMs = 0;
     const double nowMs = static_cast<double>(m_controller->displayTime()) / 1000.0;
@@ -133,7 +148,9 @@ void MainWindow::exportTraceDialog(core::DiagramFormat format) {
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
-QString MainWindow::caption() const { return widgets::captionFor(*m_controller); }
+QString MainWindow::caption() const {
+    return widgets::captionFor(*m_controller);
+}
 
 core::Status MainWindow::exportDiagram(const QString& path) {
     widgets::ExportOptions options;
@@ -146,21 +163,26 @@ core::Status MainWindow::exportSpaceTime(const QString& path) {
     widgets::ExportOptions options;
     options.scale = m_retinaAction->isChecked() ? 2 : 1;
     if (m_captionAction->isChecked()) options.caption = caption();
-    return widgets::exportPicture(widgets::spaceTimePicture(*m_spaceTime, exportSize(m_spaceTime)), path, options);
+    return widgets::exportPicture(widgets::spaceTimePicture(*m_spaceTime, exportSize(m_spaceTime)),
+                                  path, options);
 }
 
 core::Status MainWindow::exportPlot(const QString& path) {
     m_metrics->replotNow();
-    return widgets::exportPlot(*m_metrics->plot(), path, m_retinaAction->isChecked() ? 2 : 1, exportSize(m_metrics->plot()));
+    return widgets::exportPlot(*m_metrics->plot(), path, m_retinaAction->isChecked() ? 2 : 1,
+                               exportSize(m_metrics->plot()));
 }
 
 core::Status MainWindow::exportHandout(const QString& path) {
     const core::LessonRun* run = m_controller->lessonRun();
-    if (!run) return core::makeError(tr("open a lesson first: a handout is made from a lesson").toStdString());
+    if (!run)
+        return core::makeError(
+            tr("open a lesson first: a handout is made from a lesson").toStdString());
     return widgets::writeHandout(run->lesson(), m_registry, path);
 }
 
-core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format, core::Time from, core::Time to) {
+core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format,
+                                     core::Time from, core::Time to) {
     if (!m_controller->timeline()) return core::makeError(tr("nothing is loaded").toStdString());
     return writeText(path, widgets::traceDiagramFor(*m_controller, format, from, to));
 }
@@ -180,14 +202,16 @@ core::Status MainWindow::saveSession(const QString& path) {
     session.position = t->position();
     if (const core::LessonRun* run = m_controller->lessonRun(); run && session.title.empty())
         session.title = run->lesson().title;
-    if (core::Status s = writeText(path, core::toJson(session, m_registry).dump(2) + "\n"); !s) return s;
+    if (core::Status s = writeText(path, core::toJson(session, m_registry).dump(2) + "\n"); !s)
+        return s;
     addRecentFile(path);
     return {};
 }
 
 void MainWindow::saveSessionDialog() {
     if (!m_controller->timeline()) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QString(), tr("Sessions (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save session"), QString(), tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     if (core::Status s = saveSession(path); !s) {
         QMessageBox::warning(this, tr("Save session"), QString::fromStdString(s.error().text()));
@@ -208,10 +232,12 @@ void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
     for (int i = 0; i < m_recent.size(); ++i) {
         const QString path = m_recent[i];
-        QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        QAction* a =
+            m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         a->setToolTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
-            if (!openScenarioFile(path)) QMessageBox::warning(this, tr("Open recent file"), m_lastError);
+            if (!openScenarioFile(path))
+                QMessageBox::warning(this, tr("Open recent file"), m_lastError);
         });
     }
     if (m_recent.isEmpty()) m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);

@@ -17,10 +17,10 @@ namespace sb::core {
 enum class DiagramFormat { Mermaid, PlantUml };
 
 struct DiagramOptions {
-    Time from = 0;                                   // events at or after this time...
-    Time to = std::numeric_limits<Time>::max();      // ...and at or before this one
-    std::size_t maxItems = 400;                      // arrows + notes; the rest is summarised
-    std::string title;                               // optional title line
+    Time from = 0;                               // events at or after this time...
+    Time to = std::numeric_limits<Time>::max();  // ...and at or before this one
+    std::size_t maxItems = 400;                  // arrows + notes; the rest is summarised
+    std::string title;                           // optional title line
 };
 
 std::string traceDiagram(const std::vector<Event>& trace, const std::vector<std::string>& names,

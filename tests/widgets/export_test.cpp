@@ -37,7 +37,8 @@ QByteArray readAll(const QString& path) {
 
 std::string traceText(const core::Timeline& t, std::size_t upTo) {
     std::ostringstream out;
-    const std::vector<core::Event> prefix(t.trace().begin(), t.trace().begin() + static_cast<std::ptrdiff_t>(upTo));
+    const std::vector<core::Event> prefix(t.trace().begin(),
+                                          t.trace().begin() + static_cast<std::ptrdiff_t>(upTo));
     writeTrace(out, prefix, t.model().nodeNames());
     return out.str();
 }
@@ -63,7 +64,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        // To look at what the tests wrote: SPLITBRAIN_KEEP_EXPORTS=1 keeps the folder (its path is printed).
+        // To look at what the tests wrote: SPLITBRAIN_KEEP_EXPORTS=1 keeps the folder (its path is
+        // printed).
         if (qEnvironmentVariableIsSet("SPLITBRAIN_KEEP_EXPORTS")) {
             m_dir.setAutoRemove(false);
             qInfo("exports kept in %s", qPrintable(m_dir.path()));
@@ -74,7 +76,9 @@ private slots:
     }
     void cleanupTestCase() { m_window.reset(); }
     void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+    void cleanup() {
+        QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n')));
+    }
 
     void sceneSvgIsSizedInPixelsWithLabelsAsText() {
         openLessonAtStep(2);
@@ -85,9 +89,12 @@ private slots:
         // The caption (on by default) adds a strip under the scene.
         QCOMPARE(renderer.defaultSize().width(), sceneSize().width());
         QVERIFY(renderer.defaultSize().height() > sceneSize().height());
-        QVERIFY(svg.contains(QByteArray("width=\"") + QByteArray::number(sceneSize().width()) + "px\""));
+        QVERIFY(svg.contains(QByteArray("width=\"") + QByteArray::number(sceneSize().width()) +
+                             "px\""));
         for (const char* label : {"n1", "n2", "n3", "n4"})
-            QVERIFY2(QString::fromUtf8(svg).contains(QRegularExpression(QStringLiteral(">\\s*%1\\s*</text>").arg(QLatin1String(label)))), label);
+            QVERIFY2(QString::fromUtf8(svg).contains(QRegularExpression(
+                         QStringLiteral(">\\s*%1\\s*</text>").arg(QLatin1String(label)))),
+                     label);
         QVERIFY(svg.contains("A node falls silent") || svg.contains("step 2 of 5"));
         // The background is painted: the first thing drawn is an opaque rectangle.
         QImage image(renderer.defaultSize(), QImage::Format_ARGB32);
@@ -123,9 +130,11 @@ private slots:
         const core::Status gif = m_window->exportDiagram(file(QStringLiteral("scene.gif")));
         QVERIFY(!gif.ok());
         QVERIFY(QString::fromStdString(gif.error().text()).contains(QStringLiteral("scene.gif")));
-        const core::Status nowhere = m_window->exportDiagram(file(QStringLiteral("no/such/folder/scene.svg")));
+        const core::Status nowhere =
+            m_window->exportDiagram(file(QStringLiteral("no/such/folder/scene.svg")));
         QVERIFY(!nowhere.ok());
-        QVERIFY(QString::fromStdString(nowhere.error().text()).contains(QStringLiteral("no/such/folder/scene.svg")));
+        QVERIFY(QString::fromStdString(nowhere.error().text())
+                    .contains(QStringLiteral("no/such/folder/scene.svg")));
     }
 
     void spaceTimeAndPlotsExport() {
@@ -133,13 +142,15 @@ private slots:
         QVERIFY(m_window->exportSpaceTime(file(QStringLiteral("spacetime.svg"))).ok());
         const QByteArray svg = readAll(file(QStringLiteral("spacetime.svg")));
         QVERIFY(QSvgRenderer(svg).isValid());
-        QVERIFY(QString::fromUtf8(svg).contains(QRegularExpression(QStringLiteral(">\\s*n3\\s*</text>"))));
+        QVERIFY(QString::fromUtf8(svg).contains(
+            QRegularExpression(QStringLiteral(">\\s*n3\\s*</text>"))));
         QVERIFY(m_window->exportSpaceTime(file(QStringLiteral("spacetime.png"))).ok());
         QVERIFY(!QImage(file(QStringLiteral("spacetime.png"))).isNull());
         for (const char* name : {"plot.svg", "plot.png", "plot.pdf"})
             QVERIFY2(m_window->exportPlot(file(QString::fromLatin1(name))).ok(), name);
         QVERIFY(QSvgRenderer(file(QStringLiteral("plot.svg"))).isValid());
-        QVERIFY(QImage(file(QStringLiteral("plot.png"))).width() >= 900);  // a small dock still exports large
+        QVERIFY(QImage(file(QStringLiteral("plot.png"))).width() >=
+                900);  // a small dock still exports large
         QCOMPARE(widgets::pdfPageCount(readAll(file(QStringLiteral("plot.pdf")))), 1);
     }
 
@@ -177,21 +188,29 @@ private slots:
 
     void traceExportsAsMermaidAndPlantUml() {
         openLessonAtStep(1);
-        QVERIFY(m_window->exportTrace(file(QStringLiteral("trace.mmd")), core::DiagramFormat::Mermaid).ok());
+        QVERIFY(
+            m_window->exportTrace(file(QStringLiteral("trace.mmd")), core::DiagramFormat::Mermaid)
+                .ok());
         const QString mermaid = QString::fromUtf8(readAll(file(QStringLiteral("trace.mmd"))));
         QVERIFY(mermaid.startsWith(QStringLiteral("sequenceDiagram\n")));
         QVERIFY(mermaid.contains(QStringLiteral("participant n4")));
         QVERIFY(mermaid.contains(QRegularExpression(QStringLiteral("n\\d->>n\\d: Heartbeat"))));
-        QVERIFY(m_window->exportTrace(file(QStringLiteral("trace.puml")), core::DiagramFormat::PlantUml).ok());
+        QVERIFY(
+            m_window->exportTrace(file(QStringLiteral("trace.puml")), core::DiagramFormat::PlantUml)
+                .ok());
         const QString plant = QString::fromUtf8(readAll(file(QStringLiteral("trace.puml"))));
         QVERIFY(plant.startsWith(QStringLiteral("@startuml\n")));
         QVERIFY(plant.endsWith(QStringLiteral("@enduml\n")));
         // A time range: only what happened inside it.
         const core::Time now = controller().displayTime();
-        QVERIFY(m_window->exportTrace(file(QStringLiteral("range.mmd")), core::DiagramFormat::Mermaid, now / 2, now).ok());
+        QVERIFY(m_window
+                    ->exportTrace(file(QStringLiteral("range.mmd")), core::DiagramFormat::Mermaid,
+                                  now / 2, now)
+                    .ok());
         const QString range = QString::fromUtf8(readAll(file(QStringLiteral("range.mmd"))));
         QVERIFY(range.count(QStringLiteral("->>")) < mermaid.count(QStringLiteral("->>")));
-        static const QRegularExpression time(QStringLiteral("\\(([0-9.]+) ms\\)$"), QRegularExpression::MultilineOption);
+        static const QRegularExpression time(QStringLiteral("\\(([0-9.]+) ms\\)$"),
+                                             QRegularExpression::MultilineOption);
         int times = 0;
         for (auto it = time.globalMatch(range); it.hasNext(); ++times)
             QVERIFY(it.next().captured(1).toDouble() * 1000.0 >= static_cast<double>(now / 2));
@@ -207,7 +226,8 @@ private slots:
         controller().seek(controller().timeline()->position() + 150);
         const std::size_t position = controller().timeline()->position();
         const std::string before = traceText(*controller().timeline(), position);
-        const std::string viewBefore = test::signature(controller().timeline()->model().view(controller().displayTime()));
+        const std::string viewBefore =
+            test::signature(controller().timeline()->model().view(controller().displayTime()));
         const QString path = file(QStringLiteral("session.json"));
         QVERIFY(m_window->saveSession(path).ok());
         QVERIFY(readAll(path).contains("\"lesson\": \"ping-silence\""));
@@ -216,7 +236,8 @@ private slots:
         QVERIFY(m_window->openScenarioFile(path));
         QCOMPARE(controller().timeline()->position(), position);
         QCOMPARE(traceText(*controller().timeline(), position), before);
-        QCOMPARE(test::signature(controller().timeline()->model().view(controller().displayTime())), viewBefore);
+        QCOMPARE(test::signature(controller().timeline()->model().view(controller().displayTime())),
+                 viewBefore);
         // The whole run can be scrubbed: back to the start and forward again, same events.
         controller().seek(0);
         controller().seek(position);
@@ -232,20 +253,25 @@ private slots:
         };
         auto texts = [](QMenu* m) {
             QStringList out;
-            for (QAction* a : m->actions()) out << a->text().remove(QLatin1Char('&')) + QLatin1Char('|') + a->shortcut().toString();
+            for (QAction* a : m->actions())
+                out << a->text().remove(QLatin1Char('&')) + QLatin1Char('|') +
+                           a->shortcut().toString();
             return out;
         };
         QMenu* fileMenu = menu(QStringLiteral("File"));
         QVERIFY(fileMenu);
         const QStringList file = texts(fileMenu);
-        for (const char* entry : {"Export diagram…|Ctrl+E", "Export space-time…|Ctrl+Shift+E", "Export plot…|",
-                                  "Export handout…|Ctrl+P", "Export trace as Mermaid…|", "Export trace as PlantUML…|",
-                                  "Save session…|Ctrl+S"})
+        for (const char* entry :
+             {"Export diagram…|Ctrl+E", "Export space-time…|Ctrl+Shift+E", "Export plot…|",
+              "Export handout…|Ctrl+P", "Export trace as Mermaid…|", "Export trace as PlantUML…|",
+              "Save session…|Ctrl+S"})
             QVERIFY2(file.contains(QString::fromUtf8(entry)), entry);
-        QVERIFY(texts(menu(QStringLiteral("Edit"))).contains(QStringLiteral("Copy diagram as image|Ctrl+Shift+C")));
+        QVERIFY(texts(menu(QStringLiteral("Edit")))
+                    .contains(QStringLiteral("Copy diagram as image|Ctrl+Shift+C")));
         QMenu* recent = nullptr;
         for (QAction* a : fileMenu->actions())
-            if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Open recent")) recent = a->menu();
+            if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Open recent"))
+                recent = a->menu();
         QVERIFY(recent);
         emit recent->aboutToShow();
         QVERIFY(!m_window->recentFiles().isEmpty());  // the session saved and opened above
@@ -254,14 +280,18 @@ private slots:
 
     void newerOrBrokenSessionsAreRefusedWithFileAndPlace() {
         const QString newer = file(QStringLiteral("newer.json"));
-        QVERIFY(widgets::writeFileAtomically(newer, R"({"version": 99, "topic": "ping", "seed": 1})").ok());
+        QVERIFY(
+            widgets::writeFileAtomically(newer, R"({"version": 99, "topic": "ping", "seed": 1})")
+                .ok());
         QVERIFY(!m_window->openScenarioFile(newer));
-        QVERIFY2(m_window->lastError().contains(newer + QStringLiteral(":/version")), qPrintable(m_window->lastError()));
+        QVERIFY2(m_window->lastError().contains(newer + QStringLiteral(":/version")),
+                 qPrintable(m_window->lastError()));
         QVERIFY(m_window->lastError().contains(QStringLiteral("newer")));
         const QString broken = file(QStringLiteral("broken.json"));
         QVERIFY(widgets::writeFileAtomically(broken, "{\"topic\": \"ping\",\n \"seed\": }").ok());
         QVERIFY(!m_window->openScenarioFile(broken));
-        QVERIFY2(m_window->lastError().contains(broken + QStringLiteral(":2:")), qPrintable(m_window->lastError()));
+        QVERIFY2(m_window->lastError().contains(broken + QStringLiteral(":2:")),
+                 qPrintable(m_window->lastError()));
     }
 };
 

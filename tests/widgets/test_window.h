@@ -9,7 +9,8 @@
 
 namespace sb::test {
 
-inline void openTestWindow(core::TopicRegistry& registry, std::unique_ptr<app::MainWindow>& window) {
+inline void openTestWindow(core::TopicRegistry& registry,
+                           std::unique_ptr<app::MainWindow>& window) {
     core::registerBuiltinTopics(registry);
     app::GuiOptions options;
     options.ignoreSettings = true;

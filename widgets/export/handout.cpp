@@ -3,8 +3,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QPainter>
-#include <QPicture>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QRegularExpression>
 #include <QTextBlockFormat>
 #include <QTextCursor>
@@ -25,13 +25,17 @@ namespace {
 
 // Close to the scene's own shape, so it fills the picture and its labels print large enough.
 constexpr QSize kDiagramSize(680, 540);
-constexpr int kDiagramWidthOnPage = 560;  // document pixels (1/96 inch): 14.8 cm, inside A4 and Letter margins
+constexpr int kDiagramWidthOnPage =
+    560;  // document pixels (1/96 inch): 14.8 cm, inside A4 and Letter margins
 
-QString tr(const char* text) { return QCoreApplication::translate("handout", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("handout", text);
+}
 
 void heading(QTextCursor& cursor, const QString& text, double pointSize, bool newPage) {
     QTextBlockFormat block;
-    block.setPageBreakPolicy(newPage ? QTextFormat::PageBreak_AlwaysBefore : QTextFormat::PageBreak_Auto);
+    block.setPageBreakPolicy(newPage ? QTextFormat::PageBreak_AlwaysBefore
+                                     : QTextFormat::PageBreak_Auto);
     block.setTopMargin(newPage ? 0 : 14);
     block.setBottomMargin(6);
     QTextCharFormat chars;
@@ -54,7 +58,8 @@ void plain(QTextCursor& cursor, const QString& text, bool italic = false) {
 }
 
 // The scene as vectors (a QPicture replayed onto the PDF), centred under the narration.
-void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene, const ExportOptions& options) {
+void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene,
+             const ExportOptions& options) {
     QPicture recorded;
     {
         QPainter p(&recorded);
@@ -64,7 +69,8 @@ void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene,
     block.setAlignment(Qt::AlignHCenter);
     block.setTopMargin(10);
     cursor.insertBlock(block, QTextCharFormat());
-    pictures.insert(cursor, std::move(recorded), QSizeF(exportedSize(scene, options)), kDiagramWidthOnPage);
+    pictures.insert(cursor, std::move(recorded), QSizeF(exportedSize(scene, options)),
+                    kDiagramWidthOnPage);
 }
 
 void cards(QTextCursor& cursor, const core::Lesson& lesson) {
@@ -86,7 +92,8 @@ void cards(QTextCursor& cursor, const core::Lesson& lesson) {
 
 }  // namespace
 
-core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::TopicRegistry& registry,
+core::Result<QByteArray> renderHandout(const core::Lesson& lesson,
+                                       const core::TopicRegistry& registry,
                                        const HandoutOptions& options) {
     SimController controller(registry);
     if (core::Status s = controller.loadLesson(lesson); !s) return s.error();
@@ -104,9 +111,12 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::T
     titleFormat.setFontWeight(QFont::Bold);
     cursor.setCharFormat(titleFormat);
     cursor.insertText(QString::fromStdString(lesson.title), titleFormat);
-    plain(cursor, tr("%1 · %2 · about %3 minutes")
-                      .arg(QString::fromStdString(lesson.topic), QString::fromUtf8(core::difficultyName(lesson.difficulty)))
-                      .arg(lesson.minutes), true);
+    plain(cursor,
+          tr("%1 · %2 · about %3 minutes")
+              .arg(QString::fromStdString(lesson.topic),
+                   QString::fromUtf8(core::difficultyName(lesson.difficulty)))
+              .arg(lesson.minutes),
+          true);
     markdown(cursor, lesson.summary);
 
     const std::size_t steps = lesson.steps.size();
@@ -115,7 +125,9 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::T
         controller.goToStepEnd(i);
         applyStepEmphasis(*view.graph(), &step);
         view.setView(controller.timeline()->model().view(controller.displayTime()));
-        heading(cursor, tr("Step %1 of %2: %3").arg(i).arg(steps).arg(QString::fromStdString(step.title)), 15, i > 1);
+        heading(cursor,
+                tr("Step %1 of %2: %3").arg(i).arg(steps).arg(QString::fromStdString(step.title)),
+                15, i > 1);
         markdown(cursor, step.narration);
         const QString time = QString::fromStdString(core::formatMs(controller.displayTime()));
         ExportOptions picture;
@@ -137,8 +149,8 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::T
     return buffer.data();
 }
 
-core::Status writeHandout(const core::Lesson& lesson, const core::TopicRegistry& registry, const QString& path,
-                          const HandoutOptions& options) {
+core::Status writeHandout(const core::Lesson& lesson, const core::TopicRegistry& registry,
+                          const QString& path, const HandoutOptions& options) {
     auto pdf = renderHandout(lesson, registry, options);
     if (!pdf) return pdf.error();
     return writeFileAtomically(path, pdf.value());

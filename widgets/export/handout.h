@@ -20,7 +20,8 @@ struct HandoutOptions {
 // A printable PDF of a whole lesson: its title and summary, then each step (title, narration,
 // and the scene at the end of that step, each step on a new page), then its Q&A cards. The
 // lesson is run from its start on a private controller, so the caller's run is left alone.
-core::Result<QByteArray> renderHandout(const core::Lesson& lesson, const core::TopicRegistry& registry,
+core::Result<QByteArray> renderHandout(const core::Lesson& lesson,
+                                       const core::TopicRegistry& registry,
                                        const HandoutOptions& options = {});
 core::Status writeHandout(const core::Lesson& lesson, const core::TopicRegistry& registry,
                           const QString& path, const HandoutOptions& options = {});

@@ -1,8 +1,6 @@
 #include "export/image_export.h"
 
 #include <QBuffer>
-#include <QStringList>
-#include <algorithm>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -11,7 +9,9 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStringList>
 #include <QSvgGenerator>
+#include <algorithm>
 
 namespace sb::widgets {
 
@@ -37,7 +37,8 @@ QByteArray renderSvg(const Picture& picture, const ExportOptions& options) {
     // QSvgGenerator states the size in millimetres; a diagram for the web wants pixels.
     QString svg = QString::fromUtf8(buffer.data());
     static const QRegularExpression mm(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
-    svg.replace(mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width()).arg(size.height()));
+    svg.replace(
+        mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width()).arg(size.height()));
     return svg.toUtf8();
 }
 
@@ -48,7 +49,8 @@ QByteArray renderPdf(const Picture& picture, const ExportOptions& options) {
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(kDpi);
-        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / kDpi, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / kDpi, QPageSize::Point, QString(),
+                                     QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setCreator(QStringLiteral("Splitbrain"));
         writer.setTitle(options.caption);
@@ -102,9 +104,12 @@ QImage renderImage(const Picture& picture, const ExportOptions& options) {
 
 QByteArray renderPicture(const Picture& picture, ImageFormat format, const ExportOptions& options) {
     switch (format) {
-    case ImageFormat::Svg: return renderSvg(picture, options);
-    case ImageFormat::Pdf: return renderPdf(picture, options);
-    case ImageFormat::Png: break;
+        case ImageFormat::Svg:
+            return renderSvg(picture, options);
+        case ImageFormat::Pdf:
+            return renderPdf(picture, options);
+        case ImageFormat::Png:
+            break;
     }
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -116,16 +121,20 @@ core::Status writeFileAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return core::makeError(QCoreApplication::translate("export", "cannot write the file: %1")
-                                   .arg(file.errorString()).toStdString(),
+                                   .arg(file.errorString())
+                                   .toStdString(),
                                path.toStdString());
     return {};
 }
 
-core::Status exportPicture(const Picture& picture, const QString& path, const ExportOptions& options) {
+core::Status exportPicture(const Picture& picture, const QString& path,
+                           const ExportOptions& options) {
     const auto format = imageFormatFor(path);
     if (!format)
-        return core::makeError(QCoreApplication::translate("export", "unknown picture type; use .svg, .png or .pdf")
-                                   .toStdString(), path.toStdString());
+        return core::makeError(
+            QCoreApplication::translate("export", "unknown picture type; use .svg, .png or .pdf")
+                .toStdString(),
+            path.toStdString());
     return writeFileAtomically(path, renderPicture(picture, *format, options));
 }
 
@@ -134,7 +143,10 @@ QString exportCaption(const QString& lessonTitle, std::size_t step, std::size_t 
     QStringList parts;
     if (!lessonTitle.isEmpty()) parts << lessonTitle;
     if (step > 0)
-        parts << QCoreApplication::translate("export", "step %1 of %2: %3").arg(step).arg(steps).arg(stepTitle);
+        parts << QCoreApplication::translate("export", "step %1 of %2: %3")
+                     .arg(step)
+                     .arg(steps)
+                     .arg(stepTitle);
     parts << QCoreApplication::translate("export", "t = %1").arg(time);
     return parts.join(QStringLiteral(" — "));
 }

@@ -39,10 +39,12 @@ void paintExported(QPainter& painter, const Picture& picture, const ExportOption
 
 // Renders `picture` (with its caption strip) to bytes in `format`. SVG keeps text as text and is
 // sized in pixels; PDF is one page the size of the picture.
-QByteArray renderPicture(const Picture& picture, ImageFormat format, const ExportOptions& options = {});
+QByteArray renderPicture(const Picture& picture, ImageFormat format,
+                         const ExportOptions& options = {});
 QImage renderImage(const Picture& picture, const ExportOptions& options = {});
 // Writes the picture to `path` (format from the extension) atomically. Errors name the file.
-core::Status exportPicture(const Picture& picture, const QString& path, const ExportOptions& options = {});
+core::Status exportPicture(const Picture& picture, const QString& path,
+                           const ExportOptions& options = {});
 // Writes bytes to `path` atomically; the error says which file and why.
 core::Status writeFileAtomically(const QString& path, const QByteArray& bytes);
 

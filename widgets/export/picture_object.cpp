@@ -34,7 +34,8 @@ QSizeF PictureObject::intrinsicSize(QTextDocument* doc, int, const QTextFormat& 
     return size;
 }
 
-void PictureObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) {
+void PictureObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int,
+                               const QTextFormat& format) {
     const auto index = static_cast<std::size_t>(format.intProperty(kIndex));
     if (index >= m_pictures.size()) return;
     const Entry& entry = m_pictures[index];
@@ -42,8 +43,10 @@ void PictureObject::drawObject(QPainter* painter, const QRectF& rect, QTextDocum
     painter->translate(rect.topLeft());
     // drawPicture already scales from the picture's resolution to the device's; only the
     // remaining factor (the picture's size on the page) is ours.
-    const double dpi = painter->device()->logicalDpiX() / static_cast<double>(entry.picture.logicalDpiX());
-    painter->scale(rect.width() / entry.size.width() / dpi, rect.height() / entry.size.height() / dpi);
+    const double dpi =
+        painter->device()->logicalDpiX() / static_cast<double>(entry.picture.logicalDpiX());
+    painter->scale(rect.width() / entry.size.width() / dpi,
+                   rect.height() / entry.size.height() / dpi);
     painter->drawPicture(0, 0, entry.picture);
     painter->restore();
 }

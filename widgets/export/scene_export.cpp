@@ -1,20 +1,20 @@
 #include "export/scene_export.h"
 
+#include <qcustomplot.h>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QPainter>
 #include <QSvgGenerator>
-#include <qcustomplot.h>
 #include <algorithm>
 #include <set>
 
+#include "lesson/lesson.h"
 #include "panels/space_time_view.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_palette.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "theme.h"
-#include "lesson/lesson.h"
 
 namespace sb::widgets {
 
@@ -36,13 +36,15 @@ QString captionFor(const SimController& controller) {
         const auto& steps = run->lesson().steps;
         const std::size_t step = std::min(controller.currentStep(), steps.size());
         return exportCaption(QString::fromStdString(run->lesson().title), step, steps.size(),
-                             step > 0 ? QString::fromStdString(steps[step - 1].title) : QString(), time);
+                             step > 0 ? QString::fromStdString(steps[step - 1].title) : QString(),
+                             time);
     }
-    return exportCaption(t ? QString::fromStdString(t->sim().scenario().title) : QString(), 0, 0, QString(), time);
+    return exportCaption(t ? QString::fromStdString(t->sim().scenario().title) : QString(), 0, 0,
+                         QString(), time);
 }
 
-std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format, core::Time from,
-                            core::Time to) {
+std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format,
+                            core::Time from, core::Time to) {
     const core::Timeline* t = controller.timeline();
     if (!t) return {};
     const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position());
@@ -79,15 +81,19 @@ Picture spaceTimePicture(SpaceTimeView& view, QSize size) {
     picture.size = size.isEmpty() ? view.size() : size;
     picture.background = view.palette().color(QPalette::Base);
     picture.text = view.palette().color(QPalette::Text);
-    picture.paint = [&view, size = picture.size](QPainter& p) { view.paintDiagram(p, QSizeF(size)); };
+    picture.paint = [&view, size = picture.size](QPainter& p) {
+        view.paintDiagram(p, QSizeF(size));
+    };
     return picture;
 }
 
 core::Status exportPlot(QCustomPlot& plot, const QString& path, int scale, QSize size) {
     const auto format = imageFormatFor(path);
     if (!format)
-        return core::makeError(QCoreApplication::translate("export", "unknown picture type; use .svg, .png or .pdf")
-                                   .toStdString(), path.toStdString());
+        return core::makeError(
+            QCoreApplication::translate("export", "unknown picture type; use .svg, .png or .pdf")
+                .toStdString(),
+            path.toStdString());
     if (size.isEmpty()) size = plot.size();
     // On screen the series list is the legend; a picture of the plot needs its own.
     const bool hadLegend = plot.legend->visible();
@@ -105,7 +111,8 @@ core::Status exportPlot(QCustomPlot& plot, const QString& path, int scale, QSize
     if (*format == ImageFormat::Png) {
         written = plot.savePng(path, size.width(), size.height(), std::max(1, scale));
     } else if (*format == ImageFormat::Pdf) {
-        written = plot.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic, QStringLiteral("Splitbrain"));
+        written = plot.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic,
+                               QStringLiteral("Splitbrain"));
     } else {
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
@@ -117,14 +124,16 @@ core::Status exportPlot(QCustomPlot& plot, const QString& path, int scale, QSize
         {
             QCPPainter painter(&generator);
             // toPainter paints the plot's background brush too; this covers a plot without one.
-            painter.fillRect(QRect(QPoint(0, 0), size), ScenePalette::fromPalette(plot.palette()).background);
+            painter.fillRect(QRect(QPoint(0, 0), size),
+                             ScenePalette::fromPalette(plot.palette()).background);
             plot.toPainter(&painter, size.width(), size.height());
         }
         return writeFileAtomically(path, buffer.data());
     }
     if (!written)
-        return core::makeError(QCoreApplication::translate("export", "cannot write the file").toStdString(),
-                               path.toStdString());
+        return core::makeError(
+            QCoreApplication::translate("export", "cannot write the file").toStdString(),
+            path.toStdString());
     return {};
 }
 

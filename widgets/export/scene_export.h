@@ -23,7 +23,8 @@ class SimController;
 QString captionFor(const SimController& controller);
 // The trace seen so far (up to the moment shown), between two times, as Mermaid or PlantUML,
 // titled with the caption.
-std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format, core::Time from = 0,
+std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format,
+                            core::Time from = 0,
                             core::Time to = std::numeric_limits<core::Time>::max());
 
 class SceneView;

@@ -31,7 +31,8 @@ void checkGolden(const std::string& name, const std::string& actual) {
 // flight, a role change, a commit, an action on a node, a partition, a timer (left out).
 std::vector<Event> smallTrace() {
     std::vector<Event> t;
-    auto ev = [&](Time time, const char* kind, const char* detail, NodeId node, NodeId peer, MsgId msg) -> Event& {
+    auto ev = [&](Time time, const char* kind, const char* detail, NodeId node, NodeId peer,
+                  MsgId msg) -> Event& {
         Event e;
         e.time = time;
         e.kind = kind;
@@ -69,11 +70,13 @@ DiagramOptions titled(const std::string& title) {
 }  // namespace
 
 TEST_CASE("trace diagram: Mermaid golden for a small trace", "[trace_diagram]") {
-    checkGolden("small.mmd", traceDiagram(smallTrace(), kNames, DiagramFormat::Mermaid, titled("A vote")));
+    checkGolden("small.mmd",
+                traceDiagram(smallTrace(), kNames, DiagramFormat::Mermaid, titled("A vote")));
 }
 
 TEST_CASE("trace diagram: PlantUML golden for a small trace", "[trace_diagram]") {
-    checkGolden("small.puml", traceDiagram(smallTrace(), kNames, DiagramFormat::PlantUml, titled("A vote")));
+    checkGolden("small.puml",
+                traceDiagram(smallTrace(), kNames, DiagramFormat::PlantUml, titled("A vote")));
 }
 
 TEST_CASE("trace diagram: a time range keeps only what happens inside it", "[trace_diagram]") {
@@ -83,7 +86,8 @@ TEST_CASE("trace diagram: a time range keeps only what happens inside it", "[tra
     const std::string text = traceDiagram(smallTrace(), kNames, DiagramFormat::Mermaid, range);
     CHECK(text.find("RequestVote") == std::string::npos);  // sent before the range
     CHECK(text.find("n2->>n1: Vote term=2 granted=1 (6 ms)") != std::string::npos);
-    CHECK(text.find("n1--)n2: AppendEntries term=2 index=1, in flight (12 ms)") != std::string::npos);
+    CHECK(text.find("n1--)n2: AppendEntries term=2 index=1, in flight (12 ms)") !=
+          std::string::npos);
     CHECK(text.find("partition") == std::string::npos);  // after the range
 }
 
@@ -98,7 +102,8 @@ TEST_CASE("trace diagram: a long trace is cut at maxItems with a note", "[trace_
 TEST_CASE("trace diagram: Mermaid golden for a real ping run's first 120 ms", "[trace_diagram]") {
     TopicRegistry registry;
     registerBuiltinTopics(registry);
-    auto scenario = loadScenarioFile(std::string(SPLITBRAIN_TEST_DATA) + "/data/ping_partition.json", registry);
+    auto scenario =
+        loadScenarioFile(std::string(SPLITBRAIN_TEST_DATA) + "/data/ping_partition.json", registry);
     REQUIRE(scenario);
     Timeline timeline(Simulation::create(registry, scenario.value()).value());
     timeline.seekTime(fromMs(120));
