@@ -129,6 +129,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_captionAction = nullptr;
     QAction* m_retinaAction = nullptr;
+    QAction* m_letterAction = nullptr;
     QStringList m_recent;  // most recent first; kept in QSettings unless --no-settings
     QString m_lastError;
     QString m_lessonId;

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QImage>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -104,16 +105,23 @@ void MainWindow::buildExportMenu(QMenu* file) {
     m_captionAction->setCheckable(true);
     m_retinaAction = file->addAction(tr("PNG exports at &2x"));
     m_retinaAction->setCheckable(true);
+    m_letterAction = file->addAction(tr("Handouts on US &Letter paper (A4 otherwise)"));
+    m_letterAction->setCheckable(true);
+    const bool usPaper = QLocale().measurementSystem() == QLocale::ImperialUSSystem;
     if (!m_options.ignoreSettings) {
         QSettings settings;
         m_captionAction->setChecked(
             settings.value(QStringLiteral("export/caption"), true).toBool());
         m_retinaAction->setChecked(settings.value(QStringLiteral("export/png2x"), false).toBool());
+        m_letterAction->setChecked(
+            settings.value(QStringLiteral("export/letter"), usPaper).toBool());
     } else {
         m_captionAction->setChecked(true);
+        m_letterAction->setChecked(usPaper);
     }
     for (auto [action, key] :
-         {std::pair{m_captionAction, "export/caption"}, std::pair{m_retinaAction, "export/png2x"}})
+         {std::pair{m_captionAction, "export/caption"}, std::pair{m_retinaAction, "export/png2x"},
+          std::pair{m_letterAction, "export/letter"}})
         connect(action, &QAction::toggled, this, [this, key = QString::fromLatin1(key)](bool on) {
             if (!m_options.ignoreSettings) QSettings().setValue(key, on);
         });
@@ -178,7 +186,9 @@ core::Status MainWindow::exportHandout(const QString& path) {
     if (!run)
         return core::makeError(
             tr("open a lesson first: a handout is made from a lesson").toStdString());
-    return widgets::writeHandout(run->lesson(), m_registry, path);
+    widgets::HandoutOptions options;
+    options.pageSize = m_letterAction->isChecked() ? QPageSize::Letter : QPageSize::A4;
+    return widgets::writeHandout(run->lesson(), m_registry, path, options);
 }
 
 core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format,

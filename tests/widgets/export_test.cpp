@@ -179,11 +179,23 @@ private slots:
         QVERIFY(widgets::pdfPageCount(letter.value()) >= atLeast);
         QVERIFY(pdf->contains("/MediaBox [0 0 595.000000 842.000000]"));     // A4 in points
         QVERIFY(letter->contains("/MediaBox [0 0 612.000000 792.000000]"));  // US Letter
-        // The window's own run is left where it was.
+        // From the window: the paper follows File > Handouts on US Letter paper, and the
+        // window's own run is left where it was.
+        QAction* usLetter = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().startsWith(QStringLiteral("Handouts on US &Letter"))) usLetter = a;
+        QVERIFY(usLetter && usLetter->isCheckable());
         openLessonAtStep(3);
+        usLetter->setChecked(false);
         QVERIFY(m_window->exportHandout(file(QStringLiteral("handout.pdf"))).ok());
         QCOMPARE(controller().currentStep(), std::size_t{3});
-        QCOMPARE(widgets::pdfPageCount(readAll(file(QStringLiteral("handout.pdf")))), pages);
+        const QByteArray a4 = readAll(file(QStringLiteral("handout.pdf")));
+        QCOMPARE(widgets::pdfPageCount(a4), pages);
+        QVERIFY(a4.contains("/MediaBox [0 0 595.000000 842.000000]"));
+        usLetter->setChecked(true);
+        QVERIFY(m_window->exportHandout(file(QStringLiteral("handout-letter.pdf"))).ok());
+        QVERIFY(readAll(file(QStringLiteral("handout-letter.pdf")))
+                    .contains("/MediaBox [0 0 612.000000 792.000000]"));
     }
 
     void traceExportsAsMermaidAndPlantUml() {
