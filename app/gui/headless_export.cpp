@@ -104,6 +104,10 @@ HeadlessResult runHeadless(const core::TopicRegistry& registry, const GuiOptions
         if (core::Status s = controller.load(scenario.value()); !s) return failed(text(s.error()));
         if (scenario->position > 0) controller.seek(scenario->position);
     }
+    // Every check first: a bad --step must not leave a handout written and then fail.
+    if (!o.exportPath.isEmpty())
+        if (const QString problem = moveTo(controller, o); !problem.isEmpty())
+            return failed(problem);
     QString done;
     if (!o.handoutPath.isEmpty()) {
         widgets::HandoutOptions handout;
@@ -113,8 +117,6 @@ HeadlessResult runHeadless(const core::TopicRegistry& registry, const GuiOptions
         done += tr("wrote %1\n").arg(o.handoutPath);
     }
     if (!o.exportPath.isEmpty()) {
-        if (const QString problem = moveTo(controller, o); !problem.isEmpty())
-            return failed(problem);
         if (core::Status s = exportCurrent(controller, o); !s) return failed(text(s.error()));
         done += tr("wrote %1\n").arg(o.exportPath);
     }
