@@ -121,13 +121,12 @@ void SimController::seek(std::size_t position) {
 }
 
 void SimController::seekTime(core::Time time) {
-    const core::Timeline* t = timeline();
+    core::Timeline* t = mutableTimeline();
     if (!t) return;
-    // The position just after the last recorded event at or before `time`.
-    const auto& trace = t->trace();
-    const auto after = std::upper_bound(trace.begin(), trace.end(), time,
-                                        [](core::Time at, const core::Event& e) { return at < e.time; });
-    seek(static_cast<std::size_t>(after - trace.begin()));
+    t->seekTime(time);
+    // Show exactly t: the next event is later, so messages in flight sit where they are at t.
+    m_displayTime = std::max(t->now(), time);
+    emit changed();
 }
 
 void SimController::reset() {

@@ -57,8 +57,8 @@ public:
     void stepForward();
     void stepBack();
     void seek(std::size_t position);
-    // Seeks to the last recorded event at or before `time`.
-    void seekTime(core::Time time);
+    // Moves to the last event at or before simulated time t (recording further if needed).
+    void seekTime(core::Time t);
     void reset();
     // Lesson navigation: animates step n (1-based) from the end of step n-1.
     void runStep(std::size_t step);

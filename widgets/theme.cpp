@@ -8,8 +8,6 @@
 
 namespace sb::widgets {
 
-namespace {
-
 QPalette lightPalette() {
     QPalette p;
     p.setColor(QPalette::Window, QColor(0xef, 0xf0, 0xf1));
@@ -31,6 +29,8 @@ QPalette lightPalette() {
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x90, 0x94, 0x98));
     return p;
 }
+
+namespace {
 
 QPalette darkPalette() {
     QPalette p;

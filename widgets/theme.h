@@ -3,6 +3,7 @@
 #include <QString>
 
 class QApplication;
+class QPalette;
 
 namespace sb::widgets {
 
@@ -14,5 +15,7 @@ QString themeToString(Theme theme);
 // Applies the palette to the whole application. The first call remembers the system palette so
 // that switching back to System restores it.
 void applyTheme(QApplication& app, Theme theme);
+// The light palette, also used for anything meant for paper (handouts).
+QPalette lightPalette();
 
 }  // namespace sb::widgets

@@ -2,11 +2,39 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <utility>
 
 #include "version.h"
 
 namespace sb::app {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("main", text); }
+
+// The headless export flags, checked before anything is loaded so a typo fails at once.
+QString checkExport(const GuiOptions& o) {
+    static const QStringList kExport = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("pdf"),
+                                        QStringLiteral("mmd"), QStringLiteral("puml")};
+    const QString suffix = QFileInfo(o.exportPath).suffix().toLower();
+    if (!o.exportPath.isEmpty() && !kExport.contains(suffix))
+        return tr("--export %1: unknown file type '.%2'; use .svg, .png, .pdf, .mmd (Mermaid) or .puml (PlantUML)")
+            .arg(o.exportPath, suffix);
+    if (!o.handoutPath.isEmpty() && QFileInfo(o.handoutPath).suffix().toLower() != QLatin1String("pdf"))
+        return tr("--handout %1: a handout is a PDF; name it FILE.pdf").arg(o.handoutPath);
+    if (!o.handoutPath.isEmpty() && o.lessonId.isEmpty())
+        return tr("--handout needs --lesson ID: a handout is made from a lesson");
+    if (!o.exportPath.isEmpty() && o.lessonId.isEmpty() && o.scenarioPath.isEmpty())
+        return tr("--export needs --lesson ID or --open SESSION.json to say what to export");
+    if (!o.lessonId.isEmpty() && !o.scenarioPath.isEmpty() && o.headless())
+        return tr("--lesson and --open both say what to export; give one of them");
+    if (o.stepSet && o.atUs) return tr("--step and --at-ms both say when; give one of them");
+    if (o.stepSet && o.lessonId.isEmpty() && o.headless()) return tr("--step needs --lesson (sessions have no steps; use --at-ms)");
+    return {};
+}
+
+}  // namespace
 
 ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -26,8 +54,8 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption lesson(QStringLiteral("lesson"),
                                     QCoreApplication::translate("main", "Open the lesson with this id."),
                                     QStringLiteral("ID"));
-    const QCommandLineOption steps(QStringLiteral("steps"),
-                                   QCoreApplication::translate("main", "Run this many lesson steps first."),
+    const QCommandLineOption steps({QStringLiteral("steps"), QStringLiteral("step")},
+                                   QCoreApplication::translate("main", "Run this many lesson steps first (export: the end of step N)."),
                                    QStringLiteral("N"));
     const QCommandLineOption events(QStringLiteral("events"),
                                     QCoreApplication::translate("main", "Step this many events first."),
@@ -44,7 +72,23 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         QStringLiteral("PARAM=VALUE"));
     const QCommandLineOption noSettings(QStringLiteral("no-settings"),
                                         QCoreApplication::translate("main", "Do not read or save preferences."));
-    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings});
+    const QCommandLineOption exportTo(QStringLiteral("export"),
+                                      tr("Write the scene (.svg, .png, .pdf) or the trace (.mmd, .puml) to FILE "
+                                         "and exit, showing no window."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption handout(QStringLiteral("handout"),
+                                     tr("Write a printable PDF handout of the --lesson to FILE and exit."),
+                                     QStringLiteral("FILE.pdf"));
+    const QCommandLineOption atMs(QStringLiteral("at-ms"), tr("Export the state at this simulated time."),
+                                  QStringLiteral("T"));
+    const QCommandLineOption fromMs(QStringLiteral("from-ms"),
+                                    tr("A trace export (.mmd, .puml) starts at this simulated time."),
+                                    QStringLiteral("T"));
+    const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG export scale: 1 or 2."), QStringLiteral("N"));
+    const QCommandLineOption caption(QStringLiteral("caption"), tr("Add lesson, step and time under an exported picture."));
+    const QCommandLineOption page(QStringLiteral("page"), tr("Handout page size: a4 or letter."), QStringLiteral("SIZE"));
+    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings, exportTo,
+                       handout, atMs, fromMs, scale, caption, page});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -93,6 +137,36 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         result.message = QCoreApplication::translate("main", "--theme must be light, dark or system\n");
         return result;
     }
+    std::optional<std::int64_t> fromUs;
+    options.exportPath = parser.value(exportTo);
+    options.handoutPath = parser.value(handout);
+    options.stepSet = parser.isSet(steps);
+    options.caption = parser.isSet(caption);
+    auto fail = [&result](const QString& message) {
+        result.exitCode = 2;
+        result.message = message + QStringLiteral("\n");
+        return result;
+    };
+    for (const auto& [option, target] : {std::pair{&atMs, &options.atUs}, std::pair{&fromMs, &fromUs}}) {
+        if (!parser.isSet(*option)) continue;
+        bool ok = false;
+        const double ms = parser.value(*option).toDouble(&ok);
+        if (!ok || ms < 0 || ms > 1e12)
+            return fail(tr("--%1 needs a time in milliseconds of 0 or more, not '%2'")
+                            .arg(option->names().constFirst(), parser.value(*option)));
+        *target = static_cast<std::int64_t>(ms * 1000.0 + 0.5);
+    }
+    options.fromUs = fromUs.value_or(0);
+    if (parser.isSet(scale)) {
+        options.scale = parser.value(scale).toInt();
+        if (options.scale != 1 && options.scale != 2) return fail(tr("--scale must be 1 or 2, not '%1'").arg(parser.value(scale)));
+    }
+    if (parser.isSet(page)) {
+        const QString size = parser.value(page).toLower();
+        if (size != QLatin1String("a4") && size != QLatin1String("letter")) return fail(tr("--page must be a4 or letter"));
+        options.letter = size == QLatin1String("letter");
+    }
+    if (const QString problem = checkExport(options); !problem.isEmpty()) return fail(problem);
     result.options = options;
     return result;
 }

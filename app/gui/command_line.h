@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <cstdint>
 #include <optional>
 
 namespace sb::app {
@@ -18,6 +19,18 @@ struct GuiOptions {
     bool exitAfterShow = false;  // --screenshot: grab the window and quit
     QString screenshotPath;
     bool ignoreSettings = false;  // --no-settings: neither read nor write QSettings
+
+    // Headless export: no window is shown; the program writes the file(s) and exits.
+    QString exportPath;    // --export FILE.svg|png|pdf|mmd|puml
+    QString handoutPath;   // --handout FILE.pdf (needs --lesson)
+    bool stepSet = false;  // --step/--steps was given (0 is the lesson's start)
+    std::optional<std::int64_t> atUs;  // --at-ms, in simulated microseconds
+    std::int64_t fromUs = 0;           // --from-ms: a trace export starts here
+    int scale = 1;         // --scale 1|2 for PNG
+    bool caption = false;  // --caption: lesson, step and time under the picture
+    bool letter = false;   // --page letter (A4 otherwise)
+
+    bool headless() const { return !exportPath.isEmpty() || !handoutPath.isEmpty(); }
 };
 
 struct ParsedCommandLine {

@@ -4,8 +4,24 @@
 #include <cstdio>
 
 #include "gui/command_line.h"
+#include "gui/headless_export.h"
 #include "gui/main_window.h"
 #include "sim/registry.h"
+
+namespace {
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+// A headless export prints only its own lines: the platform's notes about running without a
+// desktop (no runtime folder, no window manager) are noise in a script's output.
+void quietPlatformNotes(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type == QtWarningMsg && (message.startsWith(QLatin1String("QStandardPaths: ")) ||
+                                 message.contains(QLatin1String("propagateSizeHints"))))
+        return;
+    if (g_defaultHandler) g_defaultHandler(type, context, message);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     // Parse before QApplication exists: --help, --version and a wrong flag must answer on a
@@ -18,6 +34,11 @@ int main(int argc, char** argv) {
         return parsed.exitCode;
     }
 
+    // A headless export shows no window, so it needs no display either.
+    if (parsed.options->headless()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_defaultHandler = qInstallMessageHandler(quietPlatformNotes);
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("splitbrain"));
     QApplication::setApplicationDisplayName(QStringLiteral("Splitbrain"));
@@ -26,6 +47,11 @@ int main(int argc, char** argv) {
 
     sb::core::TopicRegistry registry;
     sb::core::registerBuiltinTopics(registry);
+    if (parsed.options->headless()) {
+        const auto done = sb::app::runHeadless(registry, *parsed.options);
+        std::fputs(done.message.toLocal8Bit().constData(), done.exitCode == 0 ? stdout : stderr);
+        return done.exitCode;
+    }
     sb::app::MainWindow window(registry, *parsed.options);
     window.show();
     if (parsed.options->exitAfterShow) {

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <set>
 
+#include "export/scene_export.h"
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
@@ -141,16 +142,12 @@ void MainWindow::refresh() {
 
 void MainWindow::onStepStarted(std::size_t step) {
     const core::LessonRun* run = m_controller->lessonRun();
-    std::set<std::string> nodes, kinds;
-    std::set<std::pair<std::string, std::string>> links;
+    const core::Step* current = nullptr;
     if (run && step > 0 && step <= run->lesson().steps.size()) {
-        const auto& h = run->lesson().steps[step - 1].highlight;
-        nodes.insert(h.nodes.begin(), h.nodes.end());
-        kinds.insert(h.messages.begin(), h.messages.end());
-        links.insert(h.links.begin(), h.links.end());
-        statusBar()->showMessage(tr("Step %1: %2").arg(step).arg(QString::fromStdString(run->lesson().steps[step - 1].title)));
+        current = &run->lesson().steps[step - 1];
+        statusBar()->showMessage(tr("Step %1: %2").arg(step).arg(QString::fromStdString(current->title)));
     }
-    m_scene->graph()->setEmphasis(std::move(nodes), std::move(kinds), std::move(links));
+    widgets::applyStepEmphasis(*m_scene->graph(), current);
 }
 
 void MainWindow::onStepFinished(std::size_t step) {

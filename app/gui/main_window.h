@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QMainWindow>
+#include <limits>
 #include <memory>
 
 #include "gui/command_line.h"
 #include "sim/registry.h"
+#include "sim/result.h"
+#include "sim/trace_diagram.h"
 
 class QAction;
 class QActionGroup;
@@ -57,8 +60,24 @@ public:
 
     bool openLesson(const QString& id);
     bool openScenarioFile(const QString& path);
+    // Why the last openScenarioFile() failed ("file:/pointer: message").
+    QString lastError() const { return m_lastError; }
     // Loads the built-in demo (the ping topic) when nothing else is asked for.
     void openDemo();
+
+    // File > Export and Edit > Copy, without their dialogs (tests and scripts call these).
+    core::Status saveSession(const QString& path);
+    core::Status exportDiagram(const QString& path);
+    core::Status exportSpaceTime(const QString& path);
+    core::Status exportPlot(const QString& path);
+    core::Status exportHandout(const QString& path);
+    // The trace between two simulated times (clipped to the moment shown) as Mermaid or PlantUML.
+    core::Status exportTrace(const QString& path, core::DiagramFormat format, core::Time from = 0,
+                             core::Time to = std::numeric_limits<core::Time>::max());
+    void copyDiagram();
+    // "Lesson — step 2 of 4: title — t = 812 ms", or the scenario's title and the time.
+    QString caption() const;
+    QStringList recentFiles() const { return m_recent; }
     // Names of the things a keyboard user can do, with their shortcuts (Help > Keyboard).
     QList<QPair<QString, QString>> shortcutList() const;
 
@@ -87,6 +106,12 @@ private:
     void perform(core::Action action, const QString& description);
     void openScenarioDialog();
     void saveSessionDialog();
+    void buildExportMenu(QMenu* file);
+    void exportDialog(const QString& title, const QString& filters,
+                      core::Status (MainWindow::*write)(const QString&));
+    void exportTraceDialog(core::DiagramFormat format);
+    void addRecentFile(const QString& path);
+    void rebuildRecentMenu();
     void showKeyboard();
     void showAbout();
     void setTheme(const QString& name);
@@ -115,6 +140,12 @@ private:
     QActionGroup* m_themes = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_actionsMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_captionAction = nullptr;
+    QAction* m_retinaAction = nullptr;
+    QAction* m_letterAction = nullptr;
+    QStringList m_recent;  // most recent first; kept in QSettings unless --no-settings
+    QString m_lastError;
     QString m_lessonId;
     bool m_catalogLoaded = false;
     bool m_startupScheduled = false;

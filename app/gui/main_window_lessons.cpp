@@ -5,9 +5,9 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 
+#include "gui/lesson_folders.h"
 #include "gui/main_window.h"
 #include "panels/compare_view.h"
 #include "learn/lesson_browser.h"
@@ -17,23 +17,8 @@
 #include "sim/scenario.h"
 #include "sim_controller.h"
 #include "theme.h"
-#include "version.h"
 
 namespace sb::app {
-
-namespace {
-
-QString shippedLessonsDir() {
-    const QString source = QString::fromUtf8(kSourceLessonsDir);
-    if (QDir(source).exists()) return source;
-    return QDir(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/splitbrain/lessons")).absolutePath();
-}
-
-QString userLessonsDir() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/lessons");
-}
-
-}  // namespace
 
 const core::LessonCatalog& MainWindow::catalog() {
     if (!m_catalogLoaded) loadCatalog();
@@ -112,15 +97,16 @@ bool MainWindow::openLesson(const QString& id) {
 
 bool MainWindow::openScenarioFile(const QString& path) {
     auto scenario = core::loadScenarioFile(path.toStdString(), m_registry);
-    if (!scenario) {
-        statusBar()->showMessage(QString::fromStdString(scenario.error().text()), 10000);
+    core::Status loaded = scenario ? m_controller->load(scenario.value()) : core::Status(scenario.error());
+    if (!loaded) {
+        m_lastError = QString::fromStdString(loaded.error().text());
+        statusBar()->showMessage(m_lastError, 10000);
         return false;
     }
-    if (core::Status s = m_controller->load(scenario.value()); !s) {
-        statusBar()->showMessage(QString::fromStdString(s.error().text()), 10000);
-        return false;
-    }
+    // A saved session reopens at the moment it was saved; the whole run stays scrubbable.
+    if (scenario->position > 0) m_controller->seek(scenario->position);
     m_lessonId.clear();
+    addRecentFile(path);
     const QString title = scenario->title.empty() ? QFileInfo(path).fileName() : QString::fromStdString(scenario->title);
     setWindowTitle(tr("%1 — Splitbrain").arg(title));
     return true;

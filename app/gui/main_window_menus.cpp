@@ -4,7 +4,6 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -18,7 +17,6 @@
 #include "panels/compare_view.h"
 #include "panels/playback_bar.h"
 #include "scene/scene_view.h"
-#include "sim/scenario.h"
 #include "sim_controller.h"
 #include "version.h"
 
@@ -29,6 +27,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open scenario or session…"), QKeySequence::Open, this, &MainWindow::openScenarioDialog);
     file->addAction(tr("&Save session…"), QKeySequence::Save, this, &MainWindow::saveSessionDialog);
     file->addAction(tr("Open &demo"), this, &MainWindow::openDemo);
+    buildExportMenu(file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -39,6 +38,8 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Copy diagram as image"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, &MainWindow::copyDiagram);
 
     buildViewMenu();
 
@@ -121,22 +122,8 @@ void MainWindow::showKeyboard() {
 void MainWindow::openScenarioDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario or session"), QString(),
                                                       tr("Scenarios (*.json);;All files (*)"));
-    if (!path.isEmpty()) openScenarioFile(path);
-}
-
-void MainWindow::saveSessionDialog() {
-    const core::Timeline* t = m_controller->timeline();
-    if (!t) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QString(), tr("Scenarios (*.json)"));
-    if (path.isEmpty()) return;
-    const std::string text = core::toJson(t->sim().session(), m_registry).dump(2) + "\n";
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        out.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())) {
-        QMessageBox::warning(this, tr("Save session"), tr("Could not write %1: %2").arg(path, out.errorString()));
-        return;
-    }
-    statusBar()->showMessage(tr("Session saved to %1").arg(path), 5000);
+    if (!path.isEmpty() && !openScenarioFile(path))
+        QMessageBox::warning(this, tr("Open scenario or session"), m_lastError);
 }
 
 void MainWindow::showAbout() {

@@ -90,6 +90,9 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
         } else if (it.key() == "lesson") {
             if (!v.is_string()) return makeError("expected a lesson id string", at);
             sc.lesson = v.get<std::string>();
+        } else if (it.key() == "position") {
+            if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number of events", at);
+            sc.position = v.get<std::size_t>();
         } else if (it.key() == "seed") {
             if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number", at);
             sc.seed = v.get<std::uint64_t>();
@@ -150,6 +153,7 @@ nlohmann::json toJson(const Scenario& sc, const TopicRegistry& registry) {
     if (!sc.title.empty()) j["title"] = sc.title;
     if (!sc.lesson.empty()) j["lesson"] = sc.lesson;
     j["seed"] = sc.seed;
+    if (sc.position > 0) j["position"] = sc.position;
     nlohmann::json params = nlohmann::json::object();
     const TopicInfo* info = registry.find(sc.topic);
     for (const auto& [name, value] : sc.params)

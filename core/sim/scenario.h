@@ -23,6 +23,9 @@ struct Scenario {
     ParamValues params;  // only the overrides; defaults come from the topic
     std::vector<Action> actions;
     std::string lesson;  // lesson id a session came from (may be empty)
+    // A saved session: how many trace events had been applied when it was saved, so reopening
+    // shows the same moment. 0 for a plain scenario (start at the beginning).
+    std::size_t position = 0;
 
     bool operator==(const Scenario&) const = default;
 };

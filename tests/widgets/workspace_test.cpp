@@ -33,6 +33,7 @@
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
+#include "test_window.h"
 
 using namespace sb;
 
@@ -76,13 +77,8 @@ private slots:
         QDir userDir(userLessonsDir());
         userDir.removeRecursively();
         QVERIFY(QDir().mkpath(userLessonsDir()));
-        core::registerBuiltinTopics(m_registry);
-        app::GuiOptions options;
-        options.ignoreSettings = true;
-        options.theme = QStringLiteral("light");
-        m_window = std::make_unique<app::MainWindow>(m_registry, options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        test::openTestWindow(m_registry, m_window);
+        if (QTest::currentTestFailed()) return;
     }
     void cleanupTestCase() { m_window.reset(); }
     void init() { test::failOnQtWarnings(); }

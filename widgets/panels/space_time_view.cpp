@@ -42,11 +42,17 @@ SpaceTimeView::SpaceTimeView(SimController* controller, QWidget* parent)
 
 void SpaceTimeView::paintEvent(QPaintEvent*) {
     m_arrows.clear();
+    QPainter p(this);
+    paintDiagram(p, QSizeF(size()), &m_arrows);
+}
+
+void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* arrows) {
     const core::Timeline* t = m_controller->timeline();
     if (!t) return;
-    QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const ScenePalette pal = ScenePalette::fromPalette(palette());
+    const double width = size.width();
+    const double height = size.height();
     const core::Time now = m_controller->displayTime();
     // Columns for the nodes the view shows (a topic may leave out ids, e.g. removed ring nodes).
     std::vector<std::string> names;
@@ -56,7 +62,7 @@ void SpaceTimeView::paintEvent(QPaintEvent*) {
         names.push_back(node.name);
     }
     const double n = static_cast<double>(std::max<std::size_t>(names.size(), 1));
-    const double colW = (width() - 20.0) / n;
+    const double colW = (width - 20.0) / n;
     auto colX = [&](core::NodeId node) {
         const auto it = column.find(node);
         return it == column.end() ? -100.0 : 10.0 + (it->second + 0.5) * colW;
@@ -79,7 +85,7 @@ void SpaceTimeView::paintEvent(QPaintEvent*) {
         if (counted > 0) m_span = std::clamp<core::Time>(total / counted * 10, 2'000, 10'000'000);
     }
     const core::Time top = now - m_span * 3 / 4;
-    const double usable = height() - kHeader - 4.0;
+    const double usable = height - kHeader - 4.0;
     auto rowY = [&](core::Time time) {
         return kHeader + usable * static_cast<double>(time - top) / static_cast<double>(m_span);
     };
@@ -89,7 +95,7 @@ void SpaceTimeView::paintEvent(QPaintEvent*) {
         const double x = 10.0 + (static_cast<double>(i) + 0.5) * colW;
         p.drawText(QRectF(x - colW / 2, 2, colW, kHeader - 4), Qt::AlignCenter, QString::fromStdString(names[i]));
         p.setPen(QPen(pal.link, 1));
-        p.drawLine(QPointF(x, kHeader), QPointF(x, height()));
+        p.drawLine(QPointF(x, kHeader), QPointF(x, height));
         p.setPen(pal.text);
     }
 
@@ -125,7 +131,7 @@ void SpaceTimeView::paintEvent(QPaintEvent*) {
                 p.setBrush(c);
                 p.drawEllipse(line.p2(), 2.5, 2.5);
             }
-            m_arrows.push_back({line, sendIndex});
+            if (arrows) arrows->push_back({line, sendIndex});
         } else if (e.is("role") || e.is("commit") || (e.is("action") && e.node >= 0)) {
             const double y = rowY(e.time);
             if (y < kHeader) continue;
@@ -156,7 +162,7 @@ void SpaceTimeView::paintEvent(QPaintEvent*) {
     }
     const double nowY = rowY(now);
     p.setPen(QPen(pal.highlight, 1.5));
-    p.drawLine(QPointF(0, nowY), QPointF(width(), nowY));
+    p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
     p.setPen(pal.mutedText);
     p.drawText(QRectF(4, nowY - 16, 200, 14), Qt::AlignLeft, QString::fromStdString(core::formatMs(now)));
 }

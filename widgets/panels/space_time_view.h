@@ -2,6 +2,8 @@
 
 #include <QLineF>
 #include <QWidget>
+
+class QPainter;
 #include <vector>
 
 #include "sim/time.h"
@@ -27,6 +29,8 @@ public:
     QLineF arrowLine(std::size_t i) const { return m_arrows.at(i).line; }
     std::size_t arrowSend(std::size_t i) const { return m_arrows.at(i).position; }
     QSize sizeHint() const override { return {480, 220}; }
+    // Draws the diagram into QRect({}, size) on any device (the widget, or an export).
+    void paintDiagram(QPainter& painter, QSizeF size) { paintDiagram(painter, size, nullptr); }
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -38,6 +42,8 @@ private:
         QLineF line;
         std::size_t position;  // trace position just after the send
     };
+
+    void paintDiagram(QPainter& painter, QSizeF size, std::vector<Arrow>* arrows);
 
     SimController* m_controller;
     core::Time m_span = 400 * 1000;

@@ -68,3 +68,21 @@ TEST_CASE("a missing scenario file is reported by path", "[scenario]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().where == "/nonexistent/x.json");
 }
+
+TEST_CASE("a session keeps its lesson and the position it was saved at", "[scenario]") {
+    const auto reg = registry();
+    auto sc = loadScenarioFile(kData + "ping_partition.json", reg);
+    REQUIRE(sc.ok());
+    CHECK(sc->position == 0);
+    CHECK_FALSE(toJson(sc.value(), reg).contains("position"));  // plain scenarios stay as they were
+    sc->lesson = "ping-silence";
+    sc->position = 412;
+    const auto json = toJson(sc.value(), reg);
+    CHECK(json.at("position") == 412);
+    auto again = scenarioFromJson(json, reg);
+    REQUIRE(again.ok());
+    CHECK(again.value() == sc.value());
+    auto bad = loadScenarioText(R"({"topic": "ping", "position": -3})", reg, "s.json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().text() == "s.json:/position: expected a non-negative whole number of events");
+}

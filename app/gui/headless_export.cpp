@@ -1,0 +1,126 @@
+#include "gui/headless_export.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include "export/handout.h"
+#include "export/image_export.h"
+#include "export/scene_export.h"
+#include "gui/lesson_folders.h"
+#include "lesson/lesson_catalog.h"
+#include "scene/graph_scene.h"
+#include "scene/scene_view.h"
+#include "sim/scenario.h"
+#include "sim_controller.h"
+
+namespace sb::app {
+
+namespace {
+
+constexpr QSize kSceneSize(960, 600);
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("headless", text);
+}
+QString text(const core::Error& e) {
+    return QString::fromStdString(e.text());
+}
+HeadlessResult failed(const QString& message) {
+    return {2, message + QStringLiteral("\n")};
+}
+
+QString knownLessons(const core::LessonCatalog& catalog) {
+    QStringList ids;
+    for (const core::Lesson* l : catalog.lessons()) ids << QString::fromStdString(l->id);
+    return ids.join(QStringLiteral(", "));
+}
+
+// Brings the controller to the moment the options name. Returns an error message, or empty.
+QString moveTo(widgets::SimController& controller, const GuiOptions& o) {
+    QString problem;
+    QObject::connect(&controller, &widgets::SimController::error, &controller,
+                     [&problem](const QString& m) { problem = m; });
+    if (const core::LessonRun* run = controller.lessonRun()) {
+        const std::size_t steps = run->lesson().steps.size();
+        if (o.steps < 0 || static_cast<std::size_t>(o.steps) > steps)
+            return tr("--step %1 is out of range: lesson '%2' has %3 steps (0 is its start)")
+                .arg(o.steps)
+                .arg(QString::fromStdString(run->lesson().id))
+                .arg(steps);
+        // --at-ms in a lesson: the lesson's own path, all steps run, then back to time T.
+        controller.goToStepEnd(o.atUs ? steps : static_cast<std::size_t>(o.steps));
+    } else if (o.events > 0) {
+        controller.seek(controller.timeline()->position() + static_cast<std::size_t>(o.events));
+    }
+    if (o.atUs) controller.seekTime(*o.atUs);
+    return problem;
+}
+
+core::Status exportCurrent(widgets::SimController& controller, const GuiOptions& o) {
+    const core::Timeline& t = *controller.timeline();
+    const QString suffix = QFileInfo(o.exportPath).suffix().toLower();
+    if (suffix == QLatin1String("mmd") || suffix == QLatin1String("puml")) {
+        const auto format = suffix == QLatin1String("mmd") ? core::DiagramFormat::Mermaid
+                                                           : core::DiagramFormat::PlantUml;
+        return widgets::writeFileAtomically(
+            o.exportPath,
+            QByteArray::fromStdString(widgets::traceDiagramFor(controller, format, o.fromUs)));
+    }
+    widgets::SceneView view;
+    widgets::prepareOffscreenView(view, kSceneSize);
+    const core::LessonRun* run = controller.lessonRun();
+    // At a time rather than a step, the moment is not "the end of step N": name no step.
+    const std::size_t step = o.atUs ? 0 : controller.currentStep();
+    widgets::applyStepEmphasis(*view.graph(),
+                               run && step > 0 ? &run->lesson().steps[step - 1] : nullptr);
+    view.setView(t.model().view(controller.displayTime()));
+    widgets::ExportOptions options;
+    options.scale = o.scale;
+    if (o.caption)
+        options.caption =
+            run && o.atUs ? widgets::exportCaption(
+                                QString::fromStdString(run->lesson().title), 0, 0, {},
+                                QString::fromStdString(core::formatMs(controller.displayTime())))
+                          : widgets::captionFor(controller);
+    return widgets::exportPicture(widgets::scenePicture(view), o.exportPath, options);
+}
+
+}  // namespace
+
+HeadlessResult runHeadless(const core::TopicRegistry& registry, const GuiOptions& o) {
+    widgets::SimController controller(registry);
+    core::LessonCatalog catalog(registry);
+    const core::Lesson* lesson = nullptr;
+    if (!o.lessonId.isEmpty()) {
+        catalog.load(shippedLessonsDir().toStdString(), userLessonsDir().toStdString());
+        lesson = catalog.find(o.lessonId.toStdString());
+        if (!lesson)
+            return failed(
+                tr("unknown lesson '%1' (known: %2)").arg(o.lessonId, knownLessons(catalog)));
+        if (core::Status s = controller.loadLesson(*lesson); !s) return failed(text(s.error()));
+    } else {
+        auto scenario = core::loadScenarioFile(o.scenarioPath.toStdString(), registry);
+        if (!scenario) return failed(text(scenario.error()));
+        if (core::Status s = controller.load(scenario.value()); !s) return failed(text(s.error()));
+        if (scenario->position > 0) controller.seek(scenario->position);
+    }
+    // Every check first: a bad --step must not leave a handout written and then fail.
+    if (!o.exportPath.isEmpty())
+        if (const QString problem = moveTo(controller, o); !problem.isEmpty())
+            return failed(problem);
+    QString done;
+    if (!o.handoutPath.isEmpty()) {
+        widgets::HandoutOptions handout;
+        handout.pageSize = o.letter ? QPageSize::Letter : QPageSize::A4;
+        if (core::Status s = widgets::writeHandout(*lesson, registry, o.handoutPath, handout); !s)
+            return failed(text(s.error()));
+        done += tr("wrote %1\n").arg(o.handoutPath);
+    }
+    if (!o.exportPath.isEmpty()) {
+        if (core::Status s = exportCurrent(controller, o); !s) return failed(text(s.error()));
+        done += tr("wrote %1\n").arg(o.exportPath);
+    }
+    return {0, done};
+}
+
+}  // namespace sb::app

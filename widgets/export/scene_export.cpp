@@ -1,0 +1,140 @@
+#include "export/scene_export.h"
+
+#include <qcustomplot.h>
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <algorithm>
+#include <set>
+
+#include "lesson/lesson.h"
+#include "panels/space_time_view.h"
+#include "scene/graph_scene.h"
+#include "scene/scene_palette.h"
+#include "scene/scene_view.h"
+#include "sim_controller.h"
+#include "theme.h"
+
+namespace sb::widgets {
+
+void applyStepEmphasis(GraphScene& scene, const core::Step* step) {
+    std::set<std::string> nodes, kinds;
+    std::set<std::pair<std::string, std::string>> links;
+    if (step) {
+        nodes.insert(step->highlight.nodes.begin(), step->highlight.nodes.end());
+        kinds.insert(step->highlight.messages.begin(), step->highlight.messages.end());
+        links.insert(step->highlight.links.begin(), step->highlight.links.end());
+    }
+    scene.setEmphasis(std::move(nodes), std::move(kinds), std::move(links));
+}
+
+QString captionFor(const SimController& controller) {
+    const core::Timeline* t = controller.timeline();
+    const QString time = QString::fromStdString(core::formatMs(t ? controller.displayTime() : 0));
+    if (const core::LessonRun* run = controller.lessonRun()) {
+        const auto& steps = run->lesson().steps;
+        const std::size_t step = std::min(controller.currentStep(), steps.size());
+        return exportCaption(QString::fromStdString(run->lesson().title), step, steps.size(),
+                             step > 0 ? QString::fromStdString(steps[step - 1].title) : QString(),
+                             time);
+    }
+    return exportCaption(t ? QString::fromStdString(t->sim().scenario().title) : QString(), 0, 0,
+                         QString(), time);
+}
+
+std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format,
+                            core::Time from, core::Time to) {
+    const core::Timeline* t = controller.timeline();
+    if (!t) return {};
+    const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position());
+    const std::vector<core::Event> seen(t->trace().begin(), end);
+    core::DiagramOptions options;
+    options.title = captionFor(controller).toStdString();
+    options.from = from;
+    options.to = to;
+    return core::traceDiagram(seen, t->model().nodeNames(), format, options);
+}
+
+void prepareOffscreenView(SceneView& view, QSize size) {
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setPalette(lightPalette());
+    view.refreshPalette();
+    view.resize(size);
+    view.show();
+}
+
+Picture scenePicture(SceneView& view) {
+    Picture picture;
+    picture.size = view.viewport()->size();
+    const ScenePalette& pal = view.graph()->scenePalette();
+    picture.background = pal.background;
+    picture.text = pal.text;
+    picture.paint = [&view, size = picture.size](QPainter& p) {
+        view.render(&p, QRectF(QPointF(0, 0), QSizeF(size)), view.viewport()->rect());
+    };
+    return picture;
+}
+
+Picture spaceTimePicture(SpaceTimeView& view, QSize size) {
+    Picture picture;
+    picture.size = size.isEmpty() ? view.size() : size;
+    picture.background = view.palette().color(QPalette::Base);
+    picture.text = view.palette().color(QPalette::Text);
+    picture.paint = [&view, size = picture.size](QPainter& p) {
+        view.paintDiagram(p, QSizeF(size));
+    };
+    return picture;
+}
+
+core::Status exportPlot(QCustomPlot& plot, const QString& path, int scale, QSize size) {
+    const auto format = imageFormatFor(path);
+    if (!format)
+        return core::makeError(
+            QCoreApplication::translate("export", "unknown picture type; use .svg, .png or .pdf")
+                .toStdString(),
+            path.toStdString());
+    if (size.isEmpty()) size = plot.size();
+    // On screen the series list is the legend; a picture of the plot needs its own.
+    const bool hadLegend = plot.legend->visible();
+    plot.legend->setVisible(true);
+    struct Restore {
+        QCustomPlot& plot;
+        bool legend;
+        ~Restore() {
+            plot.legend->setVisible(legend);
+            plot.replot(QCustomPlot::rpQueuedReplot);
+        }
+    } restore{plot, hadLegend};
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    bool written = false;
+    if (*format == ImageFormat::Png) {
+        written = plot.savePng(path, size.width(), size.height(), std::max(1, scale));
+    } else if (*format == ImageFormat::Pdf) {
+        written = plot.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic,
+                               QStringLiteral("Splitbrain"));
+    } else {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setResolution(96);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        {
+            QCPPainter painter(&generator);
+            // toPainter paints the plot's background brush too; this covers a plot without one.
+            painter.fillRect(QRect(QPoint(0, 0), size),
+                             ScenePalette::fromPalette(plot.palette()).background);
+            plot.toPainter(&painter, size.width(), size.height());
+        }
+        return writeFileAtomically(path, buffer.data());
+    }
+    if (!written)
+        return core::makeError(
+            QCoreApplication::translate("export", "cannot write the file").toStdString(),
+            path.toStdString());
+    return {};
+}
+
+}  // namespace sb::widgets
