@@ -114,6 +114,7 @@ private:
     void rebuildRecentMenu();
     void showKeyboard();
     void showAbout();
+    void showLessonFolders();
     void setTheme(const QString& name);
     void restoreSettings();
     QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* content,

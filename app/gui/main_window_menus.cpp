@@ -2,6 +2,13 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDialog>
+#include <QHBoxLayout>
+#include <QUrl>
+#include <QPushButton>
+#include <QLabel>
+#include <QFileInfo>
+#include <QDir>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -14,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include "gui/main_window.h"
+#include "lesson/lesson_catalog.h"
 #include "panels/compare_view.h"
 #include "panels/playback_bar.h"
 #include "scene/scene_view.h"
@@ -53,6 +61,7 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showKeyboard);
+    help->addAction(tr("&Lesson folders…"), this, &MainWindow::showLessonFolders);
     help->addAction(tr("&About Splitbrain"), this, &MainWindow::showAbout);
 }
 
@@ -124,6 +133,51 @@ void MainWindow::openScenarioDialog() {
                                                       tr("Scenarios (*.json);;All files (*)"));
     if (!path.isEmpty() && !openScenarioFile(path))
         QMessageBox::warning(this, tr("Open scenario or session"), m_lastError);
+}
+
+void MainWindow::showLessonFolders() {
+    // Where lessons come from, and what is wrong with the files that did not load: the first
+    // thing a lesson author needs when a new file does not show up in the browser.
+    const core::LessonCatalog& lessons = catalog();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Lesson folders"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto folderRow = [&](const QString& caption, const QString& path) {
+        auto* row = new QHBoxLayout;
+        auto* label = new QLabel(QStringLiteral("<b>%1</b><br>%2").arg(caption, path.toHtmlEscaped()), &dialog);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        row->addWidget(label, 1);
+        auto* open = new QPushButton(tr("Open"), &dialog);
+        open->setAccessibleName(tr("Open %1").arg(caption));
+        connect(open, &QPushButton::clicked, &dialog, [path] {
+            QDir().mkpath(path);
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        });
+        row->addWidget(open);
+        layout->addLayout(row);
+    };
+    folderRow(tr("Shipped lessons"), QString::fromStdString(lessons.shippedDir()));
+    folderRow(tr("Your lessons (read beside the shipped ones, reloaded when they change)"),
+              QString::fromStdString(lessons.userDir()));
+    auto* problems = new QTreeWidget(&dialog);
+    problems->setAccessibleName(tr("Lesson files with errors"));
+    problems->setHeaderLabels({tr("File"), tr("Problem")});
+    problems->setRootIsDecorated(false);
+    for (const core::CatalogEntry& entry : lessons.entries())
+        for (const core::Error& error : entry.errors)
+            new QTreeWidgetItem(problems, {QFileInfo(QString::fromStdString(entry.path)).fileName(),
+                                           QString::fromStdString(error.text())});
+    problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    layout->addWidget(new QLabel(problems->topLevelItemCount() == 0
+                                     ? tr("Every lesson file loaded.")
+                                     : tr("%n file problem(s); these lessons are left out:", "", problems->topLevelItemCount()),
+                                 &dialog));
+    layout->addWidget(problems, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(720, 360);
+    dialog.exec();
 }
 
 void MainWindow::showAbout() {

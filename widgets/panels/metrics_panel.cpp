@@ -37,7 +37,7 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_plot->setAntialiasedElements(QCP::aePlottables);
     m_plot->xAxis->setLabel(tr("simulated time (ms)"));
     // Few x ticks: the plot is often narrow, and crowded labels run into each other.
-    m_plot->xAxis->ticker()->setTickCount(4);
+    m_plot->xAxis->ticker()->setTickCount(3);
     m_plot->yAxis->ticker()->setTickCount(4);
     // The series list doubles as the legend (each entry shows its line), so the plot stays clear.
     m_plot->legend->setVisible(false);
@@ -182,8 +182,11 @@ void MetricsPanel::replotNow() {
     }
     const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
     m_plot->rescaleAxes();
-    m_plot->xAxis->setRange(std::min(0.0, m_plot->xAxis->range().lower), std::max(now, m_plot->xAxis->range().upper) + 1);
-    m_plot->yAxis->scaleRange(1.15, m_plot->yAxis->range().center());
+    // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series
+    // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.
+    const QCPRange y = m_plot->yAxis->range();
+    m_plot->xAxis->setRange(0, std::max({now, m_plot->xAxis->range().upper, 1.0}));
+    m_plot->yAxis->setRange(std::min(0.0, y.lower), std::max(y.upper * 1.1, y.lower + 1.0));
     m_cursor->point1->setCoords(now, 0);
     m_cursor->point2->setCoords(now, 1);
     m_cursor->setPen(QPen(pal.highlight, 1.5));
