@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "cap_test_util.h"
 #include "sim/rng.h"
@@ -88,7 +89,12 @@ Outcome runRandom(std::uint64_t seed, double mode, double merge) {
     return o;
 }
 
-constexpr std::uint64_t kSeeds = 10000;
+// 10,000 in CI; CAP_SOAK_SEEDS=1000000 for the long soak.
+const std::uint64_t kSeeds = [] {
+    const char* env = std::getenv("CAP_SOAK_SEEDS");
+    const std::uint64_t n = env ? std::strtoull(env, nullptr, 10) : 0;
+    return n > 0 ? n : std::uint64_t{10000};
+}();
 
 }  // namespace
 
