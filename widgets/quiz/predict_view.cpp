@@ -1,0 +1,204 @@
+#include "quiz/predict_view.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "lesson/lesson_check.h"
+#include "quiz/choice_view.h"
+#include "quiz/quiz_widgets.h"
+#include "scene/scene_view.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+PredictView::PredictView(const core::TopicRegistry& registry, QWidget* parent)
+    : QWidget(parent), m_registry(registry), m_controller(new SimController(registry, this)) {
+    setAccessibleName(tr("Predict what happens next"));
+    setFocusPolicy(Qt::StrongFocus);
+    auto* layout = new QVBoxLayout(this);
+    m_question = makeQuestionLabel(this);
+    layout->addWidget(m_question);
+    m_moment = makeKeyHint(this);
+    layout->addWidget(m_moment);
+    m_scene = new SceneView(this);
+    m_scene->setAccessibleName(tr("Predict scene"));
+    m_scene->setMinimumHeight(220);
+    m_scene->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_scene, 1);
+    m_buttons = new QWidget(this);
+    m_buttons->setAccessibleName(tr("Answers"));
+    new QHBoxLayout(m_buttons);
+    m_buttons->layout()->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_buttons);
+    auto* numberRow = new QHBoxLayout;
+    m_number = new QSpinBox(this);
+    m_number->setRange(-1000000, 1000000);
+    m_number->setAccessibleName(tr("Your answer (a number)"));
+    m_number->installEventFilter(this);
+    m_submit = makeKeyButton(tr("Answer (Enter)"), tr("Submit the answer"), this);
+    numberRow->addWidget(m_number);
+    numberRow->addWidget(m_submit);
+    numberRow->addStretch(1);
+    layout->addLayout(numberRow);
+    m_verdict = makeTitleLabel(QString(), this, 1.1);
+    m_verdict->setAccessibleName(tr("Verdict"));
+    layout->addWidget(m_verdict);
+    m_explain = new QLabel(this);
+    m_explain->setAccessibleName(tr("Open the step that explains it"));
+    m_explain->setTextFormat(Qt::RichText);
+    layout->addWidget(m_explain);
+    m_hint = makeKeyHint(this);
+    layout->addWidget(m_hint);
+
+    connect(m_controller, &SimController::changed, this, &PredictView::refreshScene);
+    connect(m_submit, &QPushButton::clicked, this, [this] { submit(core::ProbeValue{std::int64_t{m_number->value()}}); });
+    connect(m_explain, &QLabel::linkActivated, this,
+            [this] { emit openStep(QString::fromStdString(m_lesson.id), static_cast<int>(m_item.explainStep)); });
+}
+
+bool PredictView::setItem(const core::Lesson& lesson, const core::QuizItem& item, QString* error) {
+    m_lesson = lesson;
+    m_item = item;
+    m_answered = false;
+    m_truth.reset();
+    // The truth comes from a run of our own, so the scene's run can be shown and moved freely.
+    auto run = core::LessonRun::start(lesson, m_registry);
+    core::Result<core::ProbeValue> truth = run ? run.value().predict(item) : core::Result<core::ProbeValue>(run.error());
+    core::Status loaded = truth ? m_controller->loadLesson(lesson) : core::Status(truth.error());
+    if (!loaded) {
+        if (error) *error = QString::fromStdString(loaded.error().text());
+        return false;
+    }
+    m_truth = truth.value();
+    m_controller->goToStepEnd(item.fromStep);
+    m_question->setText(QString::fromStdString(item.question));
+    m_moment->setText(item.fromStep == 0
+                          ? tr("Paused at the start of “%1”.").arg(QString::fromStdString(lesson.title))
+                          : tr("Paused at the end of step %1 of “%2”: %3")
+                                .arg(item.fromStep)
+                                .arg(QString::fromStdString(lesson.title),
+                                     QString::fromStdString(lesson.steps[item.fromStep - 1].title)));
+    buildChoices();
+    m_verdict->hide();
+    m_explain->hide();
+    return true;
+}
+
+void PredictView::buildChoices() {
+    for (QWidget* w : m_buttons->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) delete w;
+    m_choices.clear();
+    QStringList labels;
+    const bool isNumber = m_item.answerType == core::AnswerType::Number;
+    if (m_item.answerType == core::AnswerType::Bool) {
+        m_choices = {true, false};
+        labels = {tr("Yes"), tr("No")};
+    } else if (m_item.answerType == core::AnswerType::Node) {
+        for (const auto& name : m_controller->timeline()->model().nodeNames()) {
+            m_choices.emplace_back(name);
+            labels << QString::fromStdString(name);
+        }
+        m_choices.emplace_back(std::monostate{});
+        labels << tr("none");
+    }
+    for (int i = 0; i < labels.size(); ++i) {
+        QPushButton* b = makeKeyButton(tr("%1  %2").arg(i + 1).arg(labels[i]), labels[i], m_buttons);
+        connect(b, &QPushButton::clicked, this, [this, i] { submit(m_choices[static_cast<std::size_t>(i)]); });
+        m_buttons->layout()->addWidget(b);
+    }
+    m_buttons->setVisible(!isNumber);
+    m_number->setVisible(isNumber);
+    m_submit->setVisible(isNumber);
+    m_number->setEnabled(true);
+    m_number->setValue(0);
+    m_hint->setText(isNumber ? tr("Type a number, then Enter.")
+                             : tr("Press 1-%1 to answer.").arg(labels.size()));
+}
+
+void PredictView::focusAnswer() {
+    if (m_number->isVisible() && m_number->isEnabled()) {
+        m_number->setFocus();
+        m_number->selectAll();
+    } else {
+        setFocus();
+    }
+}
+
+void PredictView::submit(const core::ProbeValue& guess) {
+    if (m_answered || !m_truth) return;
+    m_answered = true;
+    const bool correct = core::compareProbe(*m_truth, core::CompareOp::Equals, guess);
+    runForward();
+    m_buttons->hide();
+    m_number->setEnabled(false);
+    m_submit->hide();
+    m_verdict->setText(tr("%1 — you said %2; the model says %3.")
+                           .arg(verdictText(correct), QString::fromStdString(core::probeToString(guess)),
+                                QString::fromStdString(core::probeToString(*m_truth))));
+    m_verdict->show();
+    const bool explain = !correct && m_item.explainStep > 0 && m_item.explainStep <= m_lesson.steps.size();
+    if (explain) {
+        const QString title = QString::fromStdString(m_lesson.steps[m_item.explainStep - 1].title);
+        m_explain->setText(QStringLiteral("<a href=\"step\">%1</a>")
+                               .arg(tr("Open step %1 of the lesson, “%2”, which explains it (L)")
+                                        .arg(m_item.explainStep)
+                                        .arg(title.toHtmlEscaped())));
+    }
+    m_explain->setVisible(explain);
+    m_hint->setText(tr("Space or Enter: next question."));
+    setFocus();
+    emit answeredItem(correct);
+}
+
+// Replays the item on screen: its actions now, then the model runs to the item's condition.
+void PredictView::runForward() {
+    const core::Timeline* t = m_controller->timeline();
+    const core::Time start = t->now();
+    const std::size_t startPosition = t->position();
+    for (core::Action a : m_item.actions) {
+        a.at = m_controller->timeline()->now() + 1;
+        if (!m_controller->actNow(a)) break;
+    }
+    core::Timeline scratch = *m_controller->timeline();
+    bool reached = false;
+    core::LessonRun::runUntil(scratch, m_item.until, start, startPosition, m_item.maxEvents, reached);
+    m_controller->seek(scratch.position());
+}
+
+void PredictView::refreshScene() {
+    if (const core::Timeline* t = m_controller->timeline()) m_scene->setView(t->model().view(m_controller->displayTime()));
+}
+
+bool PredictView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_number && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_answered) {
+            m_number->interpretText();
+            submit(core::ProbeValue{std::int64_t{m_number->value()}});
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PredictView::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (!m_answered) {
+        if (const auto i = indexForKey(key); i && *i < m_choices.size()) {
+            submit(m_choices[*i]);
+            return;
+        }
+    } else if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter) {
+        emit next();
+        return;
+    } else if (key == Qt::Key_L && m_explain->isVisible()) {
+        emit openStep(QString::fromStdString(m_lesson.id), static_cast<int>(m_item.explainStep));
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+}  // namespace sb::widgets
