@@ -40,7 +40,11 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
                                      QStringLiteral("NODE"));
     const QCommandLineOption noSettings(QStringLiteral("no-settings"),
                                         QCoreApplication::translate("main", "Do not read or save preferences."));
-    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, noSettings});
+    const QCommandLineOption quiz(
+        QStringLiteral("quiz"),
+        QCoreApplication::translate("main", "Open quiz mode: setup, stats, or a session of review, quiz or rehearsal."),
+        QStringLiteral("PAGE"));
+    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, noSettings, quiz});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -86,6 +90,14 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         options.theme != QLatin1String("dark") && options.theme != QLatin1String("system")) {
         result.exitCode = 2;
         result.message = QCoreApplication::translate("main", "--theme must be light, dark or system\n");
+        return result;
+    }
+    options.quizPage = parser.value(quiz).toLower();
+    const QStringList pages = {QStringLiteral("setup"), QStringLiteral("review"), QStringLiteral("quiz"),
+                               QStringLiteral("rehearsal"), QStringLiteral("stats")};
+    if (parser.isSet(quiz) && !pages.contains(options.quizPage)) {
+        result.exitCode = 2;
+        result.message = QCoreApplication::translate("main", "--quiz must be setup, review, quiz, rehearsal or stats\n");
         return result;
     }
     result.options = options;

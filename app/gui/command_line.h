@@ -17,6 +17,7 @@ struct GuiOptions {
     bool exitAfterShow = false;  // --screenshot: grab the window and quit
     QString screenshotPath;
     bool ignoreSettings = false;  // --no-settings: neither read nor write QSettings
+    QString quizPage;  // --quiz setup|review|quiz|rehearsal|stats: open quiz mode there
 };
 
 struct ParsedCommandLine {

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -32,19 +33,23 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& op
     setDockNestingEnabled(true);
     m_controller = new widgets::SimController(registry, this);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    m_stack = new QStackedWidget(this);
+    m_learnPage = new QWidget(m_stack);
+    m_learnPage->setAccessibleName(tr("Learning workspace"));
+    auto* layout = new QVBoxLayout(m_learnPage);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_banner = new widgets::Banner(central);
-    m_scene = new widgets::SceneView(central);
+    m_banner = new widgets::Banner(m_learnPage);
+    m_scene = new widgets::SceneView(m_learnPage);
     layout->addWidget(m_banner);
     layout->addWidget(m_scene, 1);
-    setCentralWidget(central);
+    m_stack->addWidget(m_learnPage);
+    setCentralWidget(m_stack);
 
     m_playback = new widgets::PlaybackBar(m_controller, this);
     addToolBar(Qt::TopToolBarArea, m_playback);
     buildDocks();
+    buildQuiz();
     buildMenus();
     connectGestures();
     statusBar()->setAccessibleName(tr("Status bar"));

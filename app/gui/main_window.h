@@ -9,6 +9,7 @@
 class QActionGroup;
 class QDockWidget;
 class QFileSystemWatcher;
+class QStackedWidget;
 
 namespace sb::core {
 class LessonCatalog;
@@ -21,6 +22,7 @@ class LessonBrowser;
 class LessonPane;
 class MetricsPanel;
 class PlaybackBar;
+class QuizWorkspace;
 class SceneView;
 class SimController;
 class SpaceTimeView;
@@ -44,6 +46,13 @@ public:
     widgets::LessonBrowser* lessonBrowser() const { return m_browser; }
     widgets::MetricsPanel* metrics() const { return m_metrics; }
     widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
+    widgets::QuizWorkspace* quiz() const { return m_quiz; }
+    QAction* quizModeAction() const { return m_quizAction; }
+    // Quiz mode replaces the learning workspace (scene, docks, playback) with the quiz workspace.
+    void setQuizMode(bool on);
+    bool quizMode() const;
+    // "setup", "stats", or a session in "review", "quiz" or "rehearsal" mode (--quiz).
+    void openQuizPage(const QString& page);
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
 
@@ -62,6 +71,12 @@ private:
     void buildDocks();
     void buildMenus();
     void buildViewMenu();
+    void buildQuiz();
+    void addQuizMenus(QMenu* file, QMenu* view);
+    void updateMastery();
+    void openExplainingStep(const QString& lessonId, int step);
+    void exportProgressDialog();
+    void importProgressDialog();
     void connectGestures();
     void loadCatalog();
     void finishStartup();
@@ -98,6 +113,12 @@ private:
     widgets::SpaceTimeView* m_spaceTime = nullptr;
     widgets::MetricsPanel* m_metrics = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_learnPage = nullptr;
+    widgets::QuizWorkspace* m_quiz = nullptr;
+    QAction* m_quizAction = nullptr;
+    QList<QWidget*> m_hiddenForQuiz;      // docks and bars quiz mode hid, shown again on leaving
+    QList<QPair<QAction*, bool>> m_disabledForQuiz;  // playback actions and their enabled state
     QActionGroup* m_themes = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_actionsMenu = nullptr;

@@ -13,6 +13,7 @@
 #include "lesson/lesson_catalog.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
+#include "quiz/quiz_workspace.h"
 #include "sim/scenario.h"
 #include "sim_controller.h"
 #include "theme.h"
@@ -48,6 +49,7 @@ void MainWindow::loadCatalog() {
     if (!m_options.ignoreSettings)
         for (const QString& id : QSettings().value(QStringLiteral("progress/finished")).toStringList()) finished.insert(id);
     m_browser->setCatalog(*m_catalog, finished);
+    m_quiz->setCatalog(*m_catalog);
     m_browser->setCurrent(m_lessonId);
     watchLessonFiles();
 }
@@ -172,6 +174,7 @@ void MainWindow::finishStartup() {
         for (std::size_t i = 0; i < names.size(); ++i)
             if (QString::fromStdString(names[i]) == m_options.inspect) m_inspector->inspectNode(static_cast<core::NodeId>(i));
     }
+    if (!m_options.quizPage.isEmpty()) openQuizPage(m_options.quizPage);
 }
 
 }  // namespace sb::app
