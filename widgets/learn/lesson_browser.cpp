@@ -45,8 +45,10 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_search);
     m_tree = new QTreeWidget(this);
     m_tree->setAccessibleName(tr("Lessons"));
-    m_tree->setHeaderLabels({tr("Lesson"), tr("Level"), tr("Mastery")});
+    m_tree->setHeaderLabels({tr("Lesson"), tr("Level"), tr("%")});
+    // A narrow header: the lesson titles need the width. The tooltip and accessible text say it in full.
     m_tree->headerItem()->setToolTip(2, tr("Quiz mastery: how well you know this lesson's cards and quiz items"));
+    m_tree->headerItem()->setData(2, Qt::AccessibleTextRole, tr("Quiz mastery"));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

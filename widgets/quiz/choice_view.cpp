@@ -33,6 +33,9 @@ ChoiceView::ChoiceView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_feedback, 1);
     m_hint = makeKeyHint(this);
     layout->addWidget(m_hint);
+    // Takes the spare height only while the explanations (stretch 1) are hidden, so the
+    // question and its options stay together at the top.
+    layout->addStretch(0);
 }
 
 void ChoiceView::setItem(const core::QuizItem& item) {

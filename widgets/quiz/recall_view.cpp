@@ -64,6 +64,7 @@ RecallView::RecallView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_grades);
     m_hint = makeKeyHint(this);
     layout->addWidget(m_hint);
+    layout->addStretch(0);  // keeps the question at the top while the answer is hidden
     connect(m_reveal, &QPushButton::clicked, this, &RecallView::reveal);
 }
 
