@@ -183,7 +183,16 @@ private slots:
         press(Qt::Key_Return);
         QVERIFY(predict->answered());
         QVERIFY(predict->verdict()->text().startsWith(QStringLiteral("✓ Right")));
-        QVERIFY(predict->controller()->timeline()->position() > pausedAt);  // ran forward
+        // The model runs forward on screen, animated, to the item's condition.
+        QVERIFY(predict->controller()->playing());
+        QVERIFY(predict->revealPosition() > pausedAt);
+        for (int frame = 0; frame < 1000 && predict->controller()->playing(); ++frame) predict->controller()->advance(50.0);
+        QVERIFY(!predict->controller()->playing());
+        QCOMPARE(predict->controller()->timeline()->position(), predict->revealPosition());
+        // What the scene shows at the end is the state the answer was computed from.
+        core::Claim probe;
+        probe.ref = heal.probe;
+        QCOMPARE(core::evaluateClaim(probe, predict->controller()->timeline()->model()).actual, truth);
         QVERIFY(!predict->explainLink()->isVisible());
         QCOMPARE(savedItem(heal.id).history.back().mode, ReviewMode::Predict);
         QCOMPARE(savedItem(heal.id).history.back().grade, Grade::Good);

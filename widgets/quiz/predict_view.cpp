@@ -85,6 +85,7 @@ bool PredictView::setItem(const core::Lesson& lesson, const core::QuizItem& item
     buildChoices();
     m_verdict->hide();
     m_explain->hide();
+    m_target = 0;
     return true;
 }
 
@@ -155,6 +156,7 @@ void PredictView::submit(const core::ProbeValue& guess) {
 
 // Replays the item on screen: its actions now, then the model runs to the item's condition.
 void PredictView::runForward() {
+    m_controller->setSpeed(kRevealSpeed);
     const core::Timeline* t = m_controller->timeline();
     const core::Time start = t->now();
     const std::size_t startPosition = t->position();
@@ -165,7 +167,8 @@ void PredictView::runForward() {
     core::Timeline scratch = *m_controller->timeline();
     bool reached = false;
     core::LessonRun::runUntil(scratch, m_item.until, start, startPosition, m_item.maxEvents, reached);
-    m_controller->seek(scratch.position());
+    m_target = scratch.position();
+    m_controller->playTo(m_target);
 }
 
 void PredictView::refreshScene() {
@@ -192,6 +195,7 @@ void PredictView::keyPressEvent(QKeyEvent* event) {
             return;
         }
     } else if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter) {
+        m_controller->pause();
         emit next();
         return;
     } else if (key == Qt::Key_L && m_explain->isVisible()) {

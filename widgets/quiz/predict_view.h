@@ -24,6 +24,9 @@ class SimController;
 class PredictView : public QWidget {
     Q_OBJECT
 public:
+    // The run to the answer is animated at this speed (a few hundred simulated ms take ~1 s).
+    static constexpr double kRevealSpeed = 4.0;
+
     PredictView(const core::TopicRegistry& registry, QWidget* parent = nullptr);
 
     // False (with the reason in `error`) when the scenario or the answer cannot be computed.
@@ -33,6 +36,8 @@ public:
     void focusAnswer();
     bool answered() const { return m_answered; }
     const std::optional<core::ProbeValue>& truth() const { return m_truth; }
+    // Where the animated run to the answer stops (the timeline position of the item's condition).
+    std::size_t revealPosition() const { return m_target; }
     SimController* controller() const { return m_controller; }
     SceneView* scene() const { return m_scene; }
     QSpinBox* numberBox() const { return m_number; }
@@ -59,6 +64,7 @@ private:
     std::vector<core::ProbeValue> m_choices;  // what keys 1..n answer (node and bool items)
     std::optional<core::ProbeValue> m_truth;
     bool m_answered = false;
+    std::size_t m_target = 0;
     SimController* m_controller;
     SceneView* m_scene;
     QLabel* m_question;

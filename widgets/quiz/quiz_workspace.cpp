@@ -17,6 +17,7 @@
 #include "quiz/recall_view.h"
 #include "quiz/rehearsal_view.h"
 #include "quiz/session_summary.h"
+#include "sim_controller.h"
 
 namespace sb::widgets {
 
@@ -163,6 +164,7 @@ void QuizWorkspace::endSession() {
         return;
     }
     m_rehearsal->countdown()->stop();
+    m_predict->controller()->pause();
     const core::quiz::Day tomorrow = core::quiz::dayOf(now()) + 1;
     const auto due = core::quiz::dueItems(m_store.progress(), m_catalog.refs(m_mode), {}, tomorrow);
     m_summary->setStats(m_session->stats(), static_cast<int>(due.size()), m_store.canSave() && !m_saveFailed);
