@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -348,6 +349,65 @@ private slots:
         QCOMPARE(m_window->controller().currentStep(), crash.explainStep);
         QCOMPARE(savedItem(crash.id).history.back().grade, Grade::Again);  // the answer counted
         m_window->controller().pause();
+    }
+
+    // Every shipped predict item: the scene pauses at its moment, a right answer is graded right,
+    // and the animated run ends in the state the model's answer was computed from.
+    void everyPredictItemRevealsItsAnswerOnScreen() {
+        widgets::PredictView view(m_registry);
+        view.resize(800, 600);
+        view.show();
+        int items = 0, nodeItems = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            for (const auto& item : lesson->quiz) {
+                if (item.type != core::QuizType::Predict) continue;
+                ++items;
+                QString error;
+                QVERIFY2(view.setItem(*lesson, item, &error), qPrintable(error));
+                QVERIFY(view.truth().has_value());
+                QCOMPARE(view.controller()->currentStep(), item.fromStep);
+                QSignalSpy answered(&view, &widgets::PredictView::answeredItem);
+                if (item.answerType == core::AnswerType::Node) {
+                    ++nodeItems;
+                    // Keys 1..n name the nodes, the last one "none".
+                    const auto names = view.controller()->timeline()->model().nodeNames();
+                    const auto* truthName = std::get_if<std::string>(&*view.truth());
+                    std::size_t index = names.size();
+                    for (std::size_t i = 0; truthName && i < names.size(); ++i)
+                        if (names[i] == *truthName) index = i;
+                    QTest::keyClick(&view, static_cast<Qt::Key>(digitKey(index)));
+                } else {
+                    view.submit(*view.truth());
+                }
+                QCOMPARE(answered.count(), 1);
+                QVERIFY2(answered.first().first().toBool(), item.id.c_str());
+                for (int frame = 0; frame < 5000 && view.controller()->playing(); ++frame) view.controller()->advance(50.0);
+                QCOMPARE(view.controller()->timeline()->position(), view.revealPosition());
+                core::Claim probe;
+                probe.ref = item.probe;
+                const auto shown = core::evaluateClaim(probe, view.controller()->timeline()->model()).actual;
+                QVERIFY2(core::compareProbe(shown, core::CompareOp::Equals, *view.truth()),
+                         qPrintable(QStringLiteral("%1: scene shows %2, the model's answer is %3")
+                                        .arg(QString::fromStdString(item.id), QString::fromStdString(core::probeToString(shown)),
+                                             QString::fromStdString(core::probeToString(*view.truth())))));
+            }
+        }
+        QVERIFY(items >= 15);
+        QVERIFY(nodeItems >= 2);
+    }
+
+    void measuredNumbersAreRightWithinTenPercent() {
+        using widgets::predictionMatches;
+        QVERIFY(predictionMatches(189.99, std::int64_t{190}));
+        QVERIFY(predictionMatches(189.99, std::int64_t{175}));
+        QVERIFY(!predictionMatches(189.99, std::int64_t{150}));
+        QVERIFY(!predictionMatches(189.99, std::string("n1")));
+        QVERIFY(predictionMatches(std::int64_t{2}, std::int64_t{2}));
+        QVERIFY(!predictionMatches(std::int64_t{2}, std::int64_t{3}));  // counts are exact
+        QVERIFY(predictionMatches(3.0, std::int64_t{3}));
+        QVERIFY(!predictionMatches(3.0, std::int64_t{4}));
+        QVERIFY(predictionMatches(std::monostate{}, std::monostate{}));
+        QVERIFY(!predictionMatches(true, false));
     }
 
     void exportAndImport() {

@@ -6,6 +6,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 #include "lesson/lesson_check.h"
 #include "quiz/choice_view.h"
@@ -14,6 +16,24 @@
 #include "sim_controller.h"
 
 namespace sb::widgets {
+
+namespace {
+// A non-integer number: a measured quantity rather than a count.
+const double* measuredValue(const core::ProbeValue& value) {
+    const auto* d = std::get_if<double>(&value);
+    return d && *d != std::floor(*d) ? d : nullptr;
+}
+}  // namespace
+
+bool predictionMatches(const core::ProbeValue& truth, const core::ProbeValue& guess) {
+    const double* measured = measuredValue(truth);
+    if (!measured) return core::compareProbe(truth, core::CompareOp::Equals, guess);
+    double value = 0;
+    if (const auto* i = std::get_if<std::int64_t>(&guess)) value = static_cast<double>(*i);
+    else if (const auto* d = std::get_if<double>(&guess)) value = *d;
+    else return false;
+    return std::fabs(value - *measured) <= std::max(1.0, 0.1 * std::fabs(*measured));
+}
 
 PredictView::PredictView(const core::TopicRegistry& registry, QWidget* parent)
     : QWidget(parent), m_registry(registry), m_controller(new SimController(registry, this)) {
@@ -115,7 +135,9 @@ void PredictView::buildChoices() {
     m_submit->setVisible(isNumber);
     m_number->setEnabled(true);
     m_number->setValue(0);
-    m_hint->setText(isNumber ? tr("Type a number, then Enter.")
+    const bool measured = measuredValue(*m_truth) != nullptr;
+    m_hint->setText(isNumber ? (measured ? tr("Type a number, then Enter. Within 10% counts as right.")
+                                         : tr("Type a number, then Enter."))
                              : tr("Press 1-%1 to answer.").arg(labels.size()));
 }
 
@@ -131,7 +153,7 @@ void PredictView::focusAnswer() {
 void PredictView::submit(const core::ProbeValue& guess) {
     if (m_answered || !m_truth) return;
     m_answered = true;
-    const bool correct = core::compareProbe(*m_truth, core::CompareOp::Equals, guess);
+    const bool correct = predictionMatches(*m_truth, guess);
     runForward();
     m_buttons->hide();
     m_number->setEnabled(false);

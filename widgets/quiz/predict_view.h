@@ -77,4 +77,9 @@ private:
     QLabel* m_hint;
 };
 
+// Whether a learner's prediction matches the model's value. Counts, nodes and yes/no must be
+// exact; a measured quantity (a non-integer value, e.g. a latency of 189.99 ms) is right within
+// 10% (at least 1 unit), since nobody predicts a latency to the hundredth.
+bool predictionMatches(const core::ProbeValue& truth, const core::ProbeValue& guess);
+
 }  // namespace sb::widgets
