@@ -164,7 +164,9 @@ bool MainWindow::event(QEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!m_options.ignoreSettings) {
+        setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
         QSettings settings;
+        saveQuizSettings(settings);
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("playback/speed"), m_controller->speed());

@@ -9,6 +9,7 @@
 class QActionGroup;
 class QDockWidget;
 class QFileSystemWatcher;
+class QSettings;
 class QStackedWidget;
 
 namespace sb::core {
@@ -76,6 +77,10 @@ private:
     void updateMastery();
     void openExplainingStep(const QString& lessonId, int step);
     void exportProgressDialog();
+    void saveQuizSettings(QSettings& settings) const;
+    void restoreQuizSettings();
+    // Tells the learner, once the window is up, that the progress file was damaged or refused.
+    void reportProgressProblem();
     void importProgressDialog();
     void connectGestures();
     void loadCatalog();

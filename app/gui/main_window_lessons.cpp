@@ -164,6 +164,8 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::finishStartup() {
     loadCatalog();
+    restoreQuizSettings();
+    reportProgressProblem();
     if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);
     m_pendingLesson.clear();
     if (m_options.steps > 0) m_controller->goToStepEnd(static_cast<std::size_t>(m_options.steps));

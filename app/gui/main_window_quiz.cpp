@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -102,6 +103,37 @@ void MainWindow::openQuizPage(const QString& page) {
         m_quiz->setupPage()->setMode(mode);
         m_quiz->startSession();
     }
+}
+
+void MainWindow::saveQuizSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("quiz/topics"), m_quiz->setupPage()->selectedTopics());
+    settings.setValue(QStringLiteral("quiz/mode"), static_cast<int>(m_quiz->setupPage()->mode()));
+    settings.setValue(QStringLiteral("quiz/newPerDay"), m_quiz->setupPage()->newPerDay());
+}
+
+void MainWindow::restoreQuizSettings() {
+    if (m_options.ignoreSettings) return;
+    QSettings settings;
+    widgets::QuizSetupPage* setup = m_quiz->setupPage();
+    if (settings.contains(QStringLiteral("quiz/topics")))
+        setup->setSelectedTopics(settings.value(QStringLiteral("quiz/topics")).toStringList());
+    const int mode = settings.value(QStringLiteral("quiz/mode"), 0).toInt();
+    if (mode >= 0 && mode <= static_cast<int>(widgets::QuizMode::Rehearsal)) setup->setMode(static_cast<widgets::QuizMode>(mode));
+    setup->setNewPerDay(settings.value(QStringLiteral("quiz/newPerDay"), setup->newPerDay()).toInt());
+}
+
+void MainWindow::reportProgressProblem() {
+    const auto& report = m_quiz->loadReport();
+    if (report.outcome == core::quiz::LoadOutcome::Loaded || report.outcome == core::quiz::LoadOutcome::Fresh) return;
+    // Not modal: the window stays usable, and the quiz setup page keeps the same notice.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Quiz progress"), QString::fromStdString(report.message),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList details;
+    for (const auto& e : report.details) details << QString::fromStdString(e.text());
+    if (!details.isEmpty()) box->setDetailedText(details.join(QLatin1Char('\n')));
+    box->setWindowModality(Qt::NonModal);
+    box->show();
 }
 
 void MainWindow::openExplainingStep(const QString& lessonId, int step) {

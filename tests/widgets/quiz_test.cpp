@@ -19,6 +19,7 @@
 #include <QTreeWidget>
 #include <qcustomplot.h>
 
+#include "gui/command_line.h"
 #include "gui/main_window.h"
 #include "learn/lesson_browser.h"
 #include "lesson/lesson_catalog.h"
@@ -394,6 +395,16 @@ private slots:
         }
         QVERIFY(items >= 15);
         QVERIFY(nodeItems >= 2);
+    }
+
+    void quizPageFromTheCommandLine() {
+        const auto parsed = app::parseGuiCommandLine({QStringLiteral("splitbrain"), QStringLiteral("--quiz"), QStringLiteral("Stats")});
+        QVERIFY(parsed.options);
+        QCOMPARE(parsed.options->quizPage, QStringLiteral("stats"));
+        const auto wrong = app::parseGuiCommandLine({QStringLiteral("splitbrain"), QStringLiteral("--quiz"), QStringLiteral("exam")});
+        QVERIFY(!wrong.options);
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.message.contains(QStringLiteral("--quiz")));
     }
 
     void measuredNumbersAreRightWithinTenPercent() {
