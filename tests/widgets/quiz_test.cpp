@@ -1,7 +1,8 @@
 // Quiz mode, driven by keys the way a learner uses it: a quiz session with multiple-choice and
 // predict items the model grades, an interview rehearsal against an explicitly ticked clock, a
 // card review, the link from a wrong prediction to the lesson step, progress written to a test
-// app-data folder, damaged and newer progress files, export/import, and the statistics page.
+// app-data folder, mastery in the lesson browser, the statistics page, export and import.
+// (quiz_parts_test.cpp covers the pieces on their own and the damaged or newer progress files.)
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -352,75 +352,6 @@ private slots:
         m_window->controller().pause();
     }
 
-    // Every shipped predict item: the scene pauses at its moment, a right answer is graded right,
-    // and the animated run ends in the state the model's answer was computed from.
-    void everyPredictItemRevealsItsAnswerOnScreen() {
-        widgets::PredictView view(m_registry);
-        view.resize(800, 600);
-        view.show();
-        int items = 0, nodeItems = 0;
-        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
-            for (const auto& item : lesson->quiz) {
-                if (item.type != core::QuizType::Predict) continue;
-                ++items;
-                QString error;
-                QVERIFY2(view.setItem(*lesson, item, &error), qPrintable(error));
-                QVERIFY(view.truth().has_value());
-                QCOMPARE(view.controller()->currentStep(), item.fromStep);
-                QSignalSpy answered(&view, &widgets::PredictView::answeredItem);
-                if (item.answerType == core::AnswerType::Node) {
-                    ++nodeItems;
-                    // Keys 1..n name the nodes, the last one "none".
-                    const auto names = view.controller()->timeline()->model().nodeNames();
-                    const auto* truthName = std::get_if<std::string>(&*view.truth());
-                    std::size_t index = names.size();
-                    for (std::size_t i = 0; truthName && i < names.size(); ++i)
-                        if (names[i] == *truthName) index = i;
-                    QTest::keyClick(&view, static_cast<Qt::Key>(digitKey(index)));
-                } else {
-                    view.submit(*view.truth());
-                }
-                QCOMPARE(answered.count(), 1);
-                QVERIFY2(answered.first().first().toBool(), item.id.c_str());
-                for (int frame = 0; frame < 5000 && view.controller()->playing(); ++frame) view.controller()->advance(50.0);
-                QCOMPARE(view.controller()->timeline()->position(), view.revealPosition());
-                core::Claim probe;
-                probe.ref = item.probe;
-                const auto shown = core::evaluateClaim(probe, view.controller()->timeline()->model()).actual;
-                QVERIFY2(core::compareProbe(shown, core::CompareOp::Equals, *view.truth()),
-                         qPrintable(QStringLiteral("%1: scene shows %2, the model's answer is %3")
-                                        .arg(QString::fromStdString(item.id), QString::fromStdString(core::probeToString(shown)),
-                                             QString::fromStdString(core::probeToString(*view.truth())))));
-            }
-        }
-        QVERIFY(items >= 15);
-        QVERIFY(nodeItems >= 2);
-    }
-
-    void quizPageFromTheCommandLine() {
-        const auto parsed = app::parseGuiCommandLine({QStringLiteral("splitbrain"), QStringLiteral("--quiz"), QStringLiteral("Stats")});
-        QVERIFY(parsed.options);
-        QCOMPARE(parsed.options->quizPage, QStringLiteral("stats"));
-        const auto wrong = app::parseGuiCommandLine({QStringLiteral("splitbrain"), QStringLiteral("--quiz"), QStringLiteral("exam")});
-        QVERIFY(!wrong.options);
-        QCOMPARE(wrong.exitCode, 2);
-        QVERIFY(wrong.message.contains(QStringLiteral("--quiz")));
-    }
-
-    void measuredNumbersAreRightWithinTenPercent() {
-        using widgets::predictionMatches;
-        QVERIFY(predictionMatches(189.99, std::int64_t{190}));
-        QVERIFY(predictionMatches(189.99, std::int64_t{175}));
-        QVERIFY(!predictionMatches(189.99, std::int64_t{150}));
-        QVERIFY(!predictionMatches(189.99, std::string("n1")));
-        QVERIFY(predictionMatches(std::int64_t{2}, std::int64_t{2}));
-        QVERIFY(!predictionMatches(std::int64_t{2}, std::int64_t{3}));  // counts are exact
-        QVERIFY(predictionMatches(3.0, std::int64_t{3}));
-        QVERIFY(!predictionMatches(3.0, std::int64_t{4}));
-        QVERIFY(predictionMatches(std::monostate{}, std::monostate{}));
-        QVERIFY(!predictionMatches(true, false));
-    }
-
     void exportAndImport() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("export.json"));
@@ -439,51 +370,6 @@ private slots:
         QVERIFY(!other.importProgress(dir.filePath(QStringLiteral("missing.json"))).isEmpty());
     }
 
-    void damagedFileIsSetAsideAndSaid() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("progress.json"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{ this is not json");
-        f.close();
-        widgets::QuizWorkspace ws(m_registry, path);
-        ws.show();
-        const auto& report = ws.loadProgress();
-        QCOMPARE(report.outcome, core::quiz::LoadOutcome::StartedOver);
-        QVERIFY(ws.setupPage()->notice()->isVisible());
-        QVERIFY(ws.setupPage()->notice()->text().contains(QStringLiteral("damaged")));
-        QCOMPARE(report.setAside.size(), std::size_t{1});
-        QVERIFY(QFile::exists(QString::fromStdString(report.setAside.front())));
-    }
-
-    void newerFileIsRefusedAndNeverOverwritten() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("progress.json"));
-        const QByteArray newer = R"({"format": "splitbrain-progress", "version": 99, "saveCount": 1, "items": {}})";
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(newer);
-        f.close();
-        widgets::QuizWorkspace ws(m_registry, path);
-        ws.setCatalog(m_window->catalog());
-        ws.setClock([] { return kDay0; });
-        ws.show();
-        ws.activateWindow();  // keys go to it, not to the main window's shortcuts
-        QVERIFY(QTest::qWaitForWindowActive(&ws));
-        QCOMPARE(ws.loadProgress().outcome, core::quiz::LoadOutcome::RefusedNewer);
-        QVERIFY(ws.setupPage()->notice()->isVisible());
-        QVERIFY(ws.setupPage()->notice()->text().contains(QStringLiteral("newer version")));
-        ws.setupPage()->setSelectedTopics({QStringLiteral("ping")});
-        ws.setupPage()->setMode(widgets::QuizMode::Review);
-        QVERIFY(ws.startSession());
-        QTest::keyClick(ws.recallView(), Qt::Key_Space);
-        QTest::keyClick(ws.recallView(), Qt::Key_3);
-        QCOMPARE(ws.session()->stats().answered, 1);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), newer);  // untouched
-        ws.endSession();
-        QVERIFY(ws.summaryPage()->text()->text().contains(QStringLiteral("not saved")));
-    }
 };
 
 int main(int argc, char** argv) {
