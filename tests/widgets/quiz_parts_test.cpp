@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,10 +63,17 @@ private slots:
                 QVERIFY(view.truth().has_value());
                 QCOMPARE(view.controller()->currentStep(), item.fromStep);
                 QSignalSpy answered(&view, &widgets::PredictView::answeredItem);
+                if (const QString dir = qEnvironmentVariable("SPLITBRAIN_QUIZ_SHOTS"); !dir.isEmpty())
+                    QVERIFY(view.grab().save(QStringLiteral("%1/predict-%2.png").arg(dir, QString::fromStdString(item.id))));
                 if (item.answerType == core::AnswerType::Node) {
                     ++nodeItems;
                     // Keys 1..n name the nodes, the last one "none".
-                    const auto names = view.controller()->timeline()->model().nodeNames();
+                    const auto* t = view.controller()->timeline();
+                    std::vector<std::string> names;
+                    for (const auto& n : t->model().view(t->now()).nodes) names.push_back(n.name);
+                    // One button per node on screen (not per slot the model could name), and "none".
+                    QCOMPARE(view.findChildren<QPushButton*>(QString(), Qt::FindChildrenRecursively).size() - 1,
+                             static_cast<qsizetype>(names.size() + 1));
                     const auto* truthName = std::get_if<std::string>(&*view.truth());
                     std::size_t index = names.size();
                     for (std::size_t i = 0; truthName && i < names.size(); ++i)

@@ -1,5 +1,6 @@
 #include "quiz/predict_view.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -8,10 +9,12 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "lesson/lesson_check.h"
 #include "quiz/choice_view.h"
 #include "quiz/quiz_widgets.h"
+#include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 
@@ -51,7 +54,7 @@ PredictView::PredictView(const core::TopicRegistry& registry, QWidget* parent)
     layout->addWidget(m_scene, 1);
     m_buttons = new QWidget(this);
     m_buttons->setAccessibleName(tr("Answers"));
-    new QHBoxLayout(m_buttons);
+    new QGridLayout(m_buttons);
     m_buttons->layout()->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_buttons);
     auto* numberRow = new QHBoxLayout;
@@ -75,6 +78,8 @@ PredictView::PredictView(const core::TopicRegistry& registry, QWidget* parent)
     layout->addWidget(m_hint);
 
     connect(m_controller, &SimController::changed, this, &PredictView::refreshScene);
+    // A new item may be another topic: its message legend starts afresh.
+    connect(m_controller, &SimController::loaded, m_scene->graph(), &GraphScene::resetLegend);
     connect(m_submit, &QPushButton::clicked, this, [this] { submit(core::ProbeValue{std::int64_t{m_number->value()}}); });
     connect(m_explain, &QLabel::linkActivated, this,
             [this] { emit openStep(QString::fromStdString(m_lesson.id), static_cast<int>(m_item.explainStep)); });
@@ -118,17 +123,25 @@ void PredictView::buildChoices() {
         m_choices = {true, false};
         labels = {tr("Yes"), tr("No")};
     } else if (m_item.answerType == core::AnswerType::Node) {
-        for (const auto& name : m_controller->timeline()->model().nodeNames()) {
+        // The nodes on screen now and those the item's actions bring in (a model may name more
+        // slots than it uses, so nodeNames() is not the list).
+        std::map<core::NodeId, std::string> nodes;
+        const core::Time now = m_controller->timeline()->now();
+        for (const auto& n : m_controller->timeline()->model().view(now).nodes) nodes[n.id] = n.name;
+        const core::Timeline end = revealRun();
+        for (const auto& n : end.model().view(end.now()).nodes) nodes[n.id] = n.name;
+        for (const auto& [id, name] : nodes) {
             m_choices.emplace_back(name);
             labels << QString::fromStdString(name);
         }
         m_choices.emplace_back(std::monostate{});
         labels << tr("none");
     }
+    auto* grid = static_cast<QGridLayout*>(m_buttons->layout());
     for (int i = 0; i < labels.size(); ++i) {
-        QPushButton* b = makeKeyButton(tr("%1  %2").arg(i + 1).arg(labels[i]), labels[i], m_buttons);
+        QPushButton* b = makeKeyButton(i < 9 ? tr("%1  %2").arg(i + 1).arg(labels[i]) : labels[i], labels[i], m_buttons);
         connect(b, &QPushButton::clicked, this, [this, i] { submit(m_choices[static_cast<std::size_t>(i)]); });
-        m_buttons->layout()->addWidget(b);
+        grid->addWidget(b, i / kChoiceColumns, i % kChoiceColumns);
     }
     m_buttons->setVisible(!isNumber);
     m_number->setVisible(isNumber);
@@ -178,19 +191,29 @@ void PredictView::submit(const core::ProbeValue& guess) {
 
 // Replays the item on screen: its actions now, then the model runs to the item's condition.
 void PredictView::runForward() {
+    m_target = revealRun().position();
     m_controller->setSpeed(kRevealSpeed);
-    const core::Timeline* t = m_controller->timeline();
-    const core::Time start = t->now();
-    const std::size_t startPosition = t->position();
     for (core::Action a : m_item.actions) {
         a.at = m_controller->timeline()->now() + 1;
         if (!m_controller->actNow(a)) break;
     }
+    m_controller->playTo(m_target);
+}
+
+// What runForward() will show, on a copy: each action applied as SimController::actNow applies a
+// gesture (at the next microsecond, then run up to it), then the item's condition.
+core::Timeline PredictView::revealRun() const {
     core::Timeline scratch = *m_controller->timeline();
+    const core::Time start = scratch.now();
+    const std::size_t startPosition = scratch.position();
+    for (core::Action a : m_item.actions) {
+        a.at = scratch.now() + 1;
+        if (!scratch.act(a)) break;
+        scratch.seekTime(scratch.now() + 1);
+    }
     bool reached = false;
     core::LessonRun::runUntil(scratch, m_item.until, start, startPosition, m_item.maxEvents, reached);
-    m_target = scratch.position();
-    m_controller->playTo(m_target);
+    return scratch;
 }
 
 void PredictView::refreshScene() {

@@ -6,6 +6,7 @@
 
 #include "lesson/lesson.h"
 #include "sim/registry.h"
+#include "sim/timeline.h"
 
 class QLabel;
 class QPushButton;
@@ -26,6 +27,7 @@ class PredictView : public QWidget {
 public:
     // The run to the answer is animated at this speed (a few hundred simulated ms take ~1 s).
     static constexpr double kRevealSpeed = 4.0;
+    static constexpr int kChoiceColumns = 6;
 
     PredictView(const core::TopicRegistry& registry, QWidget* parent = nullptr);
 
@@ -56,6 +58,7 @@ protected:
 private:
     void buildChoices();
     void runForward();
+    core::Timeline revealRun() const;
     void refreshScene();
 
     const core::TopicRegistry& m_registry;
