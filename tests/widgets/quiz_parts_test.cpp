@@ -4,6 +4,7 @@
 // sees them.
 #include <QApplication>
 #include <QFile>
+#include <QGraphicsItem>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -19,6 +20,8 @@
 #include "quiz/quiz_workspace.h"
 #include "quiz/recall_view.h"
 #include "quiz/session_summary.h"
+#include "scene/ring_item.h"
+#include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
 
@@ -62,6 +65,12 @@ private slots:
                 QVERIFY2(view.setItem(*lesson, item, &error), qPrintable(error));
                 QVERIFY(view.truth().has_value());
                 QCOMPARE(view.controller()->currentStep(), item.fromStep);
+                // The scene is this item's alone: no ring left over from a hash-ring item before it.
+                const core::Timeline* shownRun = view.controller()->timeline();
+                const bool hasRing = shownRun->model().view(shownRun->now()).ring.has_value();
+                int rings = 0;
+                for (QGraphicsItem* g : view.scene()->scene()->items()) rings += dynamic_cast<widgets::RingItem*>(g) ? 1 : 0;
+                QVERIFY2(rings == (hasRing ? 1 : 0), item.id.c_str());
                 QSignalSpy answered(&view, &widgets::PredictView::answeredItem);
                 if (const QString dir = qEnvironmentVariable("SPLITBRAIN_QUIZ_SHOTS"); !dir.isEmpty())
                     QVERIFY(view.grab().save(QStringLiteral("%1/predict-%2.png").arg(dir, QString::fromStdString(item.id))));
