@@ -122,6 +122,7 @@ private:
     QWidget* m_learnPage = nullptr;
     widgets::QuizWorkspace* m_quiz = nullptr;
     QAction* m_quizAction = nullptr;
+    QString m_titleBeforeQuiz;
     QList<QWidget*> m_hiddenForQuiz;      // docks and bars quiz mode hid, shown again on leaving
     QList<QPair<QAction*, bool>> m_disabledForQuiz;  // playback actions and their enabled state
     QActionGroup* m_themes = nullptr;

@@ -74,6 +74,7 @@ void MainWindow::setQuizMode(bool on) {
         m_actionsMenu->setEnabled(false);
         m_stack->setCurrentWidget(m_quiz);
         m_quiz->showSetup();
+        m_titleBeforeQuiz = windowTitle();
         setWindowTitle(tr("Quiz — Splitbrain"));
     } else {
         m_quiz->endSession();
@@ -84,7 +85,7 @@ void MainWindow::setQuizMode(bool on) {
         m_hiddenForQuiz.clear();
         m_actionsMenu->setEnabled(true);
         m_stack->setCurrentWidget(m_learnPage);
-        setWindowTitle(tr("Splitbrain"));
+        setWindowTitle(m_titleBeforeQuiz.isEmpty() ? tr("Splitbrain") : m_titleBeforeQuiz);
         m_scene->setFocus();
     }
 }

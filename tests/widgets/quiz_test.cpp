@@ -132,6 +132,10 @@ private slots:
         QVERIFY(!m_window->quizMode());
         QTest::keyClick(m_window.get(), Qt::Key_F9);
         QVERIFY(m_window->quizMode());
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("Quiz")));
+        // The playback keys are the quiz's now: Space must not start the learning run.
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QVERIFY(!m_window->controller().playing());
         QVERIFY(!m_window->lessonBrowser()->isVisible());  // the learning docks make room
         QVERIFY(quiz()->setupPage()->isVisible());
         QVERIFY(quiz()->setupPage()->topicList()->count() >= 4);
@@ -349,7 +353,10 @@ private slots:
         QCOMPARE(QString::fromStdString(m_window->controller().lessonRun()->lesson().id), QStringLiteral("ping-silence"));
         QCOMPARE(m_window->controller().currentStep(), crash.explainStep);
         QCOMPARE(savedItem(crash.id).history.back().grade, Grade::Again);  // the answer counted
-        m_window->controller().pause();
+        // The step is being animated, and Space is the playback key again.
+        QVERIFY(m_window->controller().playing());
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QVERIFY(!m_window->controller().playing());
     }
 
     void exportAndImport() {
