@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -267,7 +268,10 @@ private slots:
         press(Qt::Key_3);
         QCOMPARE(view->ticked(), 2);
         shot("rehearsal-checklist");
+        QSignalSpy said(quiz(), &widgets::QuizWorkspace::message);
         press(Qt::Key_Return);
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(said.first().first().toString(), QStringLiteral("Rehearsal scored 2 of 3 points: graded Hard."));
         // 2 of 3 points: at least half but under three quarters -> Hard.
         QCOMPARE(savedItem("ping-card-why-timeouts").history.back().grade, Grade::Hard);
         QCOMPARE(savedItem("ping-card-why-timeouts").history.back().mode, ReviewMode::Rehearsal);

@@ -25,6 +25,16 @@ using core::quiz::ItemKind;
 using core::quiz::ReviewMode;
 
 namespace {
+QString gradeText(core::quiz::Grade g) {
+    switch (g) {
+        case core::quiz::Grade::Again: return QuizWorkspace::tr("Again");
+        case core::quiz::Grade::Hard: return QuizWorkspace::tr("Hard");
+        case core::quiz::Grade::Good: return QuizWorkspace::tr("Good");
+        case core::quiz::Grade::Easy: return QuizWorkspace::tr("Easy");
+    }
+    return {};
+}
+
 core::quiz::Seconds localNow() {
     const QDateTime now = QDateTime::currentDateTime();
     return now.toSecsSinceEpoch() + now.offsetFromUtc();
@@ -81,7 +91,11 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     connect(m_recall, &RecallView::graded, this, grade);
     connect(m_rehearsal, &RehearsalView::graded, this, grade);
     connect(m_rehearsal, &RehearsalView::rehearsed, this, [this](int ticked) {
-        if (m_session) m_session->gradeRehearsal(ticked, now());
+        if (!m_session || !m_session->current()) return;
+        const int total = m_session->current()->ref.points;
+        if (const auto g = core::quiz::gradeFromChecklist(ticked, total))
+            emit message(tr("Rehearsal scored %1 of %2 points: graded %3.").arg(ticked).arg(total).arg(gradeText(*g)));
+        m_session->gradeRehearsal(ticked, now());
         afterAnswer();
         showCurrent();
     });
