@@ -135,12 +135,14 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
 
 void QuizStatsPage::restyle() {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
+    // Palette entries with enough contrast on light and dark backgrounds (3 is a pale yellow).
+    const std::size_t colours[] = {0, 1, 2, 5};
     std::size_t colour = 0;
     for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due}) {
         applyPlotPalette(plot, pal);
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) axis->grid()->setZeroLinePen(axis->grid()->pen());
         if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setTextColor(pal.text);
-        const QColor c = pal.category(colour++);
+        const QColor c = pal.category(colours[colour++]);
         for (int i = 0; i < plot->plottableCount(); ++i) {
             plot->plottable(i)->setPen(QPen(c, 2));
             plot->plottable(i)->setBrush(qobject_cast<QCPBars*>(plot->plottable(i)) ? QBrush(c) : QBrush(Qt::NoBrush));
