@@ -63,7 +63,9 @@ void MainWindow::setQuizMode(bool on) {
     if (on) {
         m_controller->pause();
         // The playback keys (Space, arrows) belong to the quiz while it is shown.
-        for (QAction* a : m_playback->runActions()) {
+        QList<QAction*> learning = m_playback->runActions();
+        for (QDockWidget* dock : findChildren<QDockWidget*>()) learning << dock->toggleViewAction();  // no docks in quiz mode
+        for (QAction* a : learning) {
             m_disabledForQuiz.append({a, a->isEnabled()});
             a->setEnabled(false);
         }

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -138,6 +139,7 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_Space);
         QVERIFY(!m_window->controller().playing());
         QVERIFY(!m_window->lessonBrowser()->isVisible());  // the learning docks make room
+        for (QDockWidget* dock : m_window->findChildren<QDockWidget*>()) QVERIFY(!dock->toggleViewAction()->isEnabled());
         QVERIFY(quiz()->setupPage()->isVisible());
         QVERIFY(quiz()->setupPage()->topicList()->count() >= 4);
         shot("setup");
@@ -354,6 +356,7 @@ private slots:
         press(Qt::Key_L);
         QVERIFY(!m_window->quizMode());
         QVERIFY(m_window->lessonBrowser()->isVisible());
+        for (QDockWidget* dock : m_window->findChildren<QDockWidget*>()) QVERIFY(dock->toggleViewAction()->isEnabled());
         QCOMPARE(QString::fromStdString(m_window->controller().lessonRun()->lesson().id), QStringLiteral("ping-silence"));
         QCOMPARE(m_window->controller().currentStep(), crash.explainStep);
         QCOMPARE(savedItem(crash.id).history.back().grade, Grade::Again);  // the answer counted
