@@ -197,6 +197,16 @@ void SimController::goToStepEnd(std::size_t step) {
     emit changed();
 }
 
+void SimController::playTo(std::size_t position) {
+    const core::Timeline* t = timeline();
+    if (!t || position <= t->position()) return;
+    m_pendingStep.reset();
+    m_stopAt = position;
+    m_clock.start();
+    m_timer.start();
+    emit playingChanged(true);
+}
+
 void SimController::advance(double wallMs) {
     core::Timeline* t = mutableTimeline();
     if (!t) return;

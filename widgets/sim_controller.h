@@ -66,6 +66,9 @@ public:
     void previousStep();
     // Jumps (no animation) to the end of step n; 0 is the lesson's start.
     void goToStepEnd(std::size_t step);
+    // Plays (animated) from the current position and pauses at `position`, which must be ahead
+    // (the quiz's predict items run the model forward to their answer this way).
+    void playTo(std::size_t position);
 
     // A learner's gesture: validated, applied at the current position, undoable.
     core::Status perform(core::Action action, const QString& description);

@@ -72,6 +72,10 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         QStringLiteral("PARAM=VALUE"));
     const QCommandLineOption noSettings(QStringLiteral("no-settings"),
                                         QCoreApplication::translate("main", "Do not read or save preferences."));
+    const QCommandLineOption quiz(
+        QStringLiteral("quiz"),
+        QCoreApplication::translate("main", "Open quiz mode: setup, stats, or a session of review, quiz or rehearsal."),
+        QStringLiteral("PAGE"));
     const QCommandLineOption exportTo(QStringLiteral("export"),
                                       tr("Write the scene (.svg, .png, .pdf) or the trace (.mmd, .puml) to FILE "
                                          "and exit, showing no window."),
@@ -87,7 +91,7 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG export scale: 1 or 2."), QStringLiteral("N"));
     const QCommandLineOption caption(QStringLiteral("caption"), tr("Add lesson, step and time under an exported picture."));
     const QCommandLineOption page(QStringLiteral("page"), tr("Handout page size: a4 or letter."), QStringLiteral("SIZE"));
-    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings, exportTo,
+    parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings, quiz, exportTo,
                        handout, atMs, fromMs, scale, caption, page});
 
     ParsedCommandLine result;
@@ -135,6 +139,14 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         options.theme != QLatin1String("dark") && options.theme != QLatin1String("system")) {
         result.exitCode = 2;
         result.message = QCoreApplication::translate("main", "--theme must be light, dark or system\n");
+        return result;
+    }
+    options.quizPage = parser.value(quiz).toLower();
+    const QStringList pages = {QStringLiteral("setup"), QStringLiteral("review"), QStringLiteral("quiz"),
+                               QStringLiteral("rehearsal"), QStringLiteral("stats")};
+    if (parser.isSet(quiz) && !pages.contains(options.quizPage)) {
+        result.exitCode = 2;
+        result.message = QCoreApplication::translate("main", "--quiz must be setup, review, quiz, rehearsal or stats\n");
         return result;
     }
     std::optional<std::int64_t> fromUs;

@@ -31,6 +31,7 @@ struct GuiOptions {
     bool letter = false;   // --page letter (A4 otherwise)
 
     bool headless() const { return !exportPath.isEmpty() || !handoutPath.isEmpty(); }
+    QString quizPage;  // --quiz setup|review|quiz|rehearsal|stats: open quiz mode there
 };
 
 struct ParsedCommandLine {

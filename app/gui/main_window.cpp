@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -37,13 +38,15 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& op
     setDockNestingEnabled(true);
     m_controller = new widgets::SimController(registry, this);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    m_stack = new QStackedWidget(this);
+    m_learnPage = new QWidget(m_stack);
+    m_learnPage->setAccessibleName(tr("Learning workspace"));
+    auto* layout = new QVBoxLayout(m_learnPage);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_banner = new widgets::Banner(central);
+    m_banner = new widgets::Banner(m_learnPage);
     // The scene, and beside it (hidden until asked for) the same run with one parameter changed.
-    auto* split = new QSplitter(Qt::Horizontal, central);
+    auto* split = new QSplitter(Qt::Horizontal, m_learnPage);
     m_scene = new widgets::SceneView(split);
     m_compare = new widgets::CompareView(m_controller, split);
     m_compare->hide();
@@ -51,11 +54,13 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& op
     split->addWidget(m_compare);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
-    setCentralWidget(central);
+    m_stack->addWidget(m_learnPage);
+    setCentralWidget(m_stack);
 
     m_playback = new widgets::PlaybackBar(m_controller, this);
     addToolBar(Qt::TopToolBarArea, m_playback);
     buildDocks();
+    buildQuiz();
     buildMenus();
     connectGestures();
     statusBar()->setAccessibleName(tr("Status bar"));
@@ -184,7 +189,9 @@ bool MainWindow::event(QEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!m_options.ignoreSettings) {
+        setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
         QSettings settings;
+        saveQuizSettings(settings);
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("playback/speed"), m_controller->speed());

@@ -14,6 +14,8 @@ class QActionGroup;
 class QDockWidget;
 class QFileSystemWatcher;
 class QMenu;
+class QSettings;
+class QStackedWidget;
 
 namespace sb::core {
 class LessonCatalog;
@@ -28,6 +30,7 @@ class LessonBrowser;
 class LessonPane;
 class MetricsPanel;
 class PlaybackBar;
+class QuizWorkspace;
 class SceneView;
 class SimController;
 class SpaceTimeView;
@@ -55,6 +58,13 @@ public:
     widgets::HistoryStrip* history() const { return m_history; }
     widgets::CompareView* compare() const { return m_compare; }
     widgets::SpreadPlot* spreadPlot() const { return m_spread; }
+    widgets::QuizWorkspace* quiz() const { return m_quiz; }
+    QAction* quizModeAction() const { return m_quizAction; }
+    // Quiz mode replaces the learning workspace (scene, docks, playback) with the quiz workspace.
+    void setQuizMode(bool on);
+    bool quizMode() const;
+    // "setup", "stats", or a session in "review", "quiz" or "rehearsal" mode (--quiz).
+    void openQuizPage(const QString& page);
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
 
@@ -89,6 +99,16 @@ private:
     void buildDocks();
     void buildMenus();
     void buildViewMenu();
+    void buildQuiz();
+    void addQuizMenus(QMenu* file, QMenu* view);
+    void updateMastery();
+    void openExplainingStep(const QString& lessonId, int step);
+    void exportProgressDialog();
+    void saveQuizSettings(QSettings& settings) const;
+    void restoreQuizSettings();
+    // Tells the learner, once the window is up, that the progress file was damaged or refused.
+    void reportProgressProblem();
+    void importProgressDialog();
     void connectGestures();
     void loadCatalog();
     void finishStartup();
@@ -138,6 +158,13 @@ private:
     QAction* m_compareAction = nullptr;
     QDockWidget* m_historyDock = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_learnPage = nullptr;
+    widgets::QuizWorkspace* m_quiz = nullptr;
+    QAction* m_quizAction = nullptr;
+    QString m_titleBeforeQuiz;
+    QList<QWidget*> m_hiddenForQuiz;      // docks and bars quiz mode hid, shown again on leaving
+    QList<QPair<QAction*, bool>> m_disabledForQuiz;  // playback actions and their enabled state
     QActionGroup* m_themes = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_actionsMenu = nullptr;

@@ -14,6 +14,7 @@
 #include "lesson/lesson_catalog.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
+#include "quiz/quiz_workspace.h"
 #include "sim/scenario.h"
 #include "sim_controller.h"
 #include "theme.h"
@@ -34,6 +35,7 @@ void MainWindow::loadCatalog() {
     if (!m_options.ignoreSettings)
         for (const QString& id : QSettings().value(QStringLiteral("progress/finished")).toStringList()) finished.insert(id);
     m_browser->setCatalog(*m_catalog, finished);
+    m_quiz->setCatalog(*m_catalog);
     m_browser->setCurrent(m_lessonId);
     watchLessonFiles();
 }
@@ -149,6 +151,8 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::finishStartup() {
     loadCatalog();
+    restoreQuizSettings();
+    reportProgressProblem();
     if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);
     m_pendingLesson.clear();
     if (m_options.steps > 0) m_controller->goToStepEnd(static_cast<std::size_t>(m_options.steps));
@@ -166,6 +170,7 @@ void MainWindow::finishStartup() {
             statusBar()->showMessage(tr("--compare: nothing called '%1' to compare; this topic offers: %2")
                                          .arg(m_options.compare, m_compare->alternatives().join(QStringLiteral(", "))));
     }
+    if (!m_options.quizPage.isEmpty()) openQuizPage(m_options.quizPage);
 }
 
 }  // namespace sb::app

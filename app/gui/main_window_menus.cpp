@@ -37,7 +37,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Open &demo"), this, &MainWindow::openDemo);
     buildExportMenu(file);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -50,6 +50,8 @@ void MainWindow::buildMenus() {
     edit->addAction(tr("&Copy diagram as image"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, &MainWindow::copyDiagram);
 
     buildViewMenu();
+    addQuizMenus(file, m_viewMenu);
+    file->addAction(quit);  // keeps Quit last, after the progress actions
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions(m_playback->runActions());
@@ -107,6 +109,12 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const {
     out.append({tr("Partition: move a node to another zone"), tr("Drag the node")});
     out.append({tr("Node actions (crash, restart…)"), tr("Right-click the node")});
     out.append({tr("Inspect, drop or delay a message"), tr("Click / right-click the message")});
+    out.append({tr("Quiz: reveal the answer"), tr("Space")});
+    out.append({tr("Quiz: grade Again / Hard / Good / Easy"), tr("1 / 2 / 3 / 4")});
+    out.append({tr("Quiz: choose an option or answer"), tr("1-9")});
+    out.append({tr("Quiz: show the model answer while typing notes"), tr("Ctrl+Enter")});
+    out.append({tr("Quiz: open the step that explains a wrong prediction"), tr("L")});
+    out.append({tr("Quiz: end the session"), tr("Esc")});
     return out;
 }
 

@@ -45,10 +45,14 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_search);
     m_tree = new QTreeWidget(this);
     m_tree->setAccessibleName(tr("Lessons"));
-    m_tree->setHeaderLabels({tr("Lesson"), tr("Level")});
+    m_tree->setHeaderLabels({tr("Lesson"), tr("Level"), tr("%")});
+    // A narrow header: the lesson titles need the width. The tooltip and accessible text say it in full.
+    m_tree->headerItem()->setToolTip(2, tr("Quiz mastery: how well you know this lesson's cards and quiz items"));
+    m_tree->headerItem()->setData(2, Qt::AccessibleTextRole, tr("Quiz mastery"));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_tree->setUniformRowHeights(true);
     layout->addWidget(m_tree, 1);
     m_problems = new QLabel(this);
@@ -109,7 +113,28 @@ void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QS
         m_problems->setText(tr("%n lesson file problem(s)", nullptr, static_cast<int>(errors.size())));
         m_problems->setToolTip(lines.join(QLatin1Char('\n')));
     }
+    showMastery();
     applyFilter();
+}
+
+void LessonBrowser::setMastery(const QHash<QString, double>& mastery) {
+    m_mastery = mastery;
+    showMastery();
+}
+
+void LessonBrowser::showMastery() {
+    for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
+        QTreeWidgetItem* topic = m_tree->topLevelItem(t);
+        for (int i = 0; i < topic->childCount(); ++i) {
+            QTreeWidgetItem* item = topic->child(i);
+            const QString id = item->data(0, kIdRole).toString();
+            const int percent = qRound(m_mastery.value(id, 0.0) * 100);
+            item->setText(2, tr("%1%").arg(percent));
+            item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(2, tr("Quiz mastery %1%").arg(percent));
+            item->setData(2, Qt::AccessibleTextRole, tr("mastery %1 percent").arg(percent));
+        }
+    }
 }
 
 void LessonBrowser::setCurrent(const QString& lessonId) {

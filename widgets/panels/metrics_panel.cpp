@@ -7,6 +7,7 @@
 #include <limits>
 #include <qcustomplot.h>
 
+#include "panels/plot_style.h"
 #include "scene/scene_palette.h"
 #include "sim_controller.h"
 
@@ -159,14 +160,7 @@ void MetricsPanel::rebuildGraphs() {
 void MetricsPanel::replotNow() {
     if (!isVisible()) return;
     const ScenePalette pal = ScenePalette::fromPalette(palette());
-    m_plot->setBackground(pal.background);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(pal.mutedText));
-        axis->setTickPen(QPen(pal.mutedText));
-        axis->setSubTickPen(QPen(pal.mutedText));
-        axis->setTickLabelColor(pal.text);
-        axis->setLabelColor(pal.text);
-    }
+    applyPlotPalette(m_plot, pal);
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph* graph = m_plot->graph(g);
         const auto series = static_cast<std::size_t>(graph->property("series").toInt());

@@ -114,7 +114,12 @@ void GraphScene::layout() {
     m_index.clear();
     for (std::size_t i = 0; i < count; ++i) m_index[m_view.nodes[i].id] = i;
     m_zoneMembers.clear();
-    if (m_view.layout == core::Layout::Ring || m_view.ring) layoutRing();
+    const bool ring = m_view.layout == core::Layout::Ring || m_view.ring;
+    if (!ring && m_ring) {  // the previous run had a ring and this one has none
+        delete m_ring;
+        m_ring = nullptr;
+    }
+    if (ring) layoutRing();
     else if (m_view.layout == core::Layout::Row) layoutRow();
     else layoutCircle();
     for (std::size_t i = 0; i < count; ++i) {

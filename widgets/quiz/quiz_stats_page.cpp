@@ -1,0 +1,167 @@
+#include "quiz/quiz_stats_page.h"
+
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "panels/plot_style.h"
+#include "quiz/quiz_stats.h"
+#include "scene/scene_palette.h"
+#include "quiz/quiz_widgets.h"
+
+namespace sb::widgets {
+
+namespace {
+
+QCPBars* barsOf(QCustomPlot* plot) {
+    plot->clearPlottables();
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setWidth(0.7);
+    return bars;
+}
+
+// Text ticks 0..n-1, e.g. topic names or "today", "+1"...
+void setTextTicks(QCustomPlot* plot, const QStringList& labels) {
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int i = 0; i < labels.size(); ++i) ticker->addTick(i, labels[i]);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(-0.6, static_cast<double>(labels.size()) - 0.4);
+}
+
+}  // namespace
+
+QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
+    setAccessibleName(tr("Quiz statistics"));
+    setFocusPolicy(Qt::StrongFocus);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addWidget(makeTitleLabel(tr("Statistics"), this, 1.4));
+    m_summary = new QLabel(this);
+    m_summary->setAccessibleName(tr("Statistics summary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    auto* grid = new QGridLayout;
+    m_reviews = makePlot(tr("Reviews per day (last 30 days)"), tr("Reviews per day"));
+    m_accuracy = makePlot(tr("Accuracy per day (%)"), tr("Accuracy over time"));
+    m_mastery = makePlot(tr("Mastery per topic (%)"), tr("Mastery per topic"));
+    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Upcoming due load"));
+    grid->addWidget(m_reviews, 0, 0);
+    grid->addWidget(m_accuracy, 0, 1);
+    grid->addWidget(m_mastery, 1, 0);
+    grid->addWidget(m_due, 1, 1);
+    layout->addLayout(grid, 1);
+    auto* back = new QPushButton(tr("Back (Esc)"), this);
+    back->setAccessibleName(tr("Back to the quiz setup"));
+    layout->addWidget(back, 0, Qt::AlignRight);
+    connect(back, &QPushButton::clicked, this, &QuizStatsPage::backRequested);
+}
+
+QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName) {
+    auto* plot = new QCustomPlot(this);
+    plot->setAccessibleName(accessibleName);
+    plot->setMinimumSize(260, 180);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
+    return plot;
+}
+
+void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vector<core::quiz::ItemRef>& catalog,
+                            const std::vector<std::string>& topics, core::quiz::Day today) {
+    const auto days = core::quiz::activityByDay(progress, today - kHistoryDays + 1, today);
+    QVector<double> xs, counts, accX, accY;
+    int total = 0, correct = 0;
+    for (const auto& d : days) {
+        // Days as date-time keys (the day number is already in local time, so show it as UTC).
+        const double key = static_cast<double>(d.day) * 86400.0;
+        xs << key;
+        counts << d.reviews;
+        total += d.reviews;
+        correct += d.correct;
+        if (d.reviews > 0) accX << key, accY << d.accuracy() * 100.0;
+    }
+    auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
+    dates->setDateTimeFormat(QStringLiteral("d MMM"));
+    dates->setTimeZone(QTimeZone::utc());
+    for (QCustomPlot* plot : {m_reviews, m_accuracy}) {
+        plot->xAxis->setTicker(dates);
+        plot->xAxis->setRange(xs.front() - 86400.0, xs.back() + 86400.0);
+    }
+    QCPBars* reviews = barsOf(m_reviews);
+    reviews->setWidth(86400.0 * 0.7);
+    reviews->setData(xs, counts, true);
+    m_reviews->yAxis->setRange(0, std::max(4.0, *std::max_element(counts.begin(), counts.end()) * 1.15));
+    m_accuracy->clearPlottables();
+    QCPGraph* acc = m_accuracy->addGraph();
+    acc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
+    acc->setData(accX, accY, true);
+    m_accuracy->yAxis->setRange(0, 105);
+
+    const auto mastery = progress.masteryByTopic(catalog);
+    QStringList topicNames;
+    QVector<double> topicX, topicY;
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        const auto it = mastery.find(topics[i]);
+        topicNames << QString::fromStdString(topics[i]);
+        topicX << static_cast<double>(i);
+        topicY << (it == mastery.end() ? 0.0 : it->second * 100.0);
+    }
+    barsOf(m_mastery)->setData(topicX, topicY, true);
+    setTextTicks(m_mastery, topicNames);
+    m_mastery->yAxis->setRange(0, 105);
+
+    const auto load = core::quiz::dueLoad(progress, today, kDueDays);
+    QStringList dueNames;
+    QVector<double> dueX, dueY;
+    for (int i = 0; i < static_cast<int>(load.size()); ++i) {
+        dueNames << (i == 0 ? tr("today") : QStringLiteral("+%1").arg(i));
+        dueX << i;
+        dueY << load[static_cast<std::size_t>(i)];
+    }
+    barsOf(m_due)->setData(dueX, dueY, true);
+    setTextTicks(m_due, dueNames);
+    m_due->yAxis->setRange(0, std::max(4.0, *std::max_element(dueY.begin(), dueY.end()) * 1.15));
+
+    m_summary->setText(tr("%1 reviews in the last %2 days, %3% right. %4 due today. Overall mastery %5%.")
+                           .arg(total)
+                           .arg(kHistoryDays)
+                           .arg(total == 0 ? 0 : qRound(100.0 * correct / total))
+                           .arg(load.empty() ? 0 : load.front())
+                           .arg(qRound(progress.mastery(catalog) * 100)));
+    restyle();
+}
+
+void QuizStatsPage::restyle() {
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    // Palette entries with enough contrast on light and dark backgrounds (3 is a pale yellow).
+    const std::size_t colours[] = {0, 1, 2, 5};
+    std::size_t colour = 0;
+    for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due}) {
+        applyPlotPalette(plot, pal);
+        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) axis->grid()->setZeroLinePen(axis->grid()->pen());
+        if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setTextColor(pal.text);
+        const QColor c = pal.category(colours[colour++]);
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            plot->plottable(i)->setPen(QPen(c, 2));
+            plot->plottable(i)->setBrush(qobject_cast<QCPBars*>(plot->plottable(i)) ? QBrush(c) : QBrush(Qt::NoBrush));
+        }
+        plot->replot();
+    }
+}
+
+void QuizStatsPage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) restyle();
+}
+
+void QuizStatsPage::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape) {
+        emit backRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+}  // namespace sb::widgets

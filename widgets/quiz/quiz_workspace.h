@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+#include "quiz/progress_store.h"
+#include "quiz/quiz_catalog.h"
+#include "quiz/quiz_session.h"
+#include "sim/registry.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace sb::core {
+class LessonCatalog;
+}
+
+namespace sb::widgets {
+
+class ChoiceView;
+class PredictView;
+class QuizSetupPage;
+class QuizStatsPage;
+class RecallView;
+class RehearsalView;
+class SessionSummary;
+
+// Quiz mode: the setup page, then one card or item at a time, then the session summary; and the
+// statistics page. Progress lives in a core ProgressStore at the path given (the app passes the
+// platform's app-data folder) and is saved after every answer. The clock is injectable (epoch
+// seconds in local time, as core::quiz expects), so tests control the day.
+class QuizWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    using Clock = std::function<core::quiz::Seconds()>;
+
+    QuizWorkspace(const core::TopicRegistry& registry, const QString& progressPath, QWidget* parent = nullptr);
+    ~QuizWorkspace() override;
+
+    // Reads the progress file; a problem (a damaged file set aside, a newer file refused) is
+    // shown on the setup page and returned for the status bar.
+    const core::quiz::LoadReport& loadProgress();
+    const core::quiz::LoadReport& loadReport() const { return m_report; }
+    // Call after the lesson catalog (re)loads: item pointers are rebuilt from it.
+    void setCatalog(const core::LessonCatalog& catalog);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    // Off in tests: the rehearsal countdown then moves only by explicit ticks.
+    void setRealTimeCountdown(bool on);
+    core::quiz::Seconds now() const { return m_clock(); }
+
+    bool startSession();
+    void showSetup();
+    void showStats();
+    void endSession();
+    // Export writes a copy; import merges another file in and saves. An empty result means success.
+    QString exportProgress(const QString& file);
+    QString importProgress(const QString& file, QString* summary = nullptr);
+
+    const core::quiz::ProgressStore& store() const { return m_store; }
+    const QuizCatalog& quizCatalog() const { return m_catalog; }
+    const core::quiz::QuizSession* session() const { return m_session.get(); }
+    // Mastery per lesson id in [0, 1], for the lesson browser.
+    std::map<std::string, double> lessonMastery() const;
+
+    QStackedWidget* pages() const { return m_pages; }
+    QuizSetupPage* setupPage() const { return m_setup; }
+    RecallView* recallView() const { return m_recall; }
+    ChoiceView* choiceView() const { return m_choice; }
+    PredictView* predictView() const { return m_predict; }
+    RehearsalView* rehearsalView() const { return m_rehearsal; }
+    SessionSummary* summaryPage() const { return m_summary; }
+    QuizStatsPage* statsPage() const { return m_stats; }
+    // The view showing the current item (the one keys go to), or nullptr between items.
+    QWidget* currentView() const;
+
+signals:
+    void progressChanged();
+    void message(const QString& text);
+    void openStep(const QString& lessonId, int step);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void showCurrent();
+    void afterAnswer();
+    void save();
+    void refreshSetup();
+    void setNotice(const QString& text);
+
+    const core::TopicRegistry& m_registry;
+    core::quiz::ProgressStore m_store;
+    core::quiz::LoadReport m_report;
+    QuizCatalog m_catalog;
+    std::unique_ptr<core::quiz::QuizSession> m_session;
+    QuizMode m_mode = QuizMode::Review;
+    Clock m_clock;
+    bool m_saveFailed = false;
+    QString m_notice;
+    QStackedWidget* m_pages;
+    QuizSetupPage* m_setup;
+    QWidget* m_sessionPage;
+    QLabel* m_header;
+    QStackedWidget* m_views;
+    RecallView* m_recall;
+    ChoiceView* m_choice;
+    PredictView* m_predict;
+    RehearsalView* m_rehearsal;
+    SessionSummary* m_summary;
+    QuizStatsPage* m_stats;
+};
+
+}  // namespace sb::widgets

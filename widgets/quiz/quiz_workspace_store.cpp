@@ -1,0 +1,94 @@
+// The quiz workspace's side of the progress file: load, save after answers, export, import,
+// and the notices that tell the learner when something about the file is wrong.
+#include <QDir>
+#include <QFileInfo>
+
+#include "quiz/quiz_setup_page.h"
+#include "quiz/quiz_workspace.h"
+
+namespace sb::widgets {
+
+using core::quiz::LoadOutcome;
+
+const core::quiz::LoadReport& QuizWorkspace::loadProgress() {
+    QDir().mkpath(QFileInfo(QString::fromStdString(m_store.path())).absolutePath());
+    m_report = m_store.load();
+    const bool problem = m_report.outcome != LoadOutcome::Loaded && m_report.outcome != LoadOutcome::Fresh;
+    setNotice(problem ? QString::fromStdString(m_report.message) : QString());
+    if (problem) emit message(QString::fromStdString(m_report.message));
+    refreshSetup();
+    emit progressChanged();
+    return m_report;
+}
+
+void QuizWorkspace::setNotice(const QString& text) {
+    m_notice = text;
+    m_setup->setNotice(text);
+}
+
+void QuizWorkspace::setCatalog(const core::LessonCatalog& catalog) {
+    m_catalog.rebuild(catalog);
+    refreshSetup();
+    emit progressChanged();
+}
+
+void QuizWorkspace::save() {
+    if (!m_store.canSave()) return;  // the notice already says why (a newer or unreadable file)
+    if (core::Status s = m_store.save(); !s) {
+        m_saveFailed = true;
+        const QString text = tr("Progress could not be saved: %1").arg(QString::fromStdString(s.error().text()));
+        setNotice(text);
+        emit message(text);
+        return;
+    }
+    if (m_saveFailed) setNotice({});
+    m_saveFailed = false;
+}
+
+void QuizWorkspace::afterAnswer() {
+    save();
+    emit progressChanged();
+}
+
+void QuizWorkspace::refreshSetup() {
+    const core::quiz::Day today = core::quiz::dayOf(now());
+    const auto refs = m_catalog.allRefs();
+    const auto mastery = m_store.progress().masteryByTopic(refs);
+    std::vector<TopicSummary> topics;
+    for (const auto& topic : m_catalog.topics()) {
+        TopicSummary t;
+        t.topic = QString::fromStdString(topic);
+        const auto it = mastery.find(topic);
+        t.mastery = it == mastery.end() ? 0.0 : it->second;
+        t.due = static_cast<int>(core::quiz::dueItems(m_store.progress(), refs, {topic}, today).size());
+        for (const auto& r : refs) t.total += r.topic == topic ? 1 : 0;
+        topics.push_back(t);
+    }
+    m_setup->setTopics(topics);
+}
+
+std::map<std::string, double> QuizWorkspace::lessonMastery() const {
+    return m_store.progress().masteryByLesson(m_catalog.allRefs());
+}
+
+QString QuizWorkspace::exportProgress(const QString& file) {
+    if (core::Status s = m_store.exportTo(file.toStdString()); !s) return QString::fromStdString(s.error().text());
+    return {};
+}
+
+QString QuizWorkspace::importProgress(const QString& file, QString* summary) {
+    auto merged = m_store.importFrom(file.toStdString());
+    if (!merged) return QString::fromStdString(merged.error().text());
+    if (summary)
+        *summary = tr("Imported %1 new item(s) and %2 review(s); %3 item(s) merged.")
+                       .arg(merged->itemsAdded)
+                       .arg(merged->reviewsAdded)
+                       .arg(merged->itemsMerged);
+    save();
+    refreshSetup();
+    emit progressChanged();
+    if (!m_store.canSave()) return tr("The import was merged but cannot be saved: %1").arg(m_notice);
+    return {};
+}
+
+}  // namespace sb::widgets
