@@ -6,6 +6,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "panels/plot_style.h"
 #include "scene/scene_palette.h"
 #include "sim_controller.h"
 #include "topics/hashring/load_spread.h"
@@ -70,14 +71,7 @@ void SpreadPlot::changeEvent(QEvent* event) {
 
 void SpreadPlot::applyPalette() {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
-    m_plot->setBackground(pal.background);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(pal.mutedText));
-        axis->setTickPen(QPen(pal.mutedText));
-        axis->setSubTickPen(QPen(pal.mutedText));
-        axis->setTickLabelColor(pal.text);
-        axis->setLabelColor(pal.text);
-    }
+    applyPlotPalette(m_plot, pal);
     m_plot->legend->setBrush(pal.background);
     m_plot->legend->setTextColor(pal.text);
 }
