@@ -27,6 +27,14 @@ void MainWindow::connectGestures() {
     connect(graph, &widgets::GraphScene::nodeMoveRequested, this, &MainWindow::moveNode);
     connect(graph, &widgets::GraphScene::nodeMenu, this, &MainWindow::nodeMenu);
     connect(graph, &widgets::GraphScene::messageMenu, this, &MainWindow::messageMenu);
+    connect(graph, &widgets::GraphScene::keySelected, this, [this](const QString& key) {
+        // Clicking a key on the ring looks it up (an Action like any other, so it is undoable
+        // and saved); the banner then shows its hash, owner and replicas.
+        core::Action a;
+        a.kind = "lookup";
+        a.args["key"] = key.toStdString();
+        perform(a, tr("Look up %1").arg(key));
+    });
     connect(graph, &widgets::GraphScene::nodeSelected, m_inspector, &widgets::InspectorPanel::inspectNode);
     connect(graph, &widgets::GraphScene::messageSelected, m_inspector, &widgets::InspectorPanel::inspectMessage);
 }

@@ -30,6 +30,8 @@
 #include "topics/hashring/spread_plot.h"
 #include "scene/graph_scene.h"
 #include "scene/message_item.h"
+#include "scene/ring_item.h"
+#include "scene/scene_palette.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
@@ -302,6 +304,28 @@ private slots:
         QVERIFY(controller().perform(heal, QStringLiteral("heal")).ok());
         QCOMPARE(std::get<bool>(compare->timeline()->model().probe("partitioned", core::kNoNode)), false);
         compare->hide();
+    }
+
+    void clickingARingKeyLooksItUp() {
+        // The hit test: a key's dot, and only near it.
+        const widgets::ScenePalette palette = widgets::ScenePalette::fromPalette(m_window->palette());
+        widgets::RingItem ring(m_window->sceneView()->graph(), &palette, 200);
+        core::RingView rv;
+        rv.keys.push_back({0.25, 0, "k7", false});
+        ring.setRing(rv, {});
+        QCOMPARE(ring.keyAt(widgets::ringPoint(0.25, 190)), std::string("k7"));
+        QVERIFY(ring.keyAt(widgets::ringPoint(0.5, 190)).empty());
+        // The gesture: a lookup action, undoable, and the banner names hash, owner and replicas.
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-replication")));
+        controller().goToStepEnd(1);
+        const int before = controller().undoStack()->count();
+        emit m_window->sceneView()->graph()->keySelected(QStringLiteral("k3"));
+        QCOMPARE(controller().undoStack()->count(), before + 1);
+        bool described = false;
+        for (const auto& a : view().annotations)
+            described |= a.rfind("key k3: hash 0x", 0) == 0 && a.find("owner n") != std::string::npos &&
+                         a.find("replicas ") != std::string::npos;
+        QVERIFY(described);
     }
 
     void hashRingShowsItsLoadSpreadCurve() {

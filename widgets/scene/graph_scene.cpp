@@ -155,7 +155,7 @@ void GraphScene::layoutCircle() {
 
 void GraphScene::layoutRing() {
     if (!m_ring) {
-        m_ring = new RingItem(&m_palette, kRingRadius);
+        m_ring = new RingItem(this, &m_palette, kRingRadius);
         addItem(m_ring);
     }
     const std::size_t count = m_view.nodes.size();
@@ -306,6 +306,8 @@ void GraphScene::nodeDropped(core::NodeId node, QPointF pos) {
 
 void GraphScene::nodeMenuRequested(core::NodeId node, QPoint screenPos) { emit nodeMenu(node, screenPos); }
 void GraphScene::messageClicked(core::MsgId id) { emit messageSelected(id); }
+
+void GraphScene::keyClicked(const std::string& key) { emit keySelected(QString::fromStdString(key)); }
 void GraphScene::messageMenuRequested(core::MsgId id, QPoint screenPos) { emit messageMenu(id, screenPos); }
 
 }  // namespace sb::widgets

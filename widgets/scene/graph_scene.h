@@ -57,10 +57,12 @@ public:
     void nodeDropped(core::NodeId node, QPointF pos);
     void nodeMenuRequested(core::NodeId node, QPoint screenPos);
     void messageClicked(core::MsgId id);
+    void keyClicked(const std::string& key);
     void messageMenuRequested(core::MsgId id, QPoint screenPos);
 
 signals:
     void nodeSelected(sb::core::NodeId node);
+    void keySelected(const QString& key);  // a key on a hash ring
     void nodeMoveRequested(sb::core::NodeId node, int zone);
     void nodeMenu(sb::core::NodeId node, QPoint screenPos);
     void messageSelected(sb::core::MsgId id);

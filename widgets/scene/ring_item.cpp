@@ -1,5 +1,9 @@
 #include "scene/ring_item.h"
 
+#include "scene/graph_scene.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QLineF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -25,8 +29,10 @@ bool sameMarks(const std::vector<core::RingMark>& a, const std::vector<core::Rin
 
 }  // namespace
 
-RingItem::RingItem(const ScenePalette* palette, double radius) : m_palette(palette), m_radius(radius) {
+RingItem::RingItem(GraphScene* graph, const ScenePalette* palette, double radius)
+    : m_graph(graph), m_palette(palette), m_radius(radius) {
     setZValue(1);
+    setAcceptedMouseButtons(Qt::LeftButton);
     // Thousands of marks that change only when the ring does: paint once, then blit.
     setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
@@ -78,6 +84,27 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             p->drawText(QRectF(at.x() - 30, at.y() - 7, 60, 14), Qt::AlignCenter, QString::fromStdString(mark.label));
         }
     }
+}
+
+std::string RingItem::keyAt(QPointF pos) const {
+    constexpr double kReach = 6;
+    const core::RingMark* best = nullptr;
+    double bestDistance = kReach;
+    for (const auto& key : m_ring.keys) {
+        const double d = QLineF(pos, ringPoint(key.position, m_radius - 10)).length();
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = &key;
+        }
+    }
+    return best ? best->label : std::string();
+}
+
+void RingItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    const std::string key = keyAt(event->pos());
+    if (key.empty()) return event->ignore();  // let the view pan from empty ring space
+    m_graph->keyClicked(key);
+    event->accept();
 }
 
 }  // namespace sb::widgets

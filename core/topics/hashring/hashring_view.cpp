@@ -89,6 +89,17 @@ View HashringModel::view(Time t) const {
     v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(m_place.liveCount()) +
                             " live nodes, " + std::to_string(m_keys->size()) + " keys, R=" +
                             std::to_string(m_place.replication()));
+    if (const auto index = lookupIndex()) {
+        // What a client library computes for one key: its hash, where it lands, who holds it.
+        const std::uint64_t hash = m_keys->hash(*index);
+        std::string replicas;
+        for (std::uint8_t r : m_place.replicas(hash)) replicas += (replicas.empty() ? "" : ", ") + nameOf(r);
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+        v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
+                                "% round the ring), owner " + nameOf((*m_owners)[*index]) + ", replicas " + replicas +
+                                ", found in " + std::to_string(m_lookupCost) + " steps");
+    }
     if (m_changedSlot >= 0 || m_moved > 0) {
         const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;
         v.annotations.push_back("last change moved " + std::to_string(m_moved) + " keys (" + fixed(pct, 1) + "%)");
