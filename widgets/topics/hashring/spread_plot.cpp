@@ -28,7 +28,8 @@ SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : QWidget(par
     m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     m_plot->xAxis->setRange(0.8, 1250);
-    m_plot->legend->setVisible(true);
+    // No legend inside the plot (it hides the curve in a short dock): the note names the lines.
+    m_plot->legend->setVisible(false);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.8);
     m_plot->legend->setFont(small);
@@ -118,8 +119,9 @@ void SpreadPlot::recompute() {
     now->setName(tr("the run now"));
     now->setLineStyle(QCPGraph::lsNone);
     now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(pal.highlight, 2), pal.highlight, 11));
-    m_note->setText(tr("Measured on this run's keys. The diamond is the run as it stands: more vnodes even out "
-                       "the load, at the price of a bigger ring to search and more metadata per node."));
+    m_note->setText(tr("Solid: this ring, %1 nodes and %2 keys. Dashed: the 1/√V rule of thumb. Diamond: the "
+                       "run as it stands. More vnodes even out the load, at the price of a bigger ring to search "
+                       "and more metadata per node.").arg(nodes).arg(keys.size()));
     markNow();
     m_plot->replot();
 }
