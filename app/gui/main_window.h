@@ -121,6 +121,7 @@ private:
     void messageMenu(core::MsgId id, QPoint screenPos);
     void oneWayMenu(QMenu& menu, const core::View& view, core::NodeId node);
     void moveNode(core::NodeId node, int zone);
+    void moveNodes(const std::vector<core::NodeId>& nodes, int zone);
     void runTopicAction(const core::ActionSpec& spec, const std::string& node);
     void rebuildActionsMenu();
     void perform(core::Action action, const QString& description);

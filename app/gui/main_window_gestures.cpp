@@ -2,6 +2,7 @@
 #include <QMenu>
 #include <algorithm>
 #include <QStatusBar>
+#include <QUndoStack>
 
 #include "gui/main_window.h"
 #include "panels/action_dialog.h"
@@ -25,6 +26,7 @@ bool hasOwnGesture(const std::string& kind) {
 void MainWindow::connectGestures() {
     widgets::GraphScene* graph = m_scene->graph();
     connect(graph, &widgets::GraphScene::nodeMoveRequested, this, &MainWindow::moveNode);
+    connect(graph, &widgets::GraphScene::groupMoveRequested, this, &MainWindow::moveNodes);
     connect(graph, &widgets::GraphScene::nodeMenu, this, &MainWindow::nodeMenu);
     connect(graph, &widgets::GraphScene::messageMenu, this, &MainWindow::messageMenu);
     connect(graph, &widgets::GraphScene::keySelected, this, [this](const QString& key) {
@@ -59,6 +61,22 @@ void MainWindow::moveNode(core::NodeId node, int zone) {
     perform(a, zone == 0 ? tr("Move %1 back to the main zone").arg(QString::fromStdString(names[i]))
                          : tr("Move %1 to zone %2").arg(QString::fromStdString(names[i])).arg(zone));
     refresh();  // snaps the node to its place even if the move was refused
+}
+
+void MainWindow::moveNodes(const std::vector<core::NodeId>& nodes, int zone) {
+    // One undo step for the whole group: a macro of one move action per node.
+    QStringList names;
+    const core::Timeline* t = m_controller->timeline();
+    if (!t) return;
+    const auto all = t->model().nodeNames();
+    for (core::NodeId n : nodes)
+        if (n >= 0 && static_cast<std::size_t>(n) < all.size()) names << QString::fromStdString(all[static_cast<std::size_t>(n)]);
+    const QString text = zone == 0 ? tr("Move %1 back to the main zone").arg(names.join(QStringLiteral(", ")))
+                                   : tr("Move %1 to zone %2").arg(names.join(QStringLiteral(", "))).arg(zone);
+    m_controller->undoStack()->beginMacro(text);
+    for (core::NodeId n : nodes) moveNode(n, zone);
+    m_controller->undoStack()->endMacro();
+    statusBar()->showMessage(text, 4000);
 }
 
 void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {

@@ -257,6 +257,33 @@ private slots:
         QTRY_VERIFY(m_window->catalog().entry(path.toStdString())->errors.empty());
     }
 
+    void dragsTwoCapNodesAwayAsAGroup() {
+        // Ctrl+click two replicas, drag one of them out: both form the minority, in one undo step.
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));
+        controller().goToStepEnd(1);
+        QApplication::processEvents();
+        QVERIFY(!partitioned());
+        widgets::SceneView* sceneView = m_window->sceneView();
+        widgets::GraphScene* graph = sceneView->graph();
+        QWidget* viewport = sceneView->viewport();
+        const core::NodeId n4 = 3, n5 = 4;
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, viewportPoint(graph->nodePosition(n4)));
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, viewportPoint(graph->nodePosition(n5)));
+        const int before = controller().undoStack()->count();
+        const QRectF main = graph->zoneRect(0);
+        drag(graph->nodePosition(n5), QPointF(main.right() + 140, main.center().y()));
+        QVERIFY(partitioned());
+        QVERIFY(zoneOf("n4") > 0);
+        QCOMPARE(zoneOf("n4"), zoneOf("n5"));
+        QCOMPARE(zoneOf("n1"), 0);
+        QCOMPARE(controller().undoStack()->count(), before + 1);
+        // The model's minority follows the zones: a write on n4 now cannot find a quorum.
+        QCOMPARE(std::get<bool>(controller().timeline()->model().probe("in_minority", n4)), true);
+        controller().undoStack()->undo();
+        QVERIFY(!partitioned());
+        QCOMPARE(zoneOf("n5"), 0);
+    }
+
     void historyStripShowsClientOperations() {
         widgets::HistoryStrip* strip = m_window->history();
         QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));

@@ -295,13 +295,21 @@ void GraphScene::nodeDropped(core::NodeId node, QPointF pos) {
         zone = 1;
         for (const auto& n : m_view.nodes) zone = std::max(zone, n.zone + 1);
     }
-    m_nodes[i]->setSelected(false);
-    if (zone == m_view.nodes[i].zone) {
-        m_nodes[i]->setPos(m_positions[i]);
+    // Nodes selected together (Ctrl+click, or Shift+drag a rubber band) were dragged together:
+    // they all go to the zone the dragged one was dropped in.
+    std::vector<core::NodeId> group;
+    for (std::size_t k = 0; k < m_nodes.size() && k < m_view.nodes.size(); ++k) {
+        if (k != i && !m_nodes[k]->isSelected()) continue;
+        m_nodes[k]->setSelected(false);
+        if (m_view.nodes[k].zone != zone) group.push_back(m_view.nodes[k].id);
+        else m_nodes[k]->setPos(m_positions[k]);
+    }
+    if (group.empty()) {
         updateLinks();
         return;
     }
-    emit nodeMoveRequested(node, zone);
+    if (group.size() == 1) emit nodeMoveRequested(group.front(), zone);
+    else emit groupMoveRequested(group, zone);
 }
 
 void GraphScene::nodeMenuRequested(core::NodeId node, QPoint screenPos) { emit nodeMenu(node, screenPos); }

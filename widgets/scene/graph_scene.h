@@ -64,6 +64,7 @@ signals:
     void nodeSelected(sb::core::NodeId node);
     void keySelected(const QString& key);  // a key on a hash ring
     void nodeMoveRequested(sb::core::NodeId node, int zone);
+    void groupMoveRequested(const std::vector<sb::core::NodeId>& nodes, int zone);
     void nodeMenu(sb::core::NodeId node, QPoint screenPos);
     void messageSelected(sb::core::MsgId id);
     void messageMenu(sb::core::MsgId id, QPoint screenPos);

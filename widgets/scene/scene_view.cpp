@@ -156,8 +156,11 @@ void SceneView::changeEvent(QEvent* event) {
 }
 
 void SceneView::mousePressEvent(QMouseEvent* event) {
-    // Drag empty space to pan; items (nodes) get the press otherwise.
-    setDragMode(itemAt(event->pos()) ? QGraphicsView::NoDrag : QGraphicsView::ScrollHandDrag);
+    // Drag empty space to pan, or Shift+drag it to select nodes with a rubber band (then drag
+    // one of them to move the group); items (nodes) get the press otherwise.
+    const bool empty = itemAt(event->pos()) == nullptr;
+    const bool band = empty && (event->modifiers() & Qt::ShiftModifier);
+    setDragMode(band ? QGraphicsView::RubberBandDrag : empty ? QGraphicsView::ScrollHandDrag : QGraphicsView::NoDrag);
     QGraphicsView::mousePressEvent(event);
 }
 
