@@ -268,7 +268,7 @@ private slots:
         const QPointF middle = diagram->arrowLine(0).pointAt(0.5);
         QTest::mouseClick(diagram, Qt::LeftButton, {}, middle.toPoint());
         QCOMPARE(controller().timeline()->position(), send + 1);
-        QVERIFY(controller().timeline()->trace()[send].is("send"));
+        QVERIFY(controller().timeline()->event(send).is("send"));
         QVERIFY(!m_window->shortcutList().isEmpty());
     }
 };
