@@ -31,6 +31,20 @@ std::string fingerprint(const Timeline& t) {
     return out.str();
 }
 
+// AddressSanitizer keeps freed memory in quarantine (256 MB by default), so under it the
+// resident set grows for a while whatever the timeline does: the RSS check is skipped there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kRssIsMeaningful = false;
+#else
+constexpr bool kRssIsMeaningful = true;
+#endif
+#else
+constexpr bool kRssIsMeaningful = true;
+#endif
+
 // Peak resident memory of this process so far, in kB (Linux); 0 where unavailable.
 long peakKb() {
     std::ifstream status("/proc/self/status");
@@ -133,6 +147,6 @@ TEST_CASE("10 million Raft events keep memory bounded", "[soak][timeline][bound]
          << " MB; " << t.trace().size() << " events and " << t.checkpointCount()
          << " checkpoints every " << t.checkpointEvery() << " events kept");
     CHECK(t.recorded() >= 10'000'000);
-    CHECK(peak - warm < 64 * 1024);  // steady state: nothing grows per event
+    if (kRssIsMeaningful) CHECK(peak - warm < 64 * 1024);  // steady state: nothing grows per event
     CHECK(t.trace().capacity() <= limits.keptEvents + limits.keptEvents / 4);
 }
