@@ -33,9 +33,10 @@ std::size_t Manifest::lessonRank(const std::string& topic, const std::string& id
 }
 
 Result<Manifest> loadManifest(const std::string& path) {
-    auto text = readTextFile(path, 256 * 1024);
+    constexpr std::size_t kMaxManifestBytes = std::size_t{256} * 1024;
+    auto text = readTextFile(path, kMaxManifestBytes);
     if (!text) return text.error();
-    auto doc = parseJsonText(text.value(), path, JsonLimits{256 * 1024, 8});
+    auto doc = parseJsonText(text.value(), path, JsonLimits{kMaxManifestBytes, 8});
     if (!doc) return doc.error();
     const auto& j = doc.value();
     if (!j.is_object()) return makeError("the manifest must be a JSON object", path + ":/");

@@ -20,7 +20,7 @@ std::optional<Error> applyActions(Timeline& timeline, const std::vector<Action>&
             return Error{s.error().message, where + "/" + std::to_string(i)};
         while (timeline.stepForward()) {
             ++events;
-            const Event& e = timeline.trace()[timeline.position() - 1];
+            const Event& e = timeline.event(timeline.position() - 1);
             if (e.is("action") && e.time >= a.at) break;
         }
         if (timeline.sim().rejected().size() > rejectedBefore)

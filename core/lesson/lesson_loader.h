@@ -15,7 +15,7 @@ namespace sb::core {
 
 // Limits for lesson files, which may come from the user's folder or a stranger.
 struct LessonLimits {
-    std::size_t maxBytes = 2 * 1024 * 1024;
+    std::size_t maxBytes = std::size_t{2} * 1024 * 1024;
     int maxDepth = 32;
     std::size_t maxErrors = 50;  // stop collecting after this many
 };

@@ -172,10 +172,14 @@ void guardPatterns(const nlohmann::json& v, const std::string& pointer, const st
     for (auto it = v.begin(); it != v.end(); ++it) {
         const std::string at = pointer + "/" + escapeToken(it.key());
         if ((it.key() == "id" || it.key() == "topic") && it->is_string() &&
-            it->get_ref<const std::string&>().size() > kMaxPatterned)
-            errors.push_back(Error{"too long: expected at most " + std::to_string(kMaxPatterned) + " characters", file + ":" + at});
-        else
+            it->get_ref<const std::string&>().size() > kMaxPatterned) {
+            std::string where = file + ':';
+            where += at;
+            errors.push_back(Error{"too long: expected at most " + std::to_string(kMaxPatterned) + " characters",
+                                   std::move(where)});
+        } else {
             guardPatterns(*it, at, file, errors);
+        }
     }
 }
 

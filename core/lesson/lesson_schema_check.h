@@ -19,6 +19,6 @@ const nlohmann::json* schemaNodeAt(const nlohmann::json& schema, const nlohmann:
                                    const std::vector<std::string>& path);
 
 // "expected a string", "expected one of: beginner, intermediate, advanced", ...
-std::string expectedText(const nlohmann::json& schema, const nlohmann::json& node);
+std::string expectedText(const nlohmann::json& schema, const nlohmann::json& start);
 
 }  // namespace sb::core::lesson_detail

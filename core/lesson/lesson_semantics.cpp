@@ -167,7 +167,7 @@ std::vector<Action> parseActions(const nlohmann::json& list, const std::string& 
                 // validateActions numbers its single element 0; put the real index back.
                 std::string where = s.error().where;
                 const std::string zero = pointer + "/0";
-                if (where.rfind(zero, 0) == 0) where = at + where.substr(zero.size());
+                if (where.rfind(zero, 0) == 0) where.replace(0, zero.size(), at);
                 problems.add(s.error().message, where);
                 continue;
             }

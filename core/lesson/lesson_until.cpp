@@ -83,8 +83,11 @@ std::size_t LessonRun::runUntil(Timeline& timeline, const UntilCondition& until,
                 return until.peer.empty() || e.peer == peer;
             };
             std::size_t seen = 0;
-            for (std::size_t i = startPosition; i < timeline.position() && i < timeline.recorded(); ++i)
-                seen += matches(timeline.trace()[i]) ? 1U : 0U;
+            // Events older than the timeline keeps cannot be counted; a lesson step never runs
+            // that long (kDefaultStepMaxEvents is far below TimelineLimits::keptEvents).
+            for (std::size_t i = std::max(startPosition, timeline.firstKept());
+                 i < timeline.position() && i < timeline.recorded(); ++i)
+                seen += matches(timeline.event(i)) ? 1U : 0U;
             if (seen >= until.count) {
                 reached = true;
                 return 0;

@@ -151,9 +151,9 @@ ItemProgress parseItem(Checker& c, const json& j, const std::string& at) {
 }  // namespace
 
 std::string progressToJson(const Progress& progress) {
-    std::string out = "{\"format\":\"";
+    std::string out = R"({"format":")";
     out += kProgressFormat;
-    out += "\",\"version\":" + std::to_string(kProgressVersion) +
+    out += R"(","version":)" + std::to_string(kProgressVersion) +
            ",\"saveCount\":" + std::to_string(progress.saveCount) + ",\"items\":{";
     bool first = true;
     for (const auto& [id, item] : progress.items()) {

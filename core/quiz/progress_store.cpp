@@ -73,7 +73,7 @@ Examined examine(const std::string& file, std::size_t maxBytes) {
 std::string setAside(const std::string& path, const std::string& file) {
     std::error_code ec;
     for (int n = 1; n < 10000; ++n) {
-        const std::string target = path + ".corrupt-" + std::to_string(n);
+        std::string target = path + ".corrupt-" + std::to_string(n);
         if (fs::exists(target, ec)) continue;
         if (std::rename(file.c_str(), target.c_str()) == 0) return target;
         return {};

@@ -31,7 +31,7 @@ struct LoadReport {
 
 struct StoreOptions {
     int backups = 3;                             // progress.json.1 .. .3
-    std::size_t maxBytes = 64u * 1024u * 1024u;  // larger files are treated as damaged
+    std::size_t maxBytes = std::size_t{64} * 1024 * 1024;  // larger files are treated as damaged
 };
 
 // The progress file on disk. The path is chosen by the caller (the GUI uses the platform's

@@ -233,7 +233,7 @@ void Engine<P>::fillNetworkView(View& view, Time t) const {
         mv.kind = m.kind;
         mv.sent = m.sent;
         mv.deliver = m.deliver;
-        const double span = static_cast<double>(std::max<Time>(m.deliver - m.sent, 1));
+        const auto span = static_cast<double>(std::max<Time>(m.deliver - m.sent, 1));
         mv.progress = std::clamp(static_cast<double>(t - m.sent) / span, 0.0, 1.0);
         mv.doomed = m.lost || !m_net.reachable(m.from, m.to) || !up(m.to);
         view.messages.push_back(std::move(mv));

@@ -10,7 +10,7 @@ namespace sb::core {
 
 // Limits for files a user or a stranger hands us (lessons, scenarios, progress).
 struct JsonLimits {
-    std::size_t maxBytes = 4 * 1024 * 1024;
+    std::size_t maxBytes = std::size_t{4} * 1024 * 1024;
     int maxDepth = 64;
 };
 

@@ -37,8 +37,9 @@ QByteArray readAll(const QString& path) {
 
 std::string traceText(const core::Timeline& t, std::size_t upTo) {
     std::ostringstream out;
+    // Positions count from the start of the run; the kept trace starts at firstKept().
     const std::vector<core::Event> prefix(t.trace().begin(),
-                                          t.trace().begin() + static_cast<std::ptrdiff_t>(upTo));
+                                          t.trace().begin() + static_cast<std::ptrdiff_t>(upTo - t.firstKept()));
     writeTrace(out, prefix, t.model().nodeNames());
     return out.str();
 }

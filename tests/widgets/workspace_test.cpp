@@ -301,9 +301,9 @@ private slots:
         QVERIFY(op.end.has_value());
         QTest::mouseClick(strip, Qt::LeftButton, {}, strip->drawnRect(0).center().toPoint());
         QVERIFY(controller().timeline()->now() <= *op.end);
-        const auto& trace = controller().timeline()->trace();
-        const std::size_t pos = controller().timeline()->position();
-        QVERIFY(pos < trace.size() && trace[pos].time > *op.end);
+        const core::Timeline* timeline = controller().timeline();
+        const std::size_t pos = timeline->position();
+        QVERIFY(pos < timeline->recorded() && timeline->event(pos).time > *op.end);
 
         QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
         controller().goToStepEnd(5);
@@ -376,7 +376,7 @@ private slots:
         const QPointF middle = diagram->arrowLine(0).pointAt(0.5);
         QTest::mouseClick(diagram, Qt::LeftButton, {}, middle.toPoint());
         QCOMPARE(controller().timeline()->position(), send + 1);
-        QVERIFY(controller().timeline()->trace()[send].is("send"));
+        QVERIFY(controller().timeline()->event(send).is("send"));
         QVERIFY(!m_window->shortcutList().isEmpty());
     }
 };

@@ -47,7 +47,8 @@ std::string traceDiagramFor(const SimController& controller, core::DiagramFormat
                             core::Time from, core::Time to) {
     const core::Timeline* t = controller.timeline();
     if (!t) return {};
-    const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position());
+    // The events up to the position shown (the kept trace starts at firstKept()).
+    const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position() - t->firstKept());
     const std::vector<core::Event> seen(t->trace().begin(), end);
     core::DiagramOptions options;
     options.title = captionFor(controller).toStdString();

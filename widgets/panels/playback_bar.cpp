@@ -125,6 +125,9 @@ void PlaybackBar::refresh() {
     m_updating = true;
     const int recorded = static_cast<int>(t->recorded());
     if (m_scrubber->maximum() != recorded) m_scrubber->setMaximum(recorded);
+    // A long run forgets its oldest events (core::TimelineLimits): the slider starts there.
+    const int first = static_cast<int>(t->firstKept());
+    if (m_scrubber->minimum() != first) m_scrubber->setMinimum(first);
     if (!m_scrubber->isSliderDown()) m_scrubber->setValue(static_cast<int>(t->position()));
     m_updating = false;
     m_time->setText(tr("%1 · event %2/%3")

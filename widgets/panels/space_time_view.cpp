@@ -72,9 +72,11 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
         core::Time total = 0;
         int counted = 0;
         std::map<core::MsgId, core::Time> sent;
+        // Indexes here are into the kept trace, which starts at event t->firstKept().
         const auto& tr = t->trace();
-        const std::size_t from = t->position() > 400 ? t->position() - 400 : 0;
-        for (std::size_t i = from; i < t->position() && counted < 50; ++i) {
+        const std::size_t last = t->position() - t->firstKept();
+        const std::size_t from = last > 400 ? last - 400 : 0;
+        for (std::size_t i = from; i < last && counted < 50; ++i) {
             if (tr[i].is("send")) sent[tr[i].msg] = tr[i].time;
             else if (tr[i].is("deliver"))
                 if (const auto it = sent.find(tr[i].msg); it != sent.end()) {
@@ -100,7 +102,7 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     }
 
     const auto& trace = t->trace();
-    const std::size_t end = t->position();
+    const std::size_t end = t->position() - t->firstKept();  // into the kept trace
     // Sends that started up to one span before the top may still end inside the window.
     const auto first = std::lower_bound(trace.begin(), trace.begin() + static_cast<std::ptrdiff_t>(end),
                                         top - m_span, [](const core::Event& e, core::Time v) { return e.time < v; });
@@ -131,7 +133,7 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
                 p.setBrush(c);
                 p.drawEllipse(line.p2(), 2.5, 2.5);
             }
-            if (arrows) arrows->push_back({line, sendIndex});
+            if (arrows) arrows->push_back({line, t->firstKept() + sendIndex});  // a timeline position
         } else if (e.is("role") || e.is("commit") || (e.is("action") && e.node >= 0)) {
             const double y = rowY(e.time);
             if (y < kHeader) continue;

@@ -95,7 +95,8 @@ void CapModel::detectStale(ClientOp& op) {
         if (src && src->outcome != Outcome::Ok) return;  // an unknown write may take effect late
         const Time srcDone = src ? src->complete : -1;
         const ClientOp* found = nullptr;
-        for (auto it = acked.rbegin(); it != acked.rend(); ++it) {
+        // Not std::views::reverse: clang 14 (the fuzz build) cannot compile libstdc++ 12's ranges.
+        for (auto it = acked.rbegin(); it != acked.rend(); ++it) {  // NOLINT(modernize-loop-convert)
             const ClientOp& w = m_history[static_cast<std::size_t>(*it - 1)];
             if (w.complete <= srcDone) break;  // this and every earlier ack overlap the source
             if (w.id != source && w.complete < op.invoke && w.invoke > srcDone) {

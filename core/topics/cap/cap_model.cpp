@@ -20,8 +20,8 @@ std::vector<ActionSpec> capActions() {
 
 std::vector<ProbeSpec> capProbes() {
     return {
-        {"mode", false, "\"CP\" or \"AP\""},
-        {"merge", false, "AP conflict handling: \"lww\" or \"siblings\""},
+        {"mode", false, R"("CP" or "AP")"},
+        {"merge", false, R"(AP conflict handling: "lww" or "siblings")"},
         {"ok_writes", false, "Writes acknowledged to the client"},
         {"failed_writes", false, "Writes that failed or timed out"},
         {"ok_reads", false, "Reads that returned a value"},

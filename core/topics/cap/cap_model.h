@@ -114,7 +114,7 @@ private:
     // cap_client.cpp: the workload, invocations, completions, timeouts and anomaly accounting.
     void onClientTimer(NodeId node);
     std::int64_t invoke(NodeId node, OpKind kind, int key, std::int64_t value, bool manual);
-    void complete(std::int64_t op, Outcome outcome, const Siblings& read = {});
+    void complete(std::int64_t id, Outcome outcome, const Siblings& read = {});
     void scheduleClient(NodeId node);
     void armDeadline(NodeId node);
     void onDeadline(NodeId node);
@@ -123,12 +123,12 @@ private:
     void banner(std::string text);
     HistoryOp historyOp(const ClientOp& op, Time t) const;  // cap_view.cpp
     // cap_cp.cpp: the quorum protocol.
-    void cpStart(NodeId node, std::int64_t op);
+    void cpStart(NodeId node, std::int64_t id);
     void cpDeliver(const Message<Payload>& m);
     void cpReply(NodeId node, Pending& p, const Payload& reply);
     void cpStore(NodeId node, Pending& p);
     // cap_ap.cpp: local accept, replication and merges.
-    void apStart(NodeId node, std::int64_t op);
+    void apStart(NodeId node, std::int64_t id);
     void apDeliver(const Message<Payload>& m);
     void apMerge(NodeId node, int key, const Siblings& incoming);
     void mergeLww(NodeId node, int key, const Version& incoming);

@@ -20,7 +20,7 @@ enum class Outcome : std::uint8_t { Pending, Ok, Failed, Timeout };
 struct Tag {
     std::int64_t counter = 0;
     NodeId node = kNoNode;
-    auto operator<=>(const Tag&) const = default;
+    auto operator<=>(const Tag&) const = default;  // NOLINT(modernize-use-nullptr): tidy 14 bug
 };
 
 // One stored version of a key on a replica.

@@ -147,48 +147,48 @@ std::vector<Metric> CapModel::metrics() const {
     };
 }
 
-ProbeValue CapModel::probe(const std::string& p, NodeId node) const {
+ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     const Counts c = count(m_history);
     const ClientOp* last = m_lastManual > 0 ? &m_history[static_cast<std::size_t>(m_lastManual - 1)] : nullptr;
-    if (p == "mode") return std::string(m_mode == Mode::CP ? "CP" : "AP");
-    if (p == "merge") return std::string(m_merge == Merge::Lww ? "lww" : "siblings");
-    if (p == "ok_writes") return c.okWrites;
-    if (p == "failed_writes") return c.failedWrites;
-    if (p == "ok_reads") return c.okReads;
-    if (p == "failed_reads") return c.failedReads;
-    if (p == "timeouts") return c.timeouts;
-    if (p == "minority_ok") return c.minorityOk;
-    if (p == "minority_failed") return c.minorityFailed;
-    if (p == "majority_ok") return c.majorityOk;
-    if (p == "availability") return c.availability(c.minorityOk + c.majorityOk, c.minorityFailed + c.majorityFailed);
-    if (p == "availability_minority") return c.availability(c.minorityOk, c.minorityFailed);
-    if (p == "stale_reads") return m_staleReads;
-    if (p == "lost_writes") return m_lostWrites;
-    if (p == "wrong_winners") return m_wrongWinners;
-    if (p == "siblings") return m_siblings;
-    if (p == "linearizable") return linearizable();
-    if (p == "culprit_size") {
+    if (name == "mode") return std::string(m_mode == Mode::CP ? "CP" : "AP");
+    if (name == "merge") return std::string(m_merge == Merge::Lww ? "lww" : "siblings");
+    if (name == "ok_writes") return c.okWrites;
+    if (name == "failed_writes") return c.failedWrites;
+    if (name == "ok_reads") return c.okReads;
+    if (name == "failed_reads") return c.failedReads;
+    if (name == "timeouts") return c.timeouts;
+    if (name == "minority_ok") return c.minorityOk;
+    if (name == "minority_failed") return c.minorityFailed;
+    if (name == "majority_ok") return c.majorityOk;
+    if (name == "availability") return c.availability(c.minorityOk + c.majorityOk, c.minorityFailed + c.majorityFailed);
+    if (name == "availability_minority") return c.availability(c.minorityOk, c.minorityFailed);
+    if (name == "stale_reads") return m_staleReads;
+    if (name == "lost_writes") return m_lostWrites;
+    if (name == "wrong_winners") return m_wrongWinners;
+    if (name == "siblings") return m_siblings;
+    if (name == "linearizable") return linearizable();
+    if (name == "culprit_size") {
         std::int64_t n = 0;
         for (int k = 0; k < m_keys; ++k) n += static_cast<std::int64_t>(verdict(k).culprit.size());
         return n;
     }
-    if (p == "divergent_keys") return std::int64_t{divergentKeys()};
-    if (p == "partitioned") return m_engine.net().partitioned();
-    if (p == "pending_ops") return c.pending;
-    if (p == "last_ok") return last != nullptr && last->outcome == Outcome::Ok;
-    if (p == "last_outcome") return std::string(last ? outcomeName(last->outcome) : "none");
-    if (p == "last_value") return last ? last->value : std::int64_t{0};
-    if (p == "last_latency_ms")
+    if (name == "divergent_keys") return std::int64_t{divergentKeys()};
+    if (name == "partitioned") return m_engine.net().partitioned();
+    if (name == "pending_ops") return c.pending;
+    if (name == "last_ok") return last != nullptr && last->outcome == Outcome::Ok;
+    if (name == "last_outcome") return std::string(last ? outcomeName(last->outcome) : "none");
+    if (name == "last_value") return last ? last->value : std::int64_t{0};
+    if (name == "last_latency_ms")
         return last && last->complete >= 0 ? static_cast<double>(last->complete - last->invoke) / 1000.0 : 0.0;
-    if (p == "read_latency_ms") return meanLatencyMs(OpKind::Read);
-    if (p == "write_latency_ms") return meanLatencyMs(OpKind::Write);
+    if (name == "read_latency_ms") return meanLatencyMs(OpKind::Read);
+    if (name == "write_latency_ms") return meanLatencyMs(OpKind::Write);
     if (node < 0 || node >= m_engine.nodeCount()) return std::monostate{};
     const Siblings& x = m_nodes[idx(node)].store.front();
-    if (p == "value") return x.empty() ? std::int64_t{0} : x.front().value;
-    if (p == "version") return versionOf(x, m_mode);
-    if (p == "sibling_count") return static_cast<std::int64_t>(x.size());
-    if (p == "in_minority") return inMinority(node);
-    if (p == "up") return m_engine.up(node);
+    if (name == "value") return x.empty() ? std::int64_t{0} : x.front().value;
+    if (name == "version") return versionOf(x, m_mode);
+    if (name == "sibling_count") return static_cast<std::int64_t>(x.size());
+    if (name == "in_minority") return inMinority(node);
+    if (name == "up") return m_engine.up(node);
     return std::monostate{};
 }
 

@@ -33,8 +33,8 @@ public:
     Segment(const std::vector<LinOp>& ops, std::vector<std::size_t> local, std::uint64_t& budget)
         : m_ops(ops), m_local(std::move(local)), m_budget(budget) {
         m_done.assign((m_local.size() + 63) / 64, 0);
-        for (std::size_t i = 0; i < m_local.size(); ++i)
-            if (ops[m_local[i]].complete != kOpen) ++m_required;
+        for (const std::size_t index : m_local)
+            if (ops[index].complete != kOpen) ++m_required;
     }
 
     // Explores from one entry state; exits are collected into `exits`, keyed by what matters
@@ -255,6 +255,7 @@ std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::i
         }
     }
     std::vector<std::int64_t> ids;
+    ids.reserve(kept.size());
     for (const LinOp& op : kept) ids.push_back(op.id);
     std::sort(ids.begin(), ids.end());
     return ids;

@@ -38,7 +38,7 @@ struct LinResult {
     std::uint64_t explored = 0;         // distinct states visited
 };
 
-LinResult checkRegister(const std::vector<LinOp>& ops, std::int64_t initial,
+LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial,
                         std::uint64_t budget = 2'000'000);
 
 // A subset of a non-linearizable history that is still non-linearizable but becomes

@@ -98,6 +98,7 @@ const TopicInfo& HashringModel::topicInfo() {
 std::vector<std::string> HashringModel::nodeNames() const {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
+        out.reserve(kMaxSlots);
         for (int s = 0; s < kMaxSlots; ++s) out.push_back(Placement::slotName(s));
         return out;
     }();

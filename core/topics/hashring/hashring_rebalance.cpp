@@ -62,7 +62,7 @@ void HashringModel::recordMoves(const std::vector<std::uint8_t>& before,
     m_movedBetweenOld = 0;
     for (int from = 0; from < kMaxSlots; ++from) {
         for (int to = 0; to < kMaxSlots; ++to) {
-            const std::int64_t c = counts[static_cast<std::size_t>(from * kMaxSlots + to)];
+            const std::int64_t c = counts[static_cast<std::size_t>(from) * kMaxSlots + static_cast<std::size_t>(to)];
             if (c == 0) continue;
             m_moves.push_back({static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(to), c});
             if (from != slot && to != slot) m_movedBetweenOld += c;

@@ -40,7 +40,7 @@ public:
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override { return m_violations; }
-    ProbeValue probe(const std::string& name, NodeId node) const override;
+    ProbeValue probe(const std::string& key, NodeId node) const override;
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
     std::vector<InspectRow> inspectMessage(MsgId id) const override;

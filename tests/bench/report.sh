@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs the benchmarks that DESIGN.md §7 budgets and prints one summary table:
+#   tests/bench/report.sh [BUILD_DIR]          (default build/release)
+# `cmake --build --preset release --target bench` runs this. The raw Google Benchmark output
+# of each run is kept in BUILD_DIR/bench-results/. Benchmarks report numbers; this script never
+# fails because a number is over its budget (only because a benchmark could not run).
+set -euo pipefail
+
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$source_dir/build/release}" && pwd)
+out=$build/bench-results
+mkdir -p "$out"
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+rows=()
+row() { rows+=("$1|$2|$3"); }  # what | measured | budget
+
+# One Google Benchmark figure: bench_value BINARY FILTER COLUMN. COLUMN is a CSV header
+# (real_time, or a counter such as events/s). Prints the value of the first matching row.
+bench_value() {
+  local bin=$1 filter=$2 column=$3 csv=$out/$(basename "$1")-${2//[^A-Za-z0-9]/_}.csv
+  "$bin" --benchmark_filter="$filter" --benchmark_format=csv >"$csv" 2>"$csv.stderr"
+  awk -F, -v col="$column" '
+    /^name,/ { for (i = 1; i <= NF; i++) { gsub(/"/, "", $i); if ($i == col) c = i } next }
+    c && NF > 1 { print $c; exit }' "$csv"
+}
+human() { awk -v v="$1" 'BEGIN { if (v >= 1e6) printf "%.2f M", v / 1e6; else printf "%.0f", v }'; }
+
+bin=$build/tests/bench
+if [[ -x $bin/raft_bench ]]; then
+  v=$(bench_value "$bin/raft_bench" '^raftIdleEventsPerSecond/5$' events/s)
+  row "Raft 5 nodes, headless kernel" "$(human "$v") events/s" ">= 1.00 M events/s"
+  v=$(bench_value "$bin/raft_bench" '^raftWriteEventsPerSecond$' events/s)
+  row "Raft 5 nodes with client writes" "$(human "$v") events/s" "(no budget)"
+fi
+v=$(bench_value "$bin/kernel_bench" '^kernelEventsPerSecond/5$' events/s)
+row "Ping 5 nodes, headless kernel" "$(human "$v") events/s" "(no budget)"
+v=$(bench_value "$bin/kernel_bench" '^timelineRecordEventsPerSecond$' events/s)
+row "Timeline recording (ping, 5 nodes)" "$(human "$v") events/s" "(no budget)"
+v=$(bench_value "$bin/kernel_bench" '^seekInto100kTrace$' real_time)
+row "Seek to a random event of a 100k trace" "$(awk -v v="$v" 'BEGIN { printf "%.3f ms", v / 1000 }')" "< 16 ms"
+if [[ -x $bin/hashring_bench ]]; then
+  v=$(bench_value "$bin/hashring_bench" '^BM_RecomputeAfterAdd/1$' real_time)
+  row "Hash ring: recompute 1,000,000 keys after a join" "$(printf '%.1f ms' "$v")" "< 100 ms (issue goal)"
+  v=$(bench_value "$bin/hashring_bench" '^BM_ModelAddNodeMillionKeys/1$' real_time)
+  row "Hash ring model: add a node, 1,000,000 keys" "$(printf '%.1f ms' "$v")" "(no budget)"
+fi
+if [[ -x $bin/lesson_memory_bench ]]; then
+  kb=$("$bin/lesson_memory_bench" | awk '$1 == "vm_hwm_kb" { print $2 }')
+  n=$("$bin/lesson_memory_bench" | awk '$1 == "lessons_loaded" { print $2 }')
+  row "Peak memory, all $n lessons loaded and started" "$(awk -v k="$kb" 'BEGIN { printf "%.1f MB", k / 1024 }')" "< 150 MB"
+fi
+soak=$build/tests/core/core_sim_tests
+if [[ -x $soak ]]; then
+  # The bounded-history soak test: 10M Raft events through a timeline with the default limits.
+  "$soak" "[soak]" -s >"$out/soak.txt" 2>&1 || true
+  mb=$(sed -n 's/.*after 10M more events \([0-9]*\) MB.*/\1/p' "$out/soak.txt" | head -n 1)
+  row "Peak memory, 10M Raft events on a timeline" "${mb:-did not run} MB" "bounded (flat after warm-up)"
+fi
+
+widgets=$build/tests/widgets
+if [[ -x $widgets/widgets_startup_bench ]]; then
+  "$widgets/widgets_startup_bench" >"$out/startup.txt" 2>&1 || true
+  ratio=$(sed -n 's/.*Splitbrain workspace: \([0-9.]*\) ms (\([0-9.]*\)x the cold.*/\1 ms, \2x/p' "$out/startup.txt")
+  row "First frame vs a bare Qt window (offscreen)" "${ratio:-did not run} " "<= 2x"
+fi
+if [[ -x $widgets/widgets_frame_bench ]]; then
+  "$widgets/widgets_frame_bench" >"$out/frame.txt" 2>&1 || true
+  # The benchmark picks the busiest scenes (most messages, most ring marks): one row each.
+  while read -r lesson p99; do
+    row "Frame time p99, $lesson (offscreen)" "$p99 ms" "< 4 ms"
+  done < <(awk '/^lesson / { gsub(/\047/, "", $2); l = $2 } /p99/ { for (i = 1; i < NF; i++) if ($i == "p99") print l, $(i + 1) }' "$out/frame.txt")
+fi
+
+printf '\nSplitbrain benchmarks against DESIGN.md §7 budgets (%s, %s cores)\n\n' "$(uname -m)" "$(nproc)"
+printf '| %-48s | %-22s | %-22s |\n' "measure" "measured" "budget"
+printf '|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..50})" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..24})"
+for r in "${rows[@]}"; do
+  IFS='|' read -r what measured budget <<<"$r"
+  printf '| %-48s | %-22s | %-22s |\n' "$what" "$measured" "$budget"
+done
+printf '\nRaw results: %s\n' "$out"
