@@ -11,6 +11,7 @@
 
 #include "lesson/lesson_catalog.h"
 #include "lesson/lesson_check.h"
+#include "sim/scenario.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "version.h"
@@ -50,10 +51,7 @@ double percentile(std::vector<double> v, double p) {
     return v[i];
 }
 
-void bench(const Candidate& c, const core::TopicRegistry& registry) {
-    widgets::SimController controller(registry);
-    if (!controller.loadLesson(*c.lesson)) return;
-    controller.goToStepEnd(c.step);  // the busy moment; playback runs on from there
+void runFrames(widgets::SimController& controller, const std::string& label) {
     widgets::SceneView view;
     view.resize(640, 520);  // the scene's share of a 1280x800 window
     view.show();
@@ -82,12 +80,40 @@ void bench(const Candidate& c, const core::TopicRegistry& registry) {
         parts[3] += static_cast<double>(t4 - t3);
         ms.push_back(static_cast<double>(t4) / 1e6);
     }
-    std::printf("lesson '%s' from the end of step %zu (%zu nodes, %zu messages, %zu ring marks there)\n",
-                c.lesson->id.c_str(), c.step, c.nodes, c.messages, c.marks);
+    std::printf("%s\n", label.c_str());
     std::printf("  %d frames at 640x520, offscreen: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n", kFrames,
                 percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
     std::printf("  mean per frame: advance %.3f ms, model view %.3f ms, scene update %.3f ms, render %.3f ms\n",
                 parts[0] / kFrames / 1e6, parts[1] / kFrames / 1e6, parts[2] / kFrames / 1e6, parts[3] / kFrames / 1e6);
+}
+
+void bench(const Candidate& c, const core::TopicRegistry& registry) {
+    widgets::SimController controller(registry);
+    if (!controller.loadLesson(*c.lesson)) return;
+    controller.goToStepEnd(c.step);  // the busy moment; playback runs on from there
+    char label[256];
+    std::snprintf(label, sizeof label, "lesson '%s' from the end of step %zu (%zu nodes, %zu messages, %zu ring marks there)",
+                  c.lesson->id.c_str(), c.step, c.nodes, c.messages, c.marks);
+    runFrames(controller, label);
+}
+
+// The hash ring at its largest: a million keys (drawn as a density band) on 16 nodes of 100
+// vnodes each, just after a node joined.
+void benchMillionKeys(const core::TopicRegistry& registry) {
+    core::Scenario scenario;
+    scenario.topic = "hashring";
+    scenario.params = {{"mode", 1}, {"nodes", 16}, {"vnodes", 100}, {"keys", 1000000}};
+    core::Action join;
+    join.kind = "add_node";
+    scenario.actions.push_back(join);
+    widgets::SimController controller(registry);
+    if (const core::Status s = controller.load(scenario); !s) {
+        std::printf("1,000,000-key ring: %s\n", s.error().text().c_str());
+        return;
+    }
+    controller.seek(1);  // past the join
+    std::printf("(%s live nodes)\n", core::probeToString(controller.timeline()->model().probe("nodes_live", core::kNoNode)).c_str());
+    runFrames(controller, "hash ring with 1,000,000 keys, 17 nodes x 100 vnodes, after a join");
 }
 
 }  // namespace
@@ -104,5 +130,6 @@ int main(int argc, char** argv) {
     std::printf("frame benchmark (playback at 1x, 16 ms per frame; a frame = advance + view + scene + render)\n");
     if (moving.lesson) bench(moving, registry);
     if (marked.lesson && marked.lesson != moving.lesson) bench(marked, registry);
+    benchMillionKeys(registry);
     return moving.lesson || marked.lesson ? 0 : 1;
 }
