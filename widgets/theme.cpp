@@ -79,8 +79,8 @@ void applyTheme(QApplication& app, Theme theme) {
     // Remembered per application object rather than in a static, so tests can make fresh ones.
     const QVariant saved = app.property("sbSystemPalette");
     if (!saved.isValid()) app.setProperty("sbSystemPalette", QVariant::fromValue(QApplication::palette()));
-    const QPalette system = app.property("sbSystemPalette").value<QPalette>();
-    if (theme != Theme::System && app.style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+    const auto system = app.property("sbSystemPalette").value<QPalette>();
+    if (theme != Theme::System && QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme == Theme::Light ? lightPalette() : theme == Theme::Dark ? darkPalette() : system);
 }

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <cmath>
 #include <utility>
 
 #include "version.h"
@@ -166,7 +167,7 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         if (!ok || ms < 0 || ms > 1e12)
             return fail(tr("--%1 needs a time in milliseconds of 0 or more, not '%2'")
                             .arg(option->names().constFirst(), parser.value(*option)));
-        *target = static_cast<std::int64_t>(ms * 1000.0 + 0.5);
+        *target = std::llround(ms * 1000.0);
     }
     options.fromUs = fromUs.value_or(0);
     if (parser.isSet(scale)) {

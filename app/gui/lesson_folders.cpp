@@ -9,7 +9,7 @@
 namespace sb::app {
 
 QString shippedLessonsDir() {
-    const QString source = QString::fromUtf8(kSourceLessonsDir);
+    QString source = QString::fromUtf8(kSourceLessonsDir);
     if (QDir(source).exists()) return source;
     return QDir(QCoreApplication::applicationDirPath() +
                 QStringLiteral("/../share/splitbrain/lessons"))

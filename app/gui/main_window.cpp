@@ -30,8 +30,8 @@
 
 namespace sb::app {
 
-MainWindow::MainWindow(const core::TopicRegistry& registry, const GuiOptions& options, QWidget* parent)
-    : QMainWindow(parent), m_registry(registry), m_options(options),
+MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, QWidget* parent)
+    : QMainWindow(parent), m_registry(registry), m_options(std::move(options)),
       m_catalog(std::make_unique<core::LessonCatalog>(registry)) {
     setWindowTitle(tr("Splitbrain"));
     setObjectName(QStringLiteral("MainWindow"));

@@ -44,7 +44,7 @@ namespace sb::app {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const core::TopicRegistry& registry, const GuiOptions& options = {},
+    explicit MainWindow(const core::TopicRegistry& registry, GuiOptions options = {},
                         QWidget* parent = nullptr);
     ~MainWindow() override;
 

@@ -85,7 +85,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
     const auto names = t->model().nodeNames();
     const auto i = static_cast<std::size_t>(node);
     if (node < 0 || i >= names.size()) return;
-    const std::string name = names[i];
+    const std::string& name = names[i];
     const QString qname = QString::fromStdString(name);
     const core::View view = t->model().view(m_controller->displayTime());
     bool crashed = false;

@@ -69,7 +69,7 @@ void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene,
     block.setAlignment(Qt::AlignHCenter);
     block.setTopMargin(10);
     cursor.insertBlock(block, QTextCharFormat());
-    pictures.insert(cursor, std::move(recorded), QSizeF(exportedSize(scene, options)),
+    pictures.insert(cursor, recorded, QSizeF(exportedSize(scene, options)),
                     kDiagramWidthOnPage);
 }
 

@@ -14,7 +14,7 @@ constexpr int kHeight = QTextFormat::UserProperty + 3;
 constexpr double kDocumentDpi = 96.0;
 }  // namespace
 
-void PictureObject::insert(QTextCursor& cursor, QPicture picture, QSizeF size, double width) {
+void PictureObject::insert(QTextCursor& cursor, const QPicture& picture, QSizeF size, double width) {
     QAbstractTextDocumentLayout* layout = cursor.document()->documentLayout();
     if (layout->handlerForObject(kType) != this) layout->registerHandler(kType, this);
     QTextCharFormat format;
@@ -22,7 +22,7 @@ void PictureObject::insert(QTextCursor& cursor, QPicture picture, QSizeF size, d
     format.setProperty(kIndex, static_cast<int>(m_pictures.size()));
     format.setProperty(kWidth, width);
     format.setProperty(kHeight, width * size.height() / size.width());
-    m_pictures.push_back({std::move(picture), size});
+    m_pictures.push_back({picture, size});  // QPicture is implicitly shared: a cheap copy
     cursor.insertText(QString(QChar::ObjectReplacementCharacter), format);
 }
 

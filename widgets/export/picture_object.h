@@ -22,7 +22,7 @@ public:
 
     // Inserts `picture` (recorded at `size` logical pixels) at the cursor, `width` document
     // pixels (1/96 inch) wide. Registers the handler with the cursor's document on first use.
-    void insert(QTextCursor& cursor, QPicture picture, QSizeF size, double width);
+    void insert(QTextCursor& cursor, const QPicture& picture, QSizeF size, double width);
 
     QSizeF intrinsicSize(QTextDocument* doc, int posInDocument, const QTextFormat& format) override;
     void drawObject(QPainter* painter, const QRectF& rect, QTextDocument* doc, int posInDocument,

@@ -123,9 +123,10 @@ void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time spa
 }
 
 long long HistoryStrip::opAt(QPointF pos) const {
-    for (auto it = m_drawn.rbegin(); it != m_drawn.rend(); ++it)
-        if (it->rect.adjusted(-2, -2, 2, 2).contains(pos)) return static_cast<long long>(it->op);
-    return -1;
+    // Last drawn is on top, so search from the end.
+    const auto hit = std::find_if(m_drawn.rbegin(), m_drawn.rend(),
+                                  [pos](const Drawn& d) { return d.rect.adjusted(-2, -2, 2, 2).contains(pos); });
+    return hit == m_drawn.rend() ? -1 : static_cast<long long>(hit->op);
 }
 
 void HistoryStrip::mousePressEvent(QMouseEvent* event) {

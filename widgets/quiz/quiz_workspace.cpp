@@ -21,7 +21,6 @@
 
 namespace sb::widgets {
 
-using core::quiz::ItemKind;
 using core::quiz::ReviewMode;
 
 namespace {

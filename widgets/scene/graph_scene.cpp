@@ -22,7 +22,7 @@ constexpr double kClusterGap = 70.0;
 std::vector<QPointF> circlePoints(std::size_t count, double minRadius) {
     std::vector<QPointF> out;
     if (count == 1) return {QPointF(0, 0)};
-    const double n = static_cast<double>(count);
+    const auto n = static_cast<double>(count);
     const double r = std::max(minRadius, kSpacing * n / (2 * std::numbers::pi));
     for (std::size_t i = 0; i < count; ++i) {
         const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / n;
@@ -47,7 +47,7 @@ void GraphScene::setScenePalette(const ScenePalette& palette) {
 }
 
 void GraphScene::setEmphasis(std::set<std::string> nodes, std::set<std::string> messageKinds,
-                             std::set<std::pair<std::string, std::string>> links) {
+                             const std::set<std::pair<std::string, std::string>>& links) {
     m_emphNodes = std::move(nodes);
     m_emphKinds = std::move(messageKinds);
     m_emphLinks.clear();
@@ -165,7 +165,7 @@ void GraphScene::layoutRing() {
 }
 
 void GraphScene::layoutRow() {
-    const double n = static_cast<double>(m_view.nodes.size());
+    const auto n = static_cast<double>(m_view.nodes.size());
     for (std::size_t i = 0; i < m_view.nodes.size(); ++i)
         m_positions[i] = QPointF((static_cast<double>(i) - (n - 1) / 2) * kSpacing, 0);
     for (const auto& node : m_view.nodes) m_zoneMembers[node.zone].push_back(node.id);

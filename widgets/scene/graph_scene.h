@@ -34,7 +34,7 @@ public:
     const ScenePalette& scenePalette() const { return m_palette; }
     // What a lesson step wants emphasised: node names and message kinds.
     void setEmphasis(std::set<std::string> nodes, std::set<std::string> messageKinds,
-                     std::set<std::pair<std::string, std::string>> links = {});
+                     const std::set<std::pair<std::string, std::string>>& links = {});
     // Nodes named by the model's latest invariant violation, marked with a warning.
     void setAlarm(std::set<std::string> nodes);
     bool nodeAlarmed(core::NodeId node) const;

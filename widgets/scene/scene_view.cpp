@@ -80,6 +80,7 @@ std::vector<SceneView::LegendEntry> SceneView::legendLayout(double& height) cons
     const double right = viewport()->width() - 8.0;
     double x = 12, y = 0;
     std::vector<QString> texts;
+    texts.reserve(kinds.size() + 1);
     for (const auto& k : kinds) texts.push_back(QString::fromStdString(k));
     texts.push_back(tr("hollow: reply · dashed: will be lost"));
     for (std::size_t i = 0; i < texts.size(); ++i) {
