@@ -26,7 +26,7 @@ void applyStepEmphasis(GraphScene& scene, const core::Step* step) {
         kinds.insert(step->highlight.messages.begin(), step->highlight.messages.end());
         links.insert(step->highlight.links.begin(), step->highlight.links.end());
     }
-    scene.setEmphasis(std::move(nodes), std::move(kinds), std::move(links));
+    scene.setEmphasis(std::move(nodes), std::move(kinds), links);
 }
 
 QString captionFor(const SimController& controller) {
