@@ -330,6 +330,11 @@ private slots:
         heal.kind = "heal";
         QVERIFY(controller().perform(heal, QStringLiteral("heal")).ok());
         QCOMPARE(std::get<bool>(compare->timeline()->model().probe("partitioned", core::kNoNode)), false);
+        // A topic with nothing to switch (ping) leaves the side view empty rather than stale.
+        QVERIFY(m_window->openLesson(QStringLiteral("ping-silence")));
+        QVERIFY(compare->alternatives().isEmpty());
+        QVERIFY(compare->timeline() == nullptr);
+        QVERIFY(compare->scene()->graph()->view().nodes.empty());
         compare->hide();
     }
 

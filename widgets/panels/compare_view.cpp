@@ -108,6 +108,7 @@ void CompareView::sync() {
     const int chosen = m_choice->currentIndex();
     if (chosen < 0 || static_cast<std::size_t>(chosen) >= m_alternatives.size()) {
         m_timeline.reset();
+        m_scene->setView(core::View{});  // nothing to show beside this topic's run
         m_status->setText(tr("This topic has no mode or switch to compare."));
         return;
     }
