@@ -2,9 +2,12 @@
 // last good version; and the check-lessons command's exit codes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
 #include "lesson/lesson_catalog.h"
@@ -67,6 +70,43 @@ TEST_CASE("every shipped lesson loads and passes its check") {
         const LessonCheck check = checkLesson(*lesson, registry());
         INFO(lesson->file);
         CHECK(check.passed());
+    }
+}
+
+TEST_CASE("every registered topic has its pieces: manifest entry, shipped lessons, described params") {
+    // The registry is explicit, so a topic added to registerBuiltinTopics() without the rest of
+    // its vertical slice fails here.
+    const nlohmann::json manifest = nlohmann::json::parse(std::ifstream(kShipped + "/manifest.json"));
+    LessonCatalog catalog(registry());
+    catalog.load(kShipped);
+    for (const std::string& id : registry().ids()) {
+        INFO("topic " << id);
+        const auto& topics = manifest.at("topics");
+        CHECK(std::find(topics.begin(), topics.end(), id) != topics.end());
+        CHECK(fs::is_directory(fs::path(kShipped) / id));
+        std::size_t lessons = 0;
+        for (const Lesson* l : catalog.lessons()) lessons += l->topic == id ? 1u : 0u;
+        CHECK(lessons >= 1);
+        const TopicInfo* info = registry().find(id);
+        REQUIRE(info != nullptr);
+        CHECK(!info->title.empty());
+        for (const ParamSpec& p : info->params.specs()) {
+            INFO("param " << p.name);
+            CHECK(!p.description.empty());
+            CHECK(p.min <= p.defaultValue);
+            CHECK(p.defaultValue <= p.max);
+        }
+    }
+}
+
+TEST_CASE("the shipped manifest lists every shipped lesson in teaching order") {
+    const nlohmann::json manifest = nlohmann::json::parse(std::ifstream(kShipped + "/manifest.json"));
+    LessonCatalog catalog(registry());
+    catalog.load(kShipped);
+    for (const Lesson* l : catalog.lessons()) {
+        INFO(l->id);
+        const auto& listed = manifest.at("lessons").at(l->topic);
+        CHECK(std::find(listed.begin(), listed.end(), l->id) != listed.end());
     }
 }
 
