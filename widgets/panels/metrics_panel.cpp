@@ -178,9 +178,16 @@ void MetricsPanel::replotNow() {
     m_plot->rescaleAxes();
     // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series
     // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.
-    const QCPRange y = m_plot->yAxis->range();
+    double lo = 0, hi = 0;
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        bool found = false;
+        const QCPRange r = m_plot->graph(g)->getValueRange(found);
+        if (!found || !m_plot->graph(g)->visible()) continue;
+        lo = std::min(lo, r.lower);
+        hi = std::max(hi, r.upper);
+    }
     m_plot->xAxis->setRange(0, std::max({now, m_plot->xAxis->range().upper, 1.0}));
-    m_plot->yAxis->setRange(std::min(0.0, y.lower), std::max(y.upper * 1.1, y.lower + 1.0));
+    m_plot->yAxis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
     m_cursor->point1->setCoords(now, 0);
     m_cursor->point2->setCoords(now, 1);
     m_cursor->setPen(QPen(pal.highlight, 1.5));
