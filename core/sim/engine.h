@@ -10,6 +10,7 @@
 #include "sim/event.h"
 #include "sim/event_queue.h"
 #include "sim/network.h"
+#include "sim/params.h"
 #include "sim/rng.h"
 #include "sim/view.h"
 
@@ -44,6 +45,10 @@ public:
     static constexpr int kTimerSlots = 4;
 
     void reset(std::vector<std::string> names, std::uint64_t seed);
+    // The reset every networked topic starts with: nodes n1..nN from the "nodes" parameter and
+    // the default link from "latency_min_ms", "latency_max_ms", "loss" and, when the topic has
+    // it, "duplicate".
+    void resetCluster(const ParamValues& params, std::uint64_t seed);
 
     Time now() const { return m_now; }
     Rng& rng() { return m_rng; }

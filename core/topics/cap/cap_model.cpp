@@ -90,13 +90,7 @@ const TopicInfo& CapModel::topicInfo() {
 
 Status CapModel::reset(const ParamValues& p, std::uint64_t seed) {
     const int n = static_cast<int>(p.at("nodes"));
-    std::vector<std::string> names;
-    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
-    m_engine.reset(names, seed);
-    LinkConfig& link = m_engine.net().defaults();
-    link.minLatency = fromMs(static_cast<std::int64_t>(p.at("latency_min_ms")));
-    link.maxLatency = std::max(link.minLatency, fromMs(static_cast<std::int64_t>(p.at("latency_max_ms"))));
-    link.drop = p.at("loss");
+    m_engine.resetCluster(p, seed);
     m_mode = p.at("mode") == 0 ? Mode::CP : Mode::AP;
     m_merge = p.at("ap_merge") == 0 ? Merge::Lww : Merge::Siblings;
     m_keys = static_cast<int>(p.at("keys"));

@@ -105,14 +105,7 @@ const TopicInfo& RaftModel::topicInfo() {
 
 Status RaftModel::reset(const ParamValues& p, std::uint64_t seed) {
     const int n = static_cast<int>(p.at("nodes"));
-    std::vector<std::string> names;
-    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
-    m_engine.reset(names, seed);
-    LinkConfig& link = m_engine.net().defaults();
-    link.minLatency = fromMs(static_cast<std::int64_t>(p.at("latency_min_ms")));
-    link.maxLatency = std::max(link.minLatency, fromMs(static_cast<std::int64_t>(p.at("latency_max_ms"))));
-    link.drop = p.at("loss");
-    link.duplicate = p.at("duplicate");
+    m_engine.resetCluster(p, seed);
     m_cfg = Config{};
     m_cfg.electionMin = fromMs(static_cast<std::int64_t>(p.at("election_timeout_min_ms")));
     m_cfg.electionMax = std::max(m_cfg.electionMin, fromMs(static_cast<std::int64_t>(p.at("election_timeout_max_ms"))));
