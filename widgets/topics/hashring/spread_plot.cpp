@@ -53,7 +53,7 @@ double asNumber(const core::ProbeValue& v) {
 
 void SpreadPlot::markNow() {
     const core::Timeline* t = m_controller->timeline();
-    if (!m_applies || !t || m_plot->graphCount() < 3) return;
+    if (!m_applies || !t || m_plot->graphCount() < 3 || !isVisible()) return;
     const core::Model& model = t->model();
     const double live = asNumber(model.probe("nodes_live", core::kNoNode));
     const double points = asNumber(model.probe("vnodes_total", core::kNoNode));
@@ -61,6 +61,11 @@ void SpreadPlot::markNow() {
     now->data()->clear();
     if (live > 0 && points > 0) now->addData(points / live, asNumber(model.probe("load_stddev", core::kNoNode)));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpreadPlot::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    markNow();  // frames that passed while the dock was hidden were not plotted
 }
 
 void SpreadPlot::changeEvent(QEvent* event) {
