@@ -330,6 +330,10 @@ private slots:
         heal.kind = "heal";
         QVERIFY(controller().perform(heal, QStringLiteral("heal")).ok());
         QCOMPARE(std::get<bool>(compare->timeline()->model().probe("partitioned", core::kNoNode)), false);
+        // The offer follows the run's own values: an AP lesson is compared with CP.
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
+        QVERIFY(compare->alternatives().contains(QStringLiteral("mode = CP")));
+        QVERIFY(!compare->alternatives().contains(QStringLiteral("mode = AP")));
         // A topic with nothing to switch (ping) leaves the side view empty rather than stale.
         QVERIFY(m_window->openLesson(QStringLiteral("ping-silence")));
         QVERIFY(compare->alternatives().isEmpty());

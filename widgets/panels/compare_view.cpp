@@ -39,7 +39,11 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
         sync();
     });
     connect(m_main, &SimController::changed, this, &CompareView::sync);
-    connect(m_main, &SimController::loaded, this, &CompareView::sync);
+    connect(m_main, &SimController::loaded, this, [this] {
+        // What can be switched depends on the new run's own values (an AP lesson offers CP).
+        m_alternativesStale = true;
+        sync();
+    });
 }
 
 CompareView::~CompareView() = default;
@@ -86,7 +90,7 @@ void CompareView::rebuildAlternatives() {
         }
     }
     for (const auto& a : m_alternatives) m_choice->addItem(a.text);
-    m_topic = main->model().info().id;
+    m_alternativesStale = false;
 }
 
 void CompareView::rebuildRun(const core::Scenario& session) {
@@ -104,7 +108,7 @@ void CompareView::sync() {
     if (!isVisible()) return;
     const core::Timeline* main = m_main->timeline();
     if (!main) return;
-    if (main->model().info().id != m_topic) rebuildAlternatives();
+    if (m_alternativesStale) rebuildAlternatives();
     const int chosen = m_choice->currentIndex();
     if (chosen < 0 || static_cast<std::size_t>(chosen) >= m_alternatives.size()) {
         m_timeline.reset();

@@ -50,7 +50,7 @@ private:
     QLabel* m_status;
     SceneView* m_scene;
     std::vector<Alternative> m_alternatives;
-    std::string m_topic;
+    bool m_alternativesStale = true;  // a new run was loaded since the list was built
     std::unique_ptr<core::Timeline> m_timeline;
     core::Scenario m_builtFrom;  // the altered session m_timeline was built from
 };
