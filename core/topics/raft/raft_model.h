@@ -119,7 +119,7 @@ private:
     void checkLogMatching(NodeId a, NodeId b);
     void checkLeaderCompleteness(NodeId leader);
     void noteCommitted(NodeId n, std::int64_t index);
-    void violate(const char* invariant, std::string detail);
+    void violate(const char* invariant, std::string detail, std::vector<NodeId> nodes);
 
     void send(NodeId from, NodeId to, RaftMsg msg);
     void onDeliver(const Message<RaftMsg>& m);
