@@ -219,3 +219,64 @@ TEST_CASE("every topic: each declared action applies, and nonsense is refused wi
         }
     }
 }
+
+TEST_CASE("every topic: a crashed node does nothing at all until it restarts", "[conformance][crash]") {
+    // The node crashes at instants where other things are due too (every 10 ms, on the same
+    // microsecond as scripted actions and the model's timers), over many seeds.
+    for (const std::string& id : registry().ids()) {
+        const TopicInfo& info = *registry().find(id);
+        if (!declares(info, "crash") || !declares(info, "restart")) continue;
+        for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+            INFO("topic " << id << ", seed " << seed);
+            Timeline t = mustStart(id, {}, seed);
+            const auto names = t.model().nodeNames();
+            const std::string victim = names.at(seed % names.size());
+            Action crash;
+            crash.at = fromMs(static_cast<std::int64_t>(200 + 10 * (seed % 7)));
+            crash.kind = "crash";
+            crash.args = {{"node", victim}};
+            Action restart = crash;
+            restart.at = crash.at + fromMs(300);
+            restart.kind = "restart";
+            REQUIRE(t.act(crash).ok());
+            REQUIRE(t.act(restart).ok());
+            t.seek(4000);
+            const auto victimId = static_cast<NodeId>(seed % names.size());
+            bool down = false;
+            for (std::size_t i = t.firstKept(); i < t.recorded(); ++i) {
+                const Event& e = t.event(i);
+                if (e.is("action") && std::string_view(e.detail) == "crash" && e.node == victimId) down = true;
+                if (e.is("action") && std::string_view(e.detail) == "restart" && e.node == victimId) down = false;
+                if (!down || e.node != victimId || e.is("action") || e.is("drop")) continue;
+                FAIL_CHECK("event " << i << " (" << e.kind << " " << e.detail << ") at the crashed node "
+                                    << victim << " at t=" << e.time);
+                break;
+            }
+        }
+    }
+}
+
+TEST_CASE("raft: a write and a crash at the same instant: the write's sends leave first, then silence",
+          "[conformance][crash][raft]") {
+    Scenario sc;
+    sc.topic = "raft";
+    sc.seed = 3;
+    sc.params = {{"nodes", 5}};
+    auto a = [](const char* json) { return actionFromJson(nlohmann::json::parse(json), "").value(); };
+    sc.actions = {a(R"({"at_ms":1,"do":"force_timeout","node":"n1"})"),
+                  a(R"({"at_ms":100,"do":"client_write","node":"n1","key":0,"value":5})"),
+                  a(R"({"at_ms":100,"do":"crash","node":"n1"})")};
+    auto sim = Simulation::create(registry(), sc);
+    REQUIRE(sim.ok());
+    Timeline t(std::move(sim.value()), 64);
+    t.seek(3000);
+    std::size_t crashAt = 0;
+    for (std::size_t i = 0; i < t.recorded(); ++i)
+        if (t.event(i).is("action") && std::string_view(t.event(i).detail) == "crash") crashAt = i;
+    REQUIRE(crashAt > 0);
+    for (std::size_t i = crashAt + 1; i < t.recorded(); ++i) {
+        const Event& e = t.event(i);
+        INFO("event " << i << ": " << e.kind << " " << e.detail);
+        CHECK((e.node != 0 || e.is("drop")));
+    }
+}
