@@ -81,9 +81,9 @@ TEST_CASE("the predict items on CheckQuorum and PreVote show what their cards cl
     }
     // CheckQuorum: the stranded leader steps down, so only the majority's leader remains...
     CHECK(answers["raft-quiz-predict-checkquorum"] == "1");
-    // ...and it changes nothing about what can commit on the minority side.
-    CHECK(answers["raft-quiz-predict-checkquorum-commit"] == "0");
+    // ...and it changes nothing about what can commit on the minority side: index 1 (x=9) only.
+    CHECK(answers["raft-quiz-predict-checkquorum-commit"] == "1");
     // PreVote: an isolated server keeps its term instead of running it up.
-    CHECK(answers["raft-quiz-predict-isolated-prevote"] == "1");
-    CHECK(std::stoi(answers["raft-quiz-predict-isolated-term"]) >= 5);
+    CHECK(answers["raft-quiz-predict-isolated-prevote"] == "2");
+    CHECK(std::stoi(answers["raft-quiz-predict-isolated-term"]) >= 6);
 }
