@@ -242,12 +242,21 @@ TEST_CASE("every topic: a crashed node does nothing at all until it restarts", "
             REQUIRE(t.act(restart).ok());
             t.seek(4000);
             const auto victimId = static_cast<NodeId>(seed % names.size());
+            // At the crash instant itself the crash's own consequences may name the node (its keys
+            // move off a ring); but it sends nothing, fires no timer and receives nothing, and
+            // after that instant nothing at all happens at it except drops of messages to it.
             bool down = false;
+            Time crashedAt = 0;
             for (std::size_t i = t.firstKept(); i < t.recorded(); ++i) {
                 const Event& e = t.event(i);
-                if (e.is("action") && std::string_view(e.detail) == "crash" && e.node == victimId) down = true;
+                if (e.is("action") && std::string_view(e.detail) == "crash" && e.node == victimId) {
+                    down = true;
+                    crashedAt = e.time;
+                }
                 if (e.is("action") && std::string_view(e.detail) == "restart" && e.node == victimId) down = false;
                 if (!down || e.node != victimId || e.is("action") || e.is("drop")) continue;
+                const bool acts = e.is("send") || e.is("timer") || e.is("deliver");
+                if (!acts && e.time == crashedAt) continue;
                 FAIL_CHECK("event " << i << " (" << e.kind << " " << e.detail << ") at the crashed node "
                                     << victim << " at t=" << e.time);
                 break;
