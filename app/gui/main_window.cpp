@@ -1,4 +1,5 @@
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -27,6 +28,7 @@
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "plural.h"
 
 namespace sb::app {
 
@@ -143,6 +145,7 @@ void MainWindow::refresh() {
 }
 
 void MainWindow::onStepStarted(std::size_t step) {
+    hideLessonEnd(*this);
     const core::LessonRun* run = m_controller->lessonRun();
     const core::Step* current = nullptr;
     if (run && step > 0 && step <= run->lesson().steps.size()) {
@@ -159,7 +162,7 @@ void MainWindow::onStepFinished(std::size_t step) {
     std::size_t failed = 0;
     for (const auto& c : result->claims) failed += c.passed ? 0 : 1;
     statusBar()->showMessage(failed == 0 ? tr("Step %1 done; every expectation holds.").arg(step)
-                                         : tr("Step %1 done; %2 expectation(s) do not hold.").arg(step).arg(failed),
+                                         : tr("Step %1 done; %2.").arg(step).arg(widgets::countText(static_cast<qsizetype>(failed), tr("%1 expectation does not hold"), tr("%1 expectations do not hold"))),
                              8000);
     if (step == run->lesson().steps.size() && failed == 0 && !m_options.ignoreSettings) {
         QSettings settings;
@@ -170,6 +173,7 @@ void MainWindow::onStepFinished(std::size_t step) {
             loadCatalog();
         }
     }
+    if (step == run->lesson().steps.size()) offerLessonEnd(*this, m_lessonId);
 }
 
 bool MainWindow::event(QEvent* event) {

@@ -9,11 +9,14 @@
 #include "panels/inspector_panel.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
+#include "sim/labels.h"
 #include "sim_controller.h"
 
 namespace sb::app {
 
 namespace {
+
+QString label(const core::ActionSpec& spec) { return QString::fromStdString(core::labelOf(spec)); }
 
 // Generic kinds with their own gesture; the rest of a topic's single-node actions go in the menu.
 bool hasOwnGesture(const std::string& kind) {
@@ -133,7 +136,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
         if (!separated) menu.addSeparator();
         separated = true;
         const bool ask = widgets::ActionDialog::needsInput(spec, true);
-        QAction* a = menu.addAction(QString::fromStdString(spec.kind + " at " + name) + (ask ? tr("…") : QString()));
+        QAction* a = menu.addAction(tr("%1 at %2").arg(label(spec), QString::fromStdString(name)) + (ask ? tr("…") : QString()));
         a->setToolTip(QString::fromStdString(spec.description));
         connect(a, &QAction::triggered, this, [this, spec, name] { runTopicAction(spec, name); });
     }
@@ -176,7 +179,7 @@ void MainWindow::runTopicAction(const core::ActionSpec& spec, const std::string&
         for (const auto& arg : spec.args)
             if (arg.type == core::ArgType::Node) action.args[arg.name] = node;
     }
-    perform(action, QString::fromStdString(spec.kind + (node.empty() ? "" : " at " + node)));
+    perform(action, node.empty() ? label(spec) : tr("%1 at %2").arg(label(spec), QString::fromStdString(node)));
 }
 
 void MainWindow::rebuildActionsMenu() {
@@ -186,7 +189,7 @@ void MainWindow::rebuildActionsMenu() {
     for (const auto& spec : t->model().info().actions) {
         if (spec.kind == "drop" || spec.kind == "delay" || spec.kind == "move") continue;  // scene gestures
         const bool ask = widgets::ActionDialog::needsInput(spec, false);
-        QAction* a = m_actionsMenu->addAction(QString::fromStdString(spec.kind) + (ask ? tr("…") : QString()));
+        QAction* a = m_actionsMenu->addAction(label(spec) + (ask ? tr("…") : QString()));
         a->setToolTip(QString::fromStdString(spec.description));
         a->setStatusTip(QString::fromStdString(spec.description));
         connect(a, &QAction::triggered, this, [this, spec] { runTopicAction(spec, {}); });

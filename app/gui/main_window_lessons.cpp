@@ -9,6 +9,7 @@
 
 #include "gui/lesson_folders.h"
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "panels/compare_view.h"
 #include "learn/lesson_browser.h"
 #include "lesson/lesson_catalog.h"
@@ -136,6 +137,7 @@ void MainWindow::setTheme(const QString& name) {
 void MainWindow::restoreSettings() {
     QString theme = m_options.theme;
     QString last;
+    rememberDefaultLayout(*this);
     if (!m_options.ignoreSettings) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

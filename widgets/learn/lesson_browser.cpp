@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "lesson/lesson_catalog.h"
+#include "plural.h"
 
 namespace sb::widgets {
 
@@ -43,6 +44,15 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     m_search->setAccessibleName(tr("Search lessons"));
     m_search->setClearButtonEnabled(true);
     layout->addWidget(m_search);
+    // The first-run hint: found by its object name, so the class keeps its interface.
+    auto* hint = new QLabel(this);
+    hint->setObjectName(QStringLiteral("FirstRunHint"));
+    hint->setWordWrap(true);
+    hint->setAccessibleName(tr("How to open a lesson"));
+    hint->setTextFormat(Qt::RichText);
+    hint->hide();
+    layout->addWidget(hint);
+    connect(hint, &QLabel::linkActivated, this, [this](const QString& id) { emit lessonActivated(id); });
     m_tree = new QTreeWidget(this);
     m_tree->setAccessibleName(tr("Lessons"));
     m_tree->setHeaderLabels({tr("Lesson"), tr("Level"), tr("%")});
@@ -105,12 +115,21 @@ void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QS
                                 .arg(lesson->minutes)
                                 .arg(done ? tr(" · finished") : QString()));
     }
+    const auto lessons = catalog.lessons();
+    // Until a lesson is finished: how to open one, and a link that opens the first.
+    auto* hint = findChild<QLabel*>(QStringLiteral("FirstRunHint"));
+    hint->setVisible(finished.isEmpty() && !lessons.empty());
+    if (!lessons.empty())
+        hint->setText(tr("New here? Double-click a lesson to open it (or select it and press Enter). "
+                           "A good first one: <a href=\"%1\">%2</a>.")
+                            .arg(QString::fromStdString(lessons.front()->id).toHtmlEscaped(),
+                                 QString::fromStdString(lessons.front()->title).toHtmlEscaped()));
     const auto errors = catalog.errors();
     m_problems->setVisible(!errors.empty());
     if (!errors.empty()) {
         QStringList lines;
         for (const auto& e : errors) lines << QString::fromStdString(e.text());
-        m_problems->setText(tr("%n lesson file problem(s)", nullptr, static_cast<int>(errors.size())));
+        m_problems->setText(countText(static_cast<qsizetype>(errors.size()), tr("%1 lesson file problem"), tr("%1 lesson file problems")));
         m_problems->setToolTip(lines.join(QLatin1Char('\n')));
     }
     showMastery();
@@ -129,6 +148,14 @@ void LessonBrowser::showMastery() {
             QTreeWidgetItem* item = topic->child(i);
             const QString id = item->data(0, kIdRole).toString();
             const int percent = qRound(m_mastery.value(id, 0.0) * 100);
+            item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            if (percent == 0) {
+                // Nothing drilled yet: a dash, not "0%" beside a finished lesson's tick.
+                item->setText(2, QStringLiteral("–"));
+                item->setToolTip(2, tr("Not drilled in quiz mode yet"));
+                item->setData(2, Qt::AccessibleTextRole, tr("not drilled yet"));
+                continue;
+            }
             item->setText(2, tr("%1%").arg(percent));
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(2, tr("Quiz mastery %1%").arg(percent));

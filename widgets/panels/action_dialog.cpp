@@ -9,12 +9,14 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
+#include "sim/labels.h"
+
 namespace sb::widgets {
 
 ActionDialog::ActionDialog(const core::ActionSpec& spec, const std::vector<std::string>& nodes,
                            const std::string& presetNode, QWidget* parent)
     : QDialog(parent), m_spec(spec) {
-    setWindowTitle(tr("Action: %1").arg(QString::fromStdString(spec.kind)));
+    setWindowTitle(QString::fromStdString(core::labelOf(spec)));
     setAccessibleName(windowTitle());
     auto* form = new QFormLayout(this);
     auto* about = new QLabel(QString::fromStdString(spec.description), this);
@@ -58,7 +60,7 @@ ActionDialog::ActionDialog(const core::ActionSpec& spec, const std::vector<std::
                 break;
             }
         }
-        const QString label = QString::fromStdString(arg.name) + (arg.required ? QString() : tr(" (optional)"));
+        const QString label = QString::fromStdString(core::labelOf(arg)) + (arg.required ? QString() : tr(" (optional)"));
         field->setAccessibleName(label);
         field->setToolTip(QString::fromStdString(arg.description));
         form->addRow(label, field);

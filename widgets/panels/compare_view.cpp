@@ -6,10 +6,23 @@
 #include <QVBoxLayout>
 
 #include "scene/scene_view.h"
+#include "sim/labels.h"
 #include "sim/simulation.h"
 #include "sim_controller.h"
 
 namespace sb::widgets {
+
+namespace {
+// "mode = AP", "prevote = on": the form --compare takes; the combo shows labels ("Mode: AP").
+QString cliForm(const core::Timeline* main, const std::string& param, double value) {
+    const core::ParamSpec* spec = main ? main->model().info().params.find(param) : nullptr;
+    std::string text = value != 0 ? "on" : "off";
+    if (spec && spec->type == core::ParamType::Choice && value >= 0 &&
+        static_cast<std::size_t>(value) < spec->choices.size())
+        text = spec->choices[static_cast<std::size_t>(value)];
+    return QString::fromStdString(param + " = " + text);
+}
+}  // namespace
 
 CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent), m_main(main) {
     setAccessibleName(tr("Comparison run"));
@@ -50,12 +63,14 @@ CompareView::~CompareView() = default;
 
 QStringList CompareView::alternatives() const {
     QStringList out;
-    for (const auto& a : m_alternatives) out << a.text;
+    for (const auto& a : m_alternatives) out << cliForm(m_main->timeline(), a.param, a.value);
     return out;
 }
 
 bool CompareView::chooseAlternative(const QString& text) {
-    const int i = m_choice->findText(text);
+    int i = m_choice->findText(text);
+    for (std::size_t k = 0; i < 0 && k < m_alternatives.size(); ++k)
+        if (cliForm(m_main->timeline(), m_alternatives[k].param, m_alternatives[k].value) == text) i = static_cast<int>(k);
     if (i < 0) return false;
     m_choice->setCurrentIndex(i);
     return true;
@@ -77,16 +92,17 @@ void CompareView::rebuildAlternatives() {
         const auto now = current.find(spec.name);
         const double value = now == current.end() ? spec.defaultValue : now->second;
         const std::string name = spec.name;
+        // In words ("Conflict term backoff: on"): the id stays in the session, not on screen.
+        auto offer = [&](double other) {
+            m_alternatives.push_back({name, other,
+                                      tr("%1: %2").arg(QString::fromStdString(core::labelOf(spec)),
+                                                       QString::fromStdString(core::valueLabel(spec, other)))});
+        };
         if (spec.type == core::ParamType::Choice) {
             for (std::size_t c = 0; c < spec.choices.size(); ++c)
-                if (static_cast<double>(c) != value)
-                    m_alternatives.push_back({name, static_cast<double>(c),
-                                              QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
-                                                                            QString::fromStdString(spec.choices[c]))});
+                if (static_cast<double>(c) != value) offer(static_cast<double>(c));
         } else if (spec.type == core::ParamType::Bool) {
-            m_alternatives.push_back({name, value != 0 ? 0.0 : 1.0,
-                                      QStringLiteral("%1 = %2").arg(QString::fromStdString(name),
-                                                                    value != 0 ? QStringLiteral("off") : QStringLiteral("on"))});
+            offer(value != 0 ? 0.0 : 1.0);
         }
     }
     for (const auto& a : m_alternatives) m_choice->addItem(a.text);

@@ -9,6 +9,7 @@
 
 #include "panels/plot_style.h"
 #include "scene/scene_palette.h"
+#include "sim/labels.h"
 #include "sim_controller.h"
 
 namespace sb::widgets {
@@ -72,7 +73,8 @@ std::size_t MetricsPanel::seriesIndex(const std::string& name) {
     const auto it = std::find(m_names.begin(), m_names.end(), name);
     if (it != m_names.end()) return static_cast<std::size_t>(it - m_names.begin());
     m_names.push_back(name);
-    auto* item = new QListWidgetItem(QString::fromStdString(name), m_series);
+    // The list is the legend: words for people; the id stays with files and the CLI.
+    auto* item = new QListWidgetItem(QString::fromStdString(core::humanize(name)), m_series);
     const QSignalBlocker block(m_series);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(m_series->count() <= kDefaultVisibleSeries ? Qt::Checked : Qt::Unchecked);
