@@ -66,6 +66,8 @@ struct ItemRef {
     std::string lesson;
     ItemKind kind = ItemKind::Card;
     int points = 0;  // checklist length, for rehearsal
+
+    bool operator==(const ItemRef&) const = default;
 };
 
 // The learner's whole progress: a value type, copied and compared freely. std::map keeps the
