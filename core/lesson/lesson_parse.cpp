@@ -109,6 +109,7 @@ Step parseStep(const nlohmann::json& j, const std::string& at, const TopicContex
         step.expect.push_back(
             parseClaim(expect[i], at + "/expect/" + std::to_string(i), ctx, problems));
     step.maxEvents = count(j, "maxEvents", kDefaultStepMaxEvents);
+    checkMaxEvents(step.maxEvents, at, problems);
     return step;
 }
 
@@ -171,6 +172,7 @@ QuizItem parseQuizItem(const nlohmann::json& j, const std::string& at, std::size
                          std::to_string(steps),
                      at + "/explainStep");
     item.maxEvents = count(j, "maxEvents", kDefaultStepMaxEvents);
+    checkMaxEvents(item.maxEvents, at, problems);
     return item;
 }
 

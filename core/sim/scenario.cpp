@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/json_io.h"
+#include "sim/run_budget.h"
 
 namespace sb::core {
 
@@ -93,6 +94,12 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
         } else if (it.key() == "position") {
             if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number of events", at);
             sc.position = v.get<std::size_t>();
+            // A session is a file people send each other: opening one must not run for hours.
+            if (sc.position > kScenarioBudget.events)
+                return makeError("position " + groupedNumber(static_cast<std::int64_t>(std::min<std::size_t>(sc.position, INT64_MAX))) +
+                                     " is past the limit of " + groupedNumber(static_cast<std::int64_t>(kScenarioBudget.events)) +
+                                     " events a session may be replayed to",
+                                 at);
         } else if (it.key() == "seed") {
             if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number", at);
             sc.seed = v.get<std::uint64_t>();
