@@ -66,12 +66,23 @@ TopicContext loadScenario(const nlohmann::json& doc, Lesson& lesson,
     lesson.scenario = std::move(scenario.value());
     lesson.scenario.lesson = lesson.id;
     if (lesson.scenario.title.empty()) lesson.scenario.title = lesson.title;
-    auto sim = Simulation::create(registry, lesson.scenario);
-    if (!sim) {
-        problems.add(sim.error().message, "/scenario");
-        return ctx;
+    // Loading checks structure only: the run is built when the lesson is opened or checked (a
+    // topic that can name its nodes from the params is not reset here at all).
+    if (ctx.info->nodeNames) {
+        auto params = ctx.info->params.complete(lesson.scenario.params);
+        if (!params) {
+            problems.add(params.error().message, "/scenario/params");
+            return ctx;
+        }
+        ctx.nodes = ctx.info->nodeNames(params.value());
+    } else {
+        auto sim = Simulation::create(registry, lesson.scenario);
+        if (!sim) {
+            problems.add(sim.error().message, "/scenario");
+            return ctx;
+        }
+        ctx.nodes = sim->model().nodeNames();
     }
-    ctx.nodes = sim->model().nodeNames();
     ctx.nodesKnown = true;
     return ctx;
 }

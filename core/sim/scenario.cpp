@@ -58,10 +58,12 @@ namespace {
 
 Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
                                               const Scenario& scenario) {
-    auto model = registry.create(scenario.topic);
-    const TopicInfo& info = model->info();
-    auto params = info.params.complete(scenario.params);
+    const TopicInfo* info = registry.find(scenario.topic);
+    if (!info) return makeError("unknown topic '" + scenario.topic + "'");
+    auto params = info->params.complete(scenario.params);
     if (!params) return params.error();
+    if (info->nodeNames) return info->nodeNames(params.value());  // no reset: validation stays cheap
+    auto model = registry.create(scenario.topic);
     if (Status s = model->reset(params.value(), scenario.seed); !s) return s.error();
     return model->nodeNames();
 }
