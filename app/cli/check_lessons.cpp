@@ -7,6 +7,7 @@
 #include "lesson/lesson_catalog.h"
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
+#include "sim/json_io.h"
 #include "version.h"
 
 namespace sb::app {
@@ -15,8 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A value as the report quotes it: a lesson may hold a string of any length, the report does not.
 std::string valueText(const core::ProbeValue& v) {
-    return std::holds_alternative<std::monostate>(v) ? "null" : core::probeToString(v);
+    return std::holds_alternative<std::monostate>(v) ? "null" : core::excerpt(core::probeToString(v));
 }
 
 // The shipped lessons: the source tree when run from a build, else the installed data.
@@ -39,13 +41,13 @@ void printCheck(const core::Lesson& lesson, const core::LessonCheck& check, std:
     for (const auto& e : check.errors) out << "      " << e.text() << "\n";
     for (const auto& s : check.steps) {
         const std::string title = s.step <= lesson.steps.size() ? lesson.steps[s.step - 1].title : "";
-        if (s.error) out << "      step " << s.step << " \"" << title << "\": " << s.error->text() << "\n";
+        if (s.error) out << "      step " << s.step << " \"" << core::excerpt(title) << "\": " << s.error->text() << "\n";
         for (const auto& c : s.claims) {
             if (c.passed) continue;
-            out << "      step " << s.step << " \"" << title << "\": claim " << c.claim.text()
+            out << "      step " << s.step << " \"" << core::excerpt(title) << "\": claim " << core::excerpt(c.claim.text(), 160)
                 << " failed: expected " << core::compareOpName(c.claim.op) << " "
                 << valueText(c.claim.value) << ", the model had " << valueText(c.actual);
-            if (!c.problem.empty()) out << " (" << c.problem << ")";
+            if (!c.problem.empty()) out << " (" << core::excerpt(c.problem, 160) << ")";
             out << "  [" << check.file << ":" << c.claim.pointer << "]\n";
         }
     }
