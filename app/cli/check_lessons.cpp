@@ -7,7 +7,7 @@
 #include "lesson/lesson_catalog.h"
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
-#include "sim/json_io.h"
+#include "sim/message_text.h"
 #include "version.h"
 
 namespace sb::app {
@@ -38,10 +38,10 @@ void printCheck(const core::Lesson& lesson, const core::LessonCheck& check, std:
     out << (ok ? "ok    " : "FAIL  ") << check.file << " (" << check.lessonId << "): "
         << check.steps.size() << " steps, " << check.claimCount() << " claims, "
         << check.predicts.size() << " predict answers\n";
-    for (const auto& e : check.errors) out << "      " << e.text() << "\n";
+    for (const auto& e : check.errors) out << "      " << core::oneLine(e) << "\n";
     for (const auto& s : check.steps) {
         const std::string title = s.step <= lesson.steps.size() ? lesson.steps[s.step - 1].title : "";
-        if (s.error) out << "      step " << s.step << " \"" << core::excerpt(title) << "\": " << s.error->text() << "\n";
+        if (s.error) out << "      step " << s.step << " \"" << core::excerpt(title) << "\": " << core::oneLine(*s.error) << "\n";
         for (const auto& c : s.claims) {
             if (c.passed) continue;
             out << "      step " << s.step << " \"" << core::excerpt(title) << "\": claim " << core::excerpt(c.claim.text(), 160)
@@ -52,7 +52,7 @@ void printCheck(const core::Lesson& lesson, const core::LessonCheck& check, std:
         }
     }
     for (const auto& p : check.predicts) {
-        if (p.error) out << "      predict " << p.itemId << ": " << p.error->text() << "\n";
+        if (p.error) out << "      predict " << p.itemId << ": " << core::oneLine(*p.error) << "\n";
         else out << "      predict " << p.itemId << ": answer " << valueText(*p.answer) << "\n";
     }
     totals.claims += check.claimCount();
@@ -92,7 +92,7 @@ int cmdCheckLessons(const core::TopicRegistry& registry, const std::vector<std::
             const auto manifest = (fs::path(in) / "manifest.json").string();
             if (fs::exists(manifest, ec)) {
                 if (auto m = core::loadManifest(manifest); !m) {
-                    out << "BAD   " << m.error().text() << "\n";
+                    out << "BAD   " << core::oneLine(m.error()) << "\n";
                     badInput = true;
                 }
             }
@@ -113,7 +113,7 @@ int cmdCheckLessons(const core::TopicRegistry& registry, const std::vector<std::
             ++totals.unloadable;
             badInput = true;
             out << "BAD   " << file << ": does not load\n";
-            for (const auto& e : load.errors) out << "      " << e.text() << "\n";
+            for (const auto& e : load.errors) out << "      " << core::oneLine(e) << "\n";
             continue;
         }
         const core::Lesson& lesson = *load.lesson;

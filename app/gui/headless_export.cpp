@@ -10,6 +10,7 @@
 #include "lesson/lesson_catalog.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
+#include "sim/message_text.h"
 #include "sim/run_budget.h"
 #include "sim/scenario.h"
 #include "sim_controller.h"
@@ -24,7 +25,7 @@ QString tr(const char* text) {
     return QCoreApplication::translate("headless", text);
 }
 QString text(const core::Error& e) {
-    return QString::fromStdString(e.text());
+    return QString::fromStdString(core::oneLine(e));
 }
 HeadlessResult failed(const QString& message) {
     return {2, message + QStringLiteral("\n")};

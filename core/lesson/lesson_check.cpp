@@ -161,14 +161,11 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
 
     std::size_t events = 0;
     const std::size_t startPosition = scratch.position();
-    // Predict items share a budget of their own, as large as the steps' one.
-    const std::size_t left = kLessonBudget.events > m_predictEvents ? kLessonBudget.events - m_predictEvents : 0;
-    const std::size_t budget = std::min(item.maxEvents, left);
-    auto error = applyActions(scratch, item.actions, clock, where + "/actions", budget, events);
+    // Each predict item may run as much as a whole lesson (its maxEvents is at most that).
+    const std::size_t budget = std::min(item.maxEvents, kLessonBudget.events);
+    if (auto error = applyActions(scratch, item.actions, clock, where + "/actions", budget, events)) return *error;
     bool ok = false;
-    if (!error) events += runUntil(scratch, item.until, clock, startPosition, budget - events, ok);
-    m_predictEvents += events;
-    if (error) return *error;
+    events += runUntil(scratch, item.until, clock, startPosition, budget - events, ok);
     if (!ok)
         return makeError("the predict item never reached its condition (" + item.until.text() +
                              "): " + stopReason(scratch, events, budget, item.maxEvents),

@@ -83,7 +83,6 @@ private:
     Timeline m_timeline;
     std::vector<std::size_t> m_stepEnds{0};  // m_stepEnds[k] = position at the end of step k
     std::vector<Time> m_stepClocks{0};       // lesson time at the end of step k (>= model time)
-    std::size_t m_predictEvents = 0;         // events every predict() so far ran (kLessonBudget)
 };
 
 // The report check-lessons prints for one lesson.

@@ -2,6 +2,7 @@
 
 #include "lesson/lesson_parse.h"
 #include "sim/scenario.h"
+#include "sim/scenario_nodes.h"
 #include "sim/simulation.h"
 
 namespace sb::core::lesson_detail {
@@ -58,31 +59,17 @@ TopicContext loadScenario(const nlohmann::json& doc, Lesson& lesson,
     nlohmann::json sj = member(doc, "scenario");
     if (!sj.is_object()) sj = nlohmann::json::object();
     sj["topic"] = lesson.topic;
-    auto scenario = scenarioFromJson(sj, registry, "/scenario");
+    auto scenario = scenarioFromJson(sj, registry, "/scenario", ctx.nodes);
     if (!scenario) {
         problems.add(scenario.error());
         return ctx;
     }
+    // Loading checks structure: the nodes come from the scenario's own check, and the run is
+    // built when the lesson is opened or checked, not here (a second reset of a 100,000-key
+    // ring per lesson was most of the catalog's load time).
     lesson.scenario = std::move(scenario.value());
     lesson.scenario.lesson = lesson.id;
     if (lesson.scenario.title.empty()) lesson.scenario.title = lesson.title;
-    // Loading checks structure only: the run is built when the lesson is opened or checked (a
-    // topic that can name its nodes from the params is not reset here at all).
-    if (ctx.info->nodeNames) {
-        auto params = ctx.info->params.complete(lesson.scenario.params);
-        if (!params) {
-            problems.add(params.error().message, "/scenario/params");
-            return ctx;
-        }
-        ctx.nodes = ctx.info->nodeNames(params.value());
-    } else {
-        auto sim = Simulation::create(registry, lesson.scenario);
-        if (!sim) {
-            problems.add(sim.error().message, "/scenario");
-            return ctx;
-        }
-        ctx.nodes = sim->model().nodeNames();
-    }
     ctx.nodesKnown = true;
     return ctx;
 }

@@ -8,7 +8,10 @@ namespace sb::core {
 
 template <class P>
 void Engine<P>::resetCluster(const ParamValues& p, std::uint64_t seed) {
-    reset(clusterNodeNames(p), seed);
+    const int n = static_cast<int>(p.at("nodes"));
+    std::vector<std::string> names;
+    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
+    reset(std::move(names), seed);
     LinkConfig& link = m_net.defaults();
     link.minLatency = fromMs(static_cast<std::int64_t>(p.at("latency_min_ms")));
     link.maxLatency = std::max(link.minLatency, fromMs(static_cast<std::int64_t>(p.at("latency_max_ms"))));

@@ -1,5 +1,7 @@
 #include "sim/json_io.h"
 
+#include "sim/message_text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -89,28 +91,6 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
     } catch (const std::exception& e) {
         return makeError("cannot read JSON: " + excerpt(e.what(), 160), file);
     }
-}
-
-std::string excerpt(std::string_view s, std::size_t max) {
-    std::string out;
-    std::size_t shown = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const bool continuation = (c & 0xC0) == 0x80;
-        if (!continuation && shown == max) return out + "\u2026";
-        if (!continuation) ++shown;
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
 }
 
 Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) {

@@ -23,10 +23,6 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
 // Reads a whole file; errors say which file and why.
 Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes);
 
-// `s` as one line for a message: control characters escaped, at most `max` characters (then an
-// ellipsis), cut only between UTF-8 characters.
-std::string excerpt(std::string_view s, std::size_t max = 60);
-
 // 1-based line and column of a byte offset in `text`.
 std::string lineColumn(std::string_view text, std::size_t offset);
 

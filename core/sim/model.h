@@ -44,10 +44,6 @@ struct TopicInfo {
     std::vector<ActionSpec> actions;
     std::vector<ProbeSpec> probes;
     std::vector<std::string> eventKinds;  // kinds a run-until condition may name
-    // The node names of a run with these (completed) params, without building the run, so that
-    // validating a lesson or scenario does not pay for a reset (a ring of 100,000 keys). Null:
-    // loaders reset a model to ask it.
-    std::vector<std::string> (*nodeNames)(const ParamValues& params) = nullptr;
 };
 
 // One topic's simulation. State is a value: clone() is a checkpoint. A model never reads the

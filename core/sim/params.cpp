@@ -105,12 +105,4 @@ Result<ParamValues> ParamSet::complete(const ParamValues& given) const {
     return values;
 }
 
-std::vector<std::string> clusterNodeNames(const ParamValues& params) {
-    const auto it = params.find("nodes");
-    const int n = it == params.end() ? 0 : static_cast<int>(it->second);
-    std::vector<std::string> names;
-    for (int i = 1; i <= n; ++i) names.push_back("n" + std::to_string(i));
-    return names;
-}
-
 }  // namespace sb::core

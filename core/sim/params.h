@@ -26,9 +26,6 @@ struct ParamSpec {
 // Parameter values by name. Choices are stored as their index; the JSON forms accept the name.
 using ParamValues = std::map<std::string, double>;
 
-// "n1" .. "nN" for the "nodes" parameter: the names Engine::resetCluster gives.
-std::vector<std::string> clusterNodeNames(const ParamValues& params);
-
 class ParamSet {
 public:
     explicit ParamSet(std::vector<ParamSpec> specs = {}) : m_specs(std::move(specs)) {}

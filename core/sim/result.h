@@ -13,23 +13,7 @@ struct Error {
     std::string message;
     std::string where;  // "lessons/raft/x.json:12:4", "/steps/3/expect/0", "--param n"; may be empty
 
-    // One line, for people: newlines escaped, and a message or place that quotes a huge input
-    // back is cut short (each keeps its first kMaxShown characters).
-    std::string text() const { return where.empty() ? shown(message) : shown(where) + ": " + shown(message); }
-
-    static constexpr std::size_t kMaxShown = 400;
-    static std::string shown(const std::string& s) {
-        std::string out;
-        std::size_t chars = 0;
-        for (const char c : s) {
-            const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-            if (!continuation && ++chars > kMaxShown) return out + "\u2026";
-            if (c == '\n') out += "\\n";
-            else if (c == '\r') out += "\\r";
-            else out += c;
-        }
-        return out;
-    }
+    std::string text() const { return where.empty() ? message : where + ": " + message; }
 };
 
 template <class T>

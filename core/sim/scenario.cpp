@@ -4,6 +4,7 @@
 
 #include "sim/json_io.h"
 #include "sim/run_budget.h"
+#include "sim/scenario_nodes.h"
 
 namespace sb::core {
 
@@ -58,12 +59,10 @@ namespace {
 
 Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
                                               const Scenario& scenario) {
-    const TopicInfo* info = registry.find(scenario.topic);
-    if (!info) return makeError("unknown topic '" + scenario.topic + "'");
-    auto params = info->params.complete(scenario.params);
-    if (!params) return params.error();
-    if (info->nodeNames) return info->nodeNames(params.value());  // no reset: validation stays cheap
     auto model = registry.create(scenario.topic);
+    const TopicInfo& info = model->info();
+    auto params = info.params.complete(scenario.params);
+    if (!params) return params.error();
     if (Status s = model->reset(params.value(), scenario.seed); !s) return s.error();
     return model->nodeNames();
 }
@@ -72,6 +71,12 @@ Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
 
 Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
                                   const std::string& where) {
+    std::vector<std::string> nodes;
+    return scenarioFromJson(j, registry, where, nodes);
+}
+
+Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
+                                  const std::string& where, std::vector<std::string>& nodes) {
     if (!j.is_object()) return makeError("a scenario must be a JSON object", where.empty() ? "/" : where);
     Scenario sc;
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -137,6 +142,7 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
     if (!names) return makeError(names.error().message, where + "/params");
     if (Status s = validateActions(sc.actions, *info, names.value(), where + "/actions"); !s)
         return s.error();
+    nodes = std::move(names.value());
     return sc;
 }
 

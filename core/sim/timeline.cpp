@@ -75,7 +75,8 @@ void Timeline::restore(std::size_t index) {
 }
 
 void Timeline::seek(std::size_t index) {
-    // Beyond the recording, a seek records at most one run's budget of new events.
+    // Beyond the recording, a seek records at most one run's budget of new events (and seekTime
+    // below likewise): a session or an export flag cannot make one call run for hours.
     index = std::min(std::max(index, m_first), recorded() + kScenarioBudget.events);
     // Going forward from the current state is cheaper than restoring when the target is close.
     if (index < m_position || index - m_position > m_every) restore(index);

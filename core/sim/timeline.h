@@ -52,11 +52,9 @@ public:
     bool stepForward();
     bool stepBack();
     // Moves to the state after `index` events (index <= recorded(), or further: it records).
-    // An index before firstKept() lands on firstKept(); one more than kScenarioBudget.events
-    // past recorded() lands there (see sim/run_budget.h).
+    // An index before firstKept() lands on firstKept().
     void seek(std::size_t index);
-    // Moves to the state after the last event with time <= t (recording further if needed, at
-    // most kScenarioBudget.events new events: check now() if it matters).
+    // Moves to the state after the last event with time <= t (recording further if needed).
     void seekTime(Time t);
     // Steps until `done(event)` is true, the run goes idle, or `maxEvents` have passed.
     // Returns how many events were applied.

@@ -7,6 +7,7 @@
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
 #include "sim/json_io.h"
+#include "sim/message_text.h"
 #include "sim/registry.h"
 
 using namespace sb::core;
@@ -156,9 +157,10 @@ TEST_CASE("after a step that hit its event cap, the next step runs from where it
 
 TEST_CASE("a message quoting a huge input stays one short line") {
     const Error e{"unknown node '" + std::string(100000, 'n') + "'\nsecond line", "x.json:/" + std::string(5000, 'k')};
-    const std::string text = e.text();
-    CHECK(text.size() < 2 * (2 * Error::kMaxShown + 8));
+    const std::string text = oneLine(e);
+    CHECK(text.size() < 2 * kMaxShown + 16);
     CHECK(text.find('\n') == std::string::npos);
+    CHECK(oneLine(Error{"line one\nline two", "f.json:3:4"}) == "f.json:3:4: line one\\nline two");
 }
 
 TEST_CASE("the corpus holds at least twenty broken lessons") {

@@ -83,7 +83,6 @@ const TopicInfo& CapModel::topicInfo() {
         t.probes = capProbes();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete",
                         "stale_read", "lost_write", "sibling"};
-        t.nodeNames = clusterNodeNames;
         return t;
     }();
     return info;

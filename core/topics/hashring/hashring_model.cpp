@@ -90,11 +90,6 @@ const TopicInfo& HashringModel::topicInfo() {
             {"replica_keys", true, "Keys this node holds a replica of (owner included)"},
         };
         t.eventKinds = {"action", "rebalance", "move", "request"};
-        t.nodeNames = [](const ParamValues&) {  // always every slot, whatever the params
-            std::vector<std::string> out;
-            for (int s = 0; s < kMaxSlots; ++s) out.push_back(Placement::slotName(s));
-            return out;
-        };
         return t;
     }();
     return info;

@@ -34,7 +34,6 @@ const TopicInfo& PingModel::topicInfo() {
             {"suspicions", false, "Suspicions raised since the start"},
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "suspect", "trust", "action"};
-        t.nodeNames = clusterNodeNames;
         return t;
     }();
     return info;

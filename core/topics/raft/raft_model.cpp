@@ -98,7 +98,6 @@ const TopicInfo& RaftModel::topicInfo() {
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "role", "vote", "prevote",
                         "append", "truncate", "commit", "redirect", "read", "blocked", "split_vote", "violation"};
-        t.nodeNames = clusterNodeNames;
         return t;
     }();
     return info;

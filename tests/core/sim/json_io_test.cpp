@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/json_io.h"
+#include "sim/message_text.h"
 
 using namespace sb::core;
 

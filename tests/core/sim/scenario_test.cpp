@@ -91,24 +91,3 @@ TEST_CASE("a session keeps its lesson and the position it was saved at", "[scena
     CHECK(far.error().text() ==
           "s.json:/position: position 1,000,000,000,000 is past the limit of 10,000,000 events a session may be replayed to");
 }
-
-TEST_CASE("every topic names its nodes without a reset exactly as a reset run does", "[scenario]") {
-    // Loaders validate node names through TopicInfo::nodeNames so that loading a lesson does not
-    // build its run; the names must be the run's own.
-    TopicRegistry reg;
-    registerBuiltinTopics(reg);
-    for (const auto& id : reg.ids()) {
-        const TopicInfo& info = *reg.find(id);
-        REQUIRE(info.nodeNames != nullptr);
-        for (const double nodes : {-1.0, 0.0, 1.0}) {
-            ParamValues given;
-            if (const ParamSpec* spec = info.params.find("nodes"))
-                given["nodes"] = nodes < 0 ? spec->min : nodes > 0 ? spec->max : spec->defaultValue;
-            const ParamValues params = info.params.complete(given).value();
-            auto model = reg.create(id);
-            REQUIRE(model->reset(params, 1));
-            INFO(id << " nodes=" << nodes);
-            CHECK(info.nodeNames(params) == model->nodeNames());
-        }
-    }
-}
