@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,6 +83,9 @@ public:
     };
     KeyVerdict verdict(int key) const;
     bool linearizable() const;
+    // Whether some order of each key's operations, ignoring real time, explains every result;
+    // nullopt when the search gave up (unknown, never reported as true).
+    std::optional<bool> serializable() const;
     Mode mode() const { return m_mode; }
     const Siblings& stored(NodeId node, int key) const { return m_nodes[idx(node)].store[static_cast<std::size_t>(key)]; }
     bool inMinority(NodeId node) const;
