@@ -50,7 +50,8 @@ QString unknownLesson(const core::LessonCatalog& catalog, const QString& id) {
     }
     QString message = tr("unknown lesson '%1' (known: %2)").arg(id, knownLessons(catalog));
     if (!broken.isEmpty())
-        message += tr("; %n lesson file(s) did not load, the first: %1", nullptr, static_cast<int>(broken.size()))
+        message += QCoreApplication::translate("headless", "; %n lesson file(s) did not load, the first: %1", nullptr,
+                                               static_cast<int>(broken.size()))
                        .arg(broken.first());
     return message;
 }

@@ -4,8 +4,8 @@
 // within ROBUST_TIMEOUT_S seconds, default 60: a bound for "never finishes", not a timing
 // check), a refusal whose message does not say where, or a message line that runs on.
 //
-//   cli_robustness SPLITBRAIN_EXE      ROBUST_INPUTS (default 2000), ROBUST_GUI_INPUTS (16),
-//                                      ROBUST_SEED (1) change the sweep.
+//   cli_robustness [SPLITBRAIN_EXE]    ROBUST_INPUTS (default 2000) and ROBUST_SEED (1) change the
+//                                      sweep; ROBUST_GUI_INPUTS=N sends N more through the GUI.
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
     const fs::path source = SPLITBRAIN_SOURCE_DIR;
     const std::string gui = argc > 1 ? argv[1] : "";
     const std::size_t count = envCount("ROBUST_INPUTS", 2000);
-    const std::size_t guiCount = gui.empty() ? 0 : envCount("ROBUST_GUI_INPUTS", 16);
+    const std::size_t guiCount = gui.empty() ? 0 : envCount("ROBUST_GUI_INPUTS", 0);
     const double limit = static_cast<double>(envCount("ROBUST_TIMEOUT_S", 60));
     Rng rng(envCount("ROBUST_SEED", 1));
     const fs::path work = fs::temp_directory_path() / ("splitbrain-robust-" + std::to_string(getpid()));
