@@ -249,7 +249,15 @@ std::vector<Violation> CapModel::violations() const {
         if (v.linearizable || v.unknown) continue;  // unknown is no proof of a violation
         std::string ops;
         for (std::int64_t id : v.culprit) ops += (ops.empty() ? "#" : ", #") + std::to_string(id);
-        out.push_back({"linearizability", "operations " + ops + " on " + keyName(k) + " cannot be ordered", now()});
+        // The nodes that served the operations the checker could not order.
+        std::vector<NodeId> nodes;
+        for (const std::int64_t id : v.culprit)
+            if (id >= 1 && static_cast<std::size_t>(id) <= m_history.size()) {
+                const NodeId n = m_history[static_cast<std::size_t>(id - 1)].node;
+                if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
+            }
+        out.push_back({"linearizability", "operations " + ops + " on " + keyName(k) + " cannot be ordered", now(),
+                       std::move(nodes)});
     }
     return out;
 }
