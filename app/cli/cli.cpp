@@ -9,6 +9,7 @@
 #include "cli/cli_commands.h"
 #include "cli/run_scenario.h"
 #include "cli/stats.h"
+#include "sim/message_text.h"
 #include "sim/registry.h"
 #include "version.h"
 
@@ -42,7 +43,7 @@ Exit codes: 0 success; 1 an invariant was violated or a lesson check failed;
 )";
 
 int badInput(std::ostream& err, const core::Error& e) {
-    err << "splitbrain-sim: " << e.text() << "\n";
+    err << "splitbrain-sim: " << core::oneLine(e) << "\n";
     return kExitBadInput;
 }
 
@@ -88,7 +89,7 @@ int cmdTopics(const core::TopicRegistry& registry, std::ostream& out) {
         }
         nlohmann::ordered_json probes = nlohmann::ordered_json::array();
         for (const auto& p : t.probes)
-            probes.push_back({{"name", p.name}, {"per_node", p.perNode}, {"description", p.description}});
+            probes.push_back({{"name", p.name}, {"per_node", p.perNode}, {"per_key", p.perKey}, {"description", p.description}});
         topics.push_back({{"id", t.id},
                           {"title", t.title},
                           {"summary", t.summary},
