@@ -50,6 +50,10 @@ struct SchedulerState {
     Day due = 0;              // day on which it is next due
     Seconds lastReview = 0;   // 0 if never reviewed
     int reviews = 0;          // total reviews that changed the schedule
+    // FSRS memory (fsrs.h), kept up to date whichever scheduler sets the due day, so the
+    // forecast and the calibration work under SM-2 too. 0, 0 before the first review.
+    double stability = 0.0;
+    double difficulty = 0.0;
 
     bool isNew() const { return reviews == 0; }
     bool operator==(const SchedulerState&) const = default;
