@@ -3,6 +3,7 @@
 // generic scene draws every topic, and a topic's own panels (widgets/topics/<topic>/) are docked
 // by the main window.
 #include "sim/registry.h"
+#include "topics/cache/cache_model.h"
 #include "topics/cap/cap_model.h"
 #include "topics/hashring/hashring_model.h"
 #include "topics/ping/ping_model.h"
@@ -15,6 +16,7 @@ void registerBuiltinTopics(TopicRegistry& registry) {
     registry.add(raft::RaftModel::topicInfo(), [] { return std::make_unique<raft::RaftModel>(); });
     registry.add(hashring::HashringModel::topicInfo(), [] { return std::make_unique<hashring::HashringModel>(); });
     registry.add(cap::CapModel::topicInfo(), [] { return std::make_unique<cap::CapModel>(); });
+    registry.add(cache::CacheModel::topicInfo(), [] { return std::make_unique<cache::CacheModel>(); });
 }
 
 }  // namespace sb::core
