@@ -25,6 +25,34 @@ double Histogram::quantileMs(double q) const {
     return 0.1 * std::pow(1.1, kBuckets);
 }
 
+std::array<std::int64_t, Recent::kSeries>& Recent::bucket(Time now) {
+    const std::int64_t second = now / kSecond;
+    const auto i = static_cast<std::size_t>(second % 10);
+    if (m_second[i] != second) {
+        m_second[i] = second;
+        m_buckets[i] = {};
+    }
+    return m_buckets[i];
+}
+
+void Recent::add(Time now, Series s, std::int64_t n) { bucket(now)[static_cast<std::size_t>(s)] += n; }
+
+void Recent::max(Time now, Series s, std::int64_t value) {
+    auto& b = bucket(now)[static_cast<std::size_t>(s)];
+    b = std::max(b, value);
+}
+
+std::int64_t Recent::total(Time now, Series s) const {
+    const std::int64_t second = now / kSecond;
+    std::int64_t out = 0;
+    for (std::size_t i = 0; i < m_buckets.size(); ++i) {
+        if (m_second[i] < 0 || m_second[i] <= second - 10) continue;
+        const std::int64_t v = m_buckets[i][static_cast<std::size_t>(s)];
+        out = s == QueuePeak ? std::max(out, v) : out + v;
+    }
+    return out;
+}
+
 void CacheModel::violation(std::string invariant, std::string detail, std::vector<NodeId> nodes) {
     if (m_violations.size() >= 100) return;  // the first ones tell the story; keep copies cheap
     m_violations.push_back(Violation{std::move(invariant), std::move(detail), now(), std::move(nodes)});

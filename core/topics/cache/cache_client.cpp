@@ -42,8 +42,12 @@ void CacheModel::endAttempt(std::int64_t req, Outcome outcome, Time /*setAt*/) {
     auto it = m_attempts.find(req);
     const Attempt a = it->second;
     m_attempts.erase(it);
+    if (outcome != Outcome::TimedOut) m_recent.add(now(), Recent::Answered);
     switch (outcome) {
-        case Outcome::Hit: ++m_c.hits; break;
+        case Outcome::Hit:
+            ++m_c.hits;
+            m_recent.add(now(), Recent::Hits);
+            break;
         case Outcome::MissServed: ++m_c.missServed; break;
         case Outcome::StaleServed: ++m_c.staleServed; break;
         case Outcome::Error: ++m_c.errors; break;

@@ -73,6 +73,7 @@ Status CacheModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_xfetch = {};
     m_clientLatency = {};
     m_dbLatency = {};
+    m_recent = {};
     m_c = {};
     m_nextReq = m_nextLogical = m_nextQuery = 1;
     m_maxTtl = 0;
@@ -179,6 +180,8 @@ Status CacheModel::apply(const Action& a, Event& out) {
         if (node == cacheNode()) {
             for (auto& e : m_store) e = Entry{};  // a cache node restarts empty: a cold start
             for (auto& l : m_locks) l = Lock{};
+            // The locks died with the node: their holders no longer exclude anyone.
+            for (auto& [q, r] : m_recomputes) r.lockExpiry = 0;
             failCacheCalls();
         } else if (node == dbNode()) {
             m_dbQueue.clear();
@@ -257,6 +260,9 @@ Status CacheModel::applySet(const Action& a) {
     else if (param == "client_timeout_ms") m_cfg.clientTimeout = asTime;
     else if (param == "retries") m_cfg.retries = static_cast<int>(v);
     else if (param == "ttl_jitter") m_cfg.jitter = v;
+    else if (param == "mitigation") m_cfg.mitigation = static_cast<Mitigation>(static_cast<int>(v));  // from the next read on
+    else if (param == "stale_ms") m_cfg.stale = asTime;
+    else if (param == "lock_ttl_ms") m_cfg.lockTtl = asTime;
     else return makeError("parameter '" + param + "' cannot change during a run", "/param");
     return {};
 }

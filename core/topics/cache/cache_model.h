@@ -60,6 +60,7 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_engine.now(); }
     std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    bool reporting() const override { return m_engine.reporting(); }
     std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
@@ -150,6 +151,7 @@ private:
     XFetchBins m_xfetch;
     Histogram m_clientLatency;
     Histogram m_dbLatency;
+    Recent m_recent;
     Counters m_c;
     Time m_maxTtl = 0;  // the longest TTL any write got, for the staleness bound
     std::int64_t m_nextReq = 1, m_nextLogical = 1, m_nextQuery = 1;

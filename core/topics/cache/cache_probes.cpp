@@ -95,6 +95,9 @@ ProbeValue CacheModel::probe(const std::string& name, NodeId node) const {
     for (const auto& [probeName, value] : counts)
         if (name == probeName) return value;
     if (name == "hit_ratio") return ratio(c.hits, answered);
+    if (name == "db_queries_10s") return m_recent.total(now(), Recent::Queries);
+    if (name == "db_queue_peak_10s") return m_recent.total(now(), Recent::QueuePeak);
+    if (name == "hit_ratio_10s") return ratio(m_recent.total(now(), Recent::Hits), m_recent.total(now(), Recent::Answered));
     if (name == "error_rate") return ratio(c.failed, c.ok + c.failed);
     if (name == "db_p50_ms") return m_dbLatency.quantileMs(0.5);
     if (name == "db_p99_ms") return m_dbLatency.quantileMs(0.99);

@@ -113,6 +113,8 @@ void CacheModel::onQuery(const Payload& p, NodeId from) {
     if (m_cfg.dbTimeout > 0) m_engine.setTimer(dbNode(), static_cast<int>(2 * p.query + 1), m_cfg.dbTimeout, "statement timeout");
     startService();
     m_c.queuePeak = std::max(m_c.queuePeak, static_cast<std::int64_t>(m_dbQueue.size()));
+    m_recent.add(now(), Recent::Queries);
+    m_recent.max(now(), Recent::QueuePeak, static_cast<std::int64_t>(m_dbQueue.size()));
 }
 
 // FIFO into the first free worker; each query takes exactly delta (deterministic service).

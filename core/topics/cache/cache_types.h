@@ -67,6 +67,22 @@ struct XFetchBins {
     std::array<double, kBins> expected{};
 };
 
+// The last ten seconds in one-second buckets, for "what is happening now" probes: database
+// queries, hits, answered attempts and the longest database queue.
+class Recent {
+public:
+    enum Series { Queries, Hits, Answered, QueuePeak, kSeries };
+    void add(Time now, Series s, std::int64_t n = 1);
+    void max(Time now, Series s, std::int64_t value);
+    // Sum (or, for QueuePeak, maximum) over the ten seconds up to `now`.
+    std::int64_t total(Time now, Series s) const;
+
+private:
+    std::array<std::int64_t, kSeries>& bucket(Time now);
+    std::array<std::array<std::int64_t, kSeries>, 10> m_buckets{};
+    std::array<std::int64_t, 10> m_second{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+};
+
 // One expiry cycle of a key: a version whose reads started at least one recompute.
 struct Cycle {
     int key = 0;
