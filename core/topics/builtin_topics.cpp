@@ -7,6 +7,7 @@
 #include "topics/hashring/hashring_model.h"
 #include "topics/ping/ping_model.h"
 #include "topics/raft/raft_model.h"
+#include "topics/replication/replication_model.h"
 
 namespace sb::core {
 
@@ -15,6 +16,7 @@ void registerBuiltinTopics(TopicRegistry& registry) {
     registry.add(raft::RaftModel::topicInfo(), [] { return std::make_unique<raft::RaftModel>(); });
     registry.add(hashring::HashringModel::topicInfo(), [] { return std::make_unique<hashring::HashringModel>(); });
     registry.add(cap::CapModel::topicInfo(), [] { return std::make_unique<cap::CapModel>(); });
+    registry.add(replication::ReplicationModel::topicInfo(), [] { return std::make_unique<replication::ReplicationModel>(); });
 }
 
 }  // namespace sb::core
