@@ -46,14 +46,7 @@ Status ReplicationModel::applySet(const Action& a, Event& out) {
     out.detail = "set";
     const ParamSpec* spec = topicInfo().params.find(param);
     if (!spec) return makeError("unknown parameter '" + param + "'", "/param");
-    double v = a.real("value");
-    if (spec->type == ParamType::Choice && a.args.contains("value") && a.args["value"].is_string()) {
-        auto parsed = topicInfo().params.parse(param, a.str("value"));
-        if (!parsed.ok()) return makeError(parsed.error().message, "/value");
-        v = parsed.value();
-    }
-    if (spec->type == ParamType::Bool && a.args.contains("value") && a.args["value"].is_boolean())
-        v = a.args["value"].get<bool>() ? 1 : 0;
+    const double v = a.real("value");  // choices by index, switches as 0 or 1
     if (v < spec->min || v > spec->max) return makeError("value out of range for '" + param + "'", "/value");
     const auto ms = fromMs(static_cast<std::int64_t>(v));
     if (param == "replication_mode") m_mode = static_cast<Mode>(static_cast<int>(v));

@@ -110,9 +110,16 @@ Status ReplicationModel::applyNodeAction(const Action& a, Event& out) {
     }
     if (m_engine.up(node)) return makeError(a.str("node") + " is already running", "/node");
     m_engine.restart(node);
-    if (node == m_leader) {  // back before anyone was promoted: it simply carries on
-        m_crashedAt = -1;
+    if (node == m_leader) {  // back before anyone was promoted: it carries on, and the
+        m_crashedAt = -1;       // followers resume the stream from where they are
         m_engine.cancelTimer(m_monitor, kDetectTimer);
+        for (int i = 0; i < m_replicas; ++i) {
+            if (m_firstReplica + i == node) continue;
+            Payload sync;
+            sync.epoch = m_epoch;
+            sync.log = R(node).log;
+            m_engine.send(node, m_firstReplica + i, "Sync", std::move(sync));
+        }
     } else if (R(node).role == Role::Leader) {
         announce(node);  // a deposed leader that does not know it yet
         banner(name(node) + " returns, still believing it leads epoch " + std::to_string(R(node).epoch));

@@ -69,7 +69,7 @@ const TopicInfo& ReplicationModel::topicInfo() {
         t.actions = replicationActions();
         t.probes = probeSpecs();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete", "append", "apply",
-                        "ack", "stale_read", "anomaly", "lost_write", "promote", "fenced", "violation", "spike"};
+                        "ack", "stale_read", "anomaly", "lost_write", "promote", "fenced", "violation", "spike", "hold", "split_brain"};
         return t;
     }();
     return info;
@@ -124,7 +124,7 @@ Status ReplicationModel::reset(const ParamValues& p, std::uint64_t seed) {
     for (Session& s : m_sessions) s.leader = m_leader;
     m_ops.clear();
     m_ackedPos.assign(static_cast<std::size_t>(m_clients), 0);
-    m_nextValue = m_lastManual = m_lost = m_lastLost = m_failovers = 0;
+    m_nextValue = m_lastManual = m_lost = m_lastLost = m_failovers = m_splitBrainWrites = 0;
     m_crashedAt = m_recovery = -1;
     m_counts.clear();
     m_banners.clear();

@@ -44,7 +44,8 @@ namespace sb::core::replication {
 // Invariants (violations): each replica applies entries gapless and in order, and a follower in
 // the leader's epoch holds exactly the leader's entry at each position; sync mode never loses an
 // acknowledged write when the most caught-up follower is promoted; with fencing, no replica of an
-// older epoch acknowledges a write (without fencing, split brain is reported here on purpose).
+// older epoch acknowledges a write (without fencing that is the split brain being taught, counted
+// as split_brain_writes instead).
 //
 // Simplifications: a follower's lag is time an entry waits in the leader's outgoing stream, so
 // entries still in flight when the leader crashes are lost with it (a follower applies whatever
@@ -170,6 +171,7 @@ private:
     std::int64_t m_lost = 0;
     std::int64_t m_lastLost = 0;   // lost at the latest failover
     std::int64_t m_failovers = 0;
+    std::int64_t m_splitBrainWrites = 0;  // writes acknowledged by a deposed leader (fencing off)
     Time m_crashedAt = -1;         // when the current leader went down (-1: it is up)
     Time m_recovery = -1;          // crash to promotion, for the latest failover
     std::map<int, std::int64_t> m_counts;  // anomaly bit -> how many ops carry it

@@ -54,6 +54,7 @@ std::vector<ProbeSpec> probeSpecs() {
         {"leader_read_share", false, "Share of answered reads served by a leader (0..1)"},
         {"read_latency_ms", false, "Mean latency of answered reads"},
         {"write_latency_ms", false, "Mean latency of acknowledged writes"},
+        {"split_brain_writes", false, "Writes acknowledged by a deposed leader while another leads (fencing off)"},
         {"violations", false, "Invariant violations (split brain, log mismatch, sync write lost)"},
         {"leaders_up", false, "Running replicas that believe they lead"},
         {"last_outcome", false, "ok, timed out, rejected or pending, for the latest manual request"},
@@ -128,6 +129,7 @@ ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const {
     }
     if (p == "read_latency_ms") return meanLatencyMs(OpKind::Read);
     if (p == "write_latency_ms") return meanLatencyMs(OpKind::Write);
+    if (p == "split_brain_writes") return m_splitBrainWrites;
     if (p == "violations") return static_cast<std::int64_t>(m_violations.size());
     if (p == "leaders_up") {
         std::int64_t n = 0;
@@ -185,7 +187,8 @@ std::vector<Metric> ReplicationModel::metrics() const {
     }
     static const char* const kNumbers[] = {"stale_reads", "ryw_violations", "monotonic_read_violations",
                                            "monotonic_write_violations", "wfr_violations",
-                                           "consistent_prefix_violations", "lost_writes", "failovers", "leader_reads"};
+                                           "consistent_prefix_violations", "lost_writes", "failovers", "leader_reads",
+                                           "split_brain_writes"};
     for (const char* k : kNumbers) out.push_back({k, static_cast<double>(std::get<std::int64_t>(probe(k, kNoNode)))});
     static const char* const kReals[] = {"stale_read_rate", "read_latency_ms", "write_latency_ms", "leader_read_share",
                                          "time_to_recover_ms"};

@@ -148,6 +148,7 @@ std::string ReplicationModel::describe(const Event& e) const {
     if (e.is("fenced")) return who + " sees epoch " + f("epoch") + " and steps down";
     if (e.is("hold")) return who + " holds read #" + f("op") + " until it reaches position " + f("token");
     if (e.is("violation")) return std::string("invariant broken: ") + e.detail;
+    if (e.is("split_brain")) return "split brain: " + who + " (epoch " + f("epoch") + ") acknowledges w#" + f("op");
     if (e.is("spike")) return who + "'s lag spike is over";
     return Model::describe(e);
 }

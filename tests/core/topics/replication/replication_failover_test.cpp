@@ -111,7 +111,8 @@ TEST_CASE("core.replication.fencing turns a returning old leader into a follower
         runUntilDone(s, w);
         runUntil(s, fromMs(1500));
         const auto& m = model(s);
-        const NodeId r1 = m.leader() - 1;  // r2 leads; r1 is the id before it
+        const NodeId r1 = id(s, "r1");
+        CHECK(m.leader() == id(s, "r2"));
         if (fencing) {
             CHECK(s.model().violations().empty());
             CHECK(std::get<std::string>(s.model().probe("role", r1)) == "follower");
@@ -119,9 +120,12 @@ TEST_CASE("core.replication.fencing turns a returning old leader into a follower
             CHECK(m.log(r1).size() == m.log(m.leader()).size());
         } else {
             CHECK(num(s, "leaders_up") == 2);
-            REQUIRE_FALSE(s.model().violations().empty());
-            CHECK(s.model().violations().front().invariant == "single leader");
-            CHECK(num(s, "lost_writes") >= 1);
+            CHECK(s.model().violations().empty());  // asked for: an anomaly, not a model bug
+            CHECK(num(s, "split_brain_writes") == 1);
+            CHECK(num(s, "lost_writes") == 1);
+            REQUIRE_FALSE(m.log(r1).empty());
+            CHECK(m.log(r1).back().writeId == w);  // r1 took the write...
+            for (const auto& e : m.log(m.leader())) CHECK(e.writeId != w);  // ...the real leader never sees
         }
     }
 }
@@ -143,7 +147,10 @@ TEST_CASE("core.replication.replicas apply the leader's log in order under jitte
         REQUIRE(s.model().violations().empty());
         const auto& m = model(s);
         const auto& lead = m.log(m.leader());
-        for (NodeId n = 3; n < 7; ++n) CHECK(isPrefix(m.log(n), lead));
-        for (NodeId n = 3; n < 7; ++n) CHECK(m.log(n).size() == lead.size());  // all caught up once quiet
+        for (const char* r : {"r1", "r2", "r3", "r4"}) {
+            INFO("seed " << i + 1 << ", " << r << " against the leader " << s.model().nodeNames()[static_cast<std::size_t>(m.leader())]);
+            CHECK(isPrefix(m.log(id(s, r)), lead));
+            CHECK(m.log(id(s, r)).size() == lead.size());  // all caught up once quiet
+        }
     }
 }

@@ -25,11 +25,11 @@ TEST_CASE("core.replication.a lagging follower serves the old value, then the ne
     CHECK(runUntilDone(s, r1).value == 0);
     CHECK(std::get<bool>(s.model().probe("last_stale", kNoNode)));
     CHECK_FALSE(std::get<bool>(s.model().probe("last_flagged", kNoNode)));  // bob never wrote it
-    CHECK(num(s, "behind", 4) == 1);
-    CHECK(s.model().view(s.now()).nodes[4].bars.front().text == "applied up to 0 of 1");
+    CHECK(num(s, "behind", id(s, "r2")) == 1);
+    CHECK(s.model().view(s.now()).nodes[static_cast<std::size_t>(id(s, "r2"))].bars.front().text == "applied up to 0 of 1");
     const auto r2 = doAt(s, fromMs(150), R"({"do": "client_read", "node": "bob", "key": "alice"})");
     CHECK(runUntilDone(s, r2).value == 42);
-    CHECK(std::get<std::int64_t>(s.model().probeKey("value", 4, "alice")) == 42);
+    CHECK(std::get<std::int64_t>(s.model().probeKey("value", id(s, "r2"), "alice")) == 42);
 }
 
 TEST_CASE("core.replication.causal token holds a read until the replica catches up") {
@@ -47,7 +47,7 @@ TEST_CASE("core.replication.causal token holds a read until the replica catches 
     const ClientOp quick = runUntilDone(t, doAt(t, fromMs(5), R"({"do": "client_read", "node": "alice"})"));
     CHECK(quick.value == 3);
     CHECK(quick.complete - quick.invoke == fromMs(4));  // to r2 and back, then to r1 and back
-    CHECK(quick.replica == 3);
+    CHECK(quick.replica == id(t, "r1"));
 }
 
 TEST_CASE("core.replication.same scenario and seed give the same trace") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -68,13 +69,23 @@ inline const ClientOp& runUntilDone(Simulation& s, std::int64_t id, Time limit =
     }
 }
 
-// Schedules an action at `t`, runs up to it, and returns the id of the op it invoked.
+// Schedules an action at `t`, runs up to it, and returns the id of the op it invoked. An action
+// at or before now runs one microsecond after now (Simulation::schedule).
 inline std::int64_t doAt(Simulation& s, Time t, const std::string& json) {
     REQUIRE(s.schedule(at(t, json)).ok());
     const auto before = model(s).history().size();
-    runUntil(s, t);
+    runUntil(s, std::max(t, s.now() + 1));
+    for (const auto& e : s.rejected()) INFO(e.text());
+    if (!s.rejected().empty()) FAIL(s.rejected().back().text());
     REQUIRE(model(s).history().size() == before + 1);
     return static_cast<std::int64_t>(before + 1);
+}
+
+inline NodeId id(const Simulation& s, const std::string& name) {
+    const auto names = s.model().nodeNames();
+    const auto it = std::find(names.begin(), names.end(), name);
+    REQUIRE(it != names.end());
+    return static_cast<NodeId>(it - names.begin());
 }
 
 inline std::int64_t num(const Simulation& s, const char* probe, NodeId node = kNoNode) {
