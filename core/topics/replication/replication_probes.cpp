@@ -138,8 +138,9 @@ ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const {
         return n;
     }
     if (p.rfind("last_", 0) == 0) {
-        if (m_lastManual == 0) return std::monostate{};
-        const ClientOp& o = m_ops[static_cast<std::size_t>(m_lastManual - 1)];
+        static const ClientOp kNone{};  // before any manual request: zeros, "none"
+        const ClientOp& o = m_lastManual == 0 ? kNone : m_ops[static_cast<std::size_t>(m_lastManual - 1)];
+        if (m_lastManual == 0 && (p == "last_outcome" || p == "last_replica")) return std::string("none");
         if (p == "last_outcome") return std::string(outcomeName(o.outcome));
         if (p == "last_value") return o.value;
         if (p == "last_version") return o.version;
@@ -153,9 +154,14 @@ ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const {
     if (isClient(node)) {
         if (p == "token") return m_sessions[idx(node)].token;
         if (p == "node_epoch") return static_cast<std::int64_t>(m_sessions[idx(node)].epoch);
+    }
+    if (!isReplica(node)) {  // users and the monitor hold no log
+        if (p == "token" || p == "node_epoch") return std::int64_t{0};
+        if (p == "role") return std::string(isClient(node) ? "client" : "monitor");
+        if (p == "lag_ms") return 0.0;
+        if (p == "applied" || p == "behind" || p == "reads_served") return std::int64_t{0};
         return std::monostate{};
     }
-    if (!isReplica(node)) return std::monostate{};
     const Replica& r = R(node);
     const auto applied = static_cast<std::int64_t>(r.log.size());
     if (p == "applied") return applied;

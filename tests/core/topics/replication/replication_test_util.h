@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/registry.h"
+#include "test_registry.h"
 #include "sim/simulation.h"
 #include "sim/trace.h"
 #include "topics/replication/replication_model.h"
@@ -17,14 +18,7 @@ using namespace sb::core;
 using replication::ClientOp;
 using replication::ReplicationModel;
 
-inline const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry reg;
-        registerBuiltinTopics(reg);
-        return reg;
-    }();
-    return r;
-}
+inline const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
 inline Action act(const std::string& json) { return actionFromJson(nlohmann::json::parse(json), "").value(); }
 
