@@ -13,4 +13,5 @@ set(SPLITBRAIN_TOPICS
   hashring
   cap
   cache
+  replication
 )
