@@ -89,6 +89,7 @@ public:
     template <class OnDeliver, class OnTimer>
     std::optional<Event> step(OnDeliver&& onDeliver, OnTimer&& onTimer);
     std::optional<Time> nextTime() const;
+    bool reporting() const { return !m_pending.empty(); }
     // Advances the clock for an action applied at time `at` (never backwards).
     void advanceTo(Time at) {
         if (at > m_now) m_now = at;

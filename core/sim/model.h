@@ -67,6 +67,12 @@ public:
 
     virtual Time now() const = 0;
     virtual std::optional<Time> nextTime() const = 0;
+    // True while events of a handler that already ran (a delivery, a timer, an applied action)
+    // wait to be reported one per step(). The simulation reports them before it applies the
+    // next action, even one due at the same instant: what a handler did happened before the
+    // action, so a node crashed "at the same time" as its own write crashes after the write's
+    // sends, never between them, and does nothing at all afterwards.
+    virtual bool reporting() const { return false; }
     virtual std::vector<std::string> nodeNames() const = 0;
 
     virtual View view(Time t) const = 0;

@@ -37,6 +37,7 @@ std::vector<ProbeSpec> capProbes() {
         {"wrong_winners", false, "LWW merges that kept the write made earlier in true time"},
         {"siblings", false, "Times a replica started keeping concurrent versions side by side"},
         {"linearizable", false, "Whether the checker can order the whole history (per key)"},
+        {"serializable", false, "Whether some order of the operations explains every result if real time is ignored (per key; \"unknown\" if the search gave up)"},
         {"culprit_size", false, "Operations in the smallest violation the checker names"},
         {"divergent_keys", false, "Keys on which the replicas do not all hold the same version"},
         {"partitioned", false, "Whether any partition or cut is in place"},
