@@ -82,7 +82,7 @@ void SagaModel::checkAtomicity(TxRun& tx) {
     if (!committed || !aborted || tx.mixed) return;
     tx.mixed = true;
     ++m_atomicityBroken;
-    m_engine.emit("anomaly", kHub, "atomicity broken").with("tx", tx.id);
+    m_engine.emit("anomaly", kNoNode, "atomicity broken").with("tx", tx.id);
     if (!m_cfg.decideAlone)
         violate("2PC atomicity", "transaction " + std::to_string(tx.id) + ": one participant committed, another aborted",
                 {1, 2, 3, 4});
@@ -96,7 +96,7 @@ void SagaModel::checkAfterStep() {
     if (ok == m_conservedSeen) return;
     m_conservedSeen = ok;
     if (ok) return;
-    m_engine.emit("anomaly", kHub, "not conserved");
+    m_engine.emit("anomaly", kNoNode, "not conserved");
     std::string detail;
     for (int i = 1; i <= kSteps; ++i) {
         const auto k = static_cast<std::size_t>(i);

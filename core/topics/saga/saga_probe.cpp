@@ -30,7 +30,7 @@ std::vector<ProbeSpec> sagaProbeSpecs() {
         {"in_doubt", false, "2PC participants prepared and still waiting for the decision"},
         {"locks_held", false, "Services holding a lock (2PC) or a pending record (semantic locks)"},
         {"waiting", false, "2PC Prepare requests queued behind a lock"},
-        {"decision", false, "2PC: the coordinator's state for the latest transaction: init, committed, aborted"},
+        {"decision", false, "2PC: the coordinator's state for the latest transaction: init, committed, aborted (none yet: \"none\")"},
         {"atomicity_broken", false, "2PC transactions where one participant committed and another aborted"},
         {"up", true, "Whether the node is running"},
         {"state", true, "2PC: the participant's state in the latest transaction (working, prepared, committed, aborted)"},
@@ -104,8 +104,8 @@ ProbeValue SagaModel::probe(const std::string& n, NodeId node) const {
     }
     if (n == "partial_reads") return m_readerAnomalies;
     if (n == "reader_waits") return m_readerWaits;
-    if (n == "last_status") return m_started == 0 ? ProbeValue{} : probeKey("status", kNoNode, std::to_string(m_started));
-    if (n == "last_trace") return m_started == 0 ? ProbeValue{} : probeKey("trace", kNoNode, std::to_string(m_started));
+    if (n == "last_status") return m_started == 0 ? ProbeValue{std::string("none")} : probeKey("status", kNoNode, std::to_string(m_started));
+    if (n == "last_trace") return m_started == 0 ? ProbeValue{std::string()} : probeKey("trace", kNoNode, std::to_string(m_started));
     if (n == "in_doubt") {
         std::int64_t c = 0;
         for (int i = 1; i <= kSteps; ++i)
@@ -122,7 +122,7 @@ ProbeValue SagaModel::probe(const std::string& n, NodeId node) const {
         for (int i = 1; i <= kSteps; ++i) c += static_cast<std::int64_t>(m_services[static_cast<std::size_t>(i)].waiting.size());
         return c;
     }
-    if (n == "decision") return m_txs.empty() ? ProbeValue{} : ProbeValue{std::string(tmStateName(m_txs.back().tm))};
+    if (n == "decision") return std::string(m_txs.empty() ? "none" : tmStateName(m_txs.back().tm));
     if (n == "atomicity_broken") return m_atomicityBroken;
     if (n == "up") return node >= 0 && node < m_engine.nodeCount() && m_engine.up(node);
     const bool service = node >= 1 && node <= kSteps;
@@ -135,7 +135,7 @@ ProbeValue SagaModel::probe(const std::string& n, NodeId node) const {
         return false;
     }
     if (n == "state") {
-        if (!service || m_txs.empty()) return ProbeValue{};
+        if (!service || m_txs.empty()) return std::string("none");
         const auto& rm = m_services[static_cast<std::size_t>(node)].rm;
         const auto it = rm.find(m_txs.back().id);
         return std::string(rmStateName(it == rm.end() ? RmState::Working : it->second));
