@@ -88,7 +88,8 @@ TEST_CASE("corrupt progress files are set aside and the backup is loaded", "[sto
         CHECK(store.progress() == goodProgress());
         CHECK(r.message ==
               "progress.json was damaged, so your progress was restored from the backup "
-              "progress.json.1 (the damaged file was kept as progress.json.corrupt-1).");
+              "progress.json.1 (the damaged file was kept as progress.json.corrupt-1) and "
+              "upgraded for the FSRS scheduler (the old file was kept as progress.json.v1).");
         REQUIRE(r.details.size() == 1);
         CHECK_THAT(r.details[0].text(), Catch::Contains("progress.json"));
         // Saving afterwards writes a fresh main file and leaves the set-aside copy alone.
@@ -155,7 +156,8 @@ TEST_CASE("a missing file with a backup restores the backup", "[store]") {
     CHECK(r.outcome == LoadOutcome::RestoredFromBackup);
     CHECK(r.message ==
           "progress.json was missing, so your progress was restored from the "
-          "backup progress.json.1.");
+          "backup progress.json.1 and upgraded for the FSRS scheduler (the old file was kept "
+          "as progress.json.v1).");
     CHECK(r.setAside.empty());
 }
 
