@@ -12,5 +12,6 @@ set(SPLITBRAIN_TOPICS
   raft
   hashring
   cap
+  replication
   saga
 )
