@@ -14,4 +14,5 @@ set(SPLITBRAIN_TOPICS
   cap
   cache
   replication
+  saga
 )
