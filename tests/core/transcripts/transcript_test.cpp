@@ -16,6 +16,7 @@
 #include "sim/scenario.h"
 #include "sim/simulation.h"
 #include "sim/timeline.h"
+#include "test_registry.h"
 
 using namespace sb::core;
 namespace fs = std::filesystem;
@@ -32,11 +33,7 @@ std::string readFile(const fs::path& p) {
 }
 
 std::string transcript(const fs::path& file) {
-    const TopicRegistry registry = [] {
-        TopicRegistry r;
-        registerBuiltinTopics(r);
-        return r;
-    }();
+    const TopicRegistry& registry = sb::test::builtinRegistry();
     const auto j = nlohmann::json::parse(readFile(file));
     auto scenario = scenarioFromJson(j.at("scenario"), registry, "/scenario");
     INFO(file.filename().string() << ": " << (scenario.ok() ? "" : scenario.error().message));
