@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -56,8 +57,9 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     m_scene = new widgets::SceneView(split);
     m_compare = new widgets::CompareView(m_controller, split);
     m_compare->hide();
-    split->addWidget(m_scene);
+    split->addWidget(m_compare->wrapMain(m_scene));
     split->addWidget(m_compare);
+    split->setChildrenCollapsible(false);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
     // The view's step strips and key rows, under the scene and only when the run has them.
@@ -82,6 +84,7 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     connect(m_controller, &widgets::SimController::error, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
+    connect(m_lessonPane, &widgets::LessonPane::lessonRequested, this, [this](const QString& id) { openLesson(id); });
 
     resize(1280, 800);
     restoreSettings();
@@ -141,6 +144,10 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
+    // Heal is only offered while there is something to heal.
+    const bool partitioned = isPartitioned(view);
+    for (QAction* a : m_actionsMenu->actions())
+        if (a->data().toString() == QLatin1String("heal")) a->setEnabled(partitioned);
     m_viewPanels->setView(view);
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;

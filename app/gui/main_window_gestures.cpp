@@ -5,6 +5,7 @@
 #include <QUndoStack>
 
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "panels/action_dialog.h"
 #include "panels/inspector_panel.h"
 #include "panels/key_rows_panel.h"
@@ -125,7 +126,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
         });
     }
     if (zone != 0 && has("move")) menu.addAction(tr("Move back to the main zone"), this, [this, node] { moveNode(node, 0); });
-    if (has("heal")) {
+    if (has("heal") && isPartitioned(view)) {
         menu.addAction(tr("Heal every partition"), this, [this] {
             core::Action a;
             a.kind = "heal";
@@ -196,6 +197,7 @@ void MainWindow::rebuildActionsMenu() {
         if (spec.kind == "drop" || spec.kind == "delay" || spec.kind == "move") continue;  // scene gestures
         const bool ask = widgets::ActionDialog::needsInput(spec, false);
         QAction* a = m_actionsMenu->addAction(label(spec) + (ask ? tr("…") : QString()));
+        a->setData(QString::fromStdString(spec.kind));
         a->setToolTip(QString::fromStdString(spec.description));
         a->setStatusTip(QString::fromStdString(spec.description));
         connect(a, &QAction::triggered, this, [this, spec] { runTopicAction(spec, {}); });
@@ -212,7 +214,7 @@ void MainWindow::messageMenu(core::MsgId id, QPoint screenPos) {
         a.args["msg"] = id;
         perform(a, tr("Drop message %1").arg(id));
     });
-    for (const int ms : {50, 200}) {
+    for (const int ms : widgets::kMessageDelaysMs) {
         menu.addAction(tr("Delay it by %1 ms").arg(ms), this, [this, id, ms] {
             core::Action a;
             a.kind = "delay";

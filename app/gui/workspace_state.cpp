@@ -6,8 +6,11 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QVariant>
+#include <algorithm>
 
 #include "gui/main_window.h"
+#include "learn/lesson_browser.h"
+#include "sim/view.h"
 #include "lesson/lesson_catalog.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
@@ -51,15 +54,39 @@ QWidget* buildOffer(MainWindow& window) {
 }
 }  // namespace
 
+bool isPartitioned(const core::View& view) {
+    return std::any_of(view.nodes.begin(), view.nodes.end(), [](const core::NodeView& n) { return n.zone != 0; }) ||
+           std::any_of(view.links.begin(), view.links.end(), [](const core::LinkView& l) { return l.cut; });
+}
+
+void fitDocks(MainWindow& window) {
+    // From the content and the window: the lesson list as wide as its titles (within a quarter
+    // of the window), the lesson pane a little wider than that for the narration, and the bottom
+    // row a bit over a quarter of the height, so at 1920x1080 the extra room goes to all of them.
+    auto* lessons = window.findChild<QDockWidget*>(QStringLiteral("LessonsDock"));
+    auto* pane = window.findChild<QDockWidget*>(QStringLiteral("LessonDock"));
+    auto* inspector = window.findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
+    auto* spaceTime = window.findChild<QDockWidget*>(QStringLiteral("SpaceTimeDock"));
+    if (!lessons || !pane || !inspector || !spaceTime) return;
+    const int w = window.width(), h = window.height();
+    const int list = std::clamp(window.lessonBrowser()->preferredWidth(), 240, w / 4);
+    const int narration = std::clamp(w * 27 / 100, 320, 560);
+    window.resizeDocks({lessons, pane}, {list, narration}, Qt::Horizontal);
+    window.resizeDocks({lessons, inspector}, {h * 45 / 100, h * 25 / 100}, Qt::Vertical);
+    window.resizeDocks({spaceTime}, {std::clamp(h * 27 / 100, 190, 320)}, Qt::Vertical);
+}
+
 void rememberDefaultLayout(QMainWindow& window) {
     if (!window.property(kDefaultLayout).isValid()) window.setProperty(kDefaultLayout, window.saveState());
 }
 
 void resetLayout(MainWindow& window) {
     if (window.quizMode()) window.setQuizMode(false);
-    window.restoreState(window.property(kDefaultLayout).toByteArray());
+    // Docked again first: restoring a floating window would raise it, which some platforms refuse.
     for (QDockWidget* dock : window.findChildren<QDockWidget*>())
         if (dock->isFloating()) dock->setFloating(false);
+    window.restoreState(window.property(kDefaultLayout).toByteArray());
+    fitDocks(window);
     window.statusBar()->showMessage(MainWindow::tr("The panels are back where they start."), 4000);
 }
 

@@ -5,14 +5,24 @@
 class QMainWindow;
 class QWidget;
 
+namespace sb::core {
+struct View;
+}
+
 namespace sb::app {
 
 class MainWindow;
+
+// True while some node is cut off from another (a zone other than the main one, or a cut link):
+// only then is Heal offered.
+bool isPartitioned(const core::View& view);
 
 // The workspace's own state beside MainWindow (kept out of its header so that adding to it does
 // not rebuild every file that includes the window): the layout a first launch shows, the layout
 // quiz mode found, and the offer shown when a lesson's last step is done.
 
+// Sizes the docks from their content and the window (the first launch and Reset layout).
+void fitDocks(MainWindow& window);
 // Taken before any saved state is restored, so it is the first-launch arrangement.
 void rememberDefaultLayout(QMainWindow& window);
 // View > Reset layout: leaves quiz mode and puts every dock and bar back.

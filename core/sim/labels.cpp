@@ -98,6 +98,47 @@ std::string valueLabel(const ParamSpec& spec, double value) {
     return spec.unit.empty() ? text : text + " " + spec.unit;
 }
 
+namespace {
+
+bool endsWith(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::string unitOf(std::string_view base) {
+    if (endsWith(base, "_ms")) return "ms";
+    if (endsWith(base, "_per_second") || endsWith(base, "_qps") || base == "db_qps") return "per second";
+    for (std::string_view tail : {"_ratio", "_rate", "_share", "_fraction"})
+        if (endsWith(base, tail)) return "0-1";
+    if (base.substr(0, 13) == "availability_") return "0-1";
+    return {};
+}
+
+// Metrics that several topics report under the same id and that no topic declares as a probe.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kSharedMetrics{{
+    {"in_flight", "Messages sent and not yet delivered or lost"},
+    {"messages_per_second", "Messages sent per simulated second, averaged since the start"},
+    {"violations", "Invariant violations found so far"},
+}};
+
+}  // namespace
+
+MetricText describeMetric(const TopicInfo& info, std::string_view name) {
+    const std::string_view base = name.substr(0, name.find('.'));
+    MetricText out{humanize(name), unitOf(base), {}};
+    // humanize() already writes "(ms)"; other units go after the label the same way.
+    if (!out.unit.empty() && out.unit != "ms") {
+        const std::size_t paren = out.label.find(" (");
+        const std::string tag = " (" + out.unit + ")";
+        if (paren == std::string::npos) out.label += tag;
+        else out.label.insert(paren, tag);
+    }
+    for (const ProbeSpec& p : info.probes)
+        if (p.name == base) out.description = p.description;
+    for (const auto& [id, text] : kSharedMetrics)
+        if (out.description.empty() && base == id) out.description = std::string(text);
+    return out;
+}
+
 std::string countOf(long long n, std::string_view singular, std::string_view plural) {
     return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
 }

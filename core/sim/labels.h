@@ -28,6 +28,16 @@ std::string labelOf(const Metric& metric);
 // A parameter's value in words: a choice's name, "on"/"off", or the number with its unit.
 std::string valueLabel(const ParamSpec& spec, double value);
 
+// What a plotted metric is, for legends, tooltips and axis titles. The description is the probe's
+// of the same name when the topic declares one ("commit_index.n1" -> the commit_index probe), so
+// each is written once, in the topic; the unit comes from the id's ending ("_ms", "_ratio").
+struct MetricText {
+    std::string label;        // "Read latency (ms)", "Commit index (n1)", "Hit ratio (0-1)"
+    std::string unit;         // "ms", "per second", "0-1", or "" for a count
+    std::string description;  // one line; empty when nothing declares one
+};
+MetricText describeMetric(const TopicInfo& info, std::string_view name);
+
 // "1 step", "3 steps": counts in text that core writes (annotations, event sentences).
 std::string countOf(long long n, std::string_view singular, std::string_view plural);
 

@@ -50,10 +50,13 @@ QString identifiersIn(const QStringList& texts) {
 // Where each dock is, whether it shows, and which tab of each tab bar is in front.
 QStringList layoutOf(const QMainWindow& w) {
     QStringList out;
-    for (const QDockWidget* d : w.findChildren<QDockWidget*>())
+    for (const QDockWidget* d : w.findChildren<QDockWidget*>()) {
+        // A dock tabbed behind another keeps a stale geometry: only its being there counts.
+        const bool front = d->isVisible() && !d->visibleRegion().isEmpty();
         out << QStringLiteral("%1 %2 %3").arg(d->objectName()).arg(d->isVisible()).arg(
-                   d->isVisible() ? QStringLiteral("%1,%2 %3x%4").arg(d->x()).arg(d->y()).arg(d->width()).arg(d->height())
-                                  : QString());
+                   front ? QStringLiteral("%1,%2 %3x%4").arg(d->x()).arg(d->y()).arg(d->width()).arg(d->height())
+                         : QString());
+    }
     for (const QTabBar* bar : w.findChildren<QTabBar*>())
         if (bar->isVisible()) out << QStringLiteral("tab %1").arg(bar->tabText(bar->currentIndex()));
     out.sort();
@@ -87,7 +90,7 @@ private slots:
         auto* hint = m_window->lessonBrowser()->findChild<QLabel*>(QStringLiteral("FirstRunHint"));
         QVERIFY(hint);
         QVERIFY(hint->isVisible());
-        QVERIFY(hint->text().contains(QStringLiteral("Double-click")));
+        QVERIFY(hint->text().contains(QStringLiteral("Click a lesson")));
         const core::Lesson* first = m_window->catalog().lessons().front();
         emit hint->linkActivated(QString::fromStdString(first->id));
         QVERIFY(controller().lessonRun());
@@ -168,6 +171,9 @@ private slots:
         auto* lessons = m_window->findChild<QDockWidget*>(QStringLiteral("LessonsDock"));
         QVERIFY(inspector && lessons);
         inspector->hide();
+        // Floating a dock raises its new window; the offscreen platform says it cannot.
+        if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+            QTest::ignoreMessage(QtWarningMsg, "This plugin does not support raise()");
         lessons->setFloating(true);
         app::resetLayout(*m_window);
         QTest::qWait(0);
@@ -178,7 +184,7 @@ private slots:
 
     void helpHasAGuideAndAGlossary() {
         const QString guide = app::helpPageHtml(app::HelpPage::Guide);
-        QVERIFY(guide.contains(QStringLiteral("Double-click")));
+        QVERIFY(guide.contains(QStringLiteral("Click one to open it")));
         const QString glossary = app::helpPageHtml(app::HelpPage::Glossary);
         for (const char* term : {"Quorum", "Term", "Partition", "Linearizable", "Virtual node"})
             QVERIFY2(glossary.contains(QLatin1String(term)), term);

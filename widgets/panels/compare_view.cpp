@@ -3,7 +3,11 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QEvent>
+#include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "scene/scene_view.h"
 #include "sim/labels.h"
@@ -37,14 +41,18 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
     row->addWidget(caption);
     row->addWidget(m_choice, 1);
     layout->addLayout(row);
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setMinimumWidth(1);
-    layout->addWidget(m_status);
     m_scene = new SceneView(this);
     m_scene->setInteractive(false);  // gestures belong to the main run; this one only follows
     m_scene->setAccessibleName(tr("Comparison scene"));
     layout->addWidget(m_scene, 1);
+    // Under the scene and of a fixed height, so both scenes start and end at the same line.
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setMinimumWidth(1);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_status->setFixedHeight(footerHeight());
+    layout->addWidget(m_status);
+    m_scene->viewport()->installEventFilter(this);
 
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
         m_builtFrom = {};
@@ -60,6 +68,56 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
 }
 
 CompareView::~CompareView() = default;
+
+int CompareView::footerHeight() const { return fontMetrics().lineSpacing() * 3 + 4; }
+
+QWidget* CompareView::wrapMain(SceneView* mainScene) {
+    m_mainScene = mainScene;
+    auto* pane = new QWidget;
+    auto* column = new QVBoxLayout(pane);
+    column->setContentsMargins(0, 2, 4, 0);
+    m_mainTitle = new QLabel(pane);
+    m_mainTitle->setAccessibleName(tr("Main run"));
+    m_mainTitle->setFixedHeight(m_choice->sizeHint().height());
+    QFont bold = m_mainTitle->font();
+    bold.setBold(true);
+    m_mainTitle->setFont(bold);
+    column->addWidget(m_mainTitle);
+    column->addWidget(mainScene, 1);
+    m_mainFooter = new QWidget(pane);
+    m_mainFooter->setFixedHeight(footerHeight());
+    column->addWidget(m_mainFooter);
+    m_mainTitle->hide();
+    m_mainFooter->hide();
+    mainScene->viewport()->installEventFilter(this);
+    return pane;
+}
+
+bool CompareView::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize && isVisible()) QTimer::singleShot(0, this, &CompareView::matchScales);
+    return QWidget::eventFilter(watched, event);
+}
+
+void CompareView::matchScales() {
+    if (!m_mainScene) return;
+    if (!isVisible()) {
+        m_mainScene->setScaleLimit(1e9);
+        return;
+    }
+    m_mainScene->setScaleLimit(1e9);
+    m_scene->setScaleLimit(1e9);
+    const double a = m_mainScene->fitScale(), b = m_scene->fitScale();
+    if (a <= 0 || b <= 0) return;
+    m_mainScene->setScaleLimit(std::min(a, b));
+    m_scene->setScaleLimit(std::min(a, b));
+}
+
+void CompareView::hideEvent(QHideEvent* event) {
+    QWidget::hideEvent(event);
+    if (m_mainTitle) m_mainTitle->hide();
+    if (m_mainFooter) m_mainFooter->hide();
+    matchScales();
+}
 
 QStringList CompareView::alternatives() const {
     QStringList out;
@@ -78,6 +136,13 @@ bool CompareView::chooseAlternative(const QString& text) {
 
 void CompareView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
+    if (m_mainTitle) m_mainTitle->show();
+    if (m_mainFooter) m_mainFooter->show();
+    // Half the width each: the same scale then fits both.
+    if (auto* split = qobject_cast<QSplitter*>(parentWidget())) {
+        const int w = split->width();
+        split->setSizes({w / 2, w - w / 2});
+    }
     sync();
 }
 
@@ -130,9 +195,19 @@ void CompareView::sync() {
         m_timeline.reset();
         m_scene->setView(core::View{});  // nothing to show beside this topic's run
         m_status->setText(tr("This topic has no mode or switch to compare."));
+        if (m_mainTitle) m_mainTitle->setText(tr("This run"));
         return;
     }
     const Alternative& alt = m_alternatives[static_cast<std::size_t>(chosen)];
+    if (m_mainTitle) {
+        // What differs, on both sides: "This run: Mode: CP" beside "Same run with Mode: AP".
+        const core::ParamSpec* spec = main->model().info().params.find(alt.param);
+        const auto now = main->sim().params().find(alt.param);
+        const double value = now != main->sim().params().end() ? now->second : spec ? spec->defaultValue : 0;
+        m_mainTitle->setText(spec ? tr("This run: %1: %2").arg(QString::fromStdString(core::labelOf(*spec)),
+                                                              QString::fromStdString(core::valueLabel(*spec, value)))
+                                  : tr("This run"));
+    }
     core::Scenario session = main->sim().session();
     session.params[alt.param] = alt.value;
     if (!m_timeline || !(session == m_builtFrom)) rebuildRun(session);
@@ -148,6 +223,8 @@ void CompareView::sync() {
         lines.prepend(tr("⚠ %1: %2").arg(QString::fromStdString(violations.back().invariant),
                                          QString::fromStdString(violations.back().detail)));
     m_status->setText(lines.join(QStringLiteral("\n")));
+    m_status->setToolTip(m_status->text());  // the footer is three lines tall; the rest is here
+    matchScales();
 }
 
 }  // namespace sb::widgets

@@ -56,6 +56,23 @@ TEST_CASE("values and counts read as words", "[labels]") {
     CHECK(countOf(0, "step", "steps") == "0 steps");
 }
 
+TEST_CASE("metrics read with their unit and the description of their probe", "[labels]") {
+    TopicInfo info;
+    info.probes = {{"commit_index", true, "The server's commitIndex", false}};
+    const MetricText commit = describeMetric(info, "commit_index.n1");
+    CHECK(commit.label == "Commit index (n1)");
+    CHECK(commit.unit.empty());
+    CHECK(commit.description == "The server's commitIndex");
+    const MetricText latency = describeMetric(info, "read_latency_ms");
+    CHECK(latency.label == "Read latency (ms)");
+    CHECK(latency.unit == "ms");
+    CHECK(latency.description.empty());  // nothing declares it
+    CHECK(describeMetric(info, "hit_ratio").label == "Hit ratio (0-1)");
+    CHECK(describeMetric(info, "availability_minority").unit == "0-1");
+    CHECK(describeMetric(info, "messages_per_second").unit == "per second");
+    CHECK(describeMetric(info, "in_flight").description == "Messages sent and not yet delivered or lost");
+}
+
 TEST_CASE("every topic's actions, parameters, probes and metrics have labels in words", "[labels]") {
     TopicRegistry registry;
     registerBuiltinTopics(registry);
@@ -82,6 +99,9 @@ TEST_CASE("every topic's actions, parameters, probes and metrics have labels in 
         }
         const auto metrics = sim.value().model().metrics();
         CHECK(!metrics.empty());
-        for (const Metric& m : metrics) checkWords(labelOf(m), id + " metric " + m.name);
+        for (const Metric& m : metrics) {
+            checkWords(labelOf(m), id + " metric " + m.name);
+            checkWords(describeMetric(info, m.name).label, id + " metric label " + m.name);
+        }
     }
 }
