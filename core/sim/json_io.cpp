@@ -105,8 +105,6 @@ std::string binaryKind(std::string_view head) {
         {"\x7F" "ELF", "a program"}};
     for (const auto& [magic, kind] : kMagic)
         if (head.starts_with(magic)) return std::string(kind);
-    // A NUL byte near the start: binary data of some kind (text files never hold one).
-    if (head.substr(0, 4096).find('\0') != std::string_view::npos) return "binary data";
     return {};
 }
 
@@ -132,6 +130,9 @@ Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) 
     if (!in) return makeError("cannot read file", path);
     if (const std::string kind = binaryKind(text); !kind.empty())
         return makeError("this file is " + kind + ", not a JSON text file", path);
+    // A NUL byte: binary data of some kind (text never holds one); say where it is.
+    if (const auto nul = text.find('\0'); nul != std::string::npos)
+        return makeError("a NUL byte: this is binary data, not JSON text", path + ":" + lineColumn(text, nul));
     return text;
 }
 

@@ -71,6 +71,12 @@ TEST_CASE("a folder or a binary file given as a scenario says what it is", "[cli
     CHECK_THAT(latin1.err, Catch::Contains("\\xe9"));
     CHECK(std::none_of(latin1.err.begin(), latin1.err.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
     std::remove(path.c_str());
+    const std::string nul = "cli_test_nul.json";
+    std::ofstream(nul, std::ios::binary) << std::string("{\n  \"a\0\": 1}", 12);
+    auto zero = sim({"run", nul});
+    CHECK(zero.code == 2);
+    CHECK(zero.err == "splitbrain-sim: " + nul + ":2:5: a NUL byte: this is binary data, not JSON text\n");
+    std::remove(nul.c_str());
 }
 
 TEST_CASE("topics lists every topic with its parameters", "[cli]") {
