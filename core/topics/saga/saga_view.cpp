@@ -127,10 +127,17 @@ View SagaModel::view(Time t) const {
     reader.value = std::to_string(m_readerAnomalies) + " partial reads";
     if (m_readerAnomalies > 0) reader.badges.push_back({"saw a half-done order", Tone::Bad});
     v.nodes.push_back(std::move(reader));
+    pubView(v);
     m_engine.fillNetworkView(v, t);
     for (MessageView& mv : v.messages)
         if (const auto* m = m_engine.message(mv.id)) {
             const Payload& p = m->payload;
+            if (p.op == Op::Event || p.op == Op::EventAck) {
+                mv.summary = "event " + std::to_string(p.event) + " (order " + std::to_string(p.saga) + ")" +
+                             (p.op == Op::EventAck ? ", appended" : "");
+                mv.reply = p.op == Op::EventAck;
+                continue;
+            }
             mv.summary = "order " + std::to_string(p.saga) + ", step " + std::to_string(p.step) +
                          (p.op == Op::Do || p.op == Op::Undo ? ", attempt " + std::to_string(p.attempt) : "") +
                          (p.op == Op::Reply ? (p.ok ? ", ok" : ", failed") : "");
@@ -179,6 +186,9 @@ std::vector<Metric> SagaModel::metrics() const {
     for (const char* n : {"completed", "compensated", "dead_lettered", "running", "double_effects", "retries",
                           "messages", "partial_reads", "reader_waits", "in_doubt", "locks_held", "balance", "stock"})
         m.push_back({n, static_cast<double>(std::get<std::int64_t>(probe(n, kNoNode)))});
+    for (const char* n : {"rows_without_event", "events_without_row", "double_applied", "relay_polls"})
+        m.push_back({n, static_cast<double>(std::get<std::int64_t>(pubProbe(n)))});
+    m.push_back({"publish_lag_ms", std::get<double>(pubProbe("publish_lag_ms"))});
     return m;
 }
 
