@@ -47,7 +47,8 @@ std::string totalText(int step, std::int64_t total) {
 
 StepStrip SagaModel::sagaStrip(const SagaRun& s, Time t) const {
     StepStrip strip;
-    strip.title = "order " + std::to_string(s.id) + " (" + money(s.amount) + "): " + sagaStateName(s.state);
+    // Short: the strip's title column is narrow, the cells say the state, the history the price.
+    strip.title = "order " + std::to_string(s.id);
     for (int step = 1; step <= kSteps; ++step) {
         const StepStatus st = s.status[static_cast<std::size_t>(step)];
         StepCell c;
@@ -67,7 +68,7 @@ StepStrip SagaModel::sagaStrip(const SagaRun& s, Time t) const {
 
 StepStrip SagaModel::txStrip(const TxRun& tx) const {
     StepStrip strip;
-    strip.title = "transaction " + std::to_string(tx.id) + " (" + money(tx.amount) + "): coordinator " + tmStateName(tx.tm);
+    strip.title = "transaction " + std::to_string(tx.id);
     for (int step = 1; step <= kSteps; ++step) {
         const auto& rm = m_services[static_cast<std::size_t>(step)].rm;
         const auto it = rm.find(tx.id);
