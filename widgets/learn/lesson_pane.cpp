@@ -226,7 +226,7 @@ void LessonPane::fitLists() {
     m_fittedClaims = m_claims->count();
     if (!m_steps->isVisible() || m_split->height() <= 0) return;
     const int total = m_split->height() - 2 * m_split->handleWidth();
-    const int steps = std::min(rowsHeight(m_steps, 12), total / 3);
+    const int steps = std::min(rowsHeight(m_steps, 12), total * 45 / 100);
     const int claims = m_claims->count() == 0 ? 0 : std::min(rowsHeight(m_claims, 8), total / 4);
     m_split->setSizes({steps, std::max(0, total - steps - claims), claims});
 }

@@ -25,7 +25,8 @@ SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : TopicPanel(
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumHeight(120);
     m_plot->xAxis->setLabel(tr("virtual nodes per node (log scale)"));
-    m_plot->yAxis->setLabel(tr("load spread (std. dev. ÷ mean)"));
+    // Short enough for a short dock; the note above says what the lines are.
+    m_plot->yAxis->setLabel(tr("spread σ/mean"));
     m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     m_plot->xAxis->setRange(0.8, 1250);
