@@ -108,7 +108,7 @@ void SagaModel::pubView(View& v) const {
     if (std::get<std::int64_t>(pubProbe("events_without_row")) > 0) consumer.badges.push_back({"event without row", Tone::Bad});
     if (m_bus.doubleApplied > 0) consumer.badges.push_back({"applied twice", Tone::Bad});
     if (m_bus.duplicatesIgnored > 0)
-        consumer.badges.push_back({std::to_string(m_bus.duplicatesIgnored) + " duplicates skipped", Tone::Good});
+        consumer.badges.push_back({std::to_string(m_bus.duplicatesIgnored) + (m_bus.duplicatesIgnored == 1 ? " duplicate skipped" : " duplicates skipped"), Tone::Good});
     if (!std::get<bool>(pubProbe("copy_matches"))) consumer.badges.push_back({"copy differs", Tone::Warning});
     v.nodes.push_back(std::move(consumer));
 }

@@ -145,7 +145,9 @@ View SagaModel::view(Time t) const {
             mv.reply = m->to == kHub;
         }
     if (m_mode == Mode::Saga) {
-        const std::size_t from = m_sagas.size() > kStrips ? m_sagas.size() - kStrips : 0;
+        // One strip fewer when the events strip comes too: the panel under the scene shows four.
+        const std::size_t strips = m_cfg.publish == Publish::Off ? kStrips : kStrips - 1;
+        const std::size_t from = m_sagas.size() > strips ? m_sagas.size() - strips : 0;
         for (std::size_t i = from; i < m_sagas.size(); ++i) v.strips.push_back(sagaStrip(m_sagas[i], t));
         pubStrip(v);
     } else {
