@@ -23,6 +23,16 @@ inline core::Action makeAction(core::Time at, const char* kind, nlohmann::json a
     return a;
 }
 
+// Topics whose client_write takes a node, a key and a value (Raft's).
+inline bool writesKeyValue(const core::TopicInfo& info) {
+    for (const core::ActionSpec& a : info.actions) {
+        if (a.kind != "client_write" || a.args.size() != 3) continue;
+        return a.args[0].name == "node" && a.args[1].name == "key" && a.args[1].type == core::ArgType::Int &&
+               a.args[2].name == "value";
+    }
+    return false;
+}
+
 // Returns an empty-topic scenario if the topic does not start with its defaults.
 inline core::Scenario faultyScenario(const std::string& topic, std::uint64_t seed, core::ParamValues params = {},
                                      core::Time until = core::fromMs(3000)) {
@@ -46,9 +56,11 @@ inline core::Scenario faultyScenario(const std::string& topic, std::uint64_t see
             sc.actions.push_back(makeAction(at, "partition", {{"groups", {{names[0]}, {names[1], names[2]}}}}));
         } else if (pick == 5 && declares(info, "heal")) {
             sc.actions.push_back(makeAction(at, "heal"));
-        } else if (declares(info, "client_write")) {
-            sc.actions.push_back(makeAction(at, "client_write",
-                                            {{"node", node()}, {"key", rng.range(0, 3)}, {"value", rng.range(1, 99)}}));
+        } else if (writesKeyValue(info)) {
+            // To every node: the leader (if any) takes it and the others redirect.
+            const auto key = rng.range(0, 3), value = rng.range(1, 99);
+            for (const std::string& n : names)
+                sc.actions.push_back(makeAction(at, "client_write", {{"node", n}, {"key", key}, {"value", value}}));
         }
     }
     return sc;
