@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -176,7 +177,7 @@ int cmdSweep(const core::TopicRegistry& registry, const std::vector<std::string>
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (const auto& name : order) {
         const Distribution d = describe(samples[name]);
-        metrics[name] = {{"mean", d.mean}, {"stddev", d.stddev}, {"min", d.min}, {"p50", d.p50},
+        metrics[name] = {{"mean", d.mean}, {"stddev", d.stddev}, {"min", d.min}, {"p10", d.p10}, {"p50", d.p50},
                          {"p90", d.p90},   {"p99", d.p99},       {"max", d.max}};
     }
     j["metrics"] = metrics;
@@ -197,6 +198,12 @@ int runSimCli(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (cmd == "-v" || cmd == "--version") {
         out << "splitbrain-sim " << kVersion << "\n";
+        return kExitOk;
+    }
+    // `splitbrain-sim run --help` asks for help, not for a value of a flag named --help.
+    if (std::find_if(rest.begin(), rest.end(), [](const std::string& a) { return a == "--help" || a == "-h"; }) !=
+        rest.end()) {
+        out << kHelp;
         return kExitOk;
     }
     core::TopicRegistry registry;
