@@ -64,7 +64,7 @@ TEST_CASE("raft: each broken variant is caught by the invariants within a bounde
             by = v.front().invariant;
         }
         INFO(c.variant << ": caught at seed " << caughtAt << " by " << by);
-        REQUIRE(caughtAt > 0);
+        CHECK(caughtAt > 0);
         CHECK(c.expected.count(by) == 1);
         // The figures the issue's note reports.
         WARN(c.variant << " caught at seed " << caughtAt << " of " << kSeeds << " by \"" << by << "\"");
