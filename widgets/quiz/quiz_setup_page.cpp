@@ -9,8 +9,10 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include "quiz/interview_box.h"
 #include "quiz/quiz_widgets.h"
 
 namespace sb::widgets {
@@ -62,6 +64,8 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
     m_newPerDay->setAccessibleName(tr("New items per day"));
     form->addRow(tr("&New items per day:"), m_newPerDay);
     layout->addLayout(form);
+    m_interview = new InterviewBox(this);
+    layout->addWidget(m_interview);
 
     auto* buttons = new QHBoxLayout;
     m_stats = new QPushButton(tr("&Statistics"), this);
@@ -76,11 +80,13 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
 
     connect(m_start, &QPushButton::clicked, this, &QuizSetupPage::startRequested);
     connect(m_stats, &QPushButton::clicked, this, &QuizSetupPage::statsRequested);
+    connect(m_topics, &QListWidget::itemChanged, this, &QuizSetupPage::topicsChanged);
 }
 
 void QuizSetupPage::setTopics(const std::vector<TopicSummary>& topics) {
     const QStringList selected = selectedTopics();
     const bool first = m_topics->count() == 0;
+    const QSignalBlocker block(m_topics);  // rebuilding the list is not the learner's choice
     m_topics->clear();
     for (const auto& t : topics) {
         auto* item = new QListWidgetItem(tr("%1 — %2% mastered · %3 due · %4 items")
@@ -103,10 +109,12 @@ QStringList QuizSetupPage::selectedTopics() const {
 }
 
 void QuizSetupPage::setSelectedTopics(const QStringList& topics) {
+    const QSignalBlocker block(m_topics);
     for (int i = 0; i < m_topics->count(); ++i) {
         QListWidgetItem* item = m_topics->item(i);
         item->setCheckState(topics.contains(item->data(kTopicRole).toString()) ? Qt::Checked : Qt::Unchecked);
     }
+    emit topicsChanged();
 }
 
 QuizMode QuizSetupPage::mode() const { return static_cast<QuizMode>(m_modes->checkedId()); }

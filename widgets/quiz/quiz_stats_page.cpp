@@ -11,6 +11,7 @@
 #include "quiz/quiz_stats.h"
 #include "scene/scene_palette.h"
 #include "quiz/quiz_widgets.h"
+#include <iterator>
 
 namespace sb::widgets {
 
@@ -47,11 +48,15 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     m_reviews = makePlot(tr("Reviews per day (last 30 days)"), tr("Reviews per day"));
     m_accuracy = makePlot(tr("Accuracy per day (%)"), tr("Accuracy over time"));
     m_mastery = makePlot(tr("Mastery per topic (%)"), tr("Mastery per topic"));
-    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Upcoming due load"));
+    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Review forecast"));
+    m_calibration = makePlot(tr("Recall: your answers vs FSRS's prediction (%)"), tr("Calibration"));
+    m_recall = makePlot(tr("Predicted recall per topic (%)"), tr("Predicted recall per topic"));
     grid->addWidget(m_reviews, 0, 0);
     grid->addWidget(m_accuracy, 0, 1);
     grid->addWidget(m_mastery, 1, 0);
     grid->addWidget(m_due, 1, 1);
+    grid->addWidget(m_calibration, 2, 0);
+    grid->addWidget(m_recall, 2, 1);
     layout->addLayout(grid, 1);
     auto* back = new QPushButton(tr("Back (Esc)"), this);
     back->setAccessibleName(tr("Back to the quiz setup"));
@@ -62,14 +67,15 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
 QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName) {
     auto* plot = new QCustomPlot(this);
     plot->setAccessibleName(accessibleName);
-    plot->setMinimumSize(260, 180);
+    plot->setMinimumSize(260, 150);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
     return plot;
 }
 
 void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vector<core::quiz::ItemRef>& catalog,
-                            const std::vector<std::string>& topics, core::quiz::Day today) {
+                            const std::vector<std::string>& topics, core::quiz::Day today,
+                            const core::quiz::InterviewPlan& plan) {
     const auto days = core::quiz::activityByDay(progress, today - kHistoryDays + 1, today);
     QVector<double> xs, counts, accX, accY;
     int total = 0, correct = 0;
@@ -113,23 +119,17 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
     m_mastery->yAxis->setRange(0, 105);
 
     const auto load = core::quiz::dueLoad(progress, today, kDueDays);
-    QStringList dueNames;
-    QVector<double> dueX, dueY;
-    for (int i = 0; i < static_cast<int>(load.size()); ++i) {
-        dueNames << (i == 0 ? tr("today") : QStringLiteral("+%1").arg(i));
-        dueX << i;
-        dueY << load[static_cast<std::size_t>(i)];
-    }
-    barsOf(m_due)->setData(dueX, dueY, true);
-    setTextTicks(m_due, dueNames);
-    m_due->yAxis->setRange(0, std::max(4.0, *std::max_element(dueY.begin(), dueY.end()) * 1.15));
+    setForecast(progress, today, plan);
+    const QString calibration = setCalibration(progress, today);
+    setRecall(progress, catalog, topics, today, plan);
 
     m_summary->setText(tr("%1 reviews in the last %2 days, %3% right. %4 due today. Overall mastery %5%.")
                            .arg(total)
                            .arg(kHistoryDays)
                            .arg(total == 0 ? 0 : qRound(100.0 * correct / total))
                            .arg(load.empty() ? 0 : load.front())
-                           .arg(qRound(progress.mastery(catalog) * 100)));
+                           .arg(qRound(progress.mastery(catalog) * 100)) +
+                       QLatin1Char(' ') + calibration);
     restyle();
 }
 
@@ -138,15 +138,21 @@ void QuizStatsPage::restyle() {
     // Palette entries with enough contrast on light and dark backgrounds (3 is a pale yellow).
     const std::size_t colours[] = {0, 1, 2, 5};
     std::size_t colour = 0;
-    for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due}) {
+    for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due, m_calibration, m_recall}) {
         applyPlotPalette(plot, pal);
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) axis->grid()->setZeroLinePen(axis->grid()->pen());
         if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setTextColor(pal.text);
-        const QColor c = pal.category(colours[colour++]);
+        plot->legend->setBrush(pal.background);
+        plot->legend->setTextColor(pal.text);
+        plot->legend->setBorderPen(QPen(pal.text));
         for (int i = 0; i < plot->plottableCount(); ++i) {
-            plot->plottable(i)->setPen(QPen(c, 2));
-            plot->plottable(i)->setBrush(qobject_cast<QCPBars*>(plot->plottable(i)) ? QBrush(c) : QBrush(Qt::NoBrush));
+            // A second series differs by colour and by pattern or dash, never colour alone.
+            const QColor c = pal.category(colours[(colour + static_cast<std::size_t>(i)) % std::size(colours)]);
+            plot->plottable(i)->setPen(QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
+            const bool bars = qobject_cast<QCPBars*>(plot->plottable(i)) != nullptr;
+            plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
         }
+        ++colour;
         plot->replot();
     }
 }

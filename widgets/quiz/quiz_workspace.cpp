@@ -10,6 +10,7 @@
 
 #include "quiz/choice_view.h"
 #include "quiz/countdown.h"
+#include "quiz/interview_box.h"
 #include "quiz/predict_view.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_stats_page.h"
@@ -79,6 +80,11 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     connect(end, &QPushButton::clicked, this, &QuizWorkspace::endSession);
     connect(m_setup, &QuizSetupPage::startRequested, this, &QuizWorkspace::startSession);
     connect(m_setup, &QuizSetupPage::statsRequested, this, &QuizWorkspace::showStats);
+    connect(m_setup->interviewBox(), &InterviewBox::schedulerChanged, this, &QuizWorkspace::applyScheduler);
+    connect(m_setup->interviewBox(), &InterviewBox::interviewChanged, this, &QuizWorkspace::applyInterview);
+    connect(m_setup, &QuizSetupPage::topicsChanged, this, [this] {
+        if (m_store.progress().interview.day) applyInterview();
+    });
     connect(m_summary, &SessionSummary::againRequested, this, &QuizWorkspace::startSession);
     connect(m_summary, &SessionSummary::backRequested, this, &QuizWorkspace::showSetup);
     connect(m_stats, &QuizStatsPage::backRequested, this, &QuizWorkspace::showSetup);
@@ -124,7 +130,18 @@ bool QuizWorkspace::startSession() {
         return false;
     }
     options.newPerDay = m_setup->newPerDay();
-    m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), m_catalog.refs(m_mode), options, now());
+    const SessionOrder order = m_setup->interviewBox()->order();
+    if (order == SessionOrder::Normal) {
+        m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), m_catalog.refs(m_mode), options, now());
+    } else {
+        QString why;
+        const auto queue = plannedQueue(order, &why);
+        if (!queue) {
+            emit message(why);
+            return false;
+        }
+        m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), *queue, options, core::quiz::GivenOrder{});
+    }
     m_pages->setCurrentWidget(m_sessionPage);
     showCurrent();
     return true;
@@ -195,7 +212,7 @@ void QuizWorkspace::showSetup() {
 }
 
 void QuizWorkspace::showStats() {
-    m_stats->setData(m_store.progress(), m_catalog.allRefs(), m_catalog.topics(), core::quiz::dayOf(now()));
+    m_stats->setData(m_store.progress(), m_catalog.allRefs(), m_catalog.topics(), core::quiz::dayOf(now()), plan());
     m_pages->setCurrentWidget(m_stats);
     m_stats->setFocus();
 }
