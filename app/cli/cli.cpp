@@ -9,6 +9,7 @@
 #include "cli/cli_commands.h"
 #include "cli/run_scenario.h"
 #include "cli/stats.h"
+#include "sim/message_text.h"
 #include "sim/registry.h"
 #include "version.h"
 
@@ -42,7 +43,7 @@ Exit codes: 0 success; 1 an invariant was violated or a lesson check failed;
 )";
 
 int badInput(std::ostream& err, const core::Error& e) {
-    err << "splitbrain-sim: " << e.text() << "\n";
+    err << "splitbrain-sim: " << core::oneLine(e) << "\n";
     return kExitBadInput;
 }
 

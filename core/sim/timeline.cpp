@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/run_budget.h"
+
 namespace sb::core {
 
 Timeline::Timeline(Simulation start, std::size_t checkpointEvery, TimelineLimits limits)
@@ -73,7 +75,9 @@ void Timeline::restore(std::size_t index) {
 }
 
 void Timeline::seek(std::size_t index) {
-    index = std::max(index, m_first);
+    // Beyond the recording, a seek records at most one run's budget of new events (and seekTime
+    // below likewise): a session or an export flag cannot make one call run for hours.
+    index = std::min(std::max(index, m_first), recorded() + kScenarioBudget.events);
     // Going forward from the current state is cheaper than restoring when the target is close.
     if (index < m_position || index - m_position > m_every) restore(index);
     while (m_position < index && stepForward()) {
@@ -90,7 +94,7 @@ void Timeline::seekTime(Time t) {
         return;
     }
     seek(recorded());
-    while (true) {
+    for (std::size_t n = 0; n < kScenarioBudget.events; ++n) {
         auto next = m_sim.nextTime();
         if (!next || *next > t) break;
         stepForward();

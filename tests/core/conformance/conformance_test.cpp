@@ -10,19 +10,13 @@
 #include "sim/simulation.h"
 #include "sim/timeline.h"
 #include "sim/trace.h"
+#include "test_registry.h"
 
 using namespace sb::core;
 
 namespace {
 
-const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry reg;
-        registerBuiltinTopics(reg);
-        return reg;
-    }();
-    return r;
-}
+const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
 constexpr std::size_t kEvents = 1500;
 
