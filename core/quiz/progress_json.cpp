@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/json_io.h"
+#include "sim/message_text.h"
 
 namespace sb::core::quiz {
 
@@ -117,7 +118,7 @@ public:
         const std::string s = text(obj, key, at);
         if (error) return std::nullopt;
         auto v = fromName(s);
-        if (!v) fail("unknown value \"" + s + "\"", at + "/" + key);
+        if (!v) fail("unknown value \"" + excerpt(s) + "\"", at + "/" + key);
         return v;
     }
 
