@@ -11,20 +11,14 @@
 #include "sim/registry.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
+#include "test_registry.h"
 #include "topics/cap/cap_model.h"
 
 using namespace sb::core;
 
 namespace {
 
-const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry t;
-        registerBuiltinTopics(t);
-        return t;
-    }();
-    return r;
-}
+const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
 // Wall time per unit of work in 1/scale seconds (1e3: ms, 1e6: us), as a counter.
 benchmark::Counter perUnit(double units, double scale) {

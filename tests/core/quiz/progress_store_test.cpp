@@ -15,16 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-void spit(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-std::string corpus(const std::string& name) {
-    return slurp(std::string(SPLITBRAIN_TEST_DATA) + "/corpus/" + name);
-}
+using sb::test::corpus;
+using sb::test::slurp;
+using sb::test::spit;
 Progress goodProgress() {
     return *progressFromJson(corpus("good.json"), "good.json", 1 << 20).progress;
 }
