@@ -90,7 +90,7 @@ void QuizSetupPage::setTopics(const std::vector<TopicSummary>& topics) {
     m_topics->clear();
     for (const auto& t : topics) {
         auto* item = new QListWidgetItem(tr("%1 — %2% mastered · %3 due · %4 items")
-                                             .arg(t.topic)
+                                             .arg(t.title.isEmpty() ? t.topic : t.title)
                                              .arg(qRound(t.mastery * 100))
                                              .arg(t.due)
                                              .arg(t.total),

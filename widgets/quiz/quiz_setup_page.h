@@ -17,7 +17,8 @@ class InterviewBox;
 
 // One topic as the setup page lists it.
 struct TopicSummary {
-    QString topic;
+    QString topic;  // the id
+    QString title;  // what the learner reads; the id when empty
     double mastery = 0;  // 0..1
     int due = 0;         // items due today
     int total = 0;

@@ -24,13 +24,24 @@ QCPBars* barsOf(QCustomPlot* plot) {
     return bars;
 }
 
-// Text ticks 0..n-1, e.g. topic names or "today", "+1"...
-void setTextTicks(QCustomPlot* plot, const QStringList& labels) {
+}  // namespace
+
+void setTopicAxis(QCustomPlot* plot, const QStringList& topics, double maxValue) {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < labels.size(); ++i) ticker->addTick(i, labels[i]);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->setRange(-0.6, static_cast<double>(labels.size()) - 0.4);
+    for (int i = 0; i < topics.size(); ++i) ticker->addTick(i, topics[i]);
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->setRangeReversed(true);  // the first topic on top, as in the setup list
+    plot->yAxis->setRange(-0.6, static_cast<double>(topics.size()) - 0.4);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    plot->xAxis->setRange(0, maxValue);
 }
+
+QString QuizStatsPage::topicName(const std::string& topic) const {
+    const auto it = m_topicNames.find(topic);
+    return it == m_topicNames.end() ? QString::fromStdString(topic) : it->second;
+}
+
+namespace {
 
 }  // namespace
 
@@ -48,9 +59,9 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     m_reviews = makePlot(tr("Reviews per day (last 30 days)"), tr("Reviews per day"));
     m_accuracy = makePlot(tr("Accuracy per day (%)"), tr("Accuracy over time"));
     m_mastery = makePlot(tr("Mastery per topic (%)"), tr("Mastery per topic"));
-    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Review forecast"));
-    m_calibration = makePlot(tr("Recall: your answers vs FSRS's prediction (%)"), tr("Calibration"));
-    m_recall = makePlot(tr("Predicted recall per topic (%)"), tr("Predicted recall per topic"));
+    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Review forecast"), true);
+    m_calibration = makePlot(tr("Recall: your answers vs FSRS's prediction (%)"), tr("Calibration"), true);
+    m_recall = makePlot(tr("Predicted recall per topic (%)"), tr("Predicted recall per topic"), true);
     grid->addWidget(m_reviews, 0, 0);
     grid->addWidget(m_accuracy, 0, 1);
     grid->addWidget(m_mastery, 1, 0);
@@ -64,12 +75,21 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     connect(back, &QPushButton::clicked, this, &QuizStatsPage::backRequested);
 }
 
-QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName) {
+QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName, bool legend) {
     auto* plot = new QCustomPlot(this);
     plot->setAccessibleName(accessibleName);
     plot->setMinimumSize(260, 150);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
+    if (legend) {
+        // A row of its own under the title: inside the axis rect it covered the bars.
+        plot->axisRect()->insetLayout()->take(plot->legend);
+        plot->plotLayout()->insertRow(1);
+        plot->plotLayout()->addElement(1, 0, plot->legend);
+        plot->plotLayout()->setRowStretchFactor(1, 0.001);
+        plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        plot->legend->setVisible(true);
+    }
     return plot;
 }
 
@@ -110,13 +130,15 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
     QVector<double> topicX, topicY;
     for (std::size_t i = 0; i < topics.size(); ++i) {
         const auto it = mastery.find(topics[i]);
-        topicNames << QString::fromStdString(topics[i]);
+        topicNames << topicName(topics[i]);
         topicX << static_cast<double>(i);
         topicY << (it == mastery.end() ? 0.0 : it->second * 100.0);
     }
-    barsOf(m_mastery)->setData(topicX, topicY, true);
-    setTextTicks(m_mastery, topicNames);
-    m_mastery->yAxis->setRange(0, 105);
+    m_mastery->clearPlottables();
+    auto* masteryBars = new QCPBars(m_mastery->yAxis, m_mastery->xAxis);  // across: names read level
+    masteryBars->setWidth(0.7);
+    masteryBars->setData(topicX, topicY, true);
+    setTopicAxis(m_mastery, topicNames, 105);
 
     const auto load = core::quiz::dueLoad(progress, today, kDueDays);
     setForecast(progress, today, plan);
@@ -144,7 +166,7 @@ void QuizStatsPage::restyle() {
         if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setTextColor(pal.text);
         plot->legend->setBrush(pal.background);
         plot->legend->setTextColor(pal.text);
-        plot->legend->setBorderPen(QPen(pal.text));
+        plot->legend->setBorderPen(Qt::NoPen);
         for (int i = 0; i < plot->plottableCount(); ++i) {
             // A second series differs by colour and by pattern or dash, never colour alone.
             const QColor c = pal.category(colours[(colour + static_cast<std::size_t>(i)) % std::size(colours)]);

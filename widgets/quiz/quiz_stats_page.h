@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <map>
 #include <string>
@@ -12,6 +13,10 @@ class QCustomPlot;
 class QLabel;
 
 namespace sb::widgets {
+
+// Topic names down the y axis (first on top) and values 0..maxValue across: bar charts per
+// topic lie on their side so the names read level at any width.
+void setTopicAxis(QCustomPlot* plot, const QStringList& topics, double maxValue);
 
 // The statistics page: reviews per day and accuracy over the last 30 days, mastery per topic,
 // the review forecast (each day until the interview when a plan is active, else the next 14
@@ -38,6 +43,9 @@ public:
     QCustomPlot* calibrationPlot() const { return m_calibration; }
     QCustomPlot* recallPlot() const { return m_recall; }
     QLabel* summary() const { return m_summary; }
+    // Chart labels for topic ids (an id without one is shown as it is).
+    void setTopicNames(std::map<std::string, QString> names) { m_topicNames = std::move(names); }
+    QString topicName(const std::string& topic) const;
 
 signals:
     void backRequested();
@@ -47,7 +55,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    QCustomPlot* makePlot(const QString& title, const QString& accessibleName);
+    QCustomPlot* makePlot(const QString& title, const QString& accessibleName, bool legend = false);
     void restyle();
     void setForecast(const core::quiz::Progress& progress, core::quiz::Day today, const core::quiz::InterviewPlan& plan);
     QString setCalibration(const core::quiz::Progress& progress, core::quiz::Day today);
@@ -61,6 +69,7 @@ private:
     QCustomPlot* m_calibration;
     QCustomPlot* m_recall;
     QLabel* m_summary;
+    std::map<std::string, QString> m_topicNames;
 };
 
 }  // namespace sb::widgets

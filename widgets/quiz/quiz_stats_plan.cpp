@@ -13,8 +13,8 @@ namespace quiz = core::quiz;
 
 namespace {
 
-QCPBars* addBars(QCustomPlot* plot, const QString& name, double width = 0.7) {
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+QCPBars* addBars(QCustomPlot* plot, const QString& name, double width = 0.7, bool across = false) {
+    auto* bars = across ? new QCPBars(plot->yAxis, plot->xAxis) : new QCPBars(plot->xAxis, plot->yAxis);
     bars->setName(name);
     bars->setWidth(width);
     return bars;
@@ -35,7 +35,6 @@ void setTitle(QCustomPlot* plot, const QString& title) {
 
 void QuizStatsPage::setForecast(const quiz::Progress& progress, quiz::Day today, const quiz::InterviewPlan& plan) {
     m_due->clearPlottables();
-    m_due->legend->setVisible(plan.active);
     QStringList names;
     QVector<double> xs, reviews, fresh;
     if (plan.active) {
@@ -56,7 +55,7 @@ void QuizStatsPage::setForecast(const quiz::Progress& progress, quiz::Day today,
             reviews << load[static_cast<std::size_t>(i)];
         }
     }
-    QCPBars* due = addBars(m_due, tr("reviews"));
+    QCPBars* due = addBars(m_due, plan.active ? tr("reviews") : tr("reviews due"));
     due->setData(xs, reviews, true);
     double top = *std::max_element(reviews.begin(), reviews.end());
     if (plan.active) {
@@ -66,10 +65,10 @@ void QuizStatsPage::setForecast(const quiz::Progress& progress, quiz::Day today,
         for (int i = 0; i < xs.size(); ++i) top = std::max(top, reviews[i] + fresh[i]);
     }
     textTicks(m_due, names);
-    // Long plans label every few days so the dates do not overlap.
-    if (names.size() > 16) {
+    // At most seven dates fit under a half-width chart without running into each other.
+    if (names.size() > 7) {
         auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(m_due->xAxis->ticker());
-        const int step = (static_cast<int>(names.size()) + 11) / 12;
+        const int step = (static_cast<int>(names.size()) + 6) / 7;
         ticker->clear();
         for (int i = 0; i < names.size(); i += step) ticker->addTick(i, names[i]);
     }
@@ -103,8 +102,6 @@ QString QuizStatsPage::setCalibration(const quiz::Progress& progress, quiz::Day 
     const auto first = static_cast<double>(today - kHistoryDays), last = static_cast<double>(today + 1);
     m_calibration->xAxis->setRange(first * 86400.0, last * 86400.0);
     m_calibration->yAxis->setRange(0, 105);
-    m_calibration->legend->setVisible(true);
-    m_calibration->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     if (reviews == 0) return tr("No repeat reviews yet to compare with FSRS's predictions.");
     return tr("FSRS predicted %1% recall over your last %2 repeat reviews; you recalled %3%.")
         .arg(qRound(100.0 * expected / reviews))
@@ -120,7 +117,7 @@ void QuizStatsPage::setRecall(const quiz::Progress& progress, const std::vector<
     if (plan.active) {
         setTitle(m_recall, tr("Predicted recall on %1 per topic (%)").arg(QLocale().toString(dateOfDay(plan.interviewDay), QStringLiteral("d MMM"))));
         for (std::size_t i = 0; i < plan.topics.size(); ++i) {
-            names << QString::fromStdString(plan.topics[i].topic);
+            names << topicName(plan.topics[i].topic);
             xs << static_cast<double>(i);
             now << plan.topics[i].now * 100.0;
             planned << plan.topics[i].planned * 100.0;
@@ -136,24 +133,21 @@ void QuizStatsPage::setRecall(const quiz::Progress& progress, const std::vector<
                 ++count;
                 if (const quiz::ItemProgress* p = progress.find(ref.id)) sum += quiz::recallOn(p->state, today, params);
             }
-            names << QString::fromStdString(topics[i]);
+            names << topicName(topics[i]);
             xs << static_cast<double>(i);
             now << (count == 0 ? 0.0 : 100.0 * sum / count);
         }
     }
-    QCPBars* idle = addBars(m_recall, plan.active ? tr("with no more reviews") : tr("today"), plan.active ? 0.38 : 0.7);
+    QCPBars* idle = addBars(m_recall, plan.active ? tr("with no more reviews") : tr("today"), plan.active ? 0.38 : 0.7, true);
     idle->setData(xs, now, true);
     if (plan.active) {
-        QCPBars* followed = addBars(m_recall, tr("following the plan"), 0.38);
+        QCPBars* followed = addBars(m_recall, tr("following the plan"), 0.38, true);
         followed->setData(xs, planned, true);
         auto* group = new QCPBarsGroup(m_recall);
         group->append(idle);
         group->append(followed);
     }
-    m_recall->legend->setVisible(plan.active);
-    m_recall->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    textTicks(m_recall, names);
-    m_recall->yAxis->setRange(0, plan.active ? 125 : 105);  // headroom for the legend
+    setTopicAxis(m_recall, names, 105);
 }
 
 }  // namespace sb::widgets

@@ -156,7 +156,7 @@ void QuizWorkspace::showCurrent() {
     }
     const QString badge = item->redrill ? tr("re-drill") : item->isNew ? tr("new") : tr("review");
     m_header->setText(tr("%1 · %2 — %3 · %4 left")
-                          .arg(QString::fromStdString(entry->lesson->topic), QString::fromStdString(entry->lesson->title), badge)
+                          .arg(shortTopicName(topicTitle(entry->lesson->topic)), QString::fromStdString(entry->lesson->title), badge)
                           .arg(m_session->remaining()));
     QWidget* view = nullptr;
     if (entry->card && m_mode == QuizMode::Rehearsal) {
@@ -212,6 +212,9 @@ void QuizWorkspace::showSetup() {
 }
 
 void QuizWorkspace::showStats() {
+    std::map<std::string, QString> names;
+    for (const std::string& t : m_catalog.topics()) names[t] = shortTopicName(topicTitle(t));
+    m_stats->setTopicNames(std::move(names));
     m_stats->setData(m_store.progress(), m_catalog.allRefs(), m_catalog.topics(), core::quiz::dayOf(now()), plan());
     m_pages->setCurrentWidget(m_stats);
     m_stats->setFocus();

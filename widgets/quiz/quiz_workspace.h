@@ -67,6 +67,8 @@ public:
     core::quiz::InterviewPlan plan() const;
     // The setup page's line about the scheduler and the interview.
     QString interviewSummary() const;
+    // A topic's title from the registry (its id if unknown).
+    QString topicTitle(const std::string& topic) const;
     // Mastery per lesson id in [0, 1], for the lesson browser.
     std::map<std::string, double> lessonMastery() const;
 

@@ -61,6 +61,7 @@ void QuizWorkspace::refreshSetup() {
     for (const auto& topic : m_catalog.topics()) {
         TopicSummary t;
         t.topic = QString::fromStdString(topic);
+        t.title = topicTitle(topic);
         const auto it = mastery.find(topic);
         t.mastery = it == mastery.end() ? 0.0 : it->second;
         t.due = static_cast<int>(core::quiz::dueItems(m_store.progress(), refs, {topic}, today).size());
@@ -74,6 +75,11 @@ void QuizWorkspace::refreshSetup() {
     box->setInterviewDate(p.interview.day ? std::optional<QDate>(dateOfDay(*p.interview.day)) : std::nullopt,
                           dateOfDay(today));
     box->setSummary(interviewSummary());
+}
+
+QString QuizWorkspace::topicTitle(const std::string& topic) const {
+    const core::TopicInfo* info = m_registry.find(topic);
+    return QString::fromStdString(info && !info->title.empty() ? info->title : topic);
 }
 
 std::map<std::string, double> QuizWorkspace::lessonMastery() const {
