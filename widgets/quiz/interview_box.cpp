@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <cmath>
 
 namespace sb::widgets {
@@ -27,7 +28,7 @@ InterviewBox::InterviewBox(QWidget* parent) : QGroupBox(tr("Scheduling and inter
     m_algorithm->setAccessibleName(tr("Scheduler"));
     m_algorithm->addItem(tr("FSRS: models your memory and predicts recall"), static_cast<int>(Algorithm::Fsrs));
     m_algorithm->addItem(tr("SM-2: the classic fixed-growth schedule"), static_cast<int>(Algorithm::Sm2));
-    form->addRow(tr("Sc&heduler:"), m_algorithm);
+    form->addRow(tr("Schedu&ler:"), m_algorithm);
 
     m_retention = new QSpinBox(this);
     m_retention->setAccessibleName(tr("Desired retention"));
@@ -35,10 +36,10 @@ InterviewBox::InterviewBox(QWidget* parent) : QGroupBox(tr("Scheduling and inter
     m_retention->setSuffix(tr(" %"));
     m_retention->setValue(90);
     m_retention->setToolTip(tr("How likely you want to be to recall a card when it comes due. Higher means more reviews."));
-    form->addRow(tr("Desired &retention:"), m_retention);
+    form->addRow(tr("&Desired retention:"), m_retention);
 
     auto* dateRow = new QHBoxLayout;
-    m_hasInterview = new QCheckBox(tr("I have an &interview on"), this);
+    m_hasInterview = new QCheckBox(tr("I have an intervie&w on"), this);
     m_hasInterview->setAccessibleName(tr("I have an interview"));
     m_date = new QDateEdit(this);
     m_date->setAccessibleName(tr("Interview date"));
@@ -104,6 +105,11 @@ void InterviewBox::setSummary(const QString& text) { m_summary->setText(text); }
 void InterviewBox::updateEnabled() {
     m_retention->setEnabled(scheduler().algorithm == Algorithm::Fsrs);
     m_date->setEnabled(m_hasInterview->isChecked());
+    // A plan needs a date: offered only once one is set, instead of refusing at Start.
+    const int plan = m_order->findData(static_cast<int>(SessionOrder::Plan));
+    if (auto* model = qobject_cast<QStandardItemModel*>(m_order->model()))
+        model->item(plan)->setEnabled(m_hasInterview->isChecked());
+    if (!m_hasInterview->isChecked() && order() == SessionOrder::Plan) setOrder(SessionOrder::Normal);
 }
 
 }  // namespace sb::widgets

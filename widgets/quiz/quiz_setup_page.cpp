@@ -45,7 +45,7 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
     auto* modeLayout = new QVBoxLayout(modes);
     m_modes = new QButtonGroup(this);
     const std::pair<QuizMode, QString> modeNames[] = {
-        {QuizMode::Review, tr("&Review cards: recall the answer, then grade yourself 1-4")},
+        {QuizMode::Review, tr("Review &cards: recall the answer, then grade yourself 1-4")},
         {QuizMode::Quiz, tr("&Quiz items: multiple choice and predict-what-happens")},
         {QuizMode::Rehearsal, tr("&Interview rehearsal: answer against the clock, then check the points")}};
     for (const auto& [mode, text] : modeNames) {
