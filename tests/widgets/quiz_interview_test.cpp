@@ -1,19 +1,27 @@
 // The quiz's FSRS side as the learner meets it: choosing the scheduler and the desired
 // retention, setting an interview date and following the plan it makes, the day-before drill,
 // an old progress file upgraded in place, and the statistics page's forecast, calibration and
-// recall-on-the-day charts. With SPLITBRAIN_QUIZ_SHOTS=<dir> it saves the pages, light and dark.
+// recall-on-the-day charts; and the fair quiz (shuffled options, a new-item budget per mode, a
+// recovered progress file reported once). With SPLITBRAIN_QUIZ_SHOTS=<dir> it saves the pages,
+// light and dark.
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDateEdit>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <algorithm>
 #include <qcustomplot.h>
 
 #include "lesson/lesson_catalog.h"
+#include "quiz/choice_view.h"
+#include "quiz/fair_order.h"
 #include "quiz/interview_box.h"
 #include "quiz/progress_store.h"
 #include "quiz/quiz_setup_page.h"
@@ -227,6 +235,90 @@ private slots:
         for (auto it = planned->data()->constBegin(); it != planned->data()->constEnd(); ++it)
             QVERIFY(it->value >= 90.0 - 1e-9);
         shot(stats, QStringLiteral("quiz-interview-stats"));
+    }
+
+    void choiceOptionsAreShuffledAndGradedByWhatIsShown() {
+        auto ws = workspace(QStringLiteral("shuffle"));
+        ws->loadProgress();
+        ws->setupPage()->setSelectedTopics({QStringLiteral("ping")});
+        ws->setupPage()->setMode(widgets::QuizMode::Quiz);
+        QVERIFY(ws->startSession());
+        QCOMPARE(ws->currentView(), ws->choiceView());
+        const std::string id = ws->session()->current()->ref.id;
+        const auto* entry = ws->quizCatalog().find(id);
+        const auto& options = entry->item->options;
+        widgets::ChoiceView* view = ws->choiceView();
+        // The sitting's order, fixed by the item and the sitting; the buttons follow it.
+        QCOMPARE(view->order(), quiz::optionOrder(id, static_cast<std::uint64_t>(kNow) * 2, options.size()));
+        const auto buttons = view->findChildren<QPushButton*>();
+        QCOMPARE(buttons.size(), static_cast<qsizetype>(options.size()));
+        for (std::size_t p = 0; p < options.size(); ++p)
+            QCOMPARE(buttons[static_cast<qsizetype>(p)]->accessibleName(),
+                     QStringLiteral("Option %1: %2").arg(p + 1).arg(QString::fromStdString(options[view->order()[p]].text)));
+        // The key of the right answer where it is shown is graded right.
+        const auto shown = std::find(view->order().begin(), view->order().end(), entry->item->correctOption());
+        QTest::keyClick(view, static_cast<Qt::Key>(Qt::Key_1 + (shown - view->order().begin())));
+        QCOMPARE(saved(*ws).find(id)->history.back().grade, quiz::Grade::Good);
+        QVERIFY(view->feedback()->toPlainText().contains(QStringLiteral("your answer")));
+        ws->endSession();
+    }
+
+    void eachModeHasItsOwnNewItemBudget() {
+        auto ws = workspace(QStringLiteral("budgets"));
+        ws->loadProgress();
+        ws->setupPage()->setNewPerDay(2);
+        ws->setupPage()->setSelectedTopics({QStringLiteral("ping")});
+        ws->setupPage()->setMode(widgets::QuizMode::Quiz);
+        QVERIFY(ws->startSession());
+        QCOMPARE(ws->session()->remaining(), std::size_t{2});  // ping's two choice items
+        for (int i = 0; i < 2; ++i) {  // answered right, so nothing is re-drilled
+            QCOMPARE(ws->currentView(), ws->choiceView());
+            const auto& order = ws->choiceView()->order();
+            const std::size_t right = ws->quizCatalog().find(ws->session()->current()->ref.id)->item->correctOption();
+            const auto shown = std::find(order.begin(), order.end(), right) - order.begin();
+            QTest::keyClick(ws->choiceView(), static_cast<Qt::Key>(Qt::Key_1 + shown));
+            QTest::keyClick(ws->choiceView(), Qt::Key_Space);
+        }
+        QVERIFY(ws->session() == nullptr || ws->session()->done());
+        ws->showSetup();
+        // The quiz spent its two; reviewing cards still has two new cards today.
+        ws->setupPage()->setMode(widgets::QuizMode::Review);
+        QVERIFY(ws->startSession());
+        QCOMPARE(ws->session()->remaining(), std::size_t{2});
+        QCOMPARE(ws->session()->current()->ref.kind, quiz::ItemKind::Card);
+        ws->endSession();
+        ws->showSetup();
+        ws->setupPage()->setMode(widgets::QuizMode::Quiz);
+        QVERIFY(ws->startSession());
+        QVERIFY(ws->session() == nullptr || ws->session()->done());  // but no more quiz items
+    }
+
+    void recoveredProgressIsReportedOnce() {
+        const QString folder = m_dir.filePath(QStringLiteral("recover"));
+        QDir().mkpath(folder);
+        const std::string path = (folder + QStringLiteral("/progress.json")).toStdString();
+        {
+            quiz::ProgressStore store(path);
+            store.load();
+            const quiz::ItemRef ref{"ping-silence/x", "ping", "ping-silence", quiz::ItemKind::Card, 0};
+            store.progress().recordReview(ref, quiz::Grade::Good, quiz::ReviewMode::Recall, kNow - 86400);
+            QVERIFY(store.save());
+            QVERIFY(store.save());  // the first save is now backup 1
+        }
+        QFile damaged(QString::fromStdString(path));
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write("{ not json");
+        damaged.close();
+        {
+            auto ws = workspace(QStringLiteral("recover"));
+            QCOMPARE(ws->loadProgress().outcome, quiz::LoadOutcome::RestoredFromBackup);
+            QVERIFY(ws->setupPage()->notice()->isVisible());
+        }
+        // The next launch finds a good file at once: no notice, nothing set aside.
+        auto again = workspace(QStringLiteral("recover"));
+        QCOMPARE(again->loadProgress().outcome, quiz::LoadOutcome::Loaded);
+        QVERIFY(!again->setupPage()->notice()->isVisible());
+        QCOMPARE(again->store().progress().find("ping-silence/x")->history.size(), std::size_t{1});
     }
 };
 

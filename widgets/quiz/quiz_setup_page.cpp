@@ -61,8 +61,9 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
     m_newPerDay = new QSpinBox(this);
     m_newPerDay->setRange(0, 500);
     m_newPerDay->setValue(20);
-    m_newPerDay->setAccessibleName(tr("New items per day"));
-    form->addRow(tr("&New items per day:"), m_newPerDay);
+    m_newPerDay->setAccessibleName(tr("New items per day, for each mode"));
+    m_newPerDay->setToolTip(tr("Each mode has its own allowance: a quiz sitting does not use up the new cards of a review."));
+    form->addRow(tr("&New items per day (each mode):"), m_newPerDay);
     layout->addLayout(form);
     m_interview = new InterviewBox(this);
     layout->addWidget(m_interview);

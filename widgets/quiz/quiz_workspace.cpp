@@ -10,6 +10,7 @@
 
 #include "quiz/choice_view.h"
 #include "quiz/countdown.h"
+#include "quiz/fair_order.h"
 #include "quiz/interview_box.h"
 #include "quiz/predict_view.h"
 #include "quiz/quiz_setup_page.h"
@@ -31,6 +32,16 @@ QString gradeText(core::quiz::Grade g) {
         case core::quiz::Grade::Hard: return QuizWorkspace::tr("Hard");
         case core::quiz::Grade::Good: return QuizWorkspace::tr("Good");
         case core::quiz::Grade::Easy: return QuizWorkspace::tr("Easy");
+    }
+    return {};
+}
+
+// Each mode spends its own daily budget of new items (a quiz sitting leaves review's alone).
+std::vector<ReviewMode> budgetModes(QuizMode mode) {
+    switch (mode) {
+        case QuizMode::Review: return {ReviewMode::Recall};
+        case QuizMode::Quiz: return {ReviewMode::Choice, ReviewMode::Predict};
+        case QuizMode::Rehearsal: return {ReviewMode::Rehearsal};
     }
     return {};
 }
@@ -130,6 +141,8 @@ bool QuizWorkspace::startSession() {
         return false;
     }
     options.newPerDay = m_setup->newPerDay();
+    options.budgetModes = budgetModes(m_mode);
+    m_sitting = static_cast<std::uint64_t>(now());
     const SessionOrder order = m_setup->interviewBox()->order();
     if (order == SessionOrder::Normal) {
         m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), m_catalog.refs(m_mode), options, now());
@@ -166,7 +179,9 @@ void QuizWorkspace::showCurrent() {
         m_recall->setCard(*entry->card);
         view = m_recall;
     } else if (entry->item->type == core::QuizType::Choice) {
-        m_choice->setItem(*entry->item);
+        // Shuffled per presentation; a re-drill in the same sitting gets an order of its own.
+        const std::uint64_t seed = m_sitting * 2 + (item->redrill ? 1 : 0);
+        m_choice->setItem(*entry->item, core::quiz::optionOrder(item->ref.id, seed, entry->item->options.size()));
         view = m_choice;
     } else {
         QString error;

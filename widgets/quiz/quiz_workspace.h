@@ -107,6 +107,7 @@ private:
     QuizCatalog m_catalog;
     std::unique_ptr<core::quiz::QuizSession> m_session;
     QuizMode m_mode = QuizMode::Review;
+    std::uint64_t m_sitting = 0;  // seeds the option order of this sitting's choice items
     Clock m_clock;
     bool m_saveFailed = false;
     QString m_notice;
