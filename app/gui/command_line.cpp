@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cmath>
 #include <utility>
 
@@ -46,6 +47,17 @@ QString checkExport(const GuiOptions& o) {
 }
 
 }  // namespace
+
+std::optional<QSize> parseWindowSize(const QString& text) {
+    static const QRegularExpression kShape(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const auto match = kShape.match(text.trimmed());
+    if (!match.hasMatch()) return std::nullopt;
+    const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+    if (size.width() < kMinWindow.width() || size.height() < kMinWindow.height() || size.width() > kMaxWindow.width() ||
+        size.height() > kMaxWindow.height())
+        return std::nullopt;
+    return size;
+}
 
 ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -106,8 +118,11 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG or SVG export scale: 1 or 2."), QStringLiteral("N"));
     const QCommandLineOption caption(QStringLiteral("caption"), tr("Add lesson, step and time under an exported picture."));
     const QCommandLineOption page(QStringLiteral("page"), tr("Handout page size: a4 or letter."), QStringLiteral("SIZE"));
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+                                        tr("Open the window at this size in pixels, e.g. 1920x1080 (it overrides the saved size)."),
+                                        QStringLiteral("WxH"));
     parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings, quiz, exportTo,
-                       handout, atMs, fromMs, maxItems, scale, caption, page});
+                       handout, atMs, fromMs, maxItems, scale, caption, page, windowSize});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -216,6 +231,13 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         const QString size = parser.value(page).toLower();
         if (size != QLatin1String("a4") && size != QLatin1String("letter")) return fail(tr("--page must be a4 or letter"));
         options.letter = size == QLatin1String("letter");
+    }
+    if (parser.isSet(windowSize)) {
+        const auto size = parseWindowSize(parser.value(windowSize));
+        if (!size) return fail(tr("--window-size needs WIDTHxHEIGHT in pixels from %1x%2 to %3x%4, e.g. 1280x800, not '%5'")
+                                   .arg(kMinWindow.width()).arg(kMinWindow.height()).arg(kMaxWindow.width())
+                                   .arg(kMaxWindow.height()).arg(parser.value(windowSize)));
+        options.windowSize = *size;
     }
     if (const QString problem = checkExport(options); !problem.isEmpty()) return fail(problem);
     result.options = options;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -19,6 +20,7 @@ struct GuiOptions {
     bool exitAfterShow = false;  // --screenshot: grab the window and quit
     QString screenshotPath;
     bool ignoreSettings = false;  // --no-settings: neither read nor write QSettings
+    QSize windowSize;      // --window-size WxH: open at this size (screenshots at a known size)
 
     // Headless export: no window is shown; the program writes the file(s) and exits.
     QString exportPath;    // --export FILE.svg|png|pdf|mmd|puml
@@ -42,5 +44,11 @@ struct ParsedCommandLine {
 };
 
 ParsedCommandLine parseGuiCommandLine(const QStringList& arguments);
+
+// "1280x800" for --window-size; empty when the text is not WxH or is outside these bounds (below
+// the smallest window the docks fit in, above an 8K screen).
+inline constexpr QSize kMinWindow{800, 600};
+inline constexpr QSize kMaxWindow{7680, 4320};
+std::optional<QSize> parseWindowSize(const QString& text);
 
 }  // namespace sb::app

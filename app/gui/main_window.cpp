@@ -88,6 +88,11 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 
     resize(1280, 800);
     restoreSettings();
+    if (m_options.windowSize.isValid()) {
+        // Asked for on the command line (screenshots at a known size): it wins over the saved size.
+        setWindowState(windowState() & ~(Qt::WindowMaximized | Qt::WindowFullScreen));
+        resize(m_options.windowSize);
+    }
 }
 
 MainWindow::~MainWindow() = default;

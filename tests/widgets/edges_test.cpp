@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include "gui/command_line.h"
 #include "gui/lesson_folders.h"
 #include "gui/main_window.h"
 #include "lesson/lesson_catalog.h"
@@ -100,6 +101,26 @@ private slots:
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("picture.svg"))));
         m_window->controller().goToStepEnd(3);
         QCOMPARE(m_window->suggestedExportPath(QStringLiteral("mmd")), dir.filePath(QStringLiteral("ping-silence-step3.mmd")));
+    }
+
+    void windowSizeFromTheCommandLine() {
+        const auto parse = [](const char* size) {
+            return app::parseGuiCommandLine({QStringLiteral("splitbrain"), QStringLiteral("--window-size"), QString::fromLatin1(size)});
+        };
+        const auto good = parse("1920x1080");
+        QVERIFY(good.options);
+        QCOMPARE(good.options->windowSize, QSize(1920, 1080));
+        for (const char* bad : {"1920", "1920x", "x1080", "1920*1080", "-1x800", "300x200", "99999x800", "1280x800x2"}) {
+            const auto wrong = parse(bad);
+            QVERIFY2(!wrong.options, bad);
+            QCOMPARE(wrong.exitCode, 2);
+            QVERIFY2(wrong.message.contains(QStringLiteral("--window-size")) && wrong.message.contains(QString::fromLatin1(bad)),
+                     qPrintable(wrong.message));
+        }
+        app::GuiOptions options = good.options.value();
+        options.ignoreSettings = true;
+        app::MainWindow window(m_registry, options);
+        QCOMPARE(window.size(), QSize(1920, 1080));
     }
 
     void quittingWithAChangedRunOffersToSaveIt() {
