@@ -1,12 +1,52 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
-#include <QStyle>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <optional>
 
 namespace sb::widgets {
+
+namespace {
+
+// Fusion outlines an unticked check box or radio button in the window colour darkened by 40%,
+// which on a dark base is the base itself (about 1.1:1): the box disappears. This draws the
+// outline again in a colour that stands out from the base by 3:1 (WCAG's non-text minimum), in
+// either palette, so an empty box is still a box.
+class IndicatorStyle : public QProxyStyle {
+public:
+    explicit IndicatorStyle(QStyle* base) : QProxyStyle(base) { setObjectName(QStringLiteral("sbIndicatorStyle")); }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool box = element == PE_IndicatorCheckBox;
+        if (!box && element != PE_IndicatorRadioButton) return;
+        if (option->state & State_HasFocus && option->state & State_KeyboardFocusChange) return;  // focus ring kept
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(indicatorOutline(option->palette), 1));
+        const QRectF r = QRectF(option->rect).adjusted(0.5, 0.5, -1.5, -1.5);
+        if (box)
+            painter->drawRect(r);
+        else
+            painter->drawEllipse(r);
+        painter->restore();
+    }
+};
+
+}  // namespace
+
+QColor indicatorOutline(const QPalette& palette) {
+    // Halfway from the base to the text colour, in whichever direction the theme goes.
+    const QColor base = palette.color(QPalette::Base), text = palette.color(QPalette::Text);
+    const auto mix = [](int a, int b) { return (a * 45 + b * 55) / 100; };
+    return QColor(mix(base.red(), text.red()), mix(base.green(), text.green()), mix(base.blue(), text.blue()));
+}
 
 QPalette lightPalette() {
     QPalette p;
@@ -78,8 +118,8 @@ void applyTheme(QApplication& app, Theme theme) {
     const QVariant saved = app.property("sbSystemPalette");
     if (!saved.isValid()) app.setProperty("sbSystemPalette", QVariant::fromValue(QApplication::palette()));
     const auto system = app.property("sbSystemPalette").value<QPalette>();
-    if (theme != Theme::System && QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme != Theme::System && QApplication::style()->objectName() != QLatin1String("sbIndicatorStyle"))
+        QApplication::setStyle(new IndicatorStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QApplication::setPalette(theme == Theme::Light ? lightPalette() : theme == Theme::Dark ? darkPalette() : system);
 }
 

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QApplication;
+class QColor;
 class QPalette;
 
 namespace sb::widgets {
@@ -18,5 +19,8 @@ void applyTheme(QApplication& app, Theme theme);
 // The light palette, also used for anything meant for paper (handouts).
 QPalette lightPalette();
 QPalette darkPalette();
+// The outline of an empty check box or radio button in the Light and Dark themes: 3:1 or more
+// against the base it is drawn on (tests/widgets/contrast_test.cpp measures it on screen).
+QColor indicatorOutline(const QPalette& palette);
 
 }  // namespace sb::widgets
