@@ -1,5 +1,7 @@
 #include "lesson/lesson.h"
 
+#include "sim/labels.h"
+
 namespace sb::core {
 
 const char* difficultyName(Difficulty d) {
@@ -55,6 +57,26 @@ std::string Claim::text() const {
     const std::string value_text =
         std::holds_alternative<std::monostate>(value) ? "null" : probeToString(value);
     return refText(ref) + " " + compareOpName(op) + " " + value_text;
+}
+
+std::string valueWords(const ProbeValue& value) {
+    if (const auto* b = std::get_if<bool>(&value)) return *b ? "yes" : "no";
+    return probeToString(value);
+}
+
+std::string Claim::label() const {
+    std::string args = ref.node;
+    if (!ref.key.empty()) args += (args.empty() ? "" : ", ") + ref.key;
+    std::string out = humanize(ref.probe);
+    if (!args.empty()) out += " (" + args + ")";
+    out += ": ";
+    switch (op) {
+        case CompareOp::Equals: break;
+        case CompareOp::NotEquals: out += "not "; break;
+        case CompareOp::AtLeast: out += "at least "; break;
+        case CompareOp::AtMost: out += "at most "; break;
+    }
+    return out + valueWords(value);
 }
 
 std::string UntilCondition::text() const {

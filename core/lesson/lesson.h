@@ -44,8 +44,12 @@ struct Claim {
     ProbeValue value;
     std::string pointer;  // JSON pointer of the claim in its file, e.g. "/steps/1/expect/0"
 
-    std::string text() const;  // "suspect_count(n1) equals 1"
+    std::string text() const;   // "suspect_count(n1) equals 1": ids, for reports and the CLI
+    std::string label() const;  // "Suspect count (n1): 1": the same claim in words, for the screen
 };
+
+// A probe's value in words: "yes"/"no" for a boolean, "none" for no value, else the value.
+std::string valueWords(const ProbeValue& value);
 
 // When a step (or a predict item) stops running. Exactly one kind, as in lessons/README.md.
 struct UntilCondition {

@@ -7,8 +7,9 @@ namespace sb::core {
 namespace {
 
 // Words that read wrongly when only their first letter is raised, or are shortened in ids.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kWords{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kWords{{
     {"ok", "OK"},
+    {"ryw", "read-your-writes"},
     {"lww", "LWW"},
     {"ap", "AP"},
     {"cp", "CP"},

@@ -9,11 +9,18 @@
 #include <string_view>
 
 #include "scene/scene_palette.h"
+#include "sim/labels.h"
 #include "sim_controller.h"
 
 namespace sb::widgets {
 
 namespace {
+// An action beside its node in words, lower case like the roles beside it: "force timeout".
+QString actionWords(const std::string& kind) {
+    QString text = QString::fromStdString(sb::core::humanize(kind));
+    if (text.size() > 1 && text[1].isLower()) text[0] = text[0].toLower();
+    return text;
+}
 
 constexpr double kHeader = 20.0;
 
@@ -148,7 +155,8 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
             if (std::abs(y - lastLabel) > 13.0) {
                 lastLabel = y;
                 p.setPen(pal.mutedText);
-                p.drawText(at + QPointF(8, 4), QString::fromUtf8(role ? e.detail : e.is("commit") ? "commit" : e.detail));
+                p.drawText(at + QPointF(8, 4), role ? QString::fromStdString(e.detail)
+                                               : e.is("commit") ? tr("commit") : actionWords(e.detail));
             }
         }
     }

@@ -1,6 +1,7 @@
 // The replication topic's presentation: the scene, the history strip and inspector text.
 #include <algorithm>
 
+#include "sim/labels.h"
 #include "topics/replication/replication_model.h"
 #include "topics/replication/replication_tags.h"
 
@@ -122,7 +123,7 @@ View ReplicationModel::view(Time t) const {
         int behind = 0;
         for (int i = 0; i < m_replicas; ++i)
             if (m_firstReplica + i != m_leader && m_reps[static_cast<std::size_t>(i)].latest[idx(k)] < pos) ++behind;
-        row.status = behind == 0 ? "on every replica" : std::to_string(behind) + " replica(s) behind";
+        row.status = behind == 0 ? "on every replica" : countOf(behind, "replica", "replicas") + " behind";
         row.tone = behind == 0 ? Tone::Good : Tone::Warning;
         // The key's latest acknowledged write, if a failover lost it, matters more than agreement.
         for (auto it = m_ops.rbegin(); it != m_ops.rend(); ++it)

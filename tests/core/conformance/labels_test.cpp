@@ -5,6 +5,7 @@
 
 #include <cctype>
 
+#include "lesson/lesson.h"
 #include "sim/labels.h"
 #include "sim/registry.h"
 #include "sim/simulation.h"
@@ -29,6 +30,7 @@ TEST_CASE("humanize turns identifiers into words", "[labels]") {
     CHECK(humanize("election_timeout_min_ms") == "Election timeout minimum (ms)");
     CHECK(humanize("commit_index.n1") == "Commit index (n1)");
     CHECK(humanize("ok_writes") == "OK writes");
+    CHECK(humanize("ryw_violations") == "Read-your-writes violations");
     CHECK(humanize("ms") == "Ms");  // a lone unit is not turned into an empty label
     CHECK(humanize("_x_") == "X");
     CHECK(humanize("") == "");
@@ -38,6 +40,20 @@ TEST_CASE("shared ids have written labels", "[labels]") {
     CHECK(humanize("by_ms") == "Delay by (ms)");
     CHECK(labelOf(ActionSpec{"force_timeout", "", {}}) == "Force timeout");
     CHECK(labelOf(ActionSpec{"set", "", {}}) == "Set a parameter");
+}
+
+TEST_CASE("a lesson's claims read as words on screen and keep their ids for reports", "[labels]") {
+    Claim minority{{"in_minority", "n4", ""}, CompareOp::Equals, ProbeValue{true}, ""};
+    CHECK(minority.label() == "In minority (n4): yes");
+    CHECK(minority.text() == "in_minority(n4) equals true");
+    Claim term{{"max_term", "", ""}, CompareOp::AtLeast, ProbeValue{std::int64_t{2}}, ""};
+    CHECK(term.label() == "Maximum term: at least 2");
+    Claim owner{{"owner", "", "k42"}, CompareOp::NotEquals, ProbeValue{std::string("n1")}, ""};
+    CHECK(owner.label() == "Owner (k42): not n1");
+    Claim none{{"leader", "", ""}, CompareOp::AtMost, ProbeValue{}, ""};
+    CHECK(none.label() == "Leader: at most none");
+    CHECK(valueWords(ProbeValue{false}) == "no");
+    CHECK(valueWords(ProbeValue{1.5}) == "1.5");
 }
 
 TEST_CASE("values and counts read as words", "[labels]") {
