@@ -67,13 +67,19 @@ void fitDocks(MainWindow& window) {
     auto* pane = window.findChild<QDockWidget*>(QStringLiteral("LessonDock"));
     auto* inspector = window.findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
     auto* spaceTime = window.findChild<QDockWidget*>(QStringLiteral("SpaceTimeDock"));
-    if (!lessons || !pane || !inspector || !spaceTime) return;
+    auto* plots = window.findChild<QDockWidget*>(QStringLiteral("PlotsDock"));
+    if (!lessons || !pane || !inspector || !spaceTime || !plots) return;
     const int w = window.width(), h = window.height();
-    const int list = std::clamp(window.lessonBrowser()->preferredWidth(), 240, w / 4);
+    // A wide window lets the list take a little more than a quarter, so most titles fit on one
+    // line (the scene has room to spare at 1920); at 1280 a quarter keeps the scene usable.
+    const int list = std::clamp(window.lessonBrowser()->preferredWidth(), 240, w < 1600 ? w / 4 : w * 29 / 100);
     const int narration = std::clamp(w * 27 / 100, 320, 560);
     window.resizeDocks({lessons, pane}, {list, narration}, Qt::Horizontal);
     window.resizeDocks({lessons, inspector}, {h * 45 / 100, h * 25 / 100}, Qt::Vertical);
     window.resizeDocks({spaceTime}, {std::clamp(h * 27 / 100, 190, 320)}, Qt::Vertical);
+    // The plots beside the space-time diagram get about a third of the row: a wide window's
+    // extra width reaches the plot, not only the diagram's gaps between lanes.
+    window.resizeDocks({plots}, {std::clamp(w * 36 / 100, 440, 760)}, Qt::Horizontal);
 }
 
 void rememberDefaultLayout(QMainWindow& window) {

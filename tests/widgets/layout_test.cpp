@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -157,6 +158,18 @@ private slots:
             QVERIFY2(steps.isEmpty(), qPrintable(id + ": step list cuts " + steps.join(QStringLiteral(" | "))));
             const QStringList claims = cutRows(pane->claimList(), kItemChrome);
             QVERIFY2(claims.isEmpty(), qPrintable(id + ": claims cut " + claims.join(QStringLiteral(" | "))));
+            // Eight steps and three claims show whole, with no scroll bar.
+            if (lesson->steps.size() <= 8)
+                QVERIFY2(pane->stepList()->verticalScrollBar()->maximum() == 0,
+                         qPrintable(QStringLiteral("%1: the step list scrolls (%2 px tall)").arg(id).arg(pane->stepList()->height())));
+            if (pane->claimList()->count() <= 3)
+                QVERIFY2(pane->claimList()->verticalScrollBar()->maximum() == 0, qPrintable(id + ": the claim list scrolls"));
+            for (int c = 0; c < pane->claimList()->count(); ++c) {
+                const QString claim = pane->claimList()->item(c)->text();
+                QVERIFY2(!claim.contains(QLatin1Char('_')) && !claim.contains(QLatin1String("true")) &&
+                             !claim.contains(QLatin1String("false")) && !claim.contains(QLatin1String(" equals ")),
+                         qPrintable(id + ": claim not in words: " + claim));
+            }
             QVERIFY2(cutLabels(pane).isEmpty(), qPrintable(id + ": " + cutLabels(pane).join(QStringLiteral(" | "))));
             // The legend: swatch and check box beside each label.
             const QStringList legend = cutRows(m_window->metrics()->seriesList(), kItemChrome + 46);
@@ -245,6 +258,9 @@ private slots:
                  qPrintable(QStringLiteral("%1 -> %2").arg(paneAt1280).arg(dock("LessonDock")->width())));
         QVERIFY(dock("LessonsDock")->width() >= lessonsAt1280);
         QVERIFY2(cutRows(m_window->lessonBrowser()->tree()).isEmpty(), "titles cut at 1920x1080");
+        // The extra width reaches the plot too, not only the space-time diagram.
+        QVERIFY2(m_window->metrics()->plot()->width() >= 360,
+                 qPrintable(QStringLiteral("the plot is %1 px wide at 1920").arg(m_window->metrics()->plot()->width())));
         m_window->resize(1280, 800);
         QTest::qWait(0);
     }

@@ -1,6 +1,7 @@
 #include "learn/lesson_pane.h"
 
 #include <QCursor>
+#include <QEvent>
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QUrl>
@@ -58,10 +59,14 @@ LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(par
     m_claims->setWordWrap(true);
     m_claims->setTextElideMode(Qt::ElideNone);
     m_claims->setToolTip(tr("What should be true when the step ends; a tick means the model agrees now"));
+    // A list's own minimum (a scroll area's: about 70 px) would win over fitLists' sizes, and
+    // the splitter would take the difference from the step list, cutting its last row.
+    for (QListWidget* list : {m_steps, m_claims}) list->setMinimumHeight(list->fontMetrics().lineSpacing() + 8);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 1);
     stepsLayout->addWidget(split, 1);
+    split->installEventFilter(this);
     auto* buttons = new QHBoxLayout;
     m_run = new QPushButton(tr("Run this step"), stepsPage);
     m_run->setAccessibleName(tr("Run the selected step"));
@@ -184,6 +189,15 @@ void LessonPane::showStep(int row) {
     refreshClaims();
 }
 
+QString LessonPane::probeDescription(const std::string& probe) const {
+    // What the claim measures, in the topic's own words (its probe declaration).
+    const core::Timeline* timeline = m_controller->timeline();
+    if (!timeline) return {};
+    for (const core::ProbeSpec& spec : timeline->model().info().probes)
+        if (spec.name == probe) return QString::fromStdString(spec.description);
+    return {};
+}
+
 void LessonPane::refreshClaims() {
     const core::LessonRun* run = m_controller->lessonRun();
     const int row = m_steps->currentRow();
@@ -203,8 +217,9 @@ void LessonPane::refreshClaims() {
         if (!item) item = new QListWidgetItem(m_claims);
         const bool passed = i < results.size() && results[i].passed;
         m_passing += passed ? 1 : 0;
-        QString text = QString::fromStdString(step.expect[i].text());
-        if (live) text += tr(" (now: %1)").arg(QString::fromStdString(core::probeToString(results[i].actual)));
+        QString text = QString::fromStdString(step.expect[i].label());
+        if (live) text += tr(" (now: %1)").arg(QString::fromStdString(core::valueWords(results[i].actual)));
+        item->setToolTip(probeDescription(step.expect[i].ref.probe));
         text = (passed ? QStringLiteral("✓ ") : QStringLiteral("○ ")) + text;
         if (item->text() != text) item->setText(text);
         if (passed) item->setForeground(pal.tone(core::Tone::Good));
@@ -213,9 +228,12 @@ void LessonPane::refreshClaims() {
     if (m_claims->count() != m_fittedClaims) fitLists();
 }
 
-int LessonPane::rowsHeight(const QListWidget* list, int maxRows) {
+int LessonPane::rowsHeight(QListWidget* list, int maxRows) {
+    // The rows as laid out at the list's width: sizeHintForRow() measures a wrapping title as one
+    // line, so a long title's second line would need a scroll bar.
+    list->doItemsLayout();
     int height = 2 * list->frameWidth() + 2;
-    for (int i = 0; i < list->count() && i < maxRows; ++i) height += list->sizeHintForRow(i);
+    for (int i = 0; i < list->count() && i < maxRows; ++i) height += list->visualItemRect(list->item(i)).height();
     return height;
 }
 
@@ -234,6 +252,11 @@ void LessonPane::fitLists() {
 void LessonPane::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fitLists();
+}
+
+bool LessonPane::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_split && event->type() == QEvent::Resize) fitLists();
+    return QWidget::eventFilter(watched, event);
 }
 
 }  // namespace sb::widgets

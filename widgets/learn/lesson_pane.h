@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <string>
 
 class QLabel;
 class QListWidget;
@@ -42,15 +43,18 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    // The step splitter also changes height on its own (a lesson title that wraps to two lines).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void lessonLoaded();
     void fitLists();
-    static int rowsHeight(const QListWidget* list, int maxRows);
+    static int rowsHeight(QListWidget* list, int maxRows);
     QString welcomeText() const;
     void followLink(const QUrl& url);
     void showStep(int row);
     void refreshClaims();
+    QString probeDescription(const std::string& probe) const;
     void markCurrentStep();
 
     SimController* m_controller;
