@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kLaneHeight = 22;
 constexpr double kTop = 6;
-constexpr double kLeft = 44;    // room for the lane names
+constexpr double kMinLeft = 44;  // room for short lane names (n1, alice)
 constexpr double kAxis = 18;    // room for the time labels at the bottom
 constexpr double kMinBar = 3;   // an instant operation stays clickable
 
@@ -54,18 +54,23 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
         p.drawText(rect(), Qt::AlignCenter, m_lanes.empty() ? QString() : tr("No client operations yet."));
         return;
     }
-    const double width = std::max(10.0, static_cast<double>(this->width()) - kLeft - 8);
-    const core::Time span = std::max<core::Time>(m_now, 1000);
-    const double scale = width / static_cast<double>(span);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
+    // As wide as the longest lane name ("orchestrator", "inventory"), so none is cut at the left.
+    double gutter = kMinLeft;
+    for (const auto& lane : m_lanes)
+        gutter = std::max(gutter, static_cast<double>(p.fontMetrics().horizontalAdvance(lane.name)) + 10);
+    gutter = std::min(gutter, static_cast<double>(this->width()) / 3);
+    const double width = std::max(10.0, static_cast<double>(this->width()) - gutter - 8);
+    const core::Time span = std::max<core::Time>(m_now, 1000);
+    const double scale = width / static_cast<double>(span);
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
         const double y = kTop + kLaneHeight * static_cast<double>(i);
         p.setPen(pal.mutedText);
-        p.drawText(QRectF(2, y, kLeft - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, m_lanes[i].name);
+        p.drawText(QRectF(2, y, gutter - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, m_lanes[i].name);
         p.setPen(QPen(pal.link, 0.6, Qt::DotLine));
-        p.drawLine(QPointF(kLeft, y + kLaneHeight / 2), QPointF(kLeft + width, y + kLaneHeight / 2));
+        p.drawLine(QPointF(gutter, y + kLaneHeight / 2), QPointF(gutter + width, y + kLaneHeight / 2));
     }
     // Bars first, so that each label knows how much free lane there is to its right.
     std::vector<std::pair<QRectF, std::size_t>> bars;
@@ -73,7 +78,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
         const core::HistoryOp& op = m_ops[i];
         const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == op.node; });
         if (lane == m_lanes.end()) continue;
-        bars.emplace_back(barRect(op, static_cast<int>(lane - m_lanes.begin()), kLeft, scale), i);
+        bars.emplace_back(barRect(op, static_cast<int>(lane - m_lanes.begin()), gutter, scale), i);
     }
     for (std::size_t b = 0; b < bars.size(); ++b) {
         const auto& [r, i] = bars[b];
@@ -88,7 +93,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
         QString text = QString::fromStdString(op.label);
         if (op.outcome != "ok") text += QStringLiteral(" (%1)").arg(QString::fromStdString(op.outcome));
         if (op.flagged) text = QStringLiteral("✕ ") + text;
-        double room = kLeft + width - r.right();
+        double room = gutter + width - r.right();
         for (const auto& [other, j] : bars)
             if (j != i && other.top() == r.top() && other.left() >= r.right()) room = std::min(room, other.left() - r.right());
         const double needed = p.fontMetrics().horizontalAdvance(text) + 6;
@@ -105,20 +110,21 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
 void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const {
     // Round tick steps (1, 2 or 5 times a power of ten) so the labels read as plain numbers.
     const double axisY = kTop + kLaneHeight * static_cast<double>(m_lanes.size()) + 12;
+    const double gutter = static_cast<double>(this->width()) - 8 - width;  // as paintEvent measured it
     core::Time step = 1000;
     for (core::Time base = 1000; step * 6 < span; base *= 10)
         for (const core::Time k : {1, 2, 5})
             if (step * 6 < span) step = base * k;
     p.setPen(pal.mutedText);
     for (core::Time t = 0; t <= span; t += step) {
-        const double x = kLeft + static_cast<double>(t) * scale;
+        const double x = gutter + static_cast<double>(t) * scale;
         const QString label = QStringLiteral("%1 ms").arg(t / 1000);
         const double w = p.fontMetrics().horizontalAdvance(label) + 4;
-        const double left = std::min(x - w / 2, kLeft + width + 6 - w);
+        const double left = std::min(x - w / 2, gutter + width + 6 - w);
         p.drawText(QRectF(std::max(0.0, left), axisY - 10, w, 14), Qt::AlignCenter, label);
     }
     p.setPen(QPen(pal.highlight, 1.5));
-    const double cursor = kLeft + static_cast<double>(m_now) * scale;
+    const double cursor = gutter + static_cast<double>(m_now) * scale;
     p.drawLine(QPointF(cursor, kTop), QPointF(cursor, axisY - 10));
 }
 
