@@ -70,6 +70,11 @@ public:
     ProbeValue probe(const std::string& name, NodeId node) const override;
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
+    // Deliberately broken variants ("join_moves_old_keys", "lookup_skips_vnode") for tests that
+    // show the invariants catch them; not parameters, so no lesson or session can reach them.
+    // Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
 
     // For tests and benchmarks.
     const Placement& placement() const { return m_place; }
