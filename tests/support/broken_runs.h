@@ -2,6 +2,9 @@
 // Runs a topic broken on purpose (the model's breakOnPurpose) over random fault seeds and reports
 // the first seed whose run the model's own invariants flag. Shared by every topic's
 // broken-variant test, so each measures "caught within N seeds" the same way.
+#include <catch2/catch.hpp>
+
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +63,42 @@ Caught firstCaught(const std::string& topic, const core::ParamValues& params, co
         if (c.seed != 0 || !c.error.empty()) return c;
     }
     return {};
+}
+
+// The correct protocol: none of seeds 1..`seeds` is flagged.
+template <class TopicModel>
+void requireNeverFlagged(const std::string& topic, const core::ParamValues& params, std::uint64_t seeds,
+                         core::Time until = core::fromMs(3500)) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+        const core::Scenario sc = faultyScenario(topic, seed, params);
+        REQUIRE(sc.topic == topic);
+        const Caught c = runOnce<TopicModel>(sc, "", until);
+        INFO(topic << " seed " << seed << ": " << c.invariant << ": " << c.detail << c.error);
+        CHECK(c.error.empty());
+        CHECK(c.seed == 0);
+    }
+}
+
+struct BrokenCase {
+    std::string variant;
+    std::set<std::string> expected;  // the invariants that may catch it first
+};
+
+// Each variant: some seed in 1..`seeds` is flagged, first by one of the expected invariants.
+// The seed and invariant are printed (WARN) for the issue's note.
+template <class TopicModel>
+void requireEachCaught(const std::string& topic, const core::ParamValues& params, const std::vector<BrokenCase>& cases,
+                       std::uint64_t seeds, core::Time until = core::fromMs(3500)) {
+    for (const BrokenCase& c : cases) {
+        const Caught caught = firstCaught<TopicModel>(topic, params, c.variant, seeds, until);
+        INFO(topic << " " << c.variant << ": " << caught.error << " caught at seed " << caught.seed << " by "
+                   << caught.invariant << ": " << caught.detail);
+        REQUIRE(caught.error.empty());
+        REQUIRE(caught.seed > 0);
+        CHECK(c.expected.count(caught.invariant) == 1);
+        WARN(topic << " " << c.variant << " caught at seed " << caught.seed << " of " << seeds << " by \""
+                   << caught.invariant << "\"");
+    }
 }
 
 }  // namespace sb::test
