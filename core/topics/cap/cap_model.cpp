@@ -91,7 +91,7 @@ const TopicInfo& CapModel::topicInfo() {
         t.actions = capActions();
         t.probes = capProbes();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete",
-                        "stale_read", "lost_write", "sibling"};
+                        "stale_read", "lost_write", "sibling", "read_value"};
         return t;
     }();
     return info;

@@ -26,7 +26,8 @@ struct Config {
 //
 // Not message-driven: each membership change, key operation or request is an event. An action
 // recomputes ownership at once (so claims right after it see the new state); step() then reports
-// a "rebalance" summary, one "move" per moved key when there are at most 256 keys, and one
+// a "rebalance" summary, one "move" per moved key (at most 512 per change; the summary says how
+// many are listed), one "replica" per node of a looked-up key's preference list, and one
 // "request" per millisecond of sent traffic.
 //
 // Nodes are the fixed names n1..n64 (nodeNames() lists all 64, so NodeIds and names are stable
