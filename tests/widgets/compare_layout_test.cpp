@@ -1,6 +1,6 @@
 // The compare view (View > Compare side by side, Ctrl+D) over every shipped lesson that offers a
-// comparison, at 1280x800 and 1920x1080: both scenes are drawn whole (no zone, node or badge past
-// the edge of its viewport) and at one scale.
+// comparison, at 1280x800 (every step) and 1920x1080 (first and last step): both scenes are drawn
+// whole (no zone, node or badge past the edge of an uncut viewport) and at one scale.
 #include <QAction>
 #include <QApplication>
 #include <QGraphicsItem>
@@ -84,7 +84,10 @@ private slots:
                 toggle->setChecked(false);
                 continue;
             }
-            for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
+            // Every step at 1280 (the tight case); at 1920 the first and the last (about half the
+            // test's time goes to these seeks, and the wide window has room to spare).
+            const std::size_t stride = size.width() > 1280 ? std::max<std::size_t>(1, lesson->steps.size() - 1) : 1;
+            for (std::size_t step = 1; step <= lesson->steps.size(); step += stride) {
                 m_window->controller().goToStepEnd(step);
                 QTest::qWait(0);
                 QTest::qWait(0);
