@@ -126,4 +126,9 @@ Status Timeline::act(Action action) {
     return {};
 }
 
+void Timeline::discardFuture() {
+    truncateFuture();
+    for (auto& checkpoint : m_checkpoints) checkpoint.adoptScript(m_sim);
+}
+
 }  // namespace sb::core

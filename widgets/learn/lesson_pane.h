@@ -8,6 +8,10 @@ class QPushButton;
 class QTabWidget;
 class QTextBrowser;
 
+namespace sb::core {
+struct ShownStep;
+}
+
 namespace sb::widgets {
 
 class CardDeck;
@@ -27,7 +31,7 @@ public:
     CardDeck* cards() const { return m_cards; }
     QPushButton* runButton() const { return m_run; }
     QPushButton* nextButton() const { return m_next; }
-    // How many claims of the shown step currently hold.
+    // How many claims of the shown step hold at its end (0 while it runs).
     int passingClaims() const { return m_passing; }
 
     // Shows free-form Markdown instead of a lesson (a plain scenario is loaded).
@@ -35,9 +39,8 @@ public:
 
 private:
     void lessonLoaded();
-    void showStep(int row);
-    void refreshClaims();
-    void markCurrentStep();
+    void showCursor();
+    void showClaims(const core::ShownStep& shown);
 
     SimController* m_controller;
     QLabel* m_title;
@@ -49,6 +52,8 @@ private:
     QPushButton* m_next;
     CardDeck* m_cards;
     int m_passing = 0;
+    bool m_syncing = false;  // the step list follows the cursor: not a learner's choice
+    QString m_shownKey;      // the narration on screen (set again only when it changes)
 };
 
 }  // namespace sb::widgets

@@ -142,7 +142,7 @@ void NodeItem::paintShape(QPainter* p) const {
     }
     QColor fill = m_palette->role(down ? "crashed" : m_node.role);
     // On a hash ring a node wears its owner hue, the one its arcs and keys are drawn in.
-    if (!down && m_node.role == "ring node") fill = m_palette->category(static_cast<std::size_t>(std::max(m_node.id, 0)));
+    if (!down && m_node.role == "ring node") fill = m_palette->nodeHue(static_cast<std::size_t>(std::max(m_node.id, 0)));
     QPen outline(m_palette->text, down ? 1.5 : 2.0, down ? Qt::DashLine : Qt::SolidLine);
     p->setPen(outline);
     p->setBrush(down ? m_palette->nodeFill : fill);

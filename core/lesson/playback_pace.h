@@ -1,0 +1,31 @@
+#pragma once
+
+#include "sim/timeline.h"
+
+namespace sb::core {
+
+// How fast playback runs, so that every step's key moment can be followed at 1x (README,
+// "Playback speed"). 1x is `usPerWallMs` simulated microseconds per wall millisecond in an
+// ordinary stretch; where events bunch up (an election, a quorum round trip) playback slows so
+// that at most about `eventsPerSecond` weighted events pass per wall second; across an idle
+// wait it speeds up, at most `idleBoost` times, so the wait takes about `idleWallMs`.
+struct PaceRule {
+    double usPerWallMs = 100.0;
+    double eventsPerSecond = 5.0;
+    double slowest = 6.0;       // never fewer simulated microseconds per wall millisecond (at 1x)
+    double idleWallMs = 350.0;
+    double idleBoost = 4.0;
+    double windowWallMs = 250.0;  // how far ahead (at the 1x rate) bunching is looked for
+};
+
+// Weight of one event in the bunching count: state changes (a role, a commit, a key moving)
+// count fully, transport and timer events a quarter, so steady heartbeats stay at 1x.
+double paceWeight(const Event& event);
+
+// Simulated microseconds to move on from `shown` over `wallMs` of wall time, judged from the
+// events the timeline has recorded ahead of its position and its next due event. `speed` is
+// the playback speed (1 = 1x); `stepPace` a lesson step's own factor. At least 1.
+Time pacedAdvance(const Timeline& timeline, Time shown, double wallMs, double speed, double stepPace = 1.0,
+                  const PaceRule& rule = {});
+
+}  // namespace sb::core
