@@ -43,8 +43,6 @@ protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
-    GraphScene* m_graph;
-    const ScenePalette* m_palette;
     struct Move {
         double from = 0;  // ring fractions: the old owner's tick and the new one's
         double to = 0;
