@@ -8,7 +8,7 @@ namespace sb::core {
 
 double paceWeight(const Event& event) {
     for (std::string_view light : {"send", "deliver", "timer", "drop", "action", "duplicate"})
-        if (event.is(light)) return 0.25;
+        if (event.is(light)) return 0.05;
     return 1.0;
 }
 

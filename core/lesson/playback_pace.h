@@ -11,15 +11,15 @@ namespace sb::core {
 // wait it speeds up, at most `idleBoost` times, so the wait takes about `idleWallMs`.
 struct PaceRule {
     double usPerWallMs = 100.0;
-    double eventsPerSecond = 5.0;
+    double eventsPerSecond = 2.0;
     double slowest = 6.0;       // never fewer simulated microseconds per wall millisecond (at 1x)
-    double idleWallMs = 350.0;
-    double idleBoost = 4.0;
+    double idleWallMs = 200.0;
+    double idleBoost = 6.0;
     double windowWallMs = 250.0;  // how far ahead (at the 1x rate) bunching is looked for
 };
 
 // Weight of one event in the bunching count: state changes (a role, a commit, a key moving)
-// count fully, transport and timer events a quarter, so steady heartbeats stay at 1x.
+// count fully, transport and timer events 0.05, so steady heartbeats stay near 1x.
 double paceWeight(const Event& event);
 
 // Simulated microseconds to move on from `shown` over `wallMs` of wall time, judged from the

@@ -123,3 +123,29 @@ TEST_CASE("Random navigations over every shipped lesson keep cursor, claims and 
     CHECK(sequences >= (only ? 1 : shippedLessons().size()) * perLesson);
     WARN(sequences << " sequences, " << checks << " checks");
 }
+
+TEST_CASE("the lesson check fails a highlight the scene cannot show") {
+    const Lesson* shipped = nullptr;
+    for (const Lesson* l : shippedLessons())
+        if (l->id == "raft-election") shipped = l;
+    REQUIRE(shipped);
+    CHECK(checkLesson(*shipped, registry()).passed());
+    auto errorsAt = [](const LessonCheck& check, const std::string& pointer) {
+        std::size_t n = 0;
+        for (const auto& e : check.errors) n += e.where.find(pointer) != std::string::npos ? 1U : 0U;
+        return n;
+    };
+    Lesson kind = *shipped;
+    kind.steps[1].highlight.messages = {"Gossip"};
+    const LessonCheck a = checkLesson(kind, registry());
+    CHECK_FALSE(a.passed());
+    CHECK(errorsAt(a, "/steps/1/highlight/messages/0") == 1);
+    Lesson key = *shipped;
+    key.steps[2].highlight.keys = {"k42"};  // a Raft cluster has no ring
+    CHECK(errorsAt(checkLesson(key, registry()), "/steps/2/highlight/keys/0") == 1);
+    Lesson words = *shipped;
+    words.steps[3].narration += " The new leader is highlighted.";
+    CHECK(errorsAt(checkLesson(words, registry()), "/steps/3/narration") == 1);
+    words.steps[3].highlight.nodes = {"n1"};
+    CHECK(checkLesson(words, registry()).passed());
+}
