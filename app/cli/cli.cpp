@@ -88,7 +88,7 @@ int cmdTopics(const core::TopicRegistry& registry, std::ostream& out) {
         }
         nlohmann::ordered_json probes = nlohmann::ordered_json::array();
         for (const auto& p : t.probes)
-            probes.push_back({{"name", p.name}, {"per_node", p.perNode}, {"description", p.description}});
+            probes.push_back({{"name", p.name}, {"per_node", p.perNode}, {"per_key", p.perKey}, {"description", p.description}});
         topics.push_back({{"id", t.id},
                           {"title", t.title},
                           {"summary", t.summary},

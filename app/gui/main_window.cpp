@@ -128,15 +128,12 @@ void MainWindow::refresh() {
     if (!timeline) return;
     const core::View view = timeline->model().view(m_controller->displayTime());
     const auto violations = timeline->model().violations();
-    // Mark the nodes the latest violation names (its detail is a sentence such as "n1 and n3
-    // are both leader in term 4"; a whole-word match on node names is enough).
+    // Mark the nodes the latest violation names.
     std::set<std::string> alarm;
     if (!violations.empty()) {
-        const QString detail = QString::fromStdString(violations.back().detail);
-        for (const auto& n : view.nodes) {
-            const QString word = QRegularExpression::escape(QString::fromStdString(n.name));
-            if (detail.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(word)))) alarm.insert(n.name);
-        }
+        const auto names = timeline->model().nodeNames();
+        for (const core::NodeId n : violations.back().nodes)
+            if (n >= 0 && static_cast<std::size_t>(n) < names.size()) alarm.insert(names[static_cast<std::size_t>(n)]);
     }
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);

@@ -33,7 +33,9 @@ const char* answerTypeName(AnswerType t) {
 namespace {
 
 std::string refText(const ProbeRef& ref) {
-    return ref.node.empty() ? ref.probe : ref.probe + "(" + ref.node + ")";
+    std::string args = ref.node;
+    if (!ref.key.empty()) args += (args.empty() ? "" : ", ") + ref.key;
+    return args.empty() ? ref.probe : ref.probe + "(" + args + ")";
 }
 
 std::string ordinal(std::size_t n) {

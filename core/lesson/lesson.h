@@ -25,10 +25,12 @@ enum class CompareOp { Equals, NotEquals, AtLeast, AtMost };
 const char* difficultyName(Difficulty d);   // "beginner"
 const char* compareOpName(CompareOp op);     // "equals", "not_equals", "at_least", "at_most"
 
-// A probe of the model, optionally of one node: {"probe": "suspect_count", "node": "n1"}.
+// A probe of the model, optionally of one node or one key: {"probe": "suspect_count", "node":
+// "n1"}, {"probe": "ttl_left_ms", "key": "user:42"}.
 struct ProbeRef {
     std::string probe;
     std::string node;  // empty for whole-system probes
+    std::string key;   // a key, request or instance name, for probes declared perKey
 
     bool operator==(const ProbeRef&) const = default;
 };

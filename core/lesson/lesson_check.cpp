@@ -140,7 +140,12 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
     auto reached = runToEndOfStep(item.fromStep);
     if (!reached) return reached.error();
     // A scratch timeline from the state at the end of step `from`: the main one keeps its future.
-    Timeline scratch(m_timeline.sim());
+    // Later steps' actions are still scheduled in the run's script when the lesson has gone past
+    // `from`; they belong to the lesson's future, not to this question, so the scratch run drops
+    // them (an item with actions of its own dropped them anyway, when its first action branched).
+    Simulation start = m_timeline.sim();
+    start.dropPendingUserActions();
+    Timeline scratch(std::move(start));
     const Time clock = m_stepClocks[item.fromStep];
     m_timeline.seek(std::min(back, m_timeline.recorded()));
 

@@ -1,5 +1,8 @@
 #include "lesson/lesson_loader.h"
 
+#include <cmath>
+#include <cstdint>
+
 #include "lesson/lesson_parse.h"
 #include "lesson/lesson_schema_check.h"
 
@@ -37,14 +40,32 @@ std::optional<Error> checkVersion(const nlohmann::json& doc, const std::string& 
     return std::nullopt;
 }
 
+// JSON Schema (draft 7) counts 2.0 and 1e0 as integers, and editors validating against our schema
+// accept them, so the app must too: a whole-valued number becomes an integer before the schema
+// and the parser see it. Only values that a double holds exactly are converted.
+void wholeNumbersAsIntegers(nlohmann::json& j) {
+    if (j.is_number_float()) {
+        const double d = j.get<double>();
+        if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9.0e15) return;
+        // The same kinds nlohmann's parser gives "2" and "-2": unsigned when not negative.
+        if (d >= 0) j = static_cast<std::uint64_t>(d);
+        else j = static_cast<std::int64_t>(d);
+        return;
+    }
+    if (j.is_structured())
+        for (auto& child : j) wholeNumbersAsIntegers(child);
+}
+
 }  // namespace
 
 std::vector<Error> validateLessonSchema(const nlohmann::json& doc, const std::string& file) {
     return lesson_detail::schemaErrors(doc, file);
 }
 
-LessonLoad lessonFromJson(const nlohmann::json& doc, const std::string& file,
+LessonLoad lessonFromJson(const nlohmann::json& original, const std::string& file,
                           const TopicRegistry& registry) {
+    nlohmann::json doc = original;
+    wholeNumbersAsIntegers(doc);
     LessonLoad load;
     if (auto version = checkVersion(doc, file)) {
         load.errors.push_back(*version);

@@ -119,12 +119,21 @@ std::string expectedText(const nlohmann::json& schema, const nlohmann::json& sta
         for (const auto& v : *e) s += (s.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
         return "expected one of: " + s;
     }
-    const nlohmann::json* type = jsonField(*node, "type");
-    if (!type) return {};
+    // A union of plain types is written as anyOf [{"type": ...}, ...] (ajv's strict mode refuses
+    // type arrays); read both spellings.
+    std::vector<std::string> types;
+    if (const nlohmann::json* type = jsonField(*node, "type")) {
+        if (type->is_string()) types.push_back(type->get<std::string>());
+        for (std::size_t i = 0; type->is_array() && i < type->size(); ++i)
+            if ((*type)[i].is_string()) types.push_back((*type)[i].get<std::string>());
+    } else if (const nlohmann::json* any = jsonField(*node, "anyOf"); any && any->is_array()) {
+        for (const auto& alt : *any)
+            if (const nlohmann::json* t = jsonField(alt, "type"); t && t->is_string()) types.push_back(t->get<std::string>());
+    }
+    if (types.empty()) return {};
     std::string s;
-    if (type->is_string()) s = typeWord(type->get<std::string>());
-    for (std::size_t i = 0; type->is_array() && i < type->size(); ++i)
-        s += (i == 0 ? "" : i + 1 == type->size() ? " or " : ", ") + typeWord((*type)[i].get<std::string>());
+    for (std::size_t i = 0; i < types.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + typeWord(types[i]);
     const nlohmann::json* min = jsonField(*node, "minimum");
     const nlohmann::json* max = jsonField(*node, "maximum");
     if (min && max) s += " from " + numberText(*min) + " to " + numberText(*max);

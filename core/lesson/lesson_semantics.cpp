@@ -78,7 +78,7 @@ void checkNode(const std::string& node, const std::string& pointer, const TopicC
 
 ProbeRef parseProbeRef(const nlohmann::json& j, const std::string& pointer,
                        const TopicContext& ctx, Problems& problems) {
-    ProbeRef ref{stringAt(j, "probe"), stringAt(j, "node")};
+    ProbeRef ref{stringAt(j, "probe"), stringAt(j, "node"), stringAt(j, "key")};
     if (!ctx.info) return ref;
     const ProbeSpec* spec = findProbe(*ctx.info, ref.probe);
     if (!spec) {
@@ -94,6 +94,10 @@ ProbeRef parseProbeRef(const nlohmann::json& j, const std::string& pointer,
                      pointer + "/node");
     else if (spec->perNode)
         checkNode(ref.node, pointer + "/node", ctx, problems);
+    if (spec->perKey && ref.key.empty())
+        problems.add("probe '" + ref.probe + "' is per key: add \"key\"", pointer);
+    else if (!spec->perKey && !ref.key.empty())
+        problems.add("probe '" + ref.probe + "' takes no key: remove \"key\"", pointer + "/key");
     return ref;
 }
 

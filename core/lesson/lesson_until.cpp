@@ -61,7 +61,7 @@ ClaimResult evaluateClaim(const Claim& claim, const Model& model) {
         r.problem = "node '" + claim.ref.node + "' does not exist in this run";
         return r;
     }
-    r.actual = model.probe(claim.ref.probe, node);
+    r.actual = model.probeKey(claim.ref.probe, node, claim.ref.key);
     r.passed = compareProbe(r.actual, claim.op, claim.value);
     return r;
 }

@@ -12,6 +12,7 @@
 #include "sim/network.h"
 #include "sim/params.h"
 #include "sim/rng.h"
+#include "sim/topology.h"
 #include "sim/view.h"
 
 namespace sb::core {
@@ -38,13 +39,18 @@ struct Message {
 // RequestVotes). They are queued and handed out one per step(), so the trace, the timeline and
 // single-stepping all see exactly one event per step.
 //
+// Timers are keyed by (node, tag): any number per node, so a topic can keep one per key, per
+// request or per saga instance. Tags are the topic's own non-negative integers.
+//
 // A plain value: copying an Engine copies the whole simulation state for a checkpoint.
 template <class Payload>
 class Engine {
 public:
-    static constexpr int kTimerSlots = 4;
-
+    // A full mesh of peers with these names.
     void reset(std::vector<std::string> names, std::uint64_t seed);
+    // Nodes with kinds, tiers and aggregate counts, and the links between them (custom links get
+    // their own latency and loss).
+    void reset(Topology topology, std::uint64_t seed);
     // The reset every networked topic starts with: nodes n1..nN from the "nodes" parameter and
     // the default link from "latency_min_ms", "latency_max_ms", "loss" and, when the topic has
     // it, "duplicate".
@@ -58,26 +64,32 @@ public:
     const std::vector<std::string>& names() const { return m_names; }
     NodeId nodeId(const std::string& name) const;
     bool up(NodeId n) const { return m_up[idx(n)]; }
+    const Topology& topology() const { return m_topology; }
+    // A node's view with what the kernel knows filled in: id, name, kind, tier, count, crashed,
+    // zone. The topic adds role, value, badges and the rest.
+    NodeView nodeView(NodeId n) const;
 
     // --- used by topic handlers --------------------------------------------------------------
     // Reports an event at the current time (queued behind any still unreported).
     Event& emit(const char* kind, NodeId node, const char* detail = "");
     MsgId send(NodeId from, NodeId to, const char* kind, Payload payload);
-    void setTimer(NodeId node, int slot, Time delay, const char* kind);
-    void cancelTimer(NodeId node, int slot);
-    std::optional<Time> timerDeadline(NodeId node, int slot) const;
+    // Sets (or resets) the timer (node, tag). Tags are >= 0.
+    void setTimer(NodeId node, int tag, Time delay, const char* kind);
+    void cancelTimer(NodeId node, int tag);
+    std::optional<Time> timerDeadline(NodeId node, int tag) const;
     // Remaining fraction of a running timer at time t (1 = just set, 0 = due), for the view.
-    std::optional<double> timerLeft(NodeId node, int slot, Time t) const;
+    std::optional<double> timerLeft(NodeId node, int tag, Time t) const;
     // Marks a node down: cancels its timers. Messages to it are lost on arrival.
     void crash(NodeId node);
     void restart(NodeId node) { m_up[idx(node)] = true; }
 
     // --- driving -----------------------------------------------------------------------------
-    // Processes one event. Calls onDeliver(const Message&) or onTimer(NodeId, int slot) when a
+    // Processes one event. Calls onDeliver(const Message&) or onTimer(NodeId, int tag) when a
     // live delivery or timer comes due, after reporting it. Returns nullopt when idle.
     template <class OnDeliver, class OnTimer>
     std::optional<Event> step(OnDeliver&& onDeliver, OnTimer&& onTimer);
     std::optional<Time> nextTime() const;
+    bool reporting() const { return !m_pending.empty(); }
     // Advances the clock for an action applied at time `at` (never backwards).
     void advanceTo(Time at) {
         if (at > m_now) m_now = at;
@@ -88,18 +100,19 @@ public:
 
     const std::map<MsgId, Message<Payload>>& inFlight() const { return m_inFlight; }
     const Message<Payload>* message(MsgId id) const;
-    // Messages, links and zones for the view at time t (t >= now()).
+    // Messages, links and zones for the view at time t (t >= now()). Links are the topology's
+    // edges in both directions, or every ordered pair for a full mesh.
     void fillNetworkView(View& view, Time t) const;
 
 private:
     enum class ItemType : std::uint8_t { Deliver, Timer };
     struct Item {
         ItemType type;
-        std::uint64_t ref;      // message id, or timer slot index
-        std::uint32_t version;  // must match to be live
+        std::uint64_t ref;      // message id, or the packed timer key
+        std::uint64_t version;  // must match to be live
     };
     struct Timer {
-        std::uint32_t version = 0;
+        std::uint64_t version = 0;
         bool armed = false;
         Time setAt = 0;
         Time deadline = 0;
@@ -107,7 +120,10 @@ private:
     };
 
     static std::size_t idx(NodeId n) { return static_cast<std::size_t>(n); }
-    std::size_t slot(NodeId n, int s) const { return idx(n) * kTimerSlots + static_cast<std::size_t>(s); }
+    static std::uint64_t timerKey(NodeId n, int tag) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(n)) << 32) | static_cast<std::uint32_t>(tag);
+    }
+    const Timer* findTimer(std::uint64_t key) const;
     bool live(const Item& item) const;
     void prune();
 
@@ -116,7 +132,11 @@ private:
     Network m_net;
     std::vector<std::string> m_names;
     std::vector<bool> m_up;
-    std::vector<Timer> m_timers;
+    Topology m_topology;
+    // Timers by packed (node, tag). Versions come from one counter, so a cancelled timer's queue
+    // entry never matches a later timer with the same key.
+    std::map<std::uint64_t, Timer> m_timers;
+    std::uint64_t m_timerVersion = 0;
     EventQueue<Item> m_queue;
     std::map<MsgId, Message<Payload>> m_inFlight;
     std::deque<Event> m_pending;

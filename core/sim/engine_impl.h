@@ -21,18 +21,46 @@ void Engine<P>::resetCluster(const ParamValues& p, std::uint64_t seed) {
 
 template <class P>
 void Engine<P>::reset(std::vector<std::string> names, std::uint64_t seed) {
+    Topology t;
+    for (auto& name : names) t.add(std::move(name), NodeKind::Peer);
+    reset(std::move(t), seed);
+}
+
+template <class P>
+void Engine<P>::reset(Topology topology, std::uint64_t seed) {
     m_now = 0;
     m_rng.reseed(seed);
-    m_names = std::move(names);
+    m_topology = std::move(topology);
+    m_names = m_topology.names();
     const auto n = m_names.size();
     m_net = Network{};
     m_net.resize(static_cast<int>(n));
+    for (const EdgeSpec& e : m_topology.edges) {
+        if (!e.custom) continue;
+        m_net.setLink(e.a, e.b, e.config);
+        m_net.setLink(e.b, e.a, e.config);
+    }
     m_up.assign(n, true);
-    m_timers.assign(n * kTimerSlots, Timer{});
+    m_timers.clear();
+    m_timerVersion = 0;
     m_queue.clear();
     m_inFlight.clear();
     m_pending.clear();
     m_nextMsg = 1;
+}
+
+template <class P>
+NodeView Engine<P>::nodeView(NodeId n) const {
+    NodeView v;
+    v.id = n;
+    v.name = m_names[idx(n)];
+    const NodeSpec& spec = m_topology.nodes[idx(n)];
+    v.kind = spec.kind;
+    v.tier = spec.tier;
+    v.count = spec.count;
+    v.crashed = !up(n);
+    v.zone = m_net.zoneOf(n);
+    return v;
 }
 
 template <class P>
@@ -80,50 +108,58 @@ MsgId Engine<P>::send(NodeId from, NodeId to, const char* kind, P payload) {
 }
 
 template <class P>
-void Engine<P>::setTimer(NodeId node, int s, Time delay, const char* kind) {
-    Timer& t = m_timers[slot(node, s)];
-    ++t.version;
+const typename Engine<P>::Timer* Engine<P>::findTimer(std::uint64_t key) const {
+    auto it = m_timers.find(key);
+    return it == m_timers.end() || !it->second.armed ? nullptr : &it->second;
+}
+
+template <class P>
+void Engine<P>::setTimer(NodeId node, int tag, Time delay, const char* kind) {
+    const std::uint64_t key = timerKey(node, tag);
+    Timer& t = m_timers[key];
+    t.version = ++m_timerVersion;
     t.armed = true;
     t.setAt = m_now;
     t.deadline = m_now + std::max<Time>(delay, 0);
     t.kind = kind;
-    m_queue.push(t.deadline, Item{ItemType::Timer, slot(node, s), t.version});
+    m_queue.push(t.deadline, Item{ItemType::Timer, key, t.version});
 }
 
 template <class P>
-void Engine<P>::cancelTimer(NodeId node, int s) {
-    Timer& t = m_timers[slot(node, s)];
-    ++t.version;
-    t.armed = false;
-    prune();  // keep nextTime() exact when the cancelled timer was the head of the queue
+void Engine<P>::cancelTimer(NodeId node, int tag) {
+    if (m_timers.erase(timerKey(node, tag)) > 0)
+        prune();  // keep nextTime() exact when the cancelled timer was the head of the queue
 }
 
 template <class P>
-std::optional<Time> Engine<P>::timerDeadline(NodeId node, int s) const {
-    const Timer& t = m_timers[slot(node, s)];
-    if (!t.armed) return std::nullopt;
-    return t.deadline;
+std::optional<Time> Engine<P>::timerDeadline(NodeId node, int tag) const {
+    const Timer* t = findTimer(timerKey(node, tag));
+    if (!t) return std::nullopt;
+    return t->deadline;
 }
 
 template <class P>
-std::optional<double> Engine<P>::timerLeft(NodeId node, int s, Time at) const {
-    const Timer& t = m_timers[slot(node, s)];
-    if (!t.armed || t.deadline <= t.setAt) return std::nullopt;
-    const double left = static_cast<double>(t.deadline - at) / static_cast<double>(t.deadline - t.setAt);
+std::optional<double> Engine<P>::timerLeft(NodeId node, int tag, Time at) const {
+    const Timer* t = findTimer(timerKey(node, tag));
+    if (!t || t->deadline <= t->setAt) return std::nullopt;
+    const double left = static_cast<double>(t->deadline - at) / static_cast<double>(t->deadline - t->setAt);
     return std::clamp(left, 0.0, 1.0);
 }
 
 template <class P>
 void Engine<P>::crash(NodeId node) {
     m_up[idx(node)] = false;
-    for (int s = 0; s < kTimerSlots; ++s) cancelTimer(node, s);
+    const std::uint64_t first = timerKey(node, 0);
+    const std::uint64_t last = first | 0xffffffffULL;
+    m_timers.erase(m_timers.lower_bound(first), m_timers.upper_bound(last));
+    prune();
 }
 
 template <class P>
 bool Engine<P>::live(const Item& item) const {
     if (item.type == ItemType::Timer) {
-        const Timer& t = m_timers[item.ref];
-        return t.armed && t.version == item.version;
+        const Timer* t = findTimer(item.ref);
+        return t && t->version == item.version;
     }
     auto it = m_inFlight.find(item.ref);
     return it != m_inFlight.end() && it->second.version == item.version;
@@ -149,12 +185,13 @@ std::optional<Event> Engine<P>::step(OnDeliver&& onDeliver, OnTimer&& onTimer) {
         auto entry = m_queue.pop();
         m_now = std::max(m_now, entry.time);
         if (entry.item.type == ItemType::Timer) {
-            Timer& t = m_timers[entry.item.ref];
-            t.armed = false;
-            const auto node = static_cast<NodeId>(entry.item.ref / kTimerSlots);
-            const int s = static_cast<int>(entry.item.ref % kTimerSlots);
-            emit("timer", node, t.kind);
-            onTimer(node, s);
+            auto it = m_timers.find(entry.item.ref);
+            const char* kind = it->second.kind;
+            m_timers.erase(it);
+            const auto node = static_cast<NodeId>(static_cast<std::uint32_t>(entry.item.ref >> 32));
+            const auto tag = static_cast<int>(static_cast<std::uint32_t>(entry.item.ref & 0xffffffffULL));
+            emit("timer", node, kind);
+            onTimer(node, tag);
         } else {
             auto it = m_inFlight.find(entry.item.ref);
             Message<P> m = std::move(it->second);
@@ -235,9 +272,16 @@ void Engine<P>::fillNetworkView(View& view, Time t) const {
             if (m_net.zoneOf(n) == zone) z.nodes.push_back(n);
         view.zones.push_back(std::move(z));
     }
-    for (NodeId a = 0; a < nodeCount(); ++a)
-        for (NodeId b = 0; b < nodeCount(); ++b)
-            if (a != b) view.links.push_back(LinkView{a, b, !m_net.reachable(a, b)});
+    if (m_topology.fullMesh()) {
+        for (NodeId a = 0; a < nodeCount(); ++a)
+            for (NodeId b = 0; b < nodeCount(); ++b)
+                if (a != b) view.links.push_back(LinkView{a, b, !m_net.reachable(a, b)});
+    } else {
+        for (const EdgeSpec& e : m_topology.edges) {
+            view.links.push_back(LinkView{e.a, e.b, !m_net.reachable(e.a, e.b)});
+            view.links.push_back(LinkView{e.b, e.a, !m_net.reachable(e.b, e.a)});
+        }
+    }
     for (const auto& [id, m] : m_inFlight) {
         MessageView mv;
         mv.id = id;

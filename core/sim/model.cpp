@@ -19,6 +19,11 @@ std::string Model::describe(const Event& e) const {
 std::vector<InspectRow> Model::inspectNode(NodeId) const { return {}; }
 std::vector<InspectRow> Model::inspectMessage(MsgId) const { return {}; }
 
+ProbeValue Model::probeKey(const std::string& name, NodeId node, const std::string& key) const {
+    if (!key.empty()) return std::monostate{};
+    return probe(name, node);
+}
+
 std::string probeToString(const ProbeValue& value) {
     struct Visitor {
         std::string operator()(std::monostate) const { return "none"; }

@@ -19,6 +19,7 @@ struct Violation {
     std::string invariant;  // "election safety"
     std::string detail;     // "n1 and n3 are both leader in term 4"
     Time time = 0;
+    std::vector<NodeId> nodes;  // the nodes it involves, for the scene's alarm marks
 };
 
 struct Metric {
@@ -33,6 +34,7 @@ struct ProbeSpec {
     std::string name;
     bool perNode = false;   // needs a "node" argument
     std::string description;
+    bool perKey = false;    // needs a "key" argument: a key, a request or an instance by name
 };
 
 // Everything static about a topic: what the CLI lists and what loaders validate against.
@@ -65,12 +67,21 @@ public:
 
     virtual Time now() const = 0;
     virtual std::optional<Time> nextTime() const = 0;
+    // True while events of a handler that already ran (a delivery, a timer, an applied action)
+    // wait to be reported one per step(). The simulation reports them before it applies the
+    // next action, even one due at the same instant: what a handler did happened before the
+    // action, so a node crashed "at the same time" as its own write crashes after the write's
+    // sends, never between them, and does nothing at all afterwards.
+    virtual bool reporting() const { return false; }
     virtual std::vector<std::string> nodeNames() const = 0;
 
     virtual View view(Time t) const = 0;
     virtual std::vector<Metric> metrics() const = 0;
     virtual std::vector<Violation> violations() const = 0;
     virtual ProbeValue probe(const std::string& name, NodeId node) const = 0;
+    // Probes addressed by key ("ttl_left" of "user:42", "status" of saga "s3"). The default
+    // forwards to the node form, for topics whose probes take no key.
+    virtual ProbeValue probeKey(const std::string& name, NodeId node, const std::string& key) const;
 
     // One human sentence for an event ("n2 votes for n1 in term 3").
     virtual std::string describe(const Event& event) const;

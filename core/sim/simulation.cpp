@@ -52,7 +52,9 @@ std::optional<Time> Simulation::nextTime() const {
 
 std::optional<Event> Simulation::step() {
     const auto modelNext = m_model->nextTime();
-    if (m_next < m_script.size()) {
+    // Same-instant order: the reports of a handler that already ran, then due actions in script
+    // order, then the model's events due at that instant in the order they were scheduled.
+    if (m_next < m_script.size() && !m_model->reporting()) {
         Action& action = m_script[m_next];
         if (!modelNext || action.at <= *modelNext) {
             ++m_next;

@@ -12,7 +12,9 @@
 namespace sb::core {
 
 // A model plus the script of timed actions that drives it. The script is merged with the
-// model's own events in time order; an action due at the same time as a model event goes first.
+// model's own events in time order. At one instant: first the remaining reports of a handler
+// that already ran (Model::reporting()), then due actions in script order, then the model's
+// events scheduled for that instant. So an action never lands between the events of one handler.
 // A copy is a full checkpoint (the model is cloned).
 class Simulation {
 public:

@@ -7,6 +7,7 @@
 
 #include "sim/event.h"
 #include "sim/time.h"
+#include "sim/topology.h"
 
 namespace sb::core {
 
@@ -20,10 +21,16 @@ struct Badge {
     Tone tone = Tone::Normal;
 };
 
+// One entry of a replicated log. `group` picks the cell's colour: the term for Raft, the epoch
+// for a leader-based replica, the producer for a stream. The marks are generic: committed
+// (durable by the protocol's rule), applied (reflected in the node's state), and the high
+// watermark (what readers may see).
 struct LogCell {
-    std::int64_t term = 0;   // what the cell is coloured by
+    std::int64_t group = 0;
     std::string text;        // "x=3"
     bool committed = false;
+    bool applied = false;
+    bool watermark = false;  // the last cell below the high watermark
 };
 
 struct Bar {
@@ -36,6 +43,9 @@ struct Bar {
 struct NodeView {
     NodeId id = kNoNode;
     std::string name;        // "n1"
+    NodeKind kind = NodeKind::Peer;  // picks the shape: a database is a cylinder, a client a figure
+    int tier = 0;            // column in the Tiers layout; 0 is the hub of the Star layout
+    int count = 1;           // > 1: an aggregate of this many alike nodes ("200 clients")
     std::string role;        // "leader", "follower", "candidate", "replica", "cache"...
     bool crashed = false;
     int zone = 0;            // partition zone (0 = the main one)
@@ -100,7 +110,36 @@ struct HistoryOp {
     std::string note;          // why it is flagged
 };
 
-enum class Layout { Circle, Ring, Row };
+// A row of steps with a status each: a saga's T1..Tn and C1..Cn, a 2PC round, one request's
+// retries. Status words are shown as text, the tone colours them.
+struct StepCell {
+    std::string label;   // "T2 reserve stock"
+    std::string status;  // "pending", "running", "done", "failed", "compensating", "compensated"
+    Tone tone = Tone::Normal;
+    std::string note;    // tooltip: "attempt 3 of 5"
+    bool current = false;
+};
+
+struct StepStrip {
+    std::string title;   // "saga 7 (order 42)"
+    std::vector<StepCell> cells;
+};
+
+// One key's row in a table under the scene, for topics about keys: a cache's value, TTL left and
+// last outcome; a replica's version of a key.
+struct KeyRow {
+    std::string key;     // "user:42"
+    std::string value;   // "v7"
+    std::optional<double> left;  // a draining bar, 1 = fresh, 0 = expired (TTL, lease)
+    std::string leftText;        // "TTL 12.0 s"
+    std::string status;  // "hit", "miss", "recomputing", "stale"
+    Tone tone = Tone::Normal;
+    bool highlighted = false;
+};
+
+// Circle: peers on a circle. Ring: a hash ring. Row: one line. Tiers: columns by NodeView::tier,
+// left to right (clients, servers, cache, database). Star: tier 0 in the middle, the rest around.
+enum class Layout { Circle, Ring, Row, Tiers, Star };
 
 struct View {
     Time time = 0;
@@ -112,6 +151,8 @@ struct View {
     std::optional<RingView> ring;
     std::vector<std::string> annotations;  // one-line banners ("split brain in term 4")
     std::vector<HistoryOp> history;        // client operations, for topics that have clients
+    std::vector<StepStrip> strips;         // step/status strips (saga, 2PC, retries)
+    std::vector<KeyRow> keys;              // per-key rows (cache, replicated keys)
 };
 
 // Key/value rows for the inspector of one node or message.

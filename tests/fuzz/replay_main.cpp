@@ -1,6 +1,7 @@
 // Replays a fuzz target's corpus without libFuzzer, so the normal (gcc) build and CI run every
 // input that ever mattered: seeds and the inputs of crashes that were fixed. Arguments are
-// files or directories (read one level deep, in sorted order so failures are reproducible).
+// files or directories (read recursively, in sorted order so failures are reproducible). The
+// lesson target also replays the shipped lessons/ folder itself rather than copies of it.
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -19,7 +20,7 @@ std::vector<std::filesystem::path> inputs(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::filesystem::path arg(argv[i]);  // NOLINT: argv is an array
         if (std::filesystem::is_directory(arg)) {
-            for (const auto& entry : std::filesystem::directory_iterator(arg))
+            for (const auto& entry : std::filesystem::recursive_directory_iterator(arg))
                 if (entry.is_regular_file()) files.push_back(entry.path());
         } else {
             files.push_back(arg);

@@ -29,6 +29,10 @@ work=$build/corpus/$target
 artifacts=$build/artifacts/$target
 mkdir -p "$work" "$artifacts"
 cp -n "$seeds"/* "$work"/ 2>/dev/null || true
+# The shipped lessons are seeds for the lesson target, read from lessons/ rather than copied.
+if [[ $target == lesson ]]; then
+  find "$source_dir/lessons" -name '*.json' -exec cp -n {} "$work"/ \;
+fi
 
 # -timeout: an input that runs for 30 s is a hang worth reporting; the lesson and scenario
 # targets cap their own event budgets, so a healthy input takes milliseconds.

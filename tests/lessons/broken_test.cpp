@@ -185,3 +185,22 @@ TEST_CASE("the compiled-in schema is the file in lessons/schema") {
     REQUIRE(onDisk.ok());
     CHECK(onDisk.value() == std::string(lessonSchemaText()));
 }
+
+TEST_CASE("whole numbers written 2.0 or 1e0 are integers, as JSON Schema draft 7 counts them") {
+    auto text = readTextFile(corpus("good_base.json"), 1 << 20);
+    REQUIRE(text.ok());
+    auto doc = parseJsonText(text.value(), "x");
+    REQUIRE(doc.ok());
+    nlohmann::json whole = doc.value();
+    whole["minutes"] = 2.0;
+    whole["scenario"]["seed"] = nlohmann::json::parse("1e0");
+    REQUIRE(whole["minutes"].is_number_float());
+    LessonLoad load = lessonFromJson(whole, "whole.json", registry());
+    INFO(load.text());
+    REQUIRE(load.ok());
+    CHECK(load.lesson->minutes == 2);
+    nlohmann::json fraction = doc.value();
+    fraction["minutes"] = 2.5;
+    CHECK(hasError(lessonFromJson(fraction, "fraction.json", registry()).errors, "fraction.json:/minutes",
+                   "wrong type: expected a whole number from 1 to 240, found 2.5"));
+}

@@ -195,3 +195,16 @@ TEST_CASE("the example lesson in lessons/README.md loads and passes") {
     REQUIRE(load.ok());
     CHECK(checkLesson(*load.lesson, registry()).passed());
 }
+
+TEST_CASE("a predict item without actions does not see the actions of later steps") {
+    const Lesson lesson = pingLesson();
+    auto run = LessonRun::start(lesson, registry());
+    REQUIRE(run.ok());
+    REQUIRE(run->runToEndOfStep(5).ok());  // step 4 heals the cut, step 5 crashes n2
+    QuizItem waitOnly = item(lesson, "ping-quiz-predict-heal");
+    waitOnly.actions.clear();
+    waitOnly.fromStep = 3;  // n4 is still cut off here
+    auto still = run->predict(waitOnly);
+    REQUIRE(still.ok());
+    CHECK(still.value() == ProbeValue{std::int64_t{1}});  // n1 still suspects n4: no heal happened
+}

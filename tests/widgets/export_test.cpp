@@ -171,9 +171,9 @@ private slots:
         // Each step starts a page (the first shares the title page); the cards start one more.
         const int pages = widgets::pdfPageCount(pdf.value());
         const int atLeast = static_cast<int>(lesson->steps.size()) + 1;
-        // (Exact for this lesson, whose steps and cards each fit a page; a much longer narration
-        // in lessons/ping/silence.json would need this number updated.)
-        QCOMPARE(pages, atLeast);
+        // Each step of this lesson fits a page; its cards (with their follow-ups) take one or two
+        // more, so the count is bounded on both sides rather than pinned to the card text.
+        QVERIFY2(pages >= atLeast && pages <= atLeast + 1, qPrintable(QString::number(pages)));
         // Letter paper is wider and shorter: still the same structure.
         auto letter = widgets::renderHandout(*lesson, m_registry, {QPageSize::Letter});
         QVERIFY(letter.ok());

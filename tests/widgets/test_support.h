@@ -51,7 +51,7 @@ inline std::string signature(const core::View& v) {
     for (const auto& n : v.nodes) {
         s += n.name + ":" + n.role + ":" + n.value + ":" + std::to_string(n.zone) + (n.crashed ? "x" : "") + "[";
         for (const auto& b : n.badges) s += b.label + ",";
-        for (const auto& c : n.log) s += std::to_string(c.term) + c.text + (c.committed ? "c" : "") + ",";
+        for (const auto& c : n.log) s += std::to_string(c.group) + c.text + (c.committed ? "c" : "") + ",";
         s += "]";
     }
     for (const auto& m : v.messages) s += "m" + std::to_string(m.id) + m.kind + std::to_string(m.progress) + ";";

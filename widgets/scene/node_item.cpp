@@ -228,14 +228,14 @@ void NodeItem::paintLog(QPainter* p, double y) const {
     std::optional<double> commitEdge;
     for (std::size_t i = first; i < count; ++i) {
         const auto& entry = m_node.log[i];
-        QColor c = m_palette->category(static_cast<std::size_t>(std::max<std::int64_t>(entry.term, 0)));
+        QColor c = m_palette->category(static_cast<std::size_t>(std::max<std::int64_t>(entry.group, 0)));
         if (!entry.committed) c.setAlpha(90);
         p->setBrush(c);
         p->setPen(QPen(m_palette->text, entry.committed ? 1.0 : 0.8, entry.committed ? Qt::SolidLine : Qt::DotLine));
         const QRectF r(x + 1, y, cell - 2, kLine);
         p->drawRect(r);
         p->setPen(QColor(0x10, 0x10, 0x10));
-        p->drawText(r, Qt::AlignCenter, fm.elidedText(QString::number(entry.term), Qt::ElideNone, cell));
+        p->drawText(r, Qt::AlignCenter, fm.elidedText(QString::number(entry.group), Qt::ElideNone, cell));
         if (entry.committed) commitEdge = x + cell;
         x += cell;
     }

@@ -76,7 +76,7 @@ void CapModel::complete(std::int64_t id, Outcome outcome, const Siblings& read) 
     if (outcome == Outcome::Ok && op.kind == OpKind::Read) detectStale(op);
     if (m_mode == Mode::CP && outcome == Outcome::Ok && op.minority)
         m_violations.push_back({"minority refuses", name(op.node) + " answered op #" + std::to_string(id) +
-                                                        " without reaching a majority", now()});
+                                                        " without reaching a majority", now(), {op.node}});
     NodeState& ns = m_nodes[idx(op.node)];
     if (ns.autoOp == id) {
         ns.autoOp = 0;

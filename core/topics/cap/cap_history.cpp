@@ -46,6 +46,15 @@ bool CapModel::linearizable() const {
     return true;
 }
 
+std::optional<bool> CapModel::serializable() const {
+    for (int k = 0; k < m_keys; ++k) {
+        const LinResult r = checkSerializable(linOps(k), 0);
+        if (r.exhausted) return std::nullopt;
+        if (!r.linearizable) return false;
+    }
+    return true;
+}
+
 std::vector<ClientOp> CapModel::history() const {
     std::vector<ClientOp> out = m_history;
     for (int k = 0; k < m_keys; ++k)

@@ -37,6 +37,7 @@ std::vector<ProbeSpec> capProbes() {
         {"wrong_winners", false, "LWW merges that kept the write made earlier in true time"},
         {"siblings", false, "Times a replica started keeping concurrent versions side by side"},
         {"linearizable", false, "Whether the checker can order the whole history (per key)"},
+        {"serializable", false, "Whether some order of the operations explains every result if real time is ignored (per key; \"unknown\" if the search gave up)"},
         {"culprit_size", false, "Operations in the smallest violation the checker names"},
         {"divergent_keys", false, "Keys on which the replicas do not all hold the same version"},
         {"partitioned", false, "Whether any partition or cut is in place"},
@@ -248,7 +249,15 @@ std::vector<Violation> CapModel::violations() const {
         if (v.linearizable) continue;
         std::string ops;
         for (std::int64_t id : v.culprit) ops += (ops.empty() ? "#" : ", #") + std::to_string(id);
-        out.push_back({"linearizability", "operations " + ops + " on " + keyName(k) + " cannot be ordered", now()});
+        // The nodes that served the operations the checker could not order.
+        std::vector<NodeId> nodes;
+        for (const std::int64_t id : v.culprit)
+            if (id >= 1 && static_cast<std::size_t>(id) <= m_history.size()) {
+                const NodeId n = m_history[static_cast<std::size_t>(id - 1)].node;
+                if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
+            }
+        out.push_back({"linearizability", "operations " + ops + " on " + keyName(k) + " cannot be ordered", now(),
+                       std::move(nodes)});
     }
     return out;
 }

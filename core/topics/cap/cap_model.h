@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -60,6 +61,7 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_engine.now(); }
     std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    bool reporting() const override { return m_engine.reporting(); }
     std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
@@ -78,6 +80,9 @@ public:
     };
     KeyVerdict verdict(int key) const;
     bool linearizable() const;
+    // Whether some order of each key's operations, ignoring real time, explains every result;
+    // nullopt when the search gave up (unknown, never reported as true).
+    std::optional<bool> serializable() const;
     Mode mode() const { return m_mode; }
     const Siblings& stored(NodeId node, int key) const { return m_nodes[idx(node)].store[static_cast<std::size_t>(key)]; }
     bool inMinority(NodeId node) const;

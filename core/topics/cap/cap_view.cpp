@@ -167,6 +167,10 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     if (name == "wrong_winners") return m_wrongWinners;
     if (name == "siblings") return m_siblings;
     if (name == "linearizable") return linearizable();
+    if (name == "serializable") {
+        const std::optional<bool> s = serializable();
+        return s ? ProbeValue{*s} : ProbeValue{std::string("unknown")};
+    }
     if (name == "culprit_size") {
         std::int64_t n = 0;
         for (int k = 0; k < m_keys; ++k) n += static_cast<std::int64_t>(verdict(k).culprit.size());

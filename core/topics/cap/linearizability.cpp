@@ -185,6 +185,15 @@ LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial, s
     return result;
 }
 
+LinResult checkSerializable(const std::vector<LinOp>& ops, std::int64_t initial, std::uint64_t budget) {
+    std::vector<LinOp> timeless = ops;
+    for (LinOp& op : timeless) {
+        op.invoke = 0;
+        if (op.complete != kOpen) op.complete = 1;  // open writes stay optional
+    }
+    return checkRegister(timeless, initial, budget);
+}
+
 bool supportsRead(const std::vector<LinOp>& ops, std::size_t i, std::int64_t initial) {
     const LinOp& op = ops[i];
     if (!op.write || op.values.front() == initial) return false;

@@ -41,6 +41,12 @@ struct LinResult {
 LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial,
                         std::uint64_t budget = 2'000'000);
 
+// Serializability of single-operation transactions on one register: is there any one-at-a-time
+// order of the operations, real time ignored, that explains every result? The same search, run
+// with every operation stretched over one common interval so that none precedes another. With
+// real time put back (strict serializability) this is exactly linearizability. exhausted: unknown.
+LinResult checkSerializable(const std::vector<LinOp>& ops, std::int64_t initial, std::uint64_t budget = 200'000);
+
 // A subset of a non-linearizable history that is still non-linearizable but becomes
 // linearizable if any single removable operation is dropped (1-minimal, by a deletion filter).
 // A write is not removable while it is the only source of a value some kept read returned

@@ -87,7 +87,7 @@ void HashringModel::updateDensity() {
 }
 
 void HashringModel::addViolation(std::string invariant, std::string detail) {
-    if (m_violations.size() < kMaxViolations) m_violations.push_back({std::move(invariant), std::move(detail), m_now});
+    if (m_violations.size() < kMaxViolations) m_violations.push_back({std::move(invariant), std::move(detail), m_now, {}});
 }
 
 void HashringModel::checkInvariants(Change change, int slot) {

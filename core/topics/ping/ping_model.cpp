@@ -138,12 +138,12 @@ void PingModel::checkInvariants() {
         for (NodeId j = 0; j < m_engine.nodeCount(); ++j) {
             const auto p = static_cast<std::size_t>(j);
             if (i == j && self.suspects[p]) {
-                m_violations.push_back({"no self-suspicion", m_engine.names()[p] + " suspects itself", now()});
+                m_violations.push_back({"no self-suspicion", m_engine.names()[p] + " suspects itself", now(), {i}});
             } else if (i != j && !self.suspects[p] && now() - self.lastHeard[p] > m_timeout + m_interval) {
                 m_violations.push_back({"timely suspicion",
                                         m_engine.names()[static_cast<std::size_t>(i)] + " still trusts " +
                                             m_engine.names()[p] + " after a long silence",
-                                        now()});
+                                        now(), {i, j}});
             }
         }
     }

@@ -29,6 +29,7 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_engine.now(); }
     std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    bool reporting() const override { return m_engine.reporting(); }
     std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;

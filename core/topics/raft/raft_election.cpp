@@ -114,7 +114,7 @@ void RaftModel::becomeLeader(NodeId n) {
     auto [it, fresh] = m_leaderOfTerm.emplace(s.currentTerm, n);
     if (!fresh && it->second != n)
         violate("election safety", name(it->second) + " and " + name(n) + " are both leader in term " +
-                                       std::to_string(s.currentTerm));
+                                       std::to_string(s.currentTerm), {it->second, n});
     m_leaderLogLen[at(n)] = s.log.size();
     checkLeaderCompleteness(n);
     if (m_cfg.leaderNoop) appendLocal(n, kNoopKey, 0);

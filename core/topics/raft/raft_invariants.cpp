@@ -4,11 +4,11 @@
 
 namespace sb::core::raft {
 
-void RaftModel::violate(const char* invariant, std::string detail) {
+void RaftModel::violate(const char* invariant, std::string detail, std::vector<NodeId> nodes) {
     ++m_violationCount;
     // The first occurrence of each property is what a learner needs; later ones repeat it.
     if (!m_violated.insert(invariant).second) return;
-    m_violations.push_back(Violation{invariant, std::move(detail), now()});
+    m_violations.push_back(Violation{invariant, std::move(detail), now(), std::move(nodes)});
     m_engine.emit("violation", kNoNode, invariant);
 }
 
@@ -44,7 +44,7 @@ void RaftModel::checkInvariants() {
             if (o != n) checkLogMatching(n, o);
         if (s.role == Role::Leader) {
             if (s.log.size() < m_leaderLogLen[at(n)])
-                violate("leader append-only", name(n) + "'s log shrank while it was leader");
+                violate("leader append-only", name(n) + "'s log shrank while it was leader", {n});
             m_leaderLogLen[at(n)] = s.log.size();
         }
     }
@@ -64,7 +64,7 @@ void RaftModel::checkLogMatching(NodeId a, NodeId b) {
         if (!(x.entry(j) == y.entry(j))) {
             violate("log matching", name(a) + " and " + name(b) + " agree on index " + std::to_string(i) +
                                         " (term " + std::to_string(x.termAt(i)) + ") but differ at index " +
-                                        std::to_string(j));
+                                        std::to_string(j), {a, b});
             return;
         }
     }
@@ -81,7 +81,7 @@ void RaftModel::checkLeaderCompleteness(NodeId leader) {
             violate("leader completeness", name(leader) + " leads term " + std::to_string(s.currentTerm) +
                                                " without entry " + std::to_string(index) + " (term " +
                                                std::to_string(c.entry.term) + "), committed in term " +
-                                               std::to_string(c.commitTerm));
+                                               std::to_string(c.commitTerm), {leader});
             return;
         }
     }
@@ -97,7 +97,7 @@ void RaftModel::noteCommitted(NodeId n, std::int64_t index) {
             violate("state machine safety", name(n) + " applies " + entryText(e) + " (term " + std::to_string(e.term) +
                                                 ") at index " + std::to_string(index) + " where " +
                                                 entryText(m_committed[k].entry) + " (term " +
-                                                std::to_string(m_committed[k].entry.term) + ") was applied");
+                                                std::to_string(m_committed[k].entry.term) + ") was applied", {n});
         return;
     }
     if (k == m_committed.size()) m_committed.push_back(CommittedEntry{e, s.currentTerm});

@@ -36,6 +36,7 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_engine.now(); }
     std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
+    bool reporting() const override { return m_engine.reporting(); }
     std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
@@ -119,7 +120,7 @@ private:
     void checkLogMatching(NodeId a, NodeId b);
     void checkLeaderCompleteness(NodeId leader);
     void noteCommitted(NodeId n, std::int64_t index);
-    void violate(const char* invariant, std::string detail);
+    void violate(const char* invariant, std::string detail, std::vector<NodeId> nodes);
 
     void send(NodeId from, NodeId to, RaftMsg msg);
     void onDeliver(const Message<RaftMsg>& m);

@@ -42,7 +42,7 @@ void RaftModel::broadcastAppend(NodeId leader) {
 void RaftModel::truncate(NodeId n, std::int64_t from) {
     Server& s = srv(n);
     if (s.role == Role::Leader)
-        violate("leader append-only", name(n) + " deleted entries from index " + std::to_string(from));
+        violate("leader append-only", name(n) + " deleted entries from index " + std::to_string(from), {n});
     Event& e = m_engine.emit("truncate", n);
     e.with("index", from).with("count", s.lastIndex() - from + 1).with("term", s.currentTerm);
     s.log.resize(static_cast<std::size_t>(from - 1));

@@ -55,4 +55,5 @@ TEST_CASE("every cap lesson loads, every claim holds, and the content bar is met
     CHECK(answers["cap-ap-lww-q-predict-read"] == "4");
     CHECK(answers["cap-siblings-q-predict-count"] == "2");
     CHECK(std::stod(answers["cap-pacelc-q-predict-latency"]) >= 160.0);
+    CHECK(answers["cap-serial-q-predict-after-heal"] == "false");  // a broken history stays broken
 }

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
+#include <string>
 
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
@@ -66,4 +68,22 @@ TEST_CASE("the unsafe Figure 8 lesson: every claim holds and exactly the two int
     REQUIRE(check.errors.size() == 2);
     CHECK(check.errors[0].message.find("leader completeness") != std::string::npos);
     CHECK(check.errors[1].message.find("state machine safety") != std::string::npos);
+}
+
+TEST_CASE("the predict items on CheckQuorum and PreVote show what their cards claim", "[raft][lessons]") {
+    const Lesson lesson = load(std::string(SPLITBRAIN_SOURCE_DIR) + "/lessons/raft/raft-minority-leader.json");
+    const LessonCheck check = checkLesson(lesson, registry());
+    REQUIRE(check.passed());
+    std::map<std::string, std::string> answers;
+    for (const auto& p : check.predicts) {
+        REQUIRE(p.answer);
+        answers[p.itemId] = probeToString(*p.answer);
+    }
+    // CheckQuorum: the stranded leader steps down, so only the majority's leader remains...
+    CHECK(answers["raft-quiz-predict-checkquorum"] == "1");
+    // ...and it changes nothing about what can commit on the minority side: index 1 (x=9) only.
+    CHECK(answers["raft-quiz-predict-checkquorum-commit"] == "1");
+    // PreVote: an isolated server keeps its term instead of running it up.
+    CHECK(answers["raft-quiz-predict-isolated-prevote"] == "2");
+    CHECK(std::stoi(answers["raft-quiz-predict-isolated-term"]) >= 6);
 }
