@@ -12,4 +12,7 @@ set(SPLITBRAIN_TOPICS
   raft
   hashring
   cap
+  cache
+  replication
+  saga
 )

@@ -7,6 +7,7 @@
 #include "lesson/lesson_catalog.h"
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
+#include "sim/message_text.h"
 #include "version.h"
 
 namespace sb::app {
@@ -15,8 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A value as the report quotes it: a lesson may hold a string of any length, the report does not.
 std::string valueText(const core::ProbeValue& v) {
-    return std::holds_alternative<std::monostate>(v) ? "null" : core::probeToString(v);
+    return std::holds_alternative<std::monostate>(v) ? "null" : core::excerpt(core::probeToString(v));
 }
 
 // The shipped lessons: the source tree when run from a build, else the installed data.
@@ -36,21 +38,21 @@ void printCheck(const core::Lesson& lesson, const core::LessonCheck& check, std:
     out << (ok ? "ok    " : "FAIL  ") << check.file << " (" << check.lessonId << "): "
         << check.steps.size() << " steps, " << check.claimCount() << " claims, "
         << check.predicts.size() << " predict answers\n";
-    for (const auto& e : check.errors) out << "      " << e.text() << "\n";
+    for (const auto& e : check.errors) out << "      " << core::oneLine(e) << "\n";
     for (const auto& s : check.steps) {
         const std::string title = s.step <= lesson.steps.size() ? lesson.steps[s.step - 1].title : "";
-        if (s.error) out << "      step " << s.step << " \"" << title << "\": " << s.error->text() << "\n";
+        if (s.error) out << "      step " << s.step << " \"" << core::excerpt(title) << "\": " << core::oneLine(*s.error) << "\n";
         for (const auto& c : s.claims) {
             if (c.passed) continue;
-            out << "      step " << s.step << " \"" << title << "\": claim " << c.claim.text()
+            out << "      step " << s.step << " \"" << core::excerpt(title) << "\": claim " << core::excerpt(c.claim.text(), 160)
                 << " failed: expected " << core::compareOpName(c.claim.op) << " "
                 << valueText(c.claim.value) << ", the model had " << valueText(c.actual);
-            if (!c.problem.empty()) out << " (" << c.problem << ")";
+            if (!c.problem.empty()) out << " (" << core::excerpt(c.problem, 160) << ")";
             out << "  [" << check.file << ":" << c.claim.pointer << "]\n";
         }
     }
     for (const auto& p : check.predicts) {
-        if (p.error) out << "      predict " << p.itemId << ": " << p.error->text() << "\n";
+        if (p.error) out << "      predict " << p.itemId << ": " << core::oneLine(*p.error) << "\n";
         else out << "      predict " << p.itemId << ": answer " << valueText(*p.answer) << "\n";
     }
     totals.claims += check.claimCount();
@@ -90,7 +92,7 @@ int cmdCheckLessons(const core::TopicRegistry& registry, const std::vector<std::
             const auto manifest = (fs::path(in) / "manifest.json").string();
             if (fs::exists(manifest, ec)) {
                 if (auto m = core::loadManifest(manifest); !m) {
-                    out << "BAD   " << m.error().text() << "\n";
+                    out << "BAD   " << core::oneLine(m.error()) << "\n";
                     badInput = true;
                 }
             }
@@ -111,7 +113,7 @@ int cmdCheckLessons(const core::TopicRegistry& registry, const std::vector<std::
             ++totals.unloadable;
             badInput = true;
             out << "BAD   " << file << ": does not load\n";
-            for (const auto& e : load.errors) out << "      " << e.text() << "\n";
+            for (const auto& e : load.errors) out << "      " << core::oneLine(e) << "\n";
             continue;
         }
         const core::Lesson& lesson = *load.lesson;

@@ -9,6 +9,7 @@
 #include "cli/cli_commands.h"
 #include "cli/run_scenario.h"
 #include "cli/stats.h"
+#include "sim/message_text.h"
 #include "sim/registry.h"
 #include "version.h"
 
@@ -32,6 +33,13 @@ Commands:
       --metric NAME              Report only this metric (repeatable; default all).
       --until-ms, --events, --param as for run; --quiet hides progress.
   check-lessons [DIR|FILE...]    Load every lesson, run its steps, check every claim.
+  explore SCENARIO.json [options]
+                                 Search every interleaving of a small configuration breadth
+                                 first (topics that support it); print the state count, the
+                                 depth and the shortest trace to any invariant violation.
+      --size N                   Configuration size (e.g. 2PC participants; default 3).
+      --max-states N             Stop after N distinct states (verdict "unknown").
+      --param NAME=VALUE         Override a parameter (repeatable).
 
 Options:
   -h, --help                     Show this help.
@@ -42,7 +50,7 @@ Exit codes: 0 success; 1 an invariant was violated or a lesson check failed;
 )";
 
 int badInput(std::ostream& err, const core::Error& e) {
-    err << "splitbrain-sim: " << e.text() << "\n";
+    err << "splitbrain-sim: " << core::oneLine(e) << "\n";
     return kExitBadInput;
 }
 
@@ -196,6 +204,7 @@ int runSimCli(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (cmd == "run") return cmdRun(registry, rest, out, err);
     if (cmd == "sweep") return cmdSweep(registry, rest, out, err);
     if (cmd == "check-lessons") return cmdCheckLessons(registry, rest, out, err);
+    if (cmd == "explore") return cmdExplore(registry, rest, out, err);
     return badInput(err, core::makeError("unknown command '" + cmd + "' (see --help)"));
 }
 

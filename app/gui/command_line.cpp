@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "sim/run_budget.h"
 #include "version.h"
 
 namespace sb::app {
@@ -131,6 +132,12 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
                                  .arg(option->names().constFirst(), parser.value(*option));
             return result;
         }
+        if (option == &events && static_cast<std::size_t>(*target) > core::kScenarioBudget.events) {
+            result.exitCode = 2;
+            result.message = QCoreApplication::translate("main", "--events %1 is past the limit of %2 events a run may make\n")
+                                 .arg(parser.value(*option), QString::fromStdString(core::groupedNumber(static_cast<std::int64_t>(core::kScenarioBudget.events))));
+            return result;
+        }
     }
     options.theme = parser.value(theme).toLower();
     options.inspect = parser.value(inspect);
@@ -164,9 +171,13 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         if (!parser.isSet(*option)) continue;
         bool ok = false;
         const double ms = parser.value(*option).toDouble(&ok);
-        if (!ok || ms < 0 || ms > 1e12)
+        if (!ok || ms < 0 || !std::isfinite(ms))
             return fail(tr("--%1 needs a time in milliseconds of 0 or more, not '%2'")
                             .arg(option->names().constFirst(), parser.value(*option)));
+        if (ms > static_cast<double>(core::kScenarioBudget.time / core::kMillisecond))
+            return fail(tr("--%1 %2 is past the limit of %3 ms of simulated time")
+                            .arg(option->names().constFirst(), parser.value(*option),
+                                 QString::fromStdString(core::groupedNumber(core::kScenarioBudget.time / core::kMillisecond))));
         *target = std::llround(ms * 1000.0);
     }
     options.fromUs = fromUs.value_or(0);

@@ -10,6 +10,8 @@
 #include "lesson/lesson_catalog.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
+#include "sim/message_text.h"
+#include "sim/run_budget.h"
 #include "sim/scenario.h"
 #include "sim_controller.h"
 
@@ -23,7 +25,7 @@ QString tr(const char* text) {
     return QCoreApplication::translate("headless", text);
 }
 QString text(const core::Error& e) {
-    return QString::fromStdString(e.text());
+    return QString::fromStdString(core::oneLine(e));
 }
 HeadlessResult failed(const QString& message) {
     return {2, message + QStringLiteral("\n")};
@@ -33,6 +35,25 @@ QString knownLessons(const core::LessonCatalog& catalog) {
     QStringList ids;
     for (const core::Lesson* l : catalog.lessons()) ids << QString::fromStdString(l->id);
     return ids.join(QStringLiteral(", "));
+}
+
+// A lesson id nobody has: if a file that did not load could be it, say which file and why.
+QString unknownLesson(const core::LessonCatalog& catalog, const QString& id) {
+    QStringList broken;
+    for (const core::CatalogEntry& e : catalog.entries()) {
+        if (e.errors.empty()) continue;
+        const QString file = QString::fromStdString(e.path);
+        const QString first = text(e.errors.front());
+        if (QFileInfo(file).completeBaseName() == id)
+            return tr("lesson '%1' did not load: %2").arg(id, first);
+        broken << first;
+    }
+    QString message = tr("unknown lesson '%1' (known: %2)").arg(id, knownLessons(catalog));
+    if (!broken.isEmpty())
+        message += QCoreApplication::translate("headless", "; %n lesson file(s) did not load, the first: %1", nullptr,
+                                               static_cast<int>(broken.size()))
+                       .arg(broken.first());
+    return message;
 }
 
 // Brings the controller to the moment the options name. Returns an error message, or empty.
@@ -52,7 +73,16 @@ QString moveTo(widgets::SimController& controller, const GuiOptions& o) {
     } else if (o.events > 0) {
         controller.seek(controller.timeline()->position() + static_cast<std::size_t>(o.events));
     }
-    if (o.atUs) controller.seekTime(*o.atUs);
+    if (o.atUs) {
+        controller.seekTime(*o.atUs);
+        // Timeline::seekTime records at most one run's budget of events.
+        const auto next = controller.timeline()->sim().nextTime();
+        if (problem.isEmpty() && next && *next <= *o.atUs)
+            problem = tr("--at-ms: %1 was not reached; the run stopped at %2, at the limit of %3 events")
+                          .arg(QString::fromStdString(core::formatMs(*o.atUs)),
+                               QString::fromStdString(core::formatMs(controller.timeline()->now())),
+                               QString::fromStdString(core::groupedNumber(static_cast<std::int64_t>(core::kScenarioBudget.events))));
+    }
     return problem;
 }
 
@@ -94,9 +124,7 @@ HeadlessResult runHeadless(const core::TopicRegistry& registry, const GuiOptions
     if (!o.lessonId.isEmpty()) {
         catalog.load(shippedLessonsDir().toStdString(), userLessonsDir().toStdString());
         lesson = catalog.find(o.lessonId.toStdString());
-        if (!lesson)
-            return failed(
-                tr("unknown lesson '%1' (known: %2)").arg(o.lessonId, knownLessons(catalog)));
+        if (!lesson) return failed(unknownLesson(catalog, o.lessonId));
         if (core::Status s = controller.loadLesson(*lesson); !s) return failed(text(s.error()));
     } else {
         auto scenario = core::loadScenarioFile(o.scenarioPath.toStdString(), registry);

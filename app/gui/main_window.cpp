@@ -24,7 +24,9 @@
 #include "panels/metrics_panel.h"
 #include "panels/playback_bar.h"
 #include "panels/space_time_view.h"
-#include "topics/hashring/spread_plot.h"
+#include "panels/view_panels.h"
+#include "topics/topic_docks.h"
+#include "topics/topic_ui.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
@@ -33,7 +35,9 @@ namespace sb::app {
 
 MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, QWidget* parent)
     : QMainWindow(parent), m_registry(registry), m_options(std::move(options)),
-      m_catalog(std::make_unique<core::LessonCatalog>(registry)) {
+      m_catalog(std::make_unique<core::LessonCatalog>(registry)),
+      m_topicUis(std::make_unique<widgets::TopicUiRegistry>()) {
+    widgets::registerBuiltinTopicUis(*m_topicUis);
     setWindowTitle(tr("Splitbrain"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
@@ -55,6 +59,9 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     split->addWidget(m_compare);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
+    // The view's step strips and key rows, under the scene and only when the run has them.
+    m_viewPanels = new widgets::ViewPanels(m_learnPage);
+    layout->addWidget(m_viewPanels);
     m_stack->addWidget(m_learnPage);
     setCentralWidget(m_stack);
 
@@ -68,6 +75,7 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 
     connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
     connect(m_controller, &widgets::SimController::loaded, m_scene->graph(), &widgets::GraphScene::resetLegend);
+    connect(m_controller, &widgets::SimController::loaded, m_viewPanels, &widgets::ViewPanels::reset);
     connect(m_controller, &widgets::SimController::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_controller, &widgets::SimController::loaded, this, &MainWindow::onCursorChanged);
     connect(m_controller, &widgets::SimController::stepFinished, this, &MainWindow::onStepFinished);
@@ -80,6 +88,8 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 }
 
 MainWindow::~MainWindow() = default;
+
+widgets::TopicPanel* MainWindow::topicPanel(const QString& objectName) const { return m_topicDocks->panel(objectName); }
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* content,
                                  Qt::DockWidgetArea area) {
@@ -108,15 +118,8 @@ void MainWindow::buildDocks() {
     m_historyDock = addDock(tr("Client history"), QStringLiteral("HistoryDock"), m_history, Qt::BottomDockWidgetArea);
     tabifyDockWidget(spaceTime, m_historyDock);
     spaceTime->raise();
-    // Topic panels: shown with their topic only.
-    m_spread = new widgets::SpreadPlot(m_controller, this);
-    QDockWidget* spread = addDock(tr("Load spread"), QStringLiteral("SpreadDock"), m_spread, Qt::BottomDockWidgetArea);
-    tabifyDockWidget(plots, spread);
-    spread->hide();
-    connect(m_spread, &widgets::SpreadPlot::appliesChanged, spread, [spread](bool applies) {
-        spread->setVisible(applies);
-        if (applies) spread->raise();
-    });
+    // Topic panels from the topic UI registry, tabbed beside the plots: shown with their topic only.
+    m_topicDocks = new widgets::TopicDocks(*m_topicUis, m_controller, this, plots);
     connect(m_history, &widgets::HistoryStrip::seekRequested, m_controller, &widgets::SimController::seekTime);
     resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
     resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);
@@ -138,6 +141,7 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
+    m_viewPanels->setView(view);
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
     m_history->setView(view);

@@ -34,7 +34,10 @@ class QuizWorkspace;
 class SceneView;
 class SimController;
 class SpaceTimeView;
-class SpreadPlot;
+class TopicDocks;
+class TopicPanel;
+class TopicUiRegistry;
+class ViewPanels;
 }  // namespace sb::widgets
 
 namespace sb::app {
@@ -57,7 +60,9 @@ public:
     widgets::SpaceTimeView* spaceTime() const { return m_spaceTime; }
     widgets::HistoryStrip* history() const { return m_history; }
     widgets::CompareView* compare() const { return m_compare; }
-    widgets::SpreadPlot* spreadPlot() const { return m_spread; }
+    widgets::ViewPanels* viewPanels() const { return m_viewPanels; }
+    // A panel the topic UI registry docked, by its dock's object name ("SpreadDock").
+    widgets::TopicPanel* topicPanel(const QString& objectName) const;
     widgets::QuizWorkspace* quiz() const { return m_quiz; }
     QAction* quizModeAction() const { return m_quizAction; }
     // Quiz mode replaces the learning workspace (scene, docks, playback) with the quiz workspace.
@@ -123,6 +128,7 @@ private:
     void moveNode(core::NodeId node, int zone);
     void moveNodes(const std::vector<core::NodeId>& nodes, int zone);
     void runTopicAction(const core::ActionSpec& spec, const std::string& node);
+    void keyGesture(const QString& key);
     void rebuildActionsMenu();
     void perform(core::Action action, const QString& description);
     void openScenarioDialog();
@@ -155,7 +161,9 @@ private:
     widgets::MetricsPanel* m_metrics = nullptr;
     widgets::HistoryStrip* m_history = nullptr;
     widgets::CompareView* m_compare = nullptr;
-    widgets::SpreadPlot* m_spread = nullptr;
+    std::unique_ptr<widgets::TopicUiRegistry> m_topicUis;
+    widgets::TopicDocks* m_topicDocks = nullptr;
+    widgets::ViewPanels* m_viewPanels = nullptr;
     QAction* m_compareAction = nullptr;
     QDockWidget* m_historyDock = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;

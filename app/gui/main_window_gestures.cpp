@@ -7,9 +7,13 @@
 #include "gui/main_window.h"
 #include "panels/action_dialog.h"
 #include "panels/inspector_panel.h"
+#include "panels/key_rows_panel.h"
+#include "panels/view_panels.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "topics/topic_docks.h"
+#include "topics/topic_ui.h"
 
 namespace sb::app {
 
@@ -29,16 +33,18 @@ void MainWindow::connectGestures() {
     connect(graph, &widgets::GraphScene::groupMoveRequested, this, &MainWindow::moveNodes);
     connect(graph, &widgets::GraphScene::nodeMenu, this, &MainWindow::nodeMenu);
     connect(graph, &widgets::GraphScene::messageMenu, this, &MainWindow::messageMenu);
-    connect(graph, &widgets::GraphScene::keySelected, this, [this](const QString& key) {
-        // Clicking a key on the ring looks it up (an Action like any other, so it is undoable
-        // and saved); the banner then shows its hash, owner and replicas.
-        core::Action a;
-        a.kind = "lookup";
-        a.args["key"] = key.toStdString();
-        perform(a, tr("Look up %1").arg(key));
-    });
+    connect(graph, &widgets::GraphScene::keySelected, this, &MainWindow::keyGesture);
+    connect(m_viewPanels->keys(), &widgets::KeyRowsPanel::keyClicked, this, &MainWindow::keyGesture);
     connect(graph, &widgets::GraphScene::nodeSelected, m_inspector, &widgets::InspectorPanel::inspectNode);
     connect(graph, &widgets::GraphScene::messageSelected, m_inspector, &widgets::InspectorPanel::inspectMessage);
+}
+
+// Clicking a key (on the scene or in the key table) does what the loaded topic's UI says, if
+// anything: an Action like any other, so it is undoable and saved.
+void MainWindow::keyGesture(const QString& key) {
+    const widgets::KeyGesture* gesture = m_topicDocks->keyGesture();
+    if (!gesture) return;
+    perform(gesture->action(key.toStdString()), gesture->describe(key));
 }
 
 void MainWindow::perform(core::Action action, const QString& description) {

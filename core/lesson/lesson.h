@@ -30,7 +30,7 @@ const char* compareOpName(CompareOp op);     // "equals", "not_equals", "at_leas
 struct ProbeRef {
     std::string probe;
     std::string node;  // empty for whole-system probes
-    std::string key;   // a key, request or instance name, for probes declared perKey
+    std::string key{};  // a key, request or instance name, for probes declared perKey
 
     bool operator==(const ProbeRef&) const = default;
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "sim/run_budget.h"
+
 namespace sb::core {
 
 namespace {
@@ -12,7 +14,8 @@ namespace {
 // until it has been applied: Timeline::act drops the learner's pending actions, and lesson
 // actions are marked as such so that going back to an earlier step and branching drops them.
 std::optional<Error> applyActions(Timeline& timeline, const std::vector<Action>& actions,
-                                  Time clock, const std::string& where, std::size_t& events) {
+                                  Time clock, const std::string& where, std::size_t budget,
+                                  std::size_t& events) {
     for (std::size_t i = 0; i < actions.size(); ++i) {
         Action a = actions[i];
         a.byUser = true;
@@ -20,16 +23,34 @@ std::optional<Error> applyActions(Timeline& timeline, const std::vector<Action>&
         const std::size_t rejectedBefore = timeline.sim().rejected().size();
         if (Status s = timeline.act(a); !s)
             return Error{s.error().message, where + "/" + std::to_string(i)};
-        while (timeline.stepForward()) {
+        bool applied = false;
+        while (!applied && events < budget && timeline.stepForward()) {
             ++events;
             const Event& e = timeline.event(timeline.position() - 1);
-            if (e.is("action") && e.time >= a.at) break;
+            applied = e.is("action") && e.time >= a.at;
         }
+        if (!applied)
+            return Error{"the run stopped after " + groupedNumber(static_cast<std::int64_t>(events)) +
+                             " events before this action could be applied",
+                         where + "/" + std::to_string(i)};
         if (timeline.sim().rejected().size() > rejectedBefore)
             return Error{"the model refused the action: " + timeline.sim().rejected().back().message,
                          where + "/" + std::to_string(i)};
     }
     return std::nullopt;
+}
+
+// Why a run-until condition did not hold, in the words check-lessons prints.
+std::string stopReason(const Timeline& timeline, std::size_t events, std::size_t budget,
+                       std::size_t maxEvents) {
+    const std::string n = groupedNumber(static_cast<std::int64_t>(events));
+    if (!timeline.sim().nextTime()) return "the run went idle after " + n + " events";
+    if (events >= budget && budget < maxEvents)
+        return "stopped after " + n + " events: a lesson may run at most " +
+               groupedNumber(static_cast<std::int64_t>(kLessonBudget.events)) + " events in all";
+    if (events >= budget) return "stopped after maxEvents = " + groupedNumber(static_cast<std::int64_t>(maxEvents)) + " events";
+    return "stopped after " + n + " events at the limit of " + groupedNumber(kLessonBudget.time / kSecond) +
+           " simulated seconds per step";
 }
 
 Time clockAfter(const Timeline& timeline, const UntilCondition& until, Time start) {
@@ -90,22 +111,23 @@ StepResult LessonRun::runNextStep() {
     const Time start = m_stepClocks[k];
     const std::size_t startPosition = m_timeline.position();
 
-    r.error = applyActions(m_timeline, step.actions, start, where + "/actions", r.events);
+    // Every step on the lesson's path shares one budget: position counts the events so far.
+    const std::size_t left = kLessonBudget.events > startPosition ? kLessonBudget.events - startPosition : 0;
+    const std::size_t budget = std::min(step.maxEvents, left);
+    r.error = applyActions(m_timeline, step.actions, start, where + "/actions", budget, r.events);
     if (!r.error) {
-        const std::size_t budget = step.maxEvents > r.events ? step.maxEvents - r.events : 0;
-        r.events += runUntil(m_timeline, step.until, start, startPosition, budget, r.reached);
-        if (!r.reached) {
-            const bool idle = !m_timeline.sim().nextTime().has_value();
-            r.error = Error{"the step never reached its condition (" + step.until.text() + "): " +
-                                (idle ? "the run went idle after " + std::to_string(r.events) + " events"
-                                      : "stopped after maxEvents = " + std::to_string(step.maxEvents) + " events"),
+        r.events += runUntil(m_timeline, step.until, start, startPosition, budget - r.events, r.reached);
+        if (!r.reached)
+            r.error = Error{"the step never reached its condition (" + step.until.text() +
+                                "): " + stopReason(m_timeline, r.events, budget, step.maxEvents),
                             where + "/until"};
-        }
     }
     r.endTime = m_timeline.now();
     r.claims = evaluate(step.expect);
     m_stepEnds.push_back(m_timeline.position());
-    m_stepClocks.push_back(clockAfter(m_timeline, step.until, start));
+    // A step that stopped short ends where it stopped: the next one's after_ms counts from here,
+    // not from a moment the run never reached.
+    m_stepClocks.push_back(r.error ? std::max(start, m_timeline.now()) : clockAfter(m_timeline, step.until, start));
     m_results.push_back(r);
     return r;
 }
@@ -151,14 +173,14 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
 
     std::size_t events = 0;
     const std::size_t startPosition = scratch.position();
-    if (auto error = applyActions(scratch, item.actions, clock, where + "/actions", events))
-        return *error;
+    // Each predict item may run as much as a whole lesson (its maxEvents is at most that).
+    const std::size_t budget = std::min(item.maxEvents, kLessonBudget.events);
+    if (auto error = applyActions(scratch, item.actions, clock, where + "/actions", budget, events)) return *error;
     bool ok = false;
-    const std::size_t budget = item.maxEvents > events ? item.maxEvents - events : 0;
-    events += runUntil(scratch, item.until, clock, startPosition, budget, ok);
+    events += runUntil(scratch, item.until, clock, startPosition, budget - events, ok);
     if (!ok)
         return makeError("the predict item never reached its condition (" + item.until.text() +
-                             ") within " + std::to_string(item.maxEvents) + " events",
+                             "): " + stopReason(scratch, events, budget, item.maxEvents),
                          where + "/until");
     Claim probe;
     probe.ref = item.probe;

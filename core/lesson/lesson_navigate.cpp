@@ -218,6 +218,13 @@ Status LessonRun::restore(const TopicRegistry& registry, const Scenario& session
     }
     m_timeline.seek(m.position);
     syncCursor(Moment{m_timeline.position(), std::max(m.time, m_timeline.now())});
+    // Undone back to a step that had begun: its end is recorded again, so playback (and the
+    // pacing, which looks ahead) know where it stops.
+    if (!explored && m_cursor.running() && m_cursor.step > stepsDone()) {
+        recordThrough(m_cursor.step);
+        m_timeline.seek(m.position);
+        syncCursor(Moment{m_timeline.position(), std::max(m.time, m_timeline.now())});
+    }
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "lesson/lesson_parse.h"
 #include "sim/scenario.h"
+#include "sim/scenario_nodes.h"
 #include "sim/simulation.h"
 
 namespace sb::core::lesson_detail {
@@ -58,20 +59,17 @@ TopicContext loadScenario(const nlohmann::json& doc, Lesson& lesson,
     nlohmann::json sj = member(doc, "scenario");
     if (!sj.is_object()) sj = nlohmann::json::object();
     sj["topic"] = lesson.topic;
-    auto scenario = scenarioFromJson(sj, registry, "/scenario");
+    auto scenario = scenarioFromJson(sj, registry, "/scenario", ctx.nodes);
     if (!scenario) {
         problems.add(scenario.error());
         return ctx;
     }
+    // Loading checks structure: the nodes come from the scenario's own check, and the run is
+    // built when the lesson is opened or checked, not here (a second reset of a 100,000-key
+    // ring per lesson was most of the catalog's load time).
     lesson.scenario = std::move(scenario.value());
     lesson.scenario.lesson = lesson.id;
     if (lesson.scenario.title.empty()) lesson.scenario.title = lesson.title;
-    auto sim = Simulation::create(registry, lesson.scenario);
-    if (!sim) {
-        problems.add(sim.error().message, "/scenario");
-        return ctx;
-    }
-    ctx.nodes = sim->model().nodeNames();
     ctx.nodesKnown = true;
     return ctx;
 }
@@ -111,6 +109,7 @@ Step parseStep(const nlohmann::json& j, const std::string& at, const TopicContex
         step.expect.push_back(
             parseClaim(expect[i], at + "/expect/" + std::to_string(i), ctx, problems));
     step.maxEvents = count(j, "maxEvents", kDefaultStepMaxEvents);
+    checkMaxEvents(step.maxEvents, at, problems);
     if (const auto& pace = member(j, "pace"); pace.is_number()) step.pace = pace.get<double>();
     return step;
 }
@@ -174,6 +173,7 @@ QuizItem parseQuizItem(const nlohmann::json& j, const std::string& at, std::size
                          std::to_string(steps),
                      at + "/explainStep");
     item.maxEvents = count(j, "maxEvents", kDefaultStepMaxEvents);
+    checkMaxEvents(item.maxEvents, at, problems);
     return item;
 }
 

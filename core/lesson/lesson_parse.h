@@ -46,6 +46,11 @@ inline const nlohmann::json* jsonField(const nlohmann::json& j, const std::strin
     return it == object.end() ? nullptr : &it->second;
 }
 
+// "step 2" or "quiz item 1" for a pointer under /steps/1 or /quiz/0, for messages.
+std::string partName(const std::string& pointer);
+// Refuses a maxEvents above the lesson budget (sim/run_budget.h).
+void checkMaxEvents(std::size_t maxEvents, const std::string& pointer, Problems& problems);
+
 Lesson parseLesson(const nlohmann::json& doc, const TopicRegistry& registry, Problems& problems);
 
 // Pieces, used by parseLesson (lesson_parse.cpp) and the checks (lesson_semantics.cpp).

@@ -131,8 +131,10 @@ std::string explain(const std::string& d, const nlohmann::json& doc, std::vector
     std::string found;
     if (value && (value->is_primitive()))
         found = ", found " + (value->is_string() && value->get_ref<const std::string&>().size() > 40
-                                  ? std::string("a long string")
+                                  ? "a string of " + std::to_string(value->get_ref<const std::string&>().size()) + " bytes"
                                   : value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    else if (value && value->is_array())
+        found = ", found a list of " + std::to_string(value->size()) + " items";
     else if (value)
         found = std::string(", found ") + typeName(*value);
     if (d.find("'type' constraint") != std::string::npos)

@@ -139,8 +139,13 @@ std::string expectedText(const nlohmann::json& schema, const nlohmann::json& sta
     if (min && max) s += " from " + numberText(*min) + " to " + numberText(*max);
     else if (min) s += " of at least " + numberText(*min);
     if (const nlohmann::json* p = jsonField(*node, "pattern")) s += " matching " + p->get<std::string>();
-    if (const nlohmann::json* m = jsonField(*node, "minItems")) s += " of at least " + numberText(*m) + " items";
+    const nlohmann::json* fewest = jsonField(*node, "minItems");
+    const nlohmann::json* most = jsonField(*node, "maxItems");
+    if (fewest && most) s += " of " + numberText(*fewest) + " to " + numberText(*most) + " items";
+    else if (fewest) s += " of at least " + numberText(*fewest) + " items";
+    else if (most) s += " of at most " + numberText(*most) + " items";
     if (const nlohmann::json* m = jsonField(*node, "minLength"); m && m->get<int>() > 0) s = "a non-empty string";
+    if (const nlohmann::json* m = jsonField(*node, "maxLength")) s += " of at most " + numberText(*m) + " characters";
     return "expected " + s;
 }
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "lesson/lesson_parse.h"
+#include "sim/run_budget.h"
 #include "sim/scenario.h"
 
 namespace sb::core::lesson_detail {
@@ -67,6 +68,25 @@ void readComparison(const nlohmann::json& j, Claim& claim) {
 }
 
 }  // namespace
+
+std::string partName(const std::string& pointer) {
+    for (const auto& [prefix, name] : {std::pair{"/steps/", "step "}, std::pair{"/quiz/", "quiz item "}}) {
+        if (pointer.rfind(prefix, 0) != 0) continue;
+        std::size_t i = 0;
+        for (std::size_t at = std::string(prefix).size(); at < pointer.size() && pointer[at] >= '0' && pointer[at] <= '9'; ++at)
+            i = i * 10 + static_cast<std::size_t>(pointer[at] - '0');
+        return name + std::to_string(i + 1);
+    }
+    return "this part";
+}
+
+void checkMaxEvents(std::size_t maxEvents, const std::string& pointer, Problems& problems) {
+    if (maxEvents <= kLessonBudget.events) return;
+    problems.add(partName(pointer) + " allows maxEvents = " + groupedNumber(static_cast<std::int64_t>(maxEvents)) +
+                     "; a lesson may run at most " + groupedNumber(static_cast<std::int64_t>(kLessonBudget.events)) +
+                     " events",
+                 pointer + "/maxEvents");
+}
 
 void checkNode(const std::string& node, const std::string& pointer, const TopicContext& ctx,
                Problems& problems) {
@@ -136,6 +156,11 @@ UntilCondition parseUntil(const nlohmann::json& j, const std::string& pointer,
         u.kind = absolute ? Kind::TimeMs : Kind::AfterMs;
         const auto& v = j.at(absolute ? "time_ms" : "after_ms");
         u.ms = v.is_number() ? static_cast<std::int64_t>(v.get<double>()) : 0;
+        if (u.ms > kLessonBudget.time / kMillisecond)
+            problems.add(partName(pointer) + " runs until " + (absolute ? "t = " : "") + groupedNumber(u.ms) + " ms" +
+                             (absolute ? "" : " after it starts") + "; lessons may run at most " +
+                             groupedNumber(kLessonBudget.time / kSecond) + " simulated seconds per step",
+                         pointer + (absolute ? "/time_ms" : "/after_ms"));
     } else if (j.contains("events")) {
         u.kind = Kind::Events;
         const auto& v = j.at("events");

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lesson/lesson_check.h"
+#include "sim/run_budget.h"
 
 namespace sb::core {
 
@@ -71,6 +72,12 @@ std::size_t LessonRun::runUntil(Timeline& timeline, const UntilCondition& until,
     const std::size_t already = timeline.position() > startPosition ? timeline.position() - startPosition : 0;
     using Kind = UntilCondition::Kind;
     reached = false;
+    // However it is phrased, a step spans at most kLessonBudget.time of simulated time.
+    const Time deadline = startTime + kLessonBudget.time;
+    auto pastDeadline = [&] {
+        auto next = timeline.sim().nextTime();
+        return next && *next > deadline;
+    };
     switch (until.kind) {
         case Kind::Event: {
             const Model& model = timeline.model();
@@ -93,7 +100,7 @@ std::size_t LessonRun::runUntil(Timeline& timeline, const UntilCondition& until,
                 return 0;
             }
             const std::size_t n = timeline.runUntil(
-                [&](const Event& e) { return matches(e) && ++seen >= until.count; }, maxEvents);
+                [&](const Event& e) { return (matches(e) && ++seen >= until.count) || pastDeadline(); }, maxEvents);
             reached = seen >= until.count;
             return n;
         }
@@ -114,7 +121,8 @@ std::size_t LessonRun::runUntil(Timeline& timeline, const UntilCondition& until,
         }
         case Kind::Events: {
             const std::size_t want = until.events > already ? until.events - already : 0;
-            const std::size_t n = want == 0 ? 0 : timeline.runUntil(nullptr, std::min(want, maxEvents));
+            const std::size_t n =
+                want == 0 || pastDeadline() ? 0 : timeline.runUntil([&](const Event&) { return pastDeadline(); }, std::min(want, maxEvents));
             reached = n == want;
             return n;
         }
@@ -124,13 +132,13 @@ std::size_t LessonRun::runUntil(Timeline& timeline, const UntilCondition& until,
                 reached = true;
                 return 0;
             }
-            const std::size_t n = timeline.runUntil([&](const Event&) { return holds(); }, maxEvents);
+            const std::size_t n = timeline.runUntil([&](const Event&) { return holds() || pastDeadline(); }, maxEvents);
             reached = holds();
             return n;
         }
         case Kind::Idle: {
             std::size_t n = 0;
-            while (n < maxEvents && timeline.stepForward()) ++n;
+            while (n < maxEvents && !pastDeadline() && timeline.stepForward()) ++n;
             reached = !timeline.sim().nextTime().has_value();
             return n;
         }

@@ -69,7 +69,7 @@ const ItemProgress& Progress::recordReview(const ItemRef& ref, Grade grade, Revi
     item.topic = ref.topic;
     item.lesson = ref.lesson;
     item.kind = ref.kind;
-    if (scheduled) item.state = schedule(item.state, grade, now);
+    if (scheduled) item.state = scheduleReview(item.state, grade, now, settings);
     item.history.push_back(ReviewRecord{now, grade, mode, scheduled});
     return item;
 }
@@ -136,6 +136,33 @@ MergeSummary mergeProgress(Progress& into, const Progress& incoming) {
         ++summary.itemsMerged;
     }
     return summary;
+}
+
+FsrsMemory replayMemory(const std::vector<ReviewRecord>& history) {
+    // Memory does not depend on the desired retention (only intervals do): default params.
+    const FsrsParams params;
+    FsrsMemory memory;
+    Day last = 0;
+    for (const ReviewRecord& r : history) {
+        if (!r.scheduled) continue;
+        const Day day = dayOf(r.time);
+        memory = nextMemory(memory, r.grade, memory.isNew() ? 0 : std::max<Day>(0, day - last),
+                            params);
+        last = day;
+    }
+    return memory;
+}
+
+void rebuildMemory(Progress& progress) {
+    std::vector<std::pair<std::string, ItemProgress>> rebuilt;
+    for (const auto& [id, item] : progress.items()) {
+        ItemProgress next = item;
+        const FsrsMemory m = replayMemory(item.history);
+        next.state.stability = m.stability;
+        next.state.difficulty = m.difficulty;
+        rebuilt.emplace_back(id, std::move(next));
+    }
+    for (auto& [id, item] : rebuilt) progress.put(id, std::move(item));
 }
 
 }  // namespace sb::core::quiz

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "quiz/scheduler.h"
+#include "quiz/review_scheduler.h"
 
 namespace sb::core::quiz {
 
@@ -66,6 +66,8 @@ struct ItemRef {
     std::string lesson;
     ItemKind kind = ItemKind::Card;
     int points = 0;  // checklist length, for rehearsal
+
+    bool operator==(const ItemRef&) const = default;
 };
 
 // The learner's whole progress: a value type, copied and compared freely. std::map keeps the
@@ -75,8 +77,8 @@ public:
     const std::map<std::string, ItemProgress>& items() const { return m_items; }
     const ItemProgress* find(const std::string& id) const;
 
-    // Applies a graded review to `ref` at `now` (creating its entry on first sight), or only
-    // records it when `scheduled` is false. Returns the item's new state.
+    // Applies a graded review to `ref` at `now` (creating its entry on first sight) with the
+    // scheduler in `settings`, or only records it when `scheduled` is false. Returns the item.
     const ItemProgress& recordReview(const ItemRef& ref, Grade grade, ReviewMode mode, Seconds now,
                                      bool scheduled = true);
 
@@ -92,9 +94,13 @@ public:
     // Monotonic save counter, bumped by each successful save (lets tests and the crash
     // checker see which write a file came from).
     std::uint64_t saveCount = 0;
+    // Saved with the progress so they travel with it (export/import keeps the receiver's).
+    SchedulerSettings settings;
+    InterviewSettings interview;
 
     bool operator==(const Progress& o) const {
-        return m_items == o.m_items && saveCount == o.saveCount;
+        return m_items == o.m_items && saveCount == o.saveCount && settings == o.settings &&
+               interview == o.interview;
     }
 
 private:
@@ -110,5 +116,15 @@ struct MergeSummary {
     int reviewsAdded = 0;
 };
 MergeSummary mergeProgress(Progress& into, const Progress& incoming);
+
+// The FSRS memory an item's review log implies: its scheduled reviews replayed in order (the
+// way Anki builds FSRS state for a collection that was scheduled by SM-2). Re-drills are
+// skipped, as they never moved the schedule.
+FsrsMemory replayMemory(const std::vector<ReviewRecord>& history);
+
+// Migration from a file without FSRS memory: rebuilds every item's stability and difficulty
+// from its review log and leaves everything else (history, SM-2 fields, due days) alone, so
+// no review is lost and running it twice changes nothing.
+void rebuildMemory(Progress& progress);
 
 }  // namespace sb::core::quiz

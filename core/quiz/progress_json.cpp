@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/json_io.h"
+#include "sim/message_text.h"
 
 namespace sb::core::quiz {
 
@@ -14,7 +15,18 @@ namespace {
 json stateToJson(const SchedulerState& s) {
     return json{{"reps", s.reps},         {"lapses", s.lapses}, {"ease", s.ease},
                 {"interval", s.interval}, {"due", s.due},       {"lastReview", s.lastReview},
-                {"reviews", s.reviews}};
+                {"reviews", s.reviews},   {"stability", s.stability}, {"difficulty", s.difficulty}};
+}
+
+json settingsToJson(const Progress& p) {
+    json out{{"scheduler", algorithmName(p.settings.algorithm)},
+             {"desiredRetention", p.settings.desiredRetention}};
+    if (p.interview.day) {
+        out["interview"] = json{{"day", *p.interview.day},
+                                {"topics", p.interview.topics},
+                                {"target", p.interview.target}};
+    }
+    return out;
 }
 
 json itemToJson(const ItemProgress& item) {
@@ -79,6 +91,20 @@ public:
         return x;
     }
 
+    double number(const json& obj, const char* key, const std::string& at, double lo, double hi) {
+        const json* v = member(obj, key, at);
+        if (v == nullptr) return 0.0;
+        const std::string where = at + "/" + key;
+        if (!v->is_number()) return fail("expected a number", where), 0.0;
+        const double x = v->get<double>();
+        if (!(x >= lo && x <= hi)) {
+            fail("value " + v->dump() + " is outside " + json(lo).dump() + ".." + json(hi).dump(),
+                 where);
+            return 0.0;
+        }
+        return x;
+    }
+
     std::string text(const json& obj, const char* key, const std::string& at) {
         const json* v = member(obj, key, at);
         if (v == nullptr) return {};
@@ -92,7 +118,7 @@ public:
         const std::string s = text(obj, key, at);
         if (error) return std::nullopt;
         auto v = fromName(s);
-        if (!v) fail("unknown value \"" + s + "\"", at + "/" + key);
+        if (!v) fail("unknown value \"" + excerpt(s) + "\"", at + "/" + key);
         return v;
     }
 
@@ -109,7 +135,7 @@ private:
 constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
 constexpr std::int64_t kTimeMax = std::int64_t{1} << 40;  // ~35,000 years of seconds
 
-SchedulerState parseState(Checker& c, const json& j, const std::string& at) {
+SchedulerState parseState(Checker& c, const json& j, const std::string& at, int version) {
     SchedulerState s;
     s.reps = static_cast<int>(c.integer(j, "reps", at, 0, kIntMax));
     s.lapses = static_cast<int>(c.integer(j, "lapses", at, 0, kIntMax));
@@ -118,15 +144,21 @@ SchedulerState parseState(Checker& c, const json& j, const std::string& at) {
     s.due = c.integer(j, "due", at, 0, kTimeMax / 86400);
     s.lastReview = c.integer(j, "lastReview", at, 0, kTimeMax);
     s.reviews = static_cast<int>(c.integer(j, "reviews", at, 0, kIntMax));
+    if (version >= 2) {
+        s.stability = c.number(j, "stability", at, 0.0, 36500.0);
+        s.difficulty = c.number(j, "difficulty", at, 0.0, 10.0);
+        if (!c.error && s.difficulty > 0.0 && s.difficulty < 1.0)
+            c.fail("difficulty must be 0 (never reviewed) or 1..10", at + "/difficulty");
+    }
     return s;
 }
 
-ItemProgress parseItem(Checker& c, const json& j, const std::string& at) {
+ItemProgress parseItem(Checker& c, const json& j, const std::string& at, int version) {
     ItemProgress item;
     item.topic = c.text(j, "topic", at);
     item.lesson = c.text(j, "lesson", at);
     item.kind = c.named(j, "kind", at, itemKindFromName).value_or(ItemKind::Card);
-    if (const json* s = c.member(j, "state", at)) item.state = parseState(c, *s, at + "/state");
+    if (const json* s = c.member(j, "state", at)) item.state = parseState(c, *s, at + "/state", version);
     const json* h = c.member(j, "history", at);
     if (h == nullptr) return item;
     if (!h->is_array()) return c.fail("expected an array", at + "/history"), item;
@@ -148,13 +180,36 @@ ItemProgress parseItem(Checker& c, const json& j, const std::string& at) {
     return item;
 }
 
+void parseSettings(Checker& c, const json& root, Progress& p) {
+    const json* s = c.member(root, "settings", "");
+    if (s == nullptr) return;
+    p.settings.algorithm =
+        c.named(*s, "scheduler", "/settings", algorithmFromName).value_or(Algorithm::Fsrs);
+    p.settings.desiredRetention =
+        c.number(*s, "desiredRetention", "/settings", kMinRetention, kMaxRetention);
+    if (c.error || !s->contains("interview")) return;
+    const json& i = (*s)["interview"];
+    const std::string at = "/settings/interview";
+    p.interview.day = c.integer(i, "day", at, 0, kTimeMax / 86400);
+    p.interview.target = c.number(i, "target", at, kMinRetention, kMaxRetention);
+    const json* topics = c.member(i, "topics", at);
+    if (topics == nullptr) return;
+    if (!topics->is_array()) return (void)c.fail("expected an array", at + "/topics");
+    for (std::size_t k = 0; k < topics->size(); ++k) {
+        if (!(*topics)[k].is_string())
+            return (void)c.fail("expected a string", at + "/topics/" + std::to_string(k));
+        p.interview.topics.push_back((*topics)[k].get<std::string>());
+    }
+}
+
 }  // namespace
 
 std::string progressToJson(const Progress& progress) {
     std::string out = R"({"format":")";
     out += kProgressFormat;
     out += R"(","version":)" + std::to_string(kProgressVersion) +
-           ",\"saveCount\":" + std::to_string(progress.saveCount) + ",\"items\":{";
+           ",\"saveCount\":" + std::to_string(progress.saveCount) +
+           ",\"settings\":" + settingsToJson(progress).dump() + ",\"items\":{";
     bool first = true;
     for (const auto& [id, item] : progress.items()) {
         out += first ? "\n" : ",\n";
@@ -190,12 +245,14 @@ ProgressParse progressFromJson(std::string_view text, const std::string& file,
     }
     Progress p;
     p.saveCount = static_cast<std::uint64_t>(c.integer(root, "saveCount", "", 0, kTimeMax));
+    const int v = static_cast<int>(version);
+    if (v >= 2) parseSettings(c, root, p);
     const json* items = c.member(root, "items", "");
     if (items != nullptr && !items->is_object()) c.fail("expected an object", "/items");
     if (items != nullptr && !c.error) {
         for (const auto& [id, j] : items->items()) {
             if (id.empty()) c.fail("an item id is empty", "/items");
-            ItemProgress item = parseItem(c, j, "/items/" + pointerToken(id));
+            ItemProgress item = parseItem(c, j, "/items/" + pointerToken(id), v);
             if (c.error) break;
             p.put(id, std::move(item));
         }
@@ -204,6 +261,8 @@ ProgressParse progressFromJson(std::string_view text, const std::string& file,
         out.failure = {ParseFailure::Corrupt, *c.error};
         return out;
     }
+    if (v < 2) rebuildMemory(p);  // settings stay at their defaults: FSRS, 0.9
+    out.version = v;
     out.progress = std::move(p);
     return out;
 }

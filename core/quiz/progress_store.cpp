@@ -20,6 +20,8 @@ struct Examined {
     FileState state = FileState::Missing;
     Progress progress;
     Error error;
+    int version = 0;
+    std::string text;  // kept for an older-format file, to save a copy before migrating
 };
 
 Examined examine(const std::string& file, std::size_t maxBytes) {
@@ -61,6 +63,8 @@ Examined examine(const std::string& file, std::size_t maxBytes) {
     if (parsed.ok()) {
         out.state = FileState::Good;
         out.progress = std::move(*parsed.progress);
+        out.version = parsed.version;
+        if (parsed.version < kProgressVersion) out.text = std::move(text);
     } else {
         out.state = parsed.failure.kind == ParseFailure::NewerVersion ? FileState::Newer
                                                                       : FileState::Damaged;
@@ -107,6 +111,7 @@ LoadReport ProgressStore::load() {
             m_progress = std::move(e.progress);
             report.loadedFrom = file;
             report.outcome = k == 0 ? LoadOutcome::Loaded : LoadOutcome::RestoredFromBackup;
+            if (e.version < kProgressVersion) keepOldFormat(e.text, e.version, report);
             break;
         }
         report.details.push_back(e.error);
@@ -135,14 +140,19 @@ LoadReport ProgressStore::load() {
         report.setAside.empty() ? std::string() : nameOf(report.setAside.front());
     const std::string keptClause =
         kept.empty() ? "" : " (the damaged file was kept as " + kept + ")";
+    const std::string upgraded =
+        report.keptOldFormat.empty()
+            ? ""
+            : " and upgraded for the FSRS scheduler (the old file was kept as " +
+                  nameOf(report.keptOldFormat) + ")";
     switch (report.outcome) {
         case LoadOutcome::Loaded:
-            report.message = "Progress loaded from " + main + ".";
+            report.message = "Progress loaded from " + main + upgraded + ".";
             break;
         case LoadOutcome::RestoredFromBackup:
             report.message = main + (mainMissing ? " was missing" : " was damaged") +
                              ", so your progress was restored from the backup " +
-                             nameOf(report.loadedFrom) + keptClause + ".";
+                             nameOf(report.loadedFrom) + keptClause + upgraded + ".";
             break;
         default:
             report.outcome = report.setAside.empty() && report.details.empty()
@@ -155,7 +165,22 @@ LoadReport ProgressStore::load() {
                                        "progress starts fresh" +
                                        keptClause + ".";
     }
+    if (!m_refusal.empty() && (report.outcome == LoadOutcome::Loaded ||
+                               report.outcome == LoadOutcome::RestoredFromBackup))
+        report.message += " Progress will not be saved: " + m_refusal + ".";
     return report;
+}
+
+void ProgressStore::keepOldFormat(const std::string& text, int version, LoadReport& report) {
+    const std::string copy = m_path + ".v" + std::to_string(version);
+    std::error_code ec;
+    // A copy from an earlier load is the original: never replace it with a later file.
+    if (fs::exists(copy, ec) || writeFileAtomically(copy, text, 0)) {
+        report.keptOldFormat = copy;
+        return;
+    }
+    m_refusal = "a copy of the old-format progress file could not be kept as " + nameOf(copy);
+    report.details.push_back(makeError(m_refusal, copy));
 }
 
 Status ProgressStore::save() {

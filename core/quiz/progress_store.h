@@ -27,6 +27,9 @@ struct LoadReport {
     std::string loadedFrom;             // the file actually loaded, if any
     std::vector<std::string> setAside;  // damaged files renamed to "<path>.corrupt-<n>"
     std::vector<Error> details;         // the technical reasons (file:line:col, JSON pointer)
+    // Set when the file loaded was an older format and was upgraded in memory: the original
+    // bytes are kept as "<path>.v<old version>" (written once, never overwritten).
+    std::string keptOldFormat;
 };
 
 struct StoreOptions {
@@ -41,7 +44,9 @@ public:
     explicit ProgressStore(std::string path, StoreOptions options = {});
 
     // Reads the file, falling back to the newest good backup; damaged files are renamed to
-    // "<path>.corrupt-<n>" (never deleted). Replaces progress() with what was loaded.
+    // "<path>.corrupt-<n>" (never deleted). Replaces progress() with what was loaded. An
+    // older-format file is migrated (see progress_json.h) after a copy of it is kept; if that
+    // copy cannot be written, saving is refused so the old file is never the only casualty.
     LoadReport load();
 
     Progress& progress() { return m_progress; }
@@ -60,6 +65,8 @@ public:
     Result<MergeSummary> importFrom(const std::string& file);
 
 private:
+    void keepOldFormat(const std::string& text, int version, LoadReport& report);
+
     std::string m_path;
     StoreOptions m_options;
     Progress m_progress;

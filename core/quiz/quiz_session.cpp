@@ -70,6 +70,15 @@ QuizSession::QuizSession(Progress& progress, const std::vector<ItemRef>& catalog
     }
 }
 
+QuizSession::QuizSession(Progress& progress, const std::vector<ItemRef>& queue,
+                         SessionOptions options, GivenOrder)
+    : m_progress(progress), m_options(std::move(options)) {
+    std::set<std::string> queued;
+    for (const ItemRef& ref : queue) {
+        if (queued.insert(ref.id).second) m_queue.push_back({ref, isNewItem(progress, ref), false});
+    }
+}
+
 const SessionItem* QuizSession::current() const {
     return m_queue.empty() ? nullptr : &m_queue.front();
 }

@@ -46,10 +46,17 @@ int newItemsLeftToday(const Progress& progress, int newPerDay, Day today);
 // saves the store after each answer (saves are atomic, so a crash loses at most one answer).
 // Queue at construction: due reviews first (see dueItems), capped by maxReviews, then new items
 // in catalog order up to newItemsLeftToday.
+// Tag for a session over a queue chosen elsewhere (the interview plan, the day-before drill).
+struct GivenOrder {};
+
 class QuizSession {
 public:
     QuizSession(Progress& progress, const std::vector<ItemRef>& catalog, SessionOptions options,
                 Seconds now);
+    // Shows `queue` in its order, whole: whoever chose it chose its length (the plan's forecast
+    // promises that day's load), so topics, newPerDay and maxReviews are not applied.
+    QuizSession(Progress& progress, const std::vector<ItemRef>& queue, SessionOptions options,
+                GivenOrder);
 
     const SessionItem* current() const;
     bool done() const { return m_queue.empty(); }

@@ -9,8 +9,9 @@ namespace sb::core::quiz {
 
 // The spaced-repetition scheduler is SM-2 (P. A. Wozniak, "Optimization of learning", master's
 // thesis, University of Technology in Poznan, 1990; the algorithm as published by SuperMemo as
-// "SuperMemo 2"). Chosen over FSRS because every interval can be checked by hand with integer
-// arithmetic, which keeps schedules byte-identical on every machine and easy to test.
+// "SuperMemo 2"). It was the first scheduler because every interval can be checked by hand with
+// integer arithmetic; FSRS (fsrs.h) is now the default and SM-2 stays selectable for one release
+// (review_scheduler.h).
 //
 // SM-2 rates recall with a quality q in 0..5. Our four buttons map onto it:
 //   Again -> q = 1 (a lapse: any q < 3 restarts the repetitions)
@@ -50,6 +51,10 @@ struct SchedulerState {
     Day due = 0;              // day on which it is next due
     Seconds lastReview = 0;   // 0 if never reviewed
     int reviews = 0;          // total reviews that changed the schedule
+    // FSRS memory (fsrs.h), kept up to date whichever scheduler sets the due day, so the
+    // forecast and the calibration work under SM-2 too. 0, 0 before the first review.
+    double stability = 0.0;
+    double difficulty = 0.0;
 
     bool isNew() const { return reviews == 0; }
     bool operator==(const SchedulerState&) const = default;

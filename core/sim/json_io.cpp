@@ -1,6 +1,11 @@
 #include "sim/json_io.h"
 
+#include "sim/message_text.h"
+
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <fstream>
 
 namespace sb::core {
@@ -19,6 +24,50 @@ std::string lineColumn(std::string_view text, std::size_t offset) {
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
+namespace {
+
+bool isNumberChar(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// One linear pass before the parser: nesting depth and numbers too large for a double, each
+// with the place it happens. (nlohmann's parser callback would check depth too, but with a
+// callback 3.11 rescans the parent array after every element: quadratic in a long session.)
+std::optional<Error> prescan(std::string_view text, const std::string& file, int maxDepth) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return Error{"nesting is deeper than " + std::to_string(maxDepth) + " levels",
+                             file + ":" + lineColumn(text, i)};
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if ((c >= '0' && c <= '9') || c == '-') {
+            std::size_t end = i;
+            while (end < text.size() && isNumberChar(text[end])) ++end;
+            const std::string token(text.substr(i, end - i));
+            char* stop = nullptr;
+            const double v = std::strtod(token.c_str(), &stop);
+            if (stop != token.c_str() && std::isinf(v))
+                return Error{"the number " + excerpt(token, 24) + " is too large",
+                             file + ":" + lineColumn(text, i)};
+            i = end - 1;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& file,
                                      const JsonLimits& limits) {
     if (text.size() > limits.maxBytes) {
@@ -26,25 +75,9 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
                              std::to_string(limits.maxBytes),
                          file);
     }
-    int depth = 0;
-    bool tooDeep = false;
-    // The callback sees every token; counting open/close keeps the depth check in one pass.
-    auto callback = [&](int d, nlohmann::json::parse_event_t event, nlohmann::json&) {
-        using E = nlohmann::json::parse_event_t;
-        if (event == E::object_start || event == E::array_start) {
-            depth = d + 1;
-            if (depth > limits.maxDepth) tooDeep = true;
-        }
-        return !tooDeep;
-    };
+    if (auto problem = prescan(text, file, limits.maxDepth)) return *problem;
     try {
-        nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), callback, true, false);
-        if (tooDeep) {
-            return makeError("nesting is deeper than " + std::to_string(limits.maxDepth) +
-                                 " levels",
-                             file);
-        }
-        return j;
+        return nlohmann::json::parse(text.begin(), text.end(), nullptr, true, false);
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -54,11 +87,9 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
             const auto colon = what.find(": ", pos);
             if (colon != std::string::npos) what = what.substr(colon + 2);
         }
-        if (tooDeep)
-            what = "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels";
-        return makeError("JSON syntax error: " + what, file + ":" + lineColumn(text, offset));
+        return makeError("JSON syntax error: " + excerpt(what, 160), file + ":" + lineColumn(text, offset));
     } catch (const std::exception& e) {
-        return makeError(std::string("cannot read JSON: ") + e.what(), file);
+        return makeError("cannot read JSON: " + excerpt(e.what(), 160), file);
     }
 }
 

@@ -19,7 +19,7 @@ struct Violation {
     std::string invariant;  // "election safety"
     std::string detail;     // "n1 and n3 are both leader in term 4"
     Time time = 0;
-    std::vector<NodeId> nodes;  // the nodes it involves, for the scene's alarm marks
+    std::vector<NodeId> nodes{};  // the nodes it involves, for the scene's alarm marks
 };
 
 struct Metric {

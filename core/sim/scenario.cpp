@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "sim/json_io.h"
+#include "sim/run_budget.h"
+#include "sim/scenario_nodes.h"
 
 namespace sb::core {
 
@@ -69,6 +71,12 @@ Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
 
 Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
                                   const std::string& where) {
+    std::vector<std::string> nodes;
+    return scenarioFromJson(j, registry, where, nodes);
+}
+
+Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
+                                  const std::string& where, std::vector<std::string>& nodes) {
     if (!j.is_object()) return makeError("a scenario must be a JSON object", where.empty() ? "/" : where);
     Scenario sc;
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -93,6 +101,12 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
         } else if (it.key() == "position") {
             if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number of events", at);
             sc.position = v.get<std::size_t>();
+            // A session is a file people send each other: opening one must not run for hours.
+            if (sc.position > kScenarioBudget.events)
+                return makeError("position " + groupedNumber(static_cast<std::int64_t>(std::min<std::size_t>(sc.position, INT64_MAX))) +
+                                     " is past the limit of " + groupedNumber(static_cast<std::int64_t>(kScenarioBudget.events)) +
+                                     " events a session may be replayed to",
+                                 at);
         } else if (it.key() == "seed") {
             if (!v.is_number_unsigned()) return makeError("expected a non-negative whole number", at);
             sc.seed = v.get<std::uint64_t>();
@@ -128,6 +142,7 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
     if (!names) return makeError(names.error().message, where + "/params");
     if (Status s = validateActions(sc.actions, *info, names.value(), where + "/actions"); !s)
         return s.error();
+    nodes = std::move(names.value());
     return sc;
 }
 

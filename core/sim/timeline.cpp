@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/run_budget.h"
+
 namespace sb::core {
 
 Timeline::Timeline(Simulation start, std::size_t checkpointEvery, TimelineLimits limits)
@@ -53,8 +55,9 @@ void Timeline::forgetOldest() {
 
 void Timeline::thinCheckpoints() {
     // Keep the even ones: they are exactly the checkpoints of twice the interval.
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < m_checkpoints.size(); k += 2) m_checkpoints[kept++] = std::move(m_checkpoints[k]);
+    // The first stays where it is: moving it onto itself would empty its script and scenario.
+    std::size_t kept = 1;
+    for (std::size_t k = 2; k < m_checkpoints.size(); k += 2) m_checkpoints[kept++] = std::move(m_checkpoints[k]);
     m_checkpoints.erase(m_checkpoints.begin() + static_cast<std::ptrdiff_t>(kept), m_checkpoints.end());
     m_every *= 2;
 }
@@ -73,7 +76,9 @@ void Timeline::restore(std::size_t index) {
 }
 
 void Timeline::seek(std::size_t index) {
-    index = std::max(index, m_first);
+    // Beyond the recording, a seek records at most one run's budget of new events (and seekTime
+    // below likewise): a session or an export flag cannot make one call run for hours.
+    index = std::min(std::max(index, m_first), recorded() + kScenarioBudget.events);
     // Going forward from the current state is cheaper than restoring when the target is close.
     if (index < m_position || index - m_position > m_every) restore(index);
     while (m_position < index && stepForward()) {
@@ -90,7 +95,7 @@ void Timeline::seekTime(Time t) {
         return;
     }
     seek(recorded());
-    while (true) {
+    for (std::size_t n = 0; n < kScenarioBudget.events; ++n) {
         auto next = m_sim.nextTime();
         if (!next || *next > t) break;
         stepForward();

@@ -45,6 +45,18 @@ if [[ -x $bin/hashring_bench ]]; then
   v=$(bench_value "$bin/hashring_bench" '^BM_ModelAddNodeMillionKeys/1$' real_time)
   row "Hash ring model: add a node, 1,000,000 keys" "$(printf '%.1f ms' "$v")" "(no budget)"
 fi
+if [[ -x $bin/growth_bench ]]; then
+  # Linear growth: the cost per unit at the small and the large end, and their ratio.
+  flat() { awk -v a="$1" -v b="$2" -v u="$3" 'BEGIN { printf "%.3g -> %.3g %s, %.2fx", a, b, u, b / a }'; }
+  a=$(bench_value "$bin/growth_bench" '^capCpRunPerSimSecond/10$' ms_per_sim_s)
+  b=$(bench_value "$bin/growth_bench" '^capCpRunPerSimSecond/160$' ms_per_sim_s)
+  row "CAP CP run, 10 s -> 160 s: cost per sim. second" "$(flat "$a" "$b" ms)" "flat (<= 1.5x)"
+  a=$(bench_value "$bin/growth_bench" '^sessionLoadPerAction/4096$' us_per_action)
+  b=$(bench_value "$bin/growth_bench" '^sessionLoadPerAction/65536$' us_per_action)
+  row "Session load, 4k -> 64k actions: cost per action" "$(flat "$a" "$b" us)" "flat"
+  v=$(bench_value "$bin/growth_bench" '^sessionLoadPerAction/32768$' real_time)
+  row "Session load, 32k actions" "$(printf '%.0f ms' "$v")" "(no budget)"
+fi
 if [[ -x $bin/lesson_memory_bench ]]; then
   kb=$("$bin/lesson_memory_bench" | awk '$1 == "vm_hwm_kb" { print $2 }')
   n=$("$bin/lesson_memory_bench" | awk '$1 == "lessons_loaded" { print $2 }')
@@ -67,9 +79,10 @@ fi
 if [[ -x $widgets/widgets_frame_bench ]]; then
   "$widgets/widgets_frame_bench" >"$out/frame.txt" 2>&1 || true
   # The benchmark picks the busiest scenes (most messages, most ring marks): one row each.
-  while read -r lesson p99; do
+  while IFS=$'\t' read -r lesson p99; do
     row "Frame time p99, $lesson (offscreen)" "$p99 ms" "< 4 ms"
-  done < <(awk '/^lesson / { gsub(/\047/, "", $2); l = $2 } /p99/ { for (i = 1; i < NF; i++) if ($i == "p99") print l, $(i + 1) }' "$out/frame.txt")
+  done < <(awk '/^lesson / { gsub(/\047/, "", $2); l = $2 } /^hash ring with/ { l = "1,000,000-key ring" }
+                /p99/ { for (i = 1; i < NF; i++) if ($i == "p99") { sub(/,$/, "", $(i + 1)); print l "\t" $(i + 1) } }' "$out/frame.txt")
 fi
 
 printf '\nSplitbrain benchmarks against DESIGN.md §7 budgets (%s, %s cores)\n\n' "$(uname -m)" "$(nproc)"

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "sim/registry.h"
+#include "test_registry.h"
 
 // Shared by every fuzz target. A target's entry point is the libFuzzer one,
 // LLVMFuzzerTestOneInput; the same source links into a fuzzer (SPLITBRAIN_FUZZ=ON, clang) or
@@ -18,14 +19,7 @@ inline std::string_view asText(const std::uint8_t* data, std::size_t size) {
 }
 
 // Built once: the registry is immutable and building it per input would dominate the run.
-inline const core::TopicRegistry& registry() {
-    static const core::TopicRegistry r = [] {
-        core::TopicRegistry built;
-        core::registerBuiltinTopics(built);
-        return built;
-    }();
-    return r;
-}
+inline const core::TopicRegistry& registry() { return test::builtinRegistry(); }
 
 // A property the loader promises was broken: abort, so libFuzzer (and the replay test) reports
 // the input. assert() would vanish in the optimised CI build.

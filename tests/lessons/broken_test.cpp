@@ -7,6 +7,7 @@
 #include "lesson/lesson_check.h"
 #include "lesson/lesson_loader.h"
 #include "sim/json_io.h"
+#include "sim/message_text.h"
 #include "sim/registry.h"
 
 using namespace sb::core;
@@ -37,7 +38,12 @@ const Expected kUnloadable[] = {
     {"syntax_trailing_garbage.json", ":2:1", "expected end of input"},
     {"empty.json", ":1:1", "unexpected end of input"},
     {"invalid_utf8.json", ":3:17", "ill-formed UTF-8"},
-    {"deep_nesting.json", "", "nesting is deeper than 32 levels"},
+    {"deep_nesting.json", ":1:61", "nesting is deeper than 32 levels"},
+    {"number_overflow.json", ":2:13", "the number 1e309 is too large"},
+    // Bounded work (issue 25): a day of simulated time, or ten million events, is refused at once.
+    {"day_long_step.json", ":/steps/0/until/after_ms",
+     "step 1 runs until 86,400,000 ms after it starts; lessons may run at most 600 simulated seconds per step"},
+    {"huge_max_events.json", ":/steps/0/maxEvents", "step 1 allows maxEvents = 10,000,000; a lesson may run at most 500,000 events"},
     {"not_an_object.json", ":/", "a lesson must be a JSON object"},
     {"newer_version.json", ":/schemaVersion", "newer than this Splitbrain understands"},
     {"missing_title.json", ":/", "missing required field \"title\""},
@@ -127,6 +133,34 @@ TEST_CASE("lessons that load but contradict the model fail their check at the ri
         CHECK_FALSE(check.passed());
         CHECK(hasError(problems, path + x.where, x.message));
     }
+}
+
+TEST_CASE("after a step that hit its event cap, the next step runs from where it stopped") {
+    // Issue 25: the step after a capped one used to count its after_ms from the moment the capped
+    // step never reached (500 s on), and applying its action ran the whole gap first.
+    const std::string path = corpus("capped_then_actions.json");
+    LessonLoad load = loadLessonFile(path, registry());
+    INFO(load.text());
+    REQUIRE(load.ok());
+    const LessonCheck check = checkLesson(*load.lesson, registry());
+    REQUIRE(check.steps.size() == 2);
+    REQUIRE(check.steps[0].error);
+    CHECK(check.steps[0].error->where == path + ":/steps/0/until");
+    CHECK(check.steps[0].error->message.find("stopped after maxEvents = 300 events") != std::string::npos);
+    CHECK(check.steps[0].events == 300);
+    INFO(listed(problemsOf(check)));
+    CHECK_FALSE(check.steps[1].error);
+    CHECK(check.steps[1].reached);
+    CHECK(check.steps[1].endTime <= check.steps[0].endTime + fromMs(200));
+    CHECK(check.steps[1].events < 300);
+}
+
+TEST_CASE("a message quoting a huge input stays one short line") {
+    const Error e{"unknown node '" + std::string(100000, 'n') + "'\nsecond line", "x.json:/" + std::string(5000, 'k')};
+    const std::string text = oneLine(e);
+    CHECK(text.size() < 2 * kMaxShown + 16);
+    CHECK(text.find('\n') == std::string::npos);
+    CHECK(oneLine(Error{"line one\nline two", "f.json:3:4"}) == "f.json:3:4: line one\\nline two");
 }
 
 TEST_CASE("the corpus holds at least twenty broken lessons") {

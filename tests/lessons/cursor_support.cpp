@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "lesson/lesson_catalog.h"
+#include "sim/trace.h"
 
 namespace sb::test {
 
@@ -40,6 +41,16 @@ std::size_t sequencesPerLesson() {
     return 250;
 }
 
+std::size_t sequencesFor(std::size_t events) {
+    // A sequence costs about one run of the lesson (each step re-recorded after a gesture, each
+    // explored state replayed from the start), so a lesson of many events gets fewer.
+    constexpr std::size_t kFull = 1000;
+    constexpr std::size_t kFewest = 6;
+    const std::size_t full = sequencesPerLesson();
+    if (events <= kFull) return full;
+    return std::min(full, std::max(kFewest, full * kFull / events));
+}
+
 bool playToEnd(LessonRun& run) {
     for (int frame = 0; frame < 1000000; ++frame)
         if (run.advance(run.cursor().moment.time + 1600, true)) return true;
@@ -53,7 +64,8 @@ bool playStep(LessonRun& run, bool next) {
 
 std::string probeText(const LessonRun& run, const std::string& probe, const std::string& node) {
     Claim c;
-    c.ref = {probe, node};
+    c.ref.probe = probe;
+    c.ref.node = node;
     return probeToString(evaluateClaim(c, run.timeline().model()).actual);
 }
 
@@ -70,6 +82,10 @@ std::string fingerprint(const Timeline& t) {
     }
     for (const auto& metric : m.metrics()) out << metric.name << '=' << metric.value << ';';
     out << "violations=" << m.violations().size();
+    // The latest events as well: two runs with the same probes may still have reached them
+    // differently (a message in flight, a timer armed).
+    for (std::size_t i = t.position() >= 3 ? t.position() - 3 : 0; i < t.position(); ++i)
+        if (i >= t.firstKept()) out << '\n' << traceLine(i, t.event(i), names);
     return out.str();
 }
 

@@ -13,8 +13,11 @@ namespace sb::test {
 const core::TopicRegistry& registry();
 std::vector<const core::Lesson*> shippedLessons();
 core::LessonRun startLesson(const std::string& id);
-// The walk's size: LESSON_CURSOR_SEQUENCES per lesson (default 250).
+// The walk's size: LESSON_CURSOR_SEQUENCES per light lesson (default 250).
 std::size_t sequencesPerLesson();
+// For a lesson whose path runs `events` events: all of them up to 1,000 events, then fewer in
+// proportion (at least 6), so the cache lessons' hundreds of thousands of events stay affordable.
+std::size_t sequencesFor(std::size_t events);
 
 // Plays the running step to its end in 1x frames (16 ms of wall time each). With `next`, first
 // begins the next step (Page Down).

@@ -133,7 +133,10 @@ std::string Walker::check() {
             return "the run's actions up to the moment are not the lesson's";
         if (shown != m_reference.stateAt(t.position())) return "model differs from a fresh run of the lesson";
     } else {
-        Timeline fresh(Simulation::create(registry(), t.sim().session()).value());
+        auto sim = Simulation::create(registry(), t.sim().session());
+        if (!sim) return "the explored session does not replay: " + sim.error().text();
+        // One checkpoint only: this timeline is read once, at one position.
+        Timeline fresh(std::move(sim.value()), std::size_t{1} << 30);
         fresh.seek(t.position());
         if (fingerprint(fresh) != shown) return "explored model differs from a fresh replay of its session";
     }

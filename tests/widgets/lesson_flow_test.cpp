@@ -1,5 +1,6 @@
 // The lesson flow through the real window, with keys (issue 15): the sequences a learner was
 // seen to break, checking the highlighted step, the model time and the claim marks.
+#include <QApplication>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStatusBar>
@@ -115,5 +116,10 @@ private slots:
     }
 };
 
-QTEST_MAIN(LessonFlowTest)
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    LessonFlowTest t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "lesson_flow_test.moc"

@@ -2,6 +2,7 @@
 // step, scrub, drag a node out of its zone and back, undo, inspect a message.
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QGraphicsItem>
 #include <QStatusBar>
@@ -365,11 +366,18 @@ private slots:
     }
 
     void hashRingShowsItsLoadSpreadCurve() {
+        // The plot comes from the topic UI registry: docked, and shown for its topic only.
+        auto* spread = qobject_cast<widgets::SpreadPlot*>(m_window->topicPanel(QStringLiteral("SpreadDock")));
+        QVERIFY(spread);
+        auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("SpreadDock"));
+        QVERIFY(dock);
         QVERIFY(m_window->openLesson(QStringLiteral("hashring-vnodes")));
-        QVERIFY(m_window->spreadPlot()->applies());
-        QCOMPARE(m_window->spreadPlot()->pointCount(), 10);  // 1, 2, 5 ... 1000 vnodes
+        QVERIFY(spread->applies());
+        QVERIFY(!dock->isHidden());
+        QCOMPARE(spread->pointCount(), 10);  // 1, 2, 5 ... 1000 vnodes
         QVERIFY(m_window->openLesson(QStringLiteral("cap-letters")));
-        QVERIFY(!m_window->spreadPlot()->applies());
+        QVERIFY(!spread->applies());
+        QVERIFY(dock->isHidden());
     }
 
     void panelsFollowTheRun() {

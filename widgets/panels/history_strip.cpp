@@ -99,20 +99,23 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
             if (j != i && other.top() == r.top() && other.left() >= r.right()) room = std::min(room, other.left() - r.right());
         const double needed = p.fontMetrics().horizontalAdvance(text) + 6;
         p.setPen(op.flagged ? pal.tone(core::Tone::Bad) : pal.text);
+        QRectF label;
         if (needed <= r.width()) {
-            p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+            label = r.adjusted(3, 0, -2, 0);
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
         } else if (needed <= room) {
-            p.drawText(QRectF(r.right() + 3, r.top(), needed, r.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+            label = QRectF(r.right() + 3, r.top(), needed, r.height());
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
         } else if (op.flagged) {
             // No room beside it: the label goes on a plate to its left, over the lane.
-            const QRectF plate(std::max(kLeft, r.left() - needed - 4), r.top(), needed, r.height());
+            label = QRectF(std::max(kLeft, r.left() - needed - 4), r.top(), needed, r.height());
             p.setBrush(pal.background);
             p.setPen(QPen(pal.tone(core::Tone::Bad), 1.2));
-            p.drawRoundedRect(plate, 3, 3);
+            p.drawRoundedRect(label, 3, 3);
             p.setPen(pal.tone(core::Tone::Bad));
-            p.drawText(plate.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+            p.drawText(label.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        m_drawn.push_back({r, i});
+        m_drawn.push_back({r, i, label});
     }
     drawAxis(p, pal, span, scale, width);
 }

@@ -9,6 +9,7 @@
 #include "scene/message_item.h"
 #include "scene/node_item.h"
 #include "scene/ring_item.h"
+#include "scene/scene_layouts.h"
 #include "scene/zone_item.h"
 
 namespace sb::widgets {
@@ -18,18 +19,6 @@ namespace {
 constexpr double kSpacing = 175.0;   // between neighbouring node centres
 constexpr double kRingRadius = 140.0;
 constexpr double kClusterGap = 70.0;
-
-std::vector<QPointF> circlePoints(std::size_t count, double minRadius) {
-    std::vector<QPointF> out;
-    if (count == 1) return {QPointF(0, 0)};
-    const auto n = static_cast<double>(count);
-    const double r = std::max(minRadius, kSpacing * n / (2 * std::numbers::pi));
-    for (std::size_t i = 0; i < count; ++i) {
-        const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / n;
-        out.emplace_back(r * std::cos(a), r * std::sin(a));
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -78,7 +67,10 @@ bool GraphScene::nodeAlarmed(core::NodeId node) const {
 std::string GraphScene::structureKey(const core::View& view) const {
     std::string key = std::to_string(static_cast<int>(view.layout)) + (view.ring ? "r" : "-") + "|";
     for (const auto& n : view.nodes) key += std::to_string(n.id) + ":" + std::to_string(n.zone) + ",";
-    return key;
+    // Tiers, stars and links place nodes too; a topology whose edges change is laid out again.
+    if (view.layout == core::Layout::Tiers || view.layout == core::Layout::Star)
+        for (const auto& n : view.nodes) key += "t" + std::to_string(n.tier);
+    return key + "|" + std::to_string(view.links.size());
 }
 
 void GraphScene::setView(const core::View& view) {
@@ -89,6 +81,7 @@ void GraphScene::setView(const core::View& view) {
         layout();
     }
     for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) {
+        m_nodes[i]->setOwnerHue(view.ring.has_value());
         m_nodes[i]->setNode(view.nodes[i], m_emphNodes.count(view.nodes[i].name) > 0,
                             m_alarm.count(view.nodes[i].name) > 0);
         if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i])
@@ -127,6 +120,8 @@ void GraphScene::layout() {
     }
     if (ring) layoutRing();
     else if (m_view.layout == core::Layout::Row) layoutRow();
+    else if (m_view.layout == core::Layout::Tiers) layoutPlaced(tiersLayout(m_view.nodes));
+    else if (m_view.layout == core::Layout::Star) layoutPlaced(starLayout(m_view.nodes));
     else layoutCircle();
     for (std::size_t i = 0; i < count; ++i) {
         m_nodes[i]->setPos(m_positions[i]);
@@ -176,6 +171,12 @@ void GraphScene::layoutRow() {
         m_positions[i] = QPointF((static_cast<double>(i) - (n - 1) / 2) * kSpacing, 0);
     for (const auto& node : m_view.nodes) m_zoneMembers[node.zone].push_back(node.id);
     if (m_zoneMembers.size() < 2) m_zoneMembers.clear();  // rows only show zones when split
+}
+
+void GraphScene::layoutPlaced(std::vector<QPointF> positions) {
+    m_positions = std::move(positions);
+    for (const auto& node : m_view.nodes) m_zoneMembers[node.zone].push_back(node.id);
+    if (m_zoneMembers.size() < 2) m_zoneMembers.clear();  // zones are drawn only when split
 }
 
 void GraphScene::rebuildLinks() {

@@ -79,6 +79,7 @@ private:
     void layoutCircle();
     void layoutRing();
     void layoutRow();
+    void layoutPlaced(std::vector<QPointF> positions);  // Tiers, Star
     void rebuildLinks();
     void updateLinks();
     void updateMessages();

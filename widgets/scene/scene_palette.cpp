@@ -4,6 +4,7 @@
 #include <QPolygonF>
 #include <array>
 #include <functional>
+#include <optional>
 
 namespace sb::widgets {
 
@@ -57,15 +58,36 @@ QColor ScenePalette::tone(core::Tone tone) const {
     return text;
 }
 
-QColor ScenePalette::role(const std::string& role) const {
+// Roles are the topic's words; only the few that recur across protocols (leader-based
+// replication, elections, failure) have a look of their own. Anything else is drawn by its kind.
+std::optional<QColor> ScenePalette::roleHue(const std::string& role) const {
     if (roleIsDown(role)) return dark ? QColor(0x55, 0x55, 0x55) : QColor(0xbb, 0xbb, 0xbb);
     if (role == "leader" || role == "primary") return QColor(kCategory[0]);
     if (role == "candidate" || role == "precandidate") return QColor(kCategory[6]);
-    if (role == "follower" || role == "replica" || role == "ring node") return QColor(kCategory[1]);
-    if (role == "client") return QColor(kCategory[2]);
-    if (role == "cache") return QColor(kCategory[3]);
-    if (role == "db" || role == "database") return QColor(kCategory[4]);
+    if (role == "follower" || role == "replica") return QColor(kCategory[1]);
+    return std::nullopt;
+}
+
+QColor ScenePalette::role(const std::string& role) const { return roleHue(role).value_or(QColor(kCategory[1])); }
+
+QColor ScenePalette::kindHue(core::NodeKind kind) const {
+    switch (kind) {
+        case core::NodeKind::Client: return QColor(kCategory[2]);
+        case core::NodeKind::Cache: return QColor(kCategory[3]);
+        case core::NodeKind::Database: return QColor(0x7F, 0xB2, 0xE0);  // a light blue, so the name reads on it
+        case core::NodeKind::Orchestrator:
+        case core::NodeKind::Coordinator: return QColor(kCategory[0]);
+        case core::NodeKind::Broker: return QColor(kCategory[6]);
+        case core::NodeKind::Peer:
+        case core::NodeKind::Replica:
+        case core::NodeKind::Server:
+        case core::NodeKind::Service: break;
+    }
     return QColor(kCategory[1]);
+}
+
+QColor ScenePalette::fillFor(core::NodeKind kind, const std::string& role) const {
+    return roleHue(role).value_or(kindHue(kind));
 }
 
 QColor ScenePalette::category(std::size_t index) const { return QColor(kCategory[index % kCategory.size()]); }
@@ -77,8 +99,6 @@ QColor ScenePalette::messageKind(const std::string& kind) const { return categor
 RoleShape roleShape(const std::string& role) {
     if (role == "leader" || role == "primary") return RoleShape::Hexagon;
     if (role == "candidate" || role == "precandidate") return RoleShape::Diamond;
-    if (role == "client") return RoleShape::Square;
-    if (role == "cache" || role == "db" || role == "database") return RoleShape::Triangle;
     return RoleShape::Circle;
 }
 

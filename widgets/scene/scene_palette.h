@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QPalette>
 #include <QPointF>
+#include <optional>
 
 class QPainter;
 #include <string>
@@ -28,7 +29,12 @@ struct ScenePalette {
     static ScenePalette fromPalette(const QPalette& palette);
 
     QColor tone(core::Tone tone) const;
+    // The hue of a generic role word (leader, candidate, follower, down), if it is one.
+    std::optional<QColor> roleHue(const std::string& role) const;
     QColor role(const std::string& role) const;
+    QColor kindHue(core::NodeKind kind) const;
+    // A node's fill: its role's hue when the role is a generic one, else its kind's.
+    QColor fillFor(core::NodeKind kind, const std::string& role) const;
     // A stable colour for a message kind, a log term or a ring owner.
     QColor category(std::size_t index) const;
     QColor messageKind(const std::string& kind) const;
@@ -36,7 +42,7 @@ struct ScenePalette {
     QColor nodeHue(std::size_t index) const;
 };
 
-// Which of a few shapes a node role is drawn as.
+// Which of a few shapes a peer is drawn as, by its role (see node_shapes.h for the kinds).
 enum class RoleShape { Circle, Hexagon, Diamond, Square, Triangle };
 RoleShape roleShape(const std::string& role);
 bool roleIsDown(const std::string& role);

@@ -39,7 +39,7 @@ std::int64_t CapModel::invoke(NodeId node, OpKind kind, int key, std::int64_t va
     op.manual = manual;
     op.minority = inMinority(node);
     m_history.push_back(op);
-    ++m_revision;
+    m_checkers[static_cast<std::size_t>(key)].invoked(op.id, kind == OpKind::Write, op.value, op.invoke);
     if (!manual) m_nodes[idx(node)].autoOp = op.id;  // before starting: an AP op completes at once
     Event& e = m_engine.emit("invoke", node, kind == OpKind::Write ? "write" : "read");
     e.with("op", op.id).with("key", key);
@@ -55,7 +55,6 @@ void CapModel::complete(std::int64_t id, Outcome outcome, const Siblings& read) 
     if (op.outcome != Outcome::Pending) return;
     op.outcome = outcome;
     op.complete = now();
-    ++m_revision;
     if (op.kind == OpKind::Read && outcome == Outcome::Ok) {
         for (const Version& v : read) {
             op.values.push_back(v.value);
@@ -68,6 +67,8 @@ void CapModel::complete(std::int64_t id, Outcome outcome, const Siblings& read) 
         op.value = op.values.front();
         std::sort(op.values.begin(), op.values.end());
     }
+    const OpEnd end = outcome == Outcome::Ok ? OpEnd::Ok : outcome == Outcome::Failed ? OpEnd::Failed : OpEnd::Timeout;
+    m_checkers[static_cast<std::size_t>(op.key)].completed(id, end, op.complete, op.values);
     Event& e = m_engine.emit("complete", op.node, outcomeName(outcome));
     e.with("op", id).with("key", op.key);
     if (outcome == Outcome::Ok) e.with("value", op.value);

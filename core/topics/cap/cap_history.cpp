@@ -5,38 +5,31 @@
 
 namespace sb::core::cap {
 
-std::vector<LinOp> CapModel::linOps(int key) const {
-    std::vector<LinOp> ops;
-    for (const ClientOp& op : m_history) {
-        if (op.key != key) continue;
-        LinOp l;
-        l.id = op.id;
-        l.write = op.kind == OpKind::Write;
-        l.invoke = op.invoke;
-        if (op.outcome == Outcome::Ok) {
-            l.complete = op.complete;
-            l.values = l.write ? std::vector<std::int64_t>{op.value} : op.values;
-        } else if (l.write && (op.outcome == Outcome::Pending || op.outcome == Outcome::Timeout)) {
-            l.values = {op.value};  // may land at any time, or never
-        } else {
-            continue;  // failed ops had no effect; unanswered reads constrain nothing
-        }
-        ops.push_back(std::move(l));
+const CapModel::CulpritCache& CapModel::culprit(int key) const {
+    const auto k = static_cast<std::size_t>(key);
+    RegisterHistory& checker = m_checkers[k];
+    CulpritCache& cache = m_culprits[k];
+    if (cache.generation == checker.brokenGeneration()) return cache;
+    // Searched once per broken prefix: later ops do not change which ops cannot be ordered.
+    std::vector<LinOp> prefix = checker.brokenPrefix();
+    if (prefix != cache.prefix || cache.generation == ~std::uint64_t{0}) {
+        cache.ids = prefix.empty() ? std::vector<std::int64_t>{} : minimalViolation(prefix, 0, kCulpritBudget, &cache.minimal);
+        cache.prefix = std::move(prefix);
     }
-    return ops;
+    cache.generation = checker.brokenGeneration();
+    return cache;
 }
 
 CapModel::KeyVerdict CapModel::verdict(int key) const {
-    const auto k = static_cast<std::size_t>(key);
-    if (m_verdicts.size() != static_cast<std::size_t>(m_keys)) m_verdicts.assign(static_cast<std::size_t>(m_keys), {~std::uint64_t{0}, {}});
-    if (m_verdicts[k].first == m_revision) return m_verdicts[k].second;
-    const std::vector<LinOp> ops = linOps(key);
+    const LinResult r = m_checkers[static_cast<std::size_t>(key)].check();
     KeyVerdict v;
-    const LinResult r = checkRegister(ops, 0);
-    // A search that ran out of budget proves nothing either way; report no violation.
-    v.linearizable = r.linearizable || r.exhausted;
-    if (!v.linearizable) v.culprit = minimalViolation(ops, 0);
-    m_verdicts[k] = {m_revision, v};
+    v.linearizable = r.linearizable;
+    v.unknown = r.exhausted;  // a search that ran out of budget proves nothing either way
+    if (!r.linearizable && !r.exhausted) {
+        const CulpritCache& c = culprit(key);
+        v.culprit = c.ids;
+        v.minimal = c.minimal;
+    }
     return v;
 }
 
@@ -48,7 +41,7 @@ bool CapModel::linearizable() const {
 
 std::optional<bool> CapModel::serializable() const {
     for (int k = 0; k < m_keys; ++k) {
-        const LinResult r = checkSerializable(linOps(k), 0);
+        const LinResult r = checkSerializable(m_checkers[static_cast<std::size_t>(k)].ops(), 0);
         if (r.exhausted) return std::nullopt;
         if (!r.linearizable) return false;
     }

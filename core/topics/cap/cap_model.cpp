@@ -36,7 +36,7 @@ std::vector<ProbeSpec> capProbes() {
         {"lost_writes", false, "Acknowledged writes later discarded by a last-writer-wins merge"},
         {"wrong_winners", false, "LWW merges that kept the write made earlier in true time"},
         {"siblings", false, "Times a replica started keeping concurrent versions side by side"},
-        {"linearizable", false, "Whether the checker can order the whole history (per key)"},
+        {"linearizable", false, "Whether the checker can order the whole history (per key); \"unknown\" if it gave up"},
         {"serializable", false, "Whether some order of the operations explains every result if real time is ignored (per key; \"unknown\" if the search gave up)"},
         {"culprit_size", false, "Operations in the smallest violation the checker names"},
         {"divergent_keys", false, "Keys on which the replicas do not all hold the same version"},
@@ -108,8 +108,8 @@ Status CapModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_nextValue = m_staleReads = m_lostWrites = m_wrongWinners = m_siblings = m_lastManual = 0;
     m_banners.clear();
     m_violations.clear();
-    m_revision = 0;
-    m_verdicts.clear();
+    m_checkers.assign(static_cast<std::size_t>(m_keys), RegisterHistory(0));
+    m_culprits.assign(static_cast<std::size_t>(m_keys), CulpritCache{});
     for (NodeId i = 0; i < n; ++i) {
         scheduleClient(i);
         if (m_mode == Mode::AP && m_antiEntropy > 0)
@@ -246,7 +246,7 @@ std::vector<Violation> CapModel::violations() const {
     if (m_mode != Mode::CP) return out;
     for (int k = 0; k < m_keys; ++k) {
         const KeyVerdict v = verdict(k);
-        if (v.linearizable) continue;
+        if (v.linearizable || v.unknown) continue;  // unknown is no proof of a violation
         std::string ops;
         for (std::int64_t id : v.culprit) ops += (ops.empty() ? "#" : ", #") + std::to_string(id);
         // The nodes that served the operations the checker could not order.

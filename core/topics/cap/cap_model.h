@@ -10,6 +10,7 @@
 #include "sim/model.h"
 #include "topics/cap/cap_types.h"
 #include "topics/cap/linearizability.h"
+#include "topics/cap/register_history.h"
 
 namespace sb::core::cap {
 
@@ -46,7 +47,8 @@ namespace sb::core::cap {
 //
 // Invariants (CP only; AP anomalies are the lesson, not bugs): an operation invoked on the
 // minority side never succeeds (checked as each op completes); the history is linearizable
-// (checked lazily by violations(), because a full check after every step would be quadratic).
+// (checked incrementally: each check searches again only from the last quiet moment before the
+// earliest change, so a run's checking cost grows linearly with its length).
 //
 // Probes: see topicInfo(). Events: invoke, complete (detail ok/failed/timeout), stale_read,
 // lost_write, sibling, plus the kernel's send/deliver/drop/timer/action.
@@ -75,8 +77,10 @@ public:
     std::vector<ClientOp> history() const;
     // The checker's verdict per key: empty culprit when linearizable.
     struct KeyVerdict {
-        bool linearizable = true;
+        bool linearizable = true;           // proven: false when broken or unknown
+        bool unknown = false;               // the search ran out of states: no verdict
         std::vector<std::int64_t> culprit;  // minimal set of op ids that cannot be ordered
+        bool minimal = true;                // false: the culprit search ran out of states first
     };
     KeyVerdict verdict(int key) const;
     bool linearizable() const;
@@ -108,6 +112,14 @@ private:
     struct Banner {
         Time time = 0;
         std::string text;
+    };
+
+    // The culprit found for one key's broken prefix (see culprit()).
+    struct CulpritCache {
+        std::uint64_t generation = ~std::uint64_t{0};
+        std::vector<LinOp> prefix;
+        std::vector<std::int64_t> ids;
+        bool minimal = true;
     };
 
     static std::size_t idx(NodeId n) { return static_cast<std::size_t>(n); }
@@ -145,7 +157,7 @@ private:
     void onTimer(NodeId node, int slot);
     Status applyClient(const Action& a, Event& out);
     Status applySet(const Action& a, Event& out);
-    std::vector<LinOp> linOps(int key) const;
+    const CulpritCache& culprit(int key) const;
     int divergentKeys() const;
     double meanLatencyMs(OpKind kind) const;
 
@@ -170,10 +182,11 @@ private:
     std::int64_t m_lastManual = 0;  // id of the latest manual op
     std::vector<Banner> m_banners;
     std::vector<Violation> m_violations;
-    std::uint64_t m_revision = 0;  // bumped whenever an op is invoked or completes
-    // The checker's verdicts per key, tagged with the revision they were computed at. A cache of
-    // a pure function of the history, so copies and replays stay deterministic.
-    mutable std::vector<std::pair<std::uint64_t, KeyVerdict>> m_verdicts;
+    // The linearizability checker per key, fed as ops start and end (checked incrementally,
+    // lazily), and the culprit found for its broken prefix. Both are caches of pure functions of
+    // the history, so copies and replays stay deterministic.
+    mutable std::vector<RegisterHistory> m_checkers;
+    mutable std::vector<CulpritCache> m_culprits;
 };
 
 }  // namespace sb::core::cap

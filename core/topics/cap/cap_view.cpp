@@ -92,8 +92,25 @@ View CapModel::view(Time t) const {
     const std::size_t from = m_banners.size() > 2 ? m_banners.size() - 2 : 0;
     for (std::size_t i = from; i < m_banners.size(); ++i)
         if (m_banners[i].time <= t) v.annotations.push_back(m_banners[i].text);
-    for (const ClientOp& op : history())
-        if (op.invoke <= t) v.history.push_back(historyOp(op, t));
+    // The culprits flagged without copying the whole history every frame.
+    std::vector<std::int64_t> culprits;
+    for (int k = 0; k < m_keys; ++k) {
+        const KeyVerdict verdictOfKey = verdict(k);
+        culprits.insert(culprits.end(), verdictOfKey.culprit.begin(), verdictOfKey.culprit.end());
+        if (verdictOfKey.unknown)
+            v.annotations.push_back("Linearizability of " + keyName(k) + ": unknown (the checker gave up)");
+    }
+    std::sort(culprits.begin(), culprits.end());
+    for (const ClientOp& op : m_history) {
+        if (op.invoke > t) break;  // invocation order
+        if (!std::binary_search(culprits.begin(), culprits.end(), op.id)) {
+            v.history.push_back(historyOp(op, t));
+            continue;
+        }
+        ClientOp flagged = op;
+        flagged.linearizable = false;
+        v.history.push_back(historyOp(flagged, t));
+    }
     return v;
 }
 
@@ -166,7 +183,15 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     if (name == "lost_writes") return m_lostWrites;
     if (name == "wrong_winners") return m_wrongWinners;
     if (name == "siblings") return m_siblings;
-    if (name == "linearizable") return linearizable();
+    if (name == "linearizable") {
+        bool unknown = false;
+        for (int k = 0; k < m_keys; ++k) {
+            const KeyVerdict v = verdict(k);
+            if (!v.linearizable && !v.unknown) return false;
+            unknown = unknown || v.unknown;
+        }
+        return unknown ? ProbeValue{std::string("unknown")} : ProbeValue{true};
+    }
     if (name == "serializable") {
         const std::optional<bool> s = serializable();
         return s ? ProbeValue{*s} : ProbeValue{std::string("unknown")};

@@ -1,5 +1,7 @@
 #include "topics/cap/linearizability.h"
 
+#include "topics/cap/lin_segment.h"
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -7,6 +9,10 @@
 #include <utility>
 
 namespace sb::core::cap {
+
+using lin_detail::Frontier;
+using lin_detail::SegmentRun;
+
 namespace {
 
 bool accepts(const LinOp& read, std::int64_t value) {
@@ -15,14 +21,6 @@ bool accepts(const LinOp& read, std::int64_t value) {
 
 bool byInvoke(const LinOp& a, const LinOp& b) { return a.invoke < b.invoke; }
 
-// Where the search may stand between two segments: the register value, the unknown-outcome
-// writes that have not taken effect yet (they still may), and how we got here.
-struct Frontier {
-    std::int64_t value = 0;
-    std::vector<std::size_t> open;     // indices into the sorted history, ascending
-    std::vector<std::int64_t> order;   // witness so far
-};
-
 // One segment: a run of operations that overlap in time. Every definite operation before the
 // segment finished before any operation in it began, so segments are linearized one after the
 // other and only the set of reachable (value, open writes left) states crosses the boundary.
@@ -30,8 +28,8 @@ struct Frontier {
 // length of the history.
 class Segment {
 public:
-    Segment(const std::vector<LinOp>& ops, std::vector<std::size_t> local, std::uint64_t& budget)
-        : m_ops(ops), m_local(std::move(local)), m_budget(budget) {
+    Segment(const std::vector<LinOp>& ops, std::vector<std::size_t> local, std::uint64_t& budget, bool withOrder)
+        : m_ops(ops), m_local(std::move(local)), m_budget(budget), m_withOrder(withOrder) {
         m_done.assign((m_local.size() + 63) / 64, 0);
         for (const std::size_t index : m_local)
             if (ops[index].complete != kOpen) ++m_required;
@@ -66,8 +64,11 @@ private:
         std::sort(open.begin(), open.end());
         auto key = std::make_pair(value, open);
         if (m_exits->count(key)) return;
-        Frontier f{value, std::move(open), m_entry->order};
-        for (std::size_t i : m_path) f.order.push_back(m_ops[m_local[i]].id);
+        Frontier f{value, std::move(open), {}};
+        if (m_withOrder) {
+            f.order = m_entry->order;
+            for (std::size_t i : m_path) f.order.push_back(m_ops[m_local[i]].id);
+        }
         m_exits->emplace(std::move(key), std::move(f));
     }
 
@@ -108,6 +109,7 @@ private:
     const std::vector<LinOp>& m_ops;
     std::vector<std::size_t> m_local;  // indices into m_ops: this segment's ops, then carried open writes
     std::uint64_t& m_budget;
+    bool m_withOrder = true;
     std::size_t m_first = 0;
     std::size_t m_required = 0;
     std::vector<std::uint64_t> m_done;
@@ -135,6 +137,32 @@ std::vector<Frontier> dominant(std::map<std::pair<std::int64_t, std::vector<std:
 
 }  // namespace
 
+SegmentRun lin_detail::runSegment(const std::vector<LinOp>& ops, std::size_t first, const std::vector<Frontier>& from,
+                                  std::uint64_t& budget, bool withOrder) {
+    SegmentRun run;
+    // The segment grows while the next op starts before some definite op in it has finished.
+    // An open write alone never holds a segment open: it is carried forward instead.
+    std::size_t end = first + 1;
+    Time reach = ops[first].complete == kOpen ? std::numeric_limits<Time>::min() : ops[first].complete;
+    for (; end < ops.size() && ops[end].invoke <= reach; ++end)
+        if (ops[end].complete != kOpen) reach = std::max(reach, ops[end].complete);
+    run.end = end;
+    run.reach = reach;
+    std::vector<std::size_t> local;
+    for (std::size_t i = first; i < end; ++i) local.push_back(i);
+    std::set<std::size_t> carried;
+    for (const Frontier& f : from) carried.insert(f.open.begin(), f.open.end());
+    local.insert(local.end(), carried.begin(), carried.end());
+    Segment segment(ops, std::move(local), budget, withOrder);
+    segment.setFirst(first);
+    std::map<std::pair<std::int64_t, std::vector<std::size_t>>, Frontier> exits;
+    for (const Frontier& f : from)
+        if (!segment.explore(f, exits)) break;
+    run.exhausted = segment.exhausted();
+    if (!run.exhausted) run.next = dominant(exits);
+    return run;
+}
+
 LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial, std::uint64_t budget) {
     // An unknown-outcome write whose value no read returned may as well never have happened:
     // dropping it from any linearization leaves one. Removing such writes up front keeps the
@@ -150,35 +178,15 @@ LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial, s
     std::vector<Frontier> frontier{Frontier{initial, {}, {}}};
     LinResult result;
     for (std::size_t first = 0; first < ops.size();) {
-        // The segment grows while the next op starts before some definite op in it has finished.
-        std::size_t end = first + 1;
-        // An open write alone never holds a segment open: it is carried forward instead.
-        Time reach = ops[first].complete == kOpen ? std::numeric_limits<Time>::min() : ops[first].complete;
-        for (; end < ops.size() && ops[end].invoke <= reach; ++end)
-            if (ops[end].complete != kOpen) reach = std::max(reach, ops[end].complete);
-        std::vector<std::size_t> local;
-        for (std::size_t i = first; i < end; ++i) local.push_back(i);
-        std::set<std::size_t> carried;
-        for (const Frontier& f : frontier) carried.insert(f.open.begin(), f.open.end());
-        local.insert(local.end(), carried.begin(), carried.end());
-        Segment segment(ops, std::move(local), budget);
-        segment.setFirst(first);
-        std::map<std::pair<std::int64_t, std::vector<std::size_t>>, Frontier> exits;
-        for (const Frontier& f : frontier)
-            if (!segment.explore(f, exits)) break;
-        if (segment.exhausted()) {
-            result.exhausted = true;
+        SegmentRun run = lin_detail::runSegment(ops, first, frontier, budget, true);
+        if (run.exhausted || run.next.empty()) {
+            result.exhausted = run.exhausted;
             result.linearizable = false;
             result.explored = start - budget;
             return result;
         }
-        frontier = dominant(exits);
-        if (frontier.empty()) {
-            result.linearizable = false;
-            result.explored = start - budget;
-            return result;
-        }
-        first = end;
+        frontier = std::move(run.next);
+        first = run.end;
     }
     result.explored = start - budget;
     result.order = frontier.front().order;
@@ -219,14 +227,32 @@ bool selfContained(const std::vector<LinOp>& ops, std::int64_t initial) {
     return true;
 }
 
-bool broken(const std::vector<LinOp>& ops, std::int64_t initial) {
-    const LinResult r = checkRegister(ops, initial);
-    return !r.linearizable && !r.exhausted;
-}
+// The culprit search runs many checks; they share one state budget. A check the budget cannot
+// finish counts as "not shown broken", so only sets proven broken are ever kept.
+struct Search {
+    std::int64_t initial = 0;
+    std::uint64_t left = 0;
+    bool ranOut = false;
+
+    bool broken(const std::vector<LinOp>& ops) {
+        if (left == 0) {
+            ranOut = true;
+            return false;
+        }
+        const LinResult r = checkRegister(ops, initial, left);
+        left -= std::min(left, r.explored);
+        ranOut = ranOut || r.exhausted;
+        return !r.linearizable && !r.exhausted;
+    }
+};
 
 }  // namespace
 
-std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial) {
+std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial, std::uint64_t budget,
+                                           bool* minimal) {
+    Search search{initial, budget, false};
+    auto broken = [&search](const std::vector<LinOp>& h, std::int64_t) { return search.broken(h); };
+    if (minimal) *minimal = false;
     if (!broken(ops, initial)) return {};
     std::vector<LinOp> kept = ops;
     std::stable_sort(kept.begin(), kept.end(), byInvoke);
@@ -251,7 +277,7 @@ std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::i
     // Deletion filter: drop any op whose removal keeps the history broken, and repeat until a
     // whole pass removes nothing, so that every survivor is needed. A write whose value a kept
     // read returned stays: "a read of a value nobody wrote" would be minimal but explains nothing.
-    for (bool changed = true; changed;) {
+    for (bool changed = true; changed && !search.ranOut;) {
         changed = false;
         for (std::size_t i = kept.size(); i-- > 0;) {
             if (supportsRead(kept, i, initial)) continue;
@@ -263,6 +289,7 @@ std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::i
             }
         }
     }
+    if (minimal) *minimal = !search.ranOut;
     std::vector<std::int64_t> ids;
     ids.reserve(kept.size());
     for (const LinOp& op : kept) ids.push_back(op.id);

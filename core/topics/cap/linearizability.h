@@ -29,6 +29,8 @@ struct LinOp {
     std::vector<std::int64_t> values;  // write: {value}; read: the acceptable values (siblings)
     Time invoke = 0;
     Time complete = kOpen;             // kOpen: unknown outcome (writes only)
+
+    bool operator==(const LinOp&) const = default;
 };
 
 struct LinResult {
@@ -51,7 +53,12 @@ LinResult checkSerializable(const std::vector<LinOp>& ops, std::int64_t initial,
 // linearizable if any single removable operation is dropped (1-minimal, by a deletion filter).
 // A write is not removable while it is the only source of a value some kept read returned
 // (see supportsRead), so the set always shows where each read value came from. Returns ids.
-std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial);
+// Every check inside shares `budget` states: the search stops when it runs out and returns the
+// smallest set it has proven broken so far, with *minimal (when given) set to false. An empty
+// result means the history could not be shown broken within the budget.
+inline constexpr std::uint64_t kCulpritBudget = 4'000'000;
+std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial,
+                                           std::uint64_t budget = kCulpritBudget, bool* minimal = nullptr);
 bool supportsRead(const std::vector<LinOp>& ops, std::size_t i, std::int64_t initial);
 
 }  // namespace sb::core::cap

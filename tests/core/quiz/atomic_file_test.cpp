@@ -9,14 +9,7 @@
 using namespace sb::core;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-}  // namespace
+using sb::test::slurp;
 
 TEST_CASE("an atomic write leaves exactly the bytes and no temporary file", "[atomic]") {
     sb::test::TempDir dir("atomic-basic");

@@ -15,16 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-void spit(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-std::string corpus(const std::string& name) {
-    return slurp(std::string(SPLITBRAIN_TEST_DATA) + "/corpus/" + name);
-}
+using sb::test::corpus;
+using sb::test::slurp;
+using sb::test::spit;
 Progress goodProgress() {
     return *progressFromJson(corpus("good.json"), "good.json", 1 << 20).progress;
 }
@@ -88,7 +81,8 @@ TEST_CASE("corrupt progress files are set aside and the backup is loaded", "[sto
         CHECK(store.progress() == goodProgress());
         CHECK(r.message ==
               "progress.json was damaged, so your progress was restored from the backup "
-              "progress.json.1 (the damaged file was kept as progress.json.corrupt-1).");
+              "progress.json.1 (the damaged file was kept as progress.json.corrupt-1) and "
+              "upgraded for the FSRS scheduler (the old file was kept as progress.json.v1).");
         REQUIRE(r.details.size() == 1);
         CHECK_THAT(r.details[0].text(), Catch::Contains("progress.json"));
         // Saving afterwards writes a fresh main file and leaves the set-aside copy alone.
@@ -155,7 +149,8 @@ TEST_CASE("a missing file with a backup restores the backup", "[store]") {
     CHECK(r.outcome == LoadOutcome::RestoredFromBackup);
     CHECK(r.message ==
           "progress.json was missing, so your progress was restored from the "
-          "backup progress.json.1.");
+          "backup progress.json.1 and upgraded for the FSRS scheduler (the old file was kept "
+          "as progress.json.v1).");
     CHECK(r.setAside.empty());
 }
 

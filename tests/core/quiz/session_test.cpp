@@ -26,6 +26,13 @@ std::vector<ItemRef> catalog() {
     };
 }
 
+// These tests pin session order and due days with SM-2's hand-checkable intervals.
+Progress sm2Progress() {
+    Progress p;
+    p.settings.algorithm = Algorithm::Sm2;
+    return p;
+}
+
 std::vector<std::string> ids(QuizSession& s) {
     // Walks the queue by grading everything Good; returns the order seen.
     std::vector<std::string> out;
@@ -40,7 +47,7 @@ std::vector<std::string> ids(QuizSession& s) {
 }  // namespace
 
 TEST_CASE("new items are limited per day across sessions", "[session]") {
-    Progress p;
+    Progress p = sm2Progress();
     SessionOptions o;
     o.newPerDay = 4;
     QuizSession first(p, catalog(), o, at(kToday));
@@ -57,7 +64,7 @@ TEST_CASE("new items are limited per day across sessions", "[session]") {
 }
 
 TEST_CASE("due reviews come first with the most overdue first and then new items", "[session]") {
-    Progress p;
+    Progress p = sm2Progress();
     const auto cat = catalog();
     p.recordReview(cat[3], Grade::Good, ReviewMode::Recall, at(kToday - 3));  // due kToday - 2
     p.recordReview(cat[0], Grade::Good, ReviewMode::Recall, at(kToday - 1));  // due kToday
@@ -70,7 +77,7 @@ TEST_CASE("due reviews come first with the most overdue first and then new items
 }
 
 TEST_CASE("topic filter and review cap", "[session]") {
-    Progress p;
+    Progress p = sm2Progress();
     SessionOptions o;
     o.topics = {"hashring", "cap"};
     o.newPerDay = 10;
@@ -84,7 +91,7 @@ TEST_CASE("topic filter and review cap", "[session]") {
 }
 
 TEST_CASE("a lapse is re-drilled once at the end without moving the schedule", "[session]") {
-    Progress p;
+    Progress p = sm2Progress();
     SessionOptions o;
     o.topics = {"hashring"};
     QuizSession s(p, catalog(), o, at(kToday));
@@ -109,7 +116,7 @@ TEST_CASE("a lapse is re-drilled once at the end without moving the schedule", "
 }
 
 TEST_CASE("rehearsal scores the ticked checklist points", "[session]") {
-    Progress p;
+    Progress p = sm2Progress();
     SessionOptions o;
     o.topics = {"raft"};
     QuizSession s(p, catalog(), o, at(kToday));
@@ -134,6 +141,9 @@ TEST_CASE("three days of practice as the quiz workspace drives it", "[session]")
         ProgressStore store(path);
         const LoadReport r = store.load();
         CHECK((r.outcome == LoadOutcome::Loaded || r.outcome == LoadOutcome::Fresh));
+        // Chosen on day 0 and saved with the progress; the later days must find it there.
+        if (d == kToday) store.progress().settings.algorithm = Algorithm::Sm2;
+        CHECK(store.progress().settings.algorithm == Algorithm::Sm2);
         QuizSession s(store.progress(), catalog(), o, at(d));
         std::vector<std::string> seen;
         int minute = 0;

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace sb::test {
@@ -28,5 +30,17 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// Whole-file read and write, and a file of the quiz test corpus, for the quiz tests.
+inline std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+inline void spit(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+inline std::string corpus(const std::string& name) {
+    return slurp(std::string(SPLITBRAIN_TEST_DATA) + "/corpus/" + name);
+}
 
 }  // namespace sb::test

@@ -85,4 +85,9 @@ TEST_CASE("a session keeps its lesson and the position it was saved at", "[scena
     auto bad = loadScenarioText(R"({"topic": "ping", "position": -3})", reg, "s.json");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().text() == "s.json:/position: expected a non-negative whole number of events");
+    // Issue 25: a session from a stranger must not replay for hours.
+    auto far = loadScenarioText(R"({"topic": "ping", "seed": 1, "position": 1000000000000})", reg, "s.json");
+    REQUIRE_FALSE(far.ok());
+    CHECK(far.error().text() ==
+          "s.json:/position: position 1,000,000,000,000 is past the limit of 10,000,000 events a session may be replayed to");
 }

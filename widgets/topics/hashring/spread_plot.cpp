@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -13,7 +14,7 @@
 
 namespace sb::widgets {
 
-SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : TopicPanel(parent), m_controller(controller) {
     setAccessibleName(tr("Load spread versus vnode count"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,7 +35,6 @@ SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : QWidget(par
     small.setPointSizeF(small.pointSizeF() * 0.8);
     m_plot->legend->setFont(small);
     layout->addWidget(m_plot, 1);
-    connect(m_controller, &SimController::loaded, this, &SpreadPlot::recompute);
     connect(m_controller, &SimController::changed, this, &SpreadPlot::markNow);
     applyPalette();
 }
@@ -82,23 +82,27 @@ void SpreadPlot::applyPalette() {
     m_plot->legend->setTextColor(pal.text);
 }
 
+void SpreadPlot::activate(bool on) {
+    m_applies = on && m_controller->timeline();
+    recompute();
+}
+
 void SpreadPlot::recompute() {
     m_plot->clearGraphs();
     m_plot->clearItems();
     const core::Timeline* t = m_controller->timeline();
-    const bool applies = t && t->model().info().id == "hashring";
-    if (applies != m_applies) {
-        m_applies = applies;
-        emit appliesChanged(applies);
-    }
-    if (!applies) {
+    if (!m_applies || !t) {
         m_note->setText(tr("This plot belongs to the hash ring topic."));
         m_plot->replot();
         return;
     }
     const core::ParamValues& p = t->sim().params();
-    const int nodes = static_cast<int>(p.at("nodes"));
-    const auto keyCount = static_cast<std::uint32_t>(p.at("keys"));
+    const auto param = [&p](const char* name) {
+        const auto it = p.find(name);
+        return it == p.end() ? 0.0 : it->second;
+    };
+    const int nodes = std::max(1, static_cast<int>(param("nodes")));
+    const auto keyCount = static_cast<std::uint32_t>(std::max(0.0, param("keys")));
     const std::uint64_t seed = t->sim().session().seed;
     // At least 20,000 keys, so the curve shows the ring's own unevenness rather than the noise
     // of a handful of named keys.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "topics/topic_ui.h"
 
 class QCustomPlot;
 class QLabel;
@@ -11,20 +11,18 @@ class SimController;
 
 // The hash ring's "load spread vs vnode count" curve, computed by core on the run's own keys and
 // seed: the relative stddev of keys per node for 1..1000 vnodes, the 1/sqrt(V) rule of thumb
-// beside it, and the run's current vnode count marked. Only the hashring topic has one; for the
-// others the panel says so and the window hides its dock.
-class SpreadPlot : public QWidget {
+// beside it, and the run's current vnode count marked. The topic UI registry docks it and
+// activates it for hash ring runs only.
+class SpreadPlot : public TopicPanel {
     Q_OBJECT
 public:
     explicit SpreadPlot(SimController* controller, QWidget* parent = nullptr);
 
-    // Whether the loaded topic has this plot.
+    void activate(bool on) override;
+    // Whether the loaded run is one this plot was activated for.
     bool applies() const { return m_applies; }
     int pointCount() const;
     QCustomPlot* plot() const { return m_plot; }
-
-signals:
-    void appliesChanged(bool applies);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -1,0 +1,105 @@
+// What the cache topic declares: parameters, actions, probes and event kinds.
+#include "topics/cache/cache_model.h"
+
+namespace sb::core::cache {
+namespace {
+
+std::vector<ParamSpec> cacheParams() {
+    return {
+        {"mitigation", ParamType::Choice, "", 0, 5, 0, "What readers do when the hot key expires",
+         {"none", "lock", "single_flight", "xfetch", "swr", "refresh_ahead"}},
+        {"rate", ParamType::Real, "req/s", 0, 5000, 200, "Requests per second from all clients together (Poisson)", {}},
+        {"ttl_ms", ParamType::Int, "ms", 100, 3600000, 60000, "How long a cached value is fresh", {}},
+        {"recompute_ms", ParamType::Int, "ms", 1, 60000, 2000, "Delta: the database's time for the query behind a value", {}},
+        {"beta", ParamType::Real, "", 0.1, 10, 1, "XFetch: above 1 recomputes earlier, below 1 later", {}},
+        {"keys", ParamType::Int, "keys", 1, 1000, 1, "How many keys the clients read (k1 is the hottest)", {}},
+        {"zipf", ParamType::Real, "", 0, 3, 1, "Zipf exponent of key popularity (0: all keys equally popular)", {}},
+        {"ttl_jitter", ParamType::Real, "", 0, 1, 0, "Each write's TTL is stretched by a random share up to this", {}},
+        {"clients", ParamType::Int, "clients", 1, 100000, 200, "How many clients the aggregate node stands for", {}},
+        {"servers", ParamType::Int, "servers", 1, 4, 2, "Application servers behind the load balancer", {}},
+        {"db_slots", ParamType::Int, "queries", 1, 256, 8, "Queries the database runs at once (the c of M/D/c)", {}},
+        {"db_queue_limit", ParamType::Int, "queries", 1, 100000, 2000, "Queued queries beyond this are refused", {}},
+        {"db_timeout_ms", ParamType::Int, "ms", 0, 600000, 10000, "A query still queued after this is cancelled (0: never)", {}},
+        {"client_timeout_ms", ParamType::Int, "ms", 10, 600000, 5000, "A client gives up on an attempt after this", {}},
+        {"retries", ParamType::Int, "", 0, 10, 2, "Retries after a timeout or an error, sent at once", {}},
+        {"stale_ms", ParamType::Int, "ms", 0, 3600000, 10000, "Lock and stale-while-revalidate: how long an expired value may be served", {}},
+        {"lock_ttl_ms", ParamType::Int, "ms", 10, 600000, 10000, "Lock: the lock's expiry (PX), in case its holder dies", {}},
+        {"lock_poll_ms", ParamType::Int, "ms", 1, 10000, 50, "Lock: how often a waiter looks again", {}},
+        {"refresh_factor", ParamType::Real, "", 0.05, 0.95, 0.75, "Refresh-ahead: a read after this share of the TTL reloads early", {}},
+        {"prewarm", ParamType::Bool, "", 0, 1, 1, "Start with every key cached at t = 0 (off: a cold start)", {}},
+        {"hop_ms", ParamType::Int, "ms", 0, 1000, 2, "One-way delay of every link", {}},
+    };
+}
+
+std::vector<ProbeSpec> cacheProbes() {
+    return {
+        {"mitigation", false, "The mitigation in use"},
+        {"requests", false, "Client requests started (not counting retries)"},
+        {"attempts", false, "Attempts sent, retries included"},
+        {"hits", false, "Attempts answered from a fresh cached value"},
+        {"miss_served", false, "Attempts answered after a recompute (their own, or one they waited for)"},
+        {"stale_served", false, "Attempts answered with an expired value"},
+        {"errors", false, "Attempts answered with an error"},
+        {"timeouts", false, "Attempts the client gave up on"},
+        {"retries", false, "Retries sent"},
+        {"failed", false, "Requests that failed after their last retry"},
+        {"open", false, "Attempts still waiting"},
+        {"hit_ratio", false, "Hits as a share of answered attempts (0..1)"},
+        {"hit_ratio_10s", false, "Hit ratio over the last ten seconds"},
+        {"db_queries_10s", false, "Queries that reached the database in the last ten seconds"},
+        {"db_queue_peak_10s", false, "Longest database queue in the last ten seconds"},
+        {"error_rate", false, "Failed requests as a share of finished ones (0..1)"},
+        {"recomputes", false, "Recomputes started"},
+        {"early_recomputes", false, "XFetch recomputes started before the expiry"},
+        {"locks_taken", false, "Locks won"},
+        {"locks_refused", false, "Lock attempts refused because another reader holds it"},
+        {"coalesced", false, "Requests that joined another request's flight"},
+        {"db_queries", false, "Queries that reached the database"},
+        {"db_queue", false, "Queries waiting at the database now"},
+        {"db_queue_peak", false, "Longest the database queue has been"},
+        {"db_busy", false, "Queries running at the database now"},
+        {"db_timeouts", false, "Queries cancelled by the statement timeout"},
+        {"db_refused", false, "Queries refused by a full queue"},
+        {"db_qps_peak", false, "Most queries that arrived at the database within one second"},
+        {"db_p50_ms", false, "Median database latency (queue wait plus delta)"},
+        {"db_p99_ms", false, "99th percentile database latency"},
+        {"client_p50_ms", false, "Median latency of successful requests, retries included"},
+        {"client_p99_ms", false, "99th percentile latency of successful requests"},
+        {"expiry_cycles", false, "Expiry cycles that started at least one recompute (cold starts excluded)"},
+        {"max_recomputes_per_expiry", false, "Most recomputes one expiry cycle started"},
+        {"last_recomputes_per_expiry", false, "Recomputes the latest expiry cycle started"},
+        {"violations", false, "Invariant violations so far"},
+        {"version", false, "The cached version of a key (0: not cached)", true},
+        {"ttl_left_ms", false, "Time until a key's TTL runs out (negative: expired, still kept)", true},
+        {"cached", false, "Whether the cache holds a key", true},
+        {"key_recomputes", false, "Recomputes started for a key", true},
+        {"in_flight", false, "Recomputes in flight for a key", true},
+        {"last_outcome", false, "hit, miss, stale or error: how a key's latest answer was made", true},
+        {"up", true, "Whether the node is running"},
+    };
+}
+
+}  // namespace
+
+const TopicInfo& CacheModel::topicInfo() {
+    static const TopicInfo info = [] {
+        TopicInfo t;
+        t.id = "cache";
+        t.title = "Cache stampede and its mitigations";
+        t.summary = "A hot key expires and every reader recomputes it at once; locks, single flight, "
+                    "probabilistic early expiration and stale serving, measured on the same load.";
+        t.params = ParamSet(cacheParams());
+        t.actions = genericActionSpecs();
+        t.actions.push_back({"flush", "Empty the cache (a cold start)", {}});
+        t.actions.push_back({"expire", "End a key's TTL now", {arg("key", ArgType::String, false)}});
+        t.probes = cacheProbes();
+        t.eventKinds = {"send", "deliver", "drop", "timer", "action", "hit", "miss", "stale", "recompute_start",
+                        "recompute_done", "early_recompute", "refresh_ahead", "lock_taken", "lock_refused",
+                        "coalesced", "cache_set", "expire", "db_queued", "db_served", "db_timeout", "db_refused",
+                        "timeout", "retry", "error"};
+        return t;
+    }();
+    return info;
+}
+
+}  // namespace sb::core::cache

@@ -1,0 +1,188 @@
+#include "topics/saga/saga_model.h"
+
+#include <algorithm>
+
+#include "topics/saga/two_phase_spec.h"
+
+namespace sb::core::saga {
+namespace {
+
+constexpr int kStartTimer = 0;
+
+std::vector<ActionSpec> sagaActions() {
+    auto specs = genericActionSpecs();
+    specs.push_back({"start_order", "Place one more order (a saga, or a 2PC transaction)",
+                     {arg("amount", ArgType::Int, false), arg("qty", ArgType::Int, false), arg("fail_at", ArgType::Int, false)}});
+    specs.push_back({"fail_next", "Make a service reject its next step, or fail its next compensations (times)",
+                     {arg("node", ArgType::Node), arg("compensation", ArgType::Bool, false), arg("times", ArgType::Int, false)}});
+    specs.push_back({"redeliver", "Deliver the orchestrator's last command to a service once more (at-least-once)",
+                     {arg("node", ArgType::Node)}});
+    specs.push_back({"report", "The reader takes a snapshot of all four services now", {}});
+    return specs;
+}
+
+}  // namespace
+
+const TopicInfo& SagaModel::topicInfo() {
+    static const TopicInfo info = [] {
+        TopicInfo t;
+        t.id = "saga";
+        t.title = "Sagas, compensation and two-phase commit";
+        t.summary = "An order across four services: a saga that compensates in reverse when a step fails, "
+                    "beside a two-phase commit that blocks while its coordinator is down.";
+        t.params = ParamSet({
+            {"mode", ParamType::Choice, "", 0, 1, 0, "Saga with compensations, or two-phase commit", {"saga", "2pc"}},
+            {"orders", ParamType::Int, "orders", 0, 50, 1, "Orders placed automatically at the start", {}},
+            {"order_gap_ms", ParamType::Int, "ms", 0, 10000, 200, "Time between automatic orders", {}},
+            {"amount", ParamType::Int, "$", 1, 1000, 30, "Price of each order", {}},
+            {"qty", ParamType::Int, "items", 1, 10, 1, "Items in each order", {}},
+            {"balance", ParamType::Int, "$", 0, 100000, 100, "The customer's starting balance", {}},
+            {"stock", ParamType::Int, "items", 0, 10000, 5, "Items in stock at the start", {}},
+            {"fail_at", ParamType::Int, "step", 0, 4, 0, "The first order is rejected at this step (0: none)", {}},
+            {"fail_prob", ParamType::Real, "", 0, 0.9, 0, "Chance that one attempt of a step fails transiently", {}},
+            {"max_retries", ParamType::Int, "retries", 0, 10, 3, "Retries of a transiently failing step before it fails", {}},
+            {"backoff_ms", ParamType::Int, "ms", 1, 5000, 20, "First retry delay; each retry doubles it", {}},
+            {"comp_fail_prob", ParamType::Real, "", 0, 0.9, 0, "Chance that one attempt of a compensation fails", {}},
+            {"comp_retries", ParamType::Int, "retries", 0, 20, 5, "Compensation retries before the saga is dead-lettered", {}},
+            {"request_timeout_ms", ParamType::Int, "ms", 5, 10000, 100, "How long the orchestrator waits before resending", {}},
+            {"idempotency", ParamType::Bool, "", 0, 1, 1, "Services answer repeated requests from their idempotency records", {}},
+            {"semantic_locks", ParamType::Bool, "", 0, 1, 0, "Records of unfinished sagas are marked pending; readers wait", {}},
+            {"report_every_ms", ParamType::Int, "ms", 0, 10000, 0, "The reader's snapshot period while orders run (0: on request)", {}},
+            {"vote_timeout_ms", ParamType::Int, "ms", 5, 10000, 200, "2PC: how long the coordinator waits for votes before aborting", {}},
+            {"decide_alone", ParamType::Bool, "", 0, 1, 0, "Broken 2PC: a prepared participant aborts on its own after a wait", {}},
+            {"in_doubt_timeout_ms", ParamType::Int, "ms", 5, 100000, 300, "Broken 2PC: how long a participant waits before deciding alone", {}},
+            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
+            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
+            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
+            {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
+        });
+        t.actions = sagaActions();
+        t.probes = sagaProbeSpecs();
+        t.eventKinds = {"send", "deliver", "drop", "timer", "action", "log", "apply", "reply", "retry",
+                        "dead_letter", "saga_end", "recover", "tp", "report", "anomaly", "double_effect"};
+        return t;
+    }();
+    return info;
+}
+
+ExploreSupport SagaModel::exploreSupport() {
+    return {"saga", "participants (2 to 6)",
+            [](const ParamValues& p, int size) -> Result<std::shared_ptr<const StateSpace>> {
+                if (p.at("mode") != 1)
+                    return makeError("explore covers the 2pc mode only (TwoPhase.tla); set \"mode\": \"2pc\"", "/params/mode");
+                if (size < 2 || size > 6) return makeError("2PC explores 2 to 6 participants, not " + std::to_string(size), "--size");
+                return std::shared_ptr<const StateSpace>(std::make_shared<TwoPhaseSpace>(size, p.at("decide_alone") != 0));
+            }};
+}
+
+Status SagaModel::reset(const ParamValues& p, std::uint64_t seed) {
+    auto ms = [&](const char* key) { return fromMs(static_cast<std::int64_t>(p.at(key))); };
+    m_mode = p.at("mode") == 0 ? Mode::Saga : Mode::TwoPhase;
+    Topology topo;
+    const NodeId hub = topo.add(m_mode == Mode::Saga ? "orchestrator" : "coordinator",
+                                m_mode == Mode::Saga ? NodeKind::Orchestrator : NodeKind::Coordinator, 0);
+    for (const char* s : {"order", "payment", "inventory", "shipping"}) topo.connect(hub, topo.add(s, NodeKind::Service, 1));
+    topo.add("reader", NodeKind::Client, 2);
+    m_engine.reset(std::move(topo), seed);
+    LinkConfig& link = m_engine.net().defaults();
+    link.minLatency = ms("latency_min_ms");
+    link.maxLatency = std::max(link.minLatency, ms("latency_max_ms"));
+    link.drop = p.at("loss");
+    link.duplicate = p.at("duplicate");
+    m_cfg = Config{};
+    m_cfg.balance = static_cast<std::int64_t>(p.at("balance"));
+    m_cfg.stock = static_cast<std::int64_t>(p.at("stock"));
+    m_cfg.amount = static_cast<std::int64_t>(p.at("amount"));
+    m_cfg.qty = static_cast<std::int64_t>(p.at("qty"));
+    m_cfg.sagas = static_cast<int>(p.at("orders"));
+    m_cfg.failAt = static_cast<int>(p.at("fail_at"));
+    m_cfg.maxRetries = static_cast<int>(p.at("max_retries"));
+    m_cfg.compRetries = static_cast<int>(p.at("comp_retries"));
+    m_cfg.gap = ms("order_gap_ms");
+    m_cfg.backoff = ms("backoff_ms");
+    m_cfg.timeout = ms("request_timeout_ms");
+    m_cfg.reportEvery = ms("report_every_ms");
+    m_cfg.voteTimeout = ms("vote_timeout_ms");
+    m_cfg.inDoubt = ms("in_doubt_timeout_ms");
+    m_cfg.failProb = p.at("fail_prob");
+    m_cfg.compFailProb = p.at("comp_fail_prob");
+    m_cfg.idempotency = p.at("idempotency") != 0;
+    m_cfg.locks = p.at("semantic_locks") != 0;
+    m_cfg.decideAlone = p.at("decide_alone") != 0;
+    m_services.assign(kSteps + 1, ServiceState{});
+    m_services[2].total = m_cfg.balance;
+    m_services[3].total = m_cfg.stock;
+    m_expected.assign(kSteps + 1, 0);
+    for (int i = 1; i <= kSteps; ++i) m_expected[static_cast<std::size_t>(i)] = m_services[static_cast<std::size_t>(i)].total;
+    m_sagas.clear();
+    m_log.clear();
+    m_txs.clear();
+    m_reports.clear();
+    m_lastCommand.clear();
+    m_effects.clear();
+    m_started = 0;
+    m_doubleEffects = m_readerAnomalies = m_readerWaits = m_retries = m_messages = m_atomicityBroken = 0;
+    m_conservedSeen = true;
+    m_violations.clear();
+    if (m_cfg.sagas > 0) m_engine.setTimer(kHub, kStartTimer, 0, "place order");
+    if (m_cfg.reportEvery > 0) m_engine.setTimer(kReader, 0, m_cfg.reportEvery, "report");
+    return {};
+}
+
+std::string SagaModel::name(NodeId n) const {
+    return n >= 0 && static_cast<std::size_t>(n) < m_engine.names().size() ? m_engine.names()[static_cast<std::size_t>(n)]
+                                                                          : std::string("?");
+}
+
+MsgId SagaModel::send(NodeId from, NodeId to, Payload p) {
+    ++m_messages;
+    const int id = p.saga;
+    if (m_mode == Mode::Saga && id >= 1 && static_cast<std::size_t>(id) <= m_sagas.size()) ++m_sagas[static_cast<std::size_t>(id - 1)].messages;
+    if (m_mode == Mode::TwoPhase && id >= 1 && static_cast<std::size_t>(id) <= m_txs.size()) ++m_txs[static_cast<std::size_t>(id - 1)].messages;
+    if (from == kHub && p.op != Op::Release) m_lastCommand[to] = p;
+    return m_engine.send(from, to, opName(p.op), p);
+}
+
+void SagaModel::onDeliver(const Message<Payload>& m) {
+    if (m_mode == Mode::TwoPhase) tpDeliver(m);
+    else if (m.to == kHub) onReply(m.payload);
+    else onServiceRequest(m.to, m.payload);
+}
+
+void SagaModel::onTimer(NodeId node, int tag) {
+    if (node == kReader) {
+        onReaderTimer();
+    } else if (node == kHub && tag == kStartTimer) {
+        startOrder(m_cfg.amount, m_cfg.qty, m_started == 0 ? m_cfg.failAt : 0);
+        if (m_started < m_cfg.sagas) m_engine.setTimer(kHub, kStartTimer, m_cfg.gap, "place order");
+    } else if (m_mode == Mode::TwoPhase) {
+        tpTimer(node, tag);
+    } else if (node == kHub) {
+        onSagaTimer(tag);
+    }
+}
+
+std::optional<Event> SagaModel::step() {
+    auto e = m_engine.step([this](const Message<Payload>& m) { onDeliver(m); },
+                           [this](NodeId node, int tag) { onTimer(node, tag); });
+    if (e) checkAfterStep();
+    return e;
+}
+
+Status SagaModel::apply(const Action& a, Event& out) {
+    m_engine.advanceTo(a.at);
+    out.time = now();
+    out.detail = "";
+    if (auto handled = m_engine.applyNetworkAction(a)) {
+        static const char* const kKinds[] = {"partition", "heal", "move", "cut", "uncut", "drop", "delay"};
+        for (const char* k : kKinds)
+            if (a.kind == k) out.detail = k;
+        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
+        return *handled;
+    }
+    Status s = applyAction(a, out);
+    checkAfterStep();
+    return s;
+}
+
+}  // namespace sb::core::saga

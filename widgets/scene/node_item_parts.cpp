@@ -1,0 +1,130 @@
+// The parts of a node drawn under its shape: badges, bars and the log strip with its marks.
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPolygonF>
+#include <algorithm>
+#include <optional>
+
+#include "scene/node_item.h"
+
+namespace sb::widgets {
+
+namespace {
+
+constexpr double kHalfWidth = NodeItem::kHalfWidth;
+constexpr double kLine = NodeItem::kLine;
+constexpr double kBadgeHeight = 15.0;
+constexpr double kBarHeight = 11.0;
+constexpr std::size_t kLogCells = 10;
+
+}  // namespace
+
+double NodeItem::partsHeight() const {
+    double h = 0;
+    if (!m_node.badges.empty()) h += kBadgeHeight * 2 + 4;
+    h += kBarHeight * static_cast<double>(m_node.bars.size());
+    if (!m_node.log.empty()) h += kLine + 6;
+    if (logHasMarks()) h += 2 * kLogMarkRoom;  // the pennant above, the caret below
+    return h;
+}
+
+bool NodeItem::logHasMarks() const {
+    return std::any_of(m_node.log.begin(), m_node.log.end(), [](const core::LogCell& c) { return c.applied || c.watermark; });
+}
+
+double NodeItem::paintBadges(QPainter* p, double y) const {
+    if (m_node.badges.empty()) return y;
+    const QFontMetricsF fm(p->font());
+    double x = -kHalfWidth;
+    double row = y;
+    for (const auto& badge : m_node.badges) {
+        const QString text = QString::fromStdString(badge.label);
+        const double w = std::min(fm.horizontalAdvance(text) + 10, 2 * kHalfWidth);
+        if (x + w > kHalfWidth && x > -kHalfWidth) {
+            if (row > y) break;  // two rows at most; the inspector has the rest
+            row += kBadgeHeight + 2;
+            x = -kHalfWidth;
+        }
+        const QColor c = m_palette->tone(badge.tone);
+        const QRectF r(x, row, w, kBadgeHeight - 1);
+        p->setPen(QPen(c, 1));
+        QColor fill = c;
+        fill.setAlpha(m_palette->dark ? 50 : 28);
+        p->setBrush(fill);
+        p->drawRoundedRect(r, 6, 6);
+        p->setPen(m_palette->text);
+        p->drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, w - 6));
+        x += w + 3;
+    }
+    return y + kBadgeHeight * 2 + 4;
+}
+
+double NodeItem::paintBars(QPainter* p, double y) const {
+    const QFontMetricsF fm(p->font());
+    for (const auto& bar : m_node.bars) {
+        const QRectF track(-kHalfWidth + 36, y + 2, 2 * kHalfWidth - 36, kBarHeight - 4);
+        p->setPen(m_palette->mutedText);
+        p->drawText(QRectF(-kHalfWidth, y, 34, kBarHeight), Qt::AlignRight | Qt::AlignVCenter,
+                    fm.elidedText(QString::fromStdString(bar.label), Qt::ElideRight, 34));
+        p->setPen(Qt::NoPen);
+        p->setBrush(m_palette->zoneFill.darker(130));
+        p->drawRect(track);
+        p->setBrush(m_palette->tone(bar.tone == core::Tone::Normal ? core::Tone::Accent : bar.tone));
+        QRectF filled = track;
+        filled.setWidth(track.width() * std::clamp(bar.value, 0.0, 1.0));
+        p->drawRect(filled);
+        y += kBarHeight;
+    }
+    return y;
+}
+
+void NodeItem::paintLog(QPainter* p, double y) const {
+    if (m_node.log.empty()) return;
+    const std::size_t count = m_node.log.size();
+    const std::size_t first = count > kLogCells ? count - kLogCells : 0;
+    const double cell = 2 * kHalfWidth / static_cast<double>(kLogCells);
+    const QFontMetricsF fm(p->font());
+    double x = -kHalfWidth;
+    std::optional<double> commitEdge, appliedEdge, watermarkEdge;
+    for (std::size_t i = first; i < count; ++i) {
+        const auto& entry = m_node.log[i];
+        QColor c = m_palette->category(static_cast<std::size_t>(std::max<std::int64_t>(entry.group, 0)));
+        if (!entry.committed) c.setAlpha(90);
+        p->setBrush(c);
+        p->setPen(QPen(m_palette->text, entry.committed ? 1.0 : 0.8, entry.committed ? Qt::SolidLine : Qt::DotLine));
+        const QRectF r(x + 1, y, cell - 2, kLine);
+        p->drawRect(r);
+        p->setPen(QColor(0x10, 0x10, 0x10));
+        p->drawText(r, Qt::AlignCenter, fm.elidedText(QString::number(entry.group), Qt::ElideNone, cell));
+        if (entry.committed) commitEdge = x + cell;
+        if (entry.applied) appliedEdge = x + cell;
+        if (entry.watermark) watermarkEdge = x + cell;
+        x += cell;
+    }
+    if (commitEdge) {
+        // The commit marker: a bar after the last committed entry, shape not just shade.
+        p->setPen(QPen(m_palette->tone(core::Tone::Good), 2.5));
+        p->drawLine(QPointF(*commitEdge, y - 3), QPointF(*commitEdge, y + kLine + 3));
+    }
+    if (appliedEdge) {
+        // Applied: a caret under the cells, pointing up at the last entry the state reflects.
+        const QColor c = m_palette->tone(core::Tone::Accent);
+        p->setPen(QPen(c, 1));
+        p->setBrush(c);
+        const double b = y + kLine + kLogMarkRoom;
+        p->drawPolygon(QPolygonF{QPointF(*appliedEdge, y + kLine + 1), QPointF(*appliedEdge + 4, b),
+                                 QPointF(*appliedEdge - 4, b)});
+    }
+    if (watermarkEdge) {
+        // The high watermark: a dashed post through the strip with a pennant on top.
+        const QColor c = m_palette->tone(core::Tone::Warning);
+        p->setPen(QPen(c, 2, Qt::DashLine));
+        p->drawLine(QPointF(*watermarkEdge, y - 6), QPointF(*watermarkEdge, y + kLine + 2));
+        p->setPen(Qt::NoPen);
+        p->setBrush(c);
+        p->drawPolygon(QPolygonF{QPointF(*watermarkEdge, y - 7), QPointF(*watermarkEdge - 7, y - 4.5),
+                                 QPointF(*watermarkEdge, y - 2)});
+    }
+}
+
+}  // namespace sb::widgets

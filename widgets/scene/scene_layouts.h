@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QPointF>
+#include <vector>
+
+#include "sim/view.h"
+
+namespace sb::widgets {
+
+// Where each node of a view goes (in view order), for the layouts that place nodes by their
+// tier rather than as a ring of peers. Positions are node centres in scene coordinates.
+
+// Tiers: one column per tier, left to right in tier order; a column's nodes spread vertically,
+// centred on the middle row. A tall tier wraps into side-by-side sub-columns so the scene stays
+// readable in a laptop window.
+std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes);
+
+// Star: tier 0 in the middle (several hubs share a small circle), everything else on a circle
+// around it in tier order, starting at 12 o'clock.
+std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
+
+// `count` points on a circle at least `minRadius` wide, spaced so neighbouring nodes do not touch.
+std::vector<QPointF> circlePoints(std::size_t count, double minRadius);
+
+}  // namespace sb::widgets
