@@ -6,19 +6,13 @@
 
 #include "lesson/lesson_catalog.h"
 #include "sim/trace.h"
+#include "test_registry.h"
 
 namespace sb::test {
 
 using namespace sb::core;
 
-const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry t;
-        registerBuiltinTopics(t);
-        return t;
-    }();
-    return r;
-}
+const TopicRegistry& registry() { return builtinRegistry(); }
 
 std::vector<const Lesson*> shippedLessons() {
     static const LessonCatalog catalog = [] {
