@@ -172,7 +172,7 @@ int cmdSweep(const core::TopicRegistry& registry, const std::vector<std::string>
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (const auto& name : order) {
         const Distribution d = describe(samples[name]);
-        metrics[name] = {{"mean", d.mean}, {"stddev", d.stddev}, {"min", d.min}, {"p50", d.p50},
+        metrics[name] = {{"mean", d.mean}, {"stddev", d.stddev}, {"min", d.min}, {"p10", d.p10}, {"p50", d.p50},
                          {"p90", d.p90},   {"p99", d.p99},       {"max", d.max}};
     }
     j["metrics"] = metrics;

@@ -23,6 +23,7 @@ Distribution describe(std::vector<double> values) {
     };
     d.min = values.front();
     d.max = values.back();
+    d.p10 = rank(0.10);
     d.p50 = rank(0.50);
     d.p90 = rank(0.90);
     d.p99 = rank(0.99);

@@ -5,7 +5,7 @@
 namespace sb::app {
 
 struct Distribution {
-    double mean = 0, stddev = 0, min = 0, p50 = 0, p90 = 0, p99 = 0, max = 0;
+    double mean = 0, stddev = 0, min = 0, p10 = 0, p50 = 0, p90 = 0, p99 = 0, max = 0;
     std::size_t count = 0;
 };
 

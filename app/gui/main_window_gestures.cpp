@@ -149,14 +149,18 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
 void MainWindow::oneWayMenu(QMenu& menu, const core::View& view, core::NodeId node) {
     // A one-way cut: messages from this node to the chosen one are lost, the other way works.
     // Partitions cut both ways and are healed as a whole, so only cuts made here are offered back.
-    QMenu* sub = menu.addMenu(tr("One-way cut from %1").arg(QString::fromStdString(view.nodes[static_cast<std::size_t>(node)].name)));
+    // A view may leave nodes out (a ring shows members only), so ids are not indexes into it.
+    const auto self = std::find_if(view.nodes.begin(), view.nodes.end(),
+                                   [node](const core::NodeView& n) { return n.id == node; });
+    if (self == view.nodes.end()) return;
+    const std::string from = self->name;
+    QMenu* sub = menu.addMenu(tr("One-way cut from %1").arg(QString::fromStdString(from)));
     sub->setAccessibleName(tr("One-way cut"));
     for (const auto& other : view.nodes) {
         if (other.id == node) continue;
         const bool cut = std::any_of(view.links.begin(), view.links.end(), [&](const core::LinkView& l) {
             return l.from == node && l.to == other.id && l.cut;
         });
-        const std::string from = view.nodes[static_cast<std::size_t>(node)].name;
         const QString text = cut ? tr("Restore %1 → %2").arg(QString::fromStdString(from), QString::fromStdString(other.name))
                                  : tr("Lose messages %1 → %2").arg(QString::fromStdString(from), QString::fromStdString(other.name));
         sub->addAction(text, this, [this, cut, from, to = other.name, text] {

@@ -135,7 +135,8 @@ TEST_CASE("sweep reports distributions per metric", "[cli]") {
     CHECK(j["runs"] == 20);
     CHECK(j["runs_with_violations"] == 0);
     const auto& m = j["metrics"]["suspicions"];
-    CHECK(m["min"].get<double>() <= m["p50"].get<double>());
+    CHECK(m["min"].get<double>() <= m["p10"].get<double>());
+    CHECK(m["p10"].get<double>() <= m["p50"].get<double>());
     CHECK(m["p50"].get<double>() <= m["p90"].get<double>());
     CHECK(m["p99"].get<double>() <= m["max"].get<double>());
     CHECK(j["metrics"].size() == 1);

@@ -51,7 +51,9 @@ View CacheModel::view(Time t) const {
         } else {
             n.role = "database";
             const auto queued = static_cast<std::int64_t>(m_dbQueue.size());
-            n.value = std::to_string(m_dbBusy.size()) + "/" + std::to_string(m_cfg.dbSlots) + " busy";
+            // The queue in words too: under a node the scene leaves a gauge's own text no room.
+            n.value = std::to_string(m_dbBusy.size()) + "/" + std::to_string(m_cfg.dbSlots) + " busy" +
+                      (queued > 0 ? ", " + std::to_string(queued) + " queued" : "");
             const double fill = std::min(1.0, static_cast<double>(queued) / std::max(1.0, 10.0 * m_cfg.dbSlots));
             n.bars.push_back({"queue", fill, std::to_string(queued) + " queued", queued > m_cfg.dbSlots ? Tone::Bad : queued > 0 ? Tone::Warning : Tone::Good});
             // What a query arriving now would wait: the rounds of c queries ahead of it, plus its own.
@@ -97,8 +99,11 @@ View CacheModel::view(Time t) const {
         }
         row.highlighted = k == 0;
         v.keys.push_back(std::move(row));
+        // A few overlapping recomputes are XFetch or one per server doing their job; a herd is
+        // more than every server could start on its own.
         if (ks.inFlight >= 2)
-            v.annotations.push_back(keyName(k) + ": " + std::to_string(ks.inFlight) + " recomputes in flight at once, a stampede");
+            v.annotations.push_back(keyName(k) + ": " + std::to_string(ks.inFlight) + " recomputes in flight at once" +
+                                    (ks.inFlight > 2 * m_cfg.servers + 2 ? ", a stampede" : ""));
     }
     if (!m_dbQueue.empty() && static_cast<Time>(m_dbQueue.size() / static_cast<std::size_t>(m_cfg.dbSlots)) * m_cfg.recompute >= m_cfg.clientTimeout)
         v.annotations.push_back("the database queue is longer than clients wait: new queries are wasted work");

@@ -40,7 +40,7 @@ void CapModel::apDeliver(const Message<Payload>& m) {
 
 void CapModel::apMerge(NodeId node, int key, const Siblings& incoming) {
     if (incoming.empty()) return;
-    if (m_merge == Merge::Siblings) {
+    if (m_cfg.merge == Merge::Siblings) {
         mergeSiblings(node, key, incoming);
         return;
     }

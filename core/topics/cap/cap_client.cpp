@@ -12,18 +12,18 @@ constexpr int kDeadlineTimer = 1;
 }  // namespace
 
 void CapModel::scheduleClient(NodeId node) {
-    if (m_rate <= 0 || !m_engine.up(node)) return;
+    if (m_cfg.rate <= 0 || !m_engine.up(node)) return;
     // Think time uniform in [0.5, 1.5] of the mean gap, so clients drift apart instead of
     // firing in lockstep.
-    const double mean = 1e6 / m_rate;
+    const double mean = 1e6 / m_cfg.rate;
     const auto delay = static_cast<Time>(mean * (0.5 + m_engine.rng().uniform()));
     m_engine.setTimer(node, kClientTimer, std::max<Time>(delay, 1), "client");
 }
 
 void CapModel::onClientTimer(NodeId node) {
-    if (m_nodes[idx(node)].autoOp != 0 || m_rate <= 0) return;
-    const bool read = m_engine.rng().uniform() < m_readFraction;
-    const int key = m_keys > 1 ? static_cast<int>(m_engine.rng().range(0, m_keys - 1)) : 0;
+    if (m_nodes[idx(node)].autoOp != 0 || m_cfg.rate <= 0) return;
+    const bool read = m_engine.rng().uniform() < m_cfg.readFraction;
+    const int key = m_cfg.keys > 1 ? static_cast<int>(m_engine.rng().range(0, m_cfg.keys - 1)) : 0;
     const std::int64_t value = read ? 0 : ++m_nextValue;
     invoke(node, read ? OpKind::Read : OpKind::Write, key, value, false);
 }
@@ -45,7 +45,7 @@ std::int64_t CapModel::invoke(NodeId node, OpKind kind, int key, std::int64_t va
     e.with("op", op.id).with("key", key);
     if (kind == OpKind::Write) e.with("value", value);
     if (!m_engine.up(node)) complete(op.id, Outcome::Failed);
-    else if (m_mode == Mode::CP) cpStart(node, op.id);
+    else if (m_cfg.mode == Mode::CP) cpStart(node, op.id);
     else apStart(node, op.id);
     return op.id;
 }
@@ -75,7 +75,7 @@ void CapModel::complete(std::int64_t id, Outcome outcome, const Siblings& read) 
     e.with("latency_us", op.complete - op.invoke);
     if (outcome == Outcome::Ok && op.kind == OpKind::Write) m_acked[static_cast<std::size_t>(op.key)].push_back(id);
     if (outcome == Outcome::Ok && op.kind == OpKind::Read) detectStale(op);
-    if (m_mode == Mode::CP && outcome == Outcome::Ok && op.minority)
+    if (m_cfg.mode == Mode::CP && outcome == Outcome::Ok && op.minority)
         m_violations.push_back({"minority refuses", name(op.node) + " answered op #" + std::to_string(id) +
                                                         " without reaching a majority", now(), {op.node}});
     NodeState& ns = m_nodes[idx(op.node)];

@@ -14,7 +14,7 @@ void CapModel::cpStart(NodeId node, std::int64_t id) {
     NodeState& ns = m_nodes[idx(node)];
     Pending p;
     p.op = id;
-    p.deadline = now() + m_timeout;
+    p.deadline = now() + m_cfg.timeout;
     // The coordinator is a replica too: its own reply counts at once.
     const Siblings& own = ns.store[static_cast<std::size_t>(op.key)];
     p.replies = 1;

@@ -34,13 +34,13 @@ CapModel::KeyVerdict CapModel::verdict(int key) const {
 }
 
 bool CapModel::linearizable() const {
-    for (int k = 0; k < m_keys; ++k)
+    for (int k = 0; k < m_cfg.keys; ++k)
         if (!verdict(k).linearizable) return false;
     return true;
 }
 
 std::optional<bool> CapModel::serializable() const {
-    for (int k = 0; k < m_keys; ++k) {
+    for (int k = 0; k < m_cfg.keys; ++k) {
         const LinResult r = checkSerializable(m_checkers[static_cast<std::size_t>(k)].ops(), 0);
         if (r.exhausted) return std::nullopt;
         if (!r.linearizable) return false;
@@ -50,14 +50,14 @@ std::optional<bool> CapModel::serializable() const {
 
 std::vector<ClientOp> CapModel::history() const {
     std::vector<ClientOp> out = m_history;
-    for (int k = 0; k < m_keys; ++k)
+    for (int k = 0; k < m_cfg.keys; ++k)
         for (std::int64_t id : verdict(k).culprit) out[static_cast<std::size_t>(id - 1)].linearizable = false;
     return out;
 }
 
 int CapModel::divergentKeys() const {
     int count = 0;
-    for (std::size_t k = 0; k < static_cast<std::size_t>(m_keys); ++k) {
+    for (std::size_t k = 0; k < static_cast<std::size_t>(m_cfg.keys); ++k) {
         const Siblings* first = nullptr;
         for (NodeId n = 0; n < m_engine.nodeCount(); ++n) {
             if (!m_engine.up(n)) continue;

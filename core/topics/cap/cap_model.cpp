@@ -56,7 +56,29 @@ std::vector<ProbeSpec> capProbes() {
     };
 }
 
+const ParamBinding<Config>& capBinding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.integer("nodes", "nodes", 3, 7, 5, "How many replicas", &Config::nodes);
+        b.choice("mode", {"CP", "AP"}, 0, "CP: majority quorums; AP: accept locally, replicate later", &Config::mode);
+        b.choice("ap_merge", {"lww", "siblings"}, 0, "AP conflicts: last-writer-wins by clock, or keep siblings", &Config::merge);
+        b.integer("keys", "keys", 1, 3, 1, "How many keys the clients use (x, y, z)", &Config::keys);
+        b.real("client_rate", "ops/s", 0, 100, 0, "Requests per second from each node's client (0: manual only)", &Config::rate).live();
+        b.real("read_fraction", "", 0, 1, 0.5, "Share of generated requests that are reads", &Config::readFraction).live();
+        b.millis("op_timeout_ms", 10, 10000, 250, "How long a CP coordinator waits for a quorum", &Config::timeout).live();
+        bindLink(b, 5, 15, false);
+        b.millis("clock_skew_ms", -100000, 100000, 0, "How far the skewed node's clock runs ahead (AP LWW)", &Config::skew).live();
+        b.custom({"skewed_node", ParamType::Int, "", 1, 7, 5, "Which node (1-based) has the skewed clock", {}},
+                 [](Config& c, double v) { c.skewed = static_cast<NodeId>(v) - 1; });
+        b.millis("anti_entropy_ms", 0, 60000, 1000, "AP: period of full-state exchange (0: only on heal)", &Config::antiEntropy);
+        return b;
+    }();
+    return binding;
+}
+
 }  // namespace
+
+const ParamBinding<Config>& CapModel::binding() const { return capBinding(); }
 
 const TopicInfo& CapModel::topicInfo() {
     static const TopicInfo info = [] {
@@ -65,21 +87,7 @@ const TopicInfo& CapModel::topicInfo() {
         t.title = "CAP: consistency or availability under a partition";
         t.summary = "A replicated register that either refuses without a majority (CP) or accepts "
                     "everywhere and reconciles later (AP), with every history checked for linearizability.";
-        t.params = ParamSet({
-            {"nodes", ParamType::Int, "nodes", 3, 7, 5, "How many replicas", {}},
-            {"mode", ParamType::Choice, "", 0, 1, 0, "CP: majority quorums; AP: accept locally, replicate later", {"CP", "AP"}},
-            {"ap_merge", ParamType::Choice, "", 0, 1, 0, "AP conflicts: last-writer-wins by clock, or keep siblings", {"lww", "siblings"}},
-            {"keys", ParamType::Int, "keys", 1, 3, 1, "How many keys the clients use (x, y, z)", {}},
-            {"client_rate", ParamType::Real, "ops/s", 0, 100, 0, "Requests per second from each node's client (0: manual only)", {}},
-            {"read_fraction", ParamType::Real, "", 0, 1, 0.5, "Share of generated requests that are reads", {}},
-            {"op_timeout_ms", ParamType::Int, "ms", 10, 10000, 250, "How long a CP coordinator waits for a quorum", {}},
-            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
-            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
-            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
-            {"clock_skew_ms", ParamType::Int, "ms", -100000, 100000, 0, "How far the skewed node's clock runs ahead (AP LWW)", {}},
-            {"skewed_node", ParamType::Int, "", 1, 7, 5, "Which node (1-based) has the skewed clock", {}},
-            {"anti_entropy_ms", ParamType::Int, "ms", 0, 60000, 1000, "AP: period of full-state exchange (0: only on heal)", {}},
-        });
+        t.params = capBinding().paramSet();
         t.actions = capActions();
         t.probes = capProbes();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete",
@@ -89,31 +97,22 @@ const TopicInfo& CapModel::topicInfo() {
     return info;
 }
 
-Status CapModel::reset(const ParamValues& p, std::uint64_t seed) {
-    const int n = static_cast<int>(p.at("nodes"));
-    m_engine.resetCluster(p, seed);
-    m_mode = p.at("mode") == 0 ? Mode::CP : Mode::AP;
-    m_merge = p.at("ap_merge") == 0 ? Merge::Lww : Merge::Siblings;
-    m_keys = static_cast<int>(p.at("keys"));
-    m_rate = p.at("client_rate");
-    m_readFraction = p.at("read_fraction");
-    m_timeout = fromMs(static_cast<std::int64_t>(p.at("op_timeout_ms")));
-    m_antiEntropy = fromMs(static_cast<std::int64_t>(p.at("anti_entropy_ms")));
-    m_skew = fromMs(static_cast<std::int64_t>(p.at("clock_skew_ms")));
-    m_skewed = static_cast<NodeId>(p.at("skewed_node")) - 1;
+Status CapModel::start(std::uint64_t seed) {
+    const int n = m_cfg.nodes;
+    resetCluster(seed);
     m_nodes.assign(static_cast<std::size_t>(n), NodeState{});
-    for (auto& node : m_nodes) node.store.assign(static_cast<std::size_t>(m_keys), Siblings{});
+    for (auto& node : m_nodes) node.store.assign(static_cast<std::size_t>(m_cfg.keys), Siblings{});
     m_history.clear();
-    m_acked.assign(static_cast<std::size_t>(m_keys), {});
+    m_acked.assign(static_cast<std::size_t>(m_cfg.keys), {});
     m_nextValue = m_staleReads = m_lostWrites = m_wrongWinners = m_siblings = m_lastManual = 0;
     m_banners.clear();
     m_violations.clear();
-    m_checkers.assign(static_cast<std::size_t>(m_keys), RegisterHistory(0));
-    m_culprits.assign(static_cast<std::size_t>(m_keys), CulpritCache{});
+    m_checkers.assign(static_cast<std::size_t>(m_cfg.keys), RegisterHistory(0));
+    m_culprits.assign(static_cast<std::size_t>(m_cfg.keys), CulpritCache{});
     for (NodeId i = 0; i < n; ++i) {
         scheduleClient(i);
-        if (m_mode == Mode::AP && m_antiEntropy > 0)
-            m_engine.setTimer(i, kAntiEntropyTimer, m_engine.rng().range(1, m_antiEntropy), "anti-entropy");
+        if (m_cfg.mode == Mode::AP && m_cfg.antiEntropy > 0)
+            m_engine.setTimer(i, kAntiEntropyTimer, m_engine.rng().range(1, m_cfg.antiEntropy), "anti-entropy");
     }
     return {};
 }
@@ -124,7 +123,7 @@ std::string CapModel::name(NodeId n) const {
 
 std::string CapModel::keyName(int key) const { return std::string(1, static_cast<char>('x' + key)); }
 
-Time CapModel::clockOf(NodeId node) const { return now() + (node == m_skewed ? m_skew : 0); }
+Time CapModel::clockOf(NodeId node) const { return now() + (node == m_cfg.skewed ? m_cfg.skew : 0); }
 
 bool CapModel::inMinority(NodeId node) const {
     int reach = 0;
@@ -142,7 +141,7 @@ void CapModel::refreshMinority() {
 }
 
 void CapModel::onDeliver(const Message<Payload>& m) {
-    if (m_mode == Mode::CP) cpDeliver(m);
+    if (m_cfg.mode == Mode::CP) cpDeliver(m);
     else apDeliver(m);
 }
 
@@ -151,61 +150,37 @@ void CapModel::onTimer(NodeId node, int slot) {
     else if (slot == kDeadlineTimer) onDeadline(node);
     else if (slot == kAntiEntropyTimer) {
         syncAll(node);
-        if (m_antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, m_antiEntropy, "anti-entropy");
+        if (m_cfg.antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, m_cfg.antiEntropy, "anti-entropy");
     }
 }
 
-std::optional<Event> CapModel::step() {
-    return m_engine.step([this](const Message<Payload>& m) { onDeliver(m); },
-                         [this](NodeId node, int slot) { onTimer(node, slot); });
+void CapModel::onNetworkChange(const Action& a) {
+    refreshMinority();
+    // Anti-entropy on every topology change: whoever can talk again swaps state at once.
+    if (m_cfg.mode == Mode::AP && a.kind != "drop" && a.kind != "delay")
+        for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
+            if (m_engine.up(i)) syncAll(i);
 }
 
-Status CapModel::apply(const Action& a, Event& out) {
-    m_engine.advanceTo(a.at);
-    out.time = now();
-    if (auto handled = m_engine.applyNetworkAction(a)) {
-        static const char* const kKinds[] = {"partition", "heal", "move", "cut", "uncut", "drop", "delay"};
-        for (const char* k : kKinds)
-            if (a.kind == k) out.detail = k;
-        if (a.has("node")) out.node = m_engine.nodeId(a.str("node"));
-        if (a.has("from")) out.node = m_engine.nodeId(a.str("from"));
-        if (a.has("to")) out.peer = m_engine.nodeId(a.str("to"));
-        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
-        refreshMinority();
-        // Anti-entropy on every topology change: whoever can talk again swaps state at once.
-        if (handled->ok() && m_mode == Mode::AP && a.kind != "drop" && a.kind != "delay")
-            for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
-                if (m_engine.up(i)) syncAll(i);
-        return *handled;
-    }
+void CapModel::onCrash(NodeId node, Event&) { failPending(node); }
+
+void CapModel::onRestart(NodeId node, Event&) {
+    // The store is durable; pending requests were lost with the crash.
+    refreshMinority();
+    scheduleClient(node);
+    if (m_cfg.mode == Mode::AP && m_cfg.antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, 1, "anti-entropy");
+}
+
+Status CapModel::applyOwn(const Action& a, Event& out) {
     if (a.kind == "client_write" || a.kind == "client_read") return applyClient(a, out);
-    if (a.kind == "set") return applySet(a, out);
-    const NodeId node = m_engine.nodeId(a.str("node"));
-    out.node = node;
-    if (a.kind == "crash") {
-        if (!m_engine.up(node)) return makeError(a.str("node") + " is already down", "/node");
-        m_engine.crash(node);
-        failPending(node);
-        out.detail = "crash";
-        return {};
-    }
-    if (a.kind == "restart") {
-        if (m_engine.up(node)) return makeError(a.str("node") + " is already running", "/node");
-        m_engine.restart(node);  // the store is durable; pending requests were lost with the crash
-        refreshMinority();
-        scheduleClient(node);
-        if (m_mode == Mode::AP && m_antiEntropy > 0) m_engine.setTimer(node, kAntiEntropyTimer, 1, "anti-entropy");
-        out.detail = "restart";
-        return {};
-    }
     return makeError("unknown action '" + a.kind + "'", "/do");
 }
 
 Status CapModel::applyClient(const Action& a, Event& out) {
     const NodeId node = m_engine.nodeId(a.str("node"));
     const std::string key = a.str("key", "x");
-    if (key.size() != 1 || key[0] < 'x' || key[0] >= 'x' + m_keys)
-        return makeError("unknown key '" + key + "' (this run has " + std::to_string(m_keys) + " keys from x)", "/key");
+    if (key.size() != 1 || key[0] < 'x' || key[0] >= 'x' + m_cfg.keys)
+        return makeError("unknown key '" + key + "' (this run has " + std::to_string(m_cfg.keys) + " keys from x)", "/key");
     const int k = key[0] - 'x';
     const bool write = a.kind == "client_write";
     out.node = node;
@@ -217,25 +192,9 @@ Status CapModel::applyClient(const Action& a, Event& out) {
     return {};
 }
 
-Status CapModel::applySet(const Action& a, Event& out) {
-    const std::string param = a.str("param");
-    const double v = a.real("value");
-    out.detail = "set";
-    if (const ParamSpec* spec = topicInfo().params.find(param); spec && (v < spec->min || v > spec->max))
-        return makeError("value out of range for '" + param + "'", "/value");
-    if (param == "loss") m_engine.net().defaults().drop = v;
-    else if (param == "client_rate") m_rate = v;
-    else if (param == "read_fraction") m_readFraction = v;
-    else if (param == "clock_skew_ms") m_skew = fromMs(static_cast<std::int64_t>(v));
-    else if (param == "op_timeout_ms") m_timeout = fromMs(static_cast<std::int64_t>(v));
-    else if (param == "latency_min_ms" || param == "latency_max_ms") {
-        // The PACELC lesson moves the cluster "across regions" mid-run.
-        LinkConfig& link = m_engine.net().defaults();
-        (param == "latency_min_ms" ? link.minLatency : link.maxLatency) = fromMs(static_cast<std::int64_t>(v));
-        link.maxLatency = std::max(link.maxLatency, link.minLatency);
-    }
-    else return makeError("parameter '" + param + "' cannot change during a run", "/param");
-    if (param == "client_rate")
+// A client that was idle at rate 0 starts once the rate goes up.
+Status CapModel::onSet(const std::string& name, const Config&) {
+    if (name == "client_rate")
         for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
             if (m_nodes[idx(i)].autoOp == 0 && !m_engine.timerDeadline(i, kClientTimer)) scheduleClient(i);
     return {};
@@ -243,8 +202,8 @@ Status CapModel::applySet(const Action& a, Event& out) {
 
 std::vector<Violation> CapModel::violations() const {
     std::vector<Violation> out = m_violations;
-    if (m_mode != Mode::CP) return out;
-    for (int k = 0; k < m_keys; ++k) {
+    if (m_cfg.mode != Mode::CP) return out;
+    for (int k = 0; k < m_cfg.keys; ++k) {
         const KeyVerdict v = verdict(k);
         if (v.linearizable || v.unknown) continue;  // unknown is no proof of a violation
         std::string ops;

@@ -6,13 +6,24 @@
 #include <utility>
 #include <vector>
 
-#include "sim/engine.h"
-#include "sim/model.h"
+#include "sim/networked_model.h"
 #include "topics/cap/cap_types.h"
 #include "topics/cap/linearizability.h"
 #include "topics/cap/register_history.h"
 
 namespace sb::core::cap {
+
+struct Config : ClusterConfig {
+    Mode mode = Mode::CP;
+    Merge merge = Merge::Lww;
+    int keys = 1;
+    double rate = 0;  // ops per second per client
+    double readFraction = 0.5;
+    Time timeout = 0;
+    Time antiEntropy = 0;
+    Time skew = 0;
+    NodeId skewed = kNoNode;  // skewed_node is 1-based
+};
 
 // The "cap" topic: one replicated key-value register (keys x, y, z) on 3-7 nodes, one client per
 // node (closed loop, rate and read mix as params) plus manual client_read / client_write actions,
@@ -52,19 +63,12 @@ namespace sb::core::cap {
 //
 // Probes: see topicInfo(). Events: invoke, complete (detail ok/failed/timeout), stale_read,
 // lost_write, sibling, plus the kernel's send/deliver/drop/timer/action.
-class CapModel final : public Model {
+class CapModel final : public NetworkedModel<Payload, Config> {
 public:
     static const TopicInfo& topicInfo();
 
     std::unique_ptr<Model> clone() const override { return std::make_unique<CapModel>(*this); }
     const TopicInfo& info() const override { return topicInfo(); }
-    Status reset(const ParamValues& params, std::uint64_t seed) override;
-    Status apply(const Action& action, Event& out) override;
-    std::optional<Event> step() override;
-    Time now() const override { return m_engine.now(); }
-    std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
-    bool reporting() const override { return m_engine.reporting(); }
-    std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override;
@@ -87,7 +91,7 @@ public:
     // Whether some order of each key's operations, ignoring real time, explains every result;
     // nullopt when the search gave up (unknown, never reported as true).
     std::optional<bool> serializable() const;
-    Mode mode() const { return m_mode; }
+    Mode mode() const { return m_cfg.mode; }
     const Siblings& stored(NodeId node, int key) const { return m_nodes[idx(node)].store[static_cast<std::size_t>(key)]; }
     bool inMinority(NodeId node) const;
 
@@ -153,27 +157,24 @@ private:
     void recordLoss(NodeId node, int key, const Version& loser, const Version& winner);
     void syncAll(NodeId node);
     void refreshMinority();
-    void onDeliver(const Message<Payload>& m);
-    void onTimer(NodeId node, int slot);
+    // cap_model.cpp: the hooks of NetworkedModel.
+    const ParamBinding<Config>& binding() const override;
+    Status start(std::uint64_t seed) override;
+    void onDeliver(const Message<Payload>& m) override;
+    void onTimer(NodeId node, int slot) override;
+    void onCrash(NodeId node, Event& out) override;
+    void onRestart(NodeId node, Event& out) override;
+    void onNetworkChange(const Action& a) override;
+    Status onSet(const std::string& name, const Config& before) override;
+    Status applyOwn(const Action& a, Event& out) override;
     Status applyClient(const Action& a, Event& out);
-    Status applySet(const Action& a, Event& out);
     const CulpritCache& culprit(int key) const;
     int divergentKeys() const;
     double meanLatencyMs(OpKind kind) const;
 
-    Engine<Payload> m_engine;
     std::vector<NodeState> m_nodes;
     std::vector<ClientOp> m_history;
     std::vector<std::vector<std::int64_t>> m_acked;  // per key: acknowledged writes, completion order
-    Mode m_mode = Mode::CP;
-    Merge m_merge = Merge::Lww;
-    int m_keys = 1;
-    double m_rate = 0;          // ops per second per client
-    double m_readFraction = 0.5;
-    Time m_timeout = 0;
-    Time m_antiEntropy = 0;
-    Time m_skew = 0;
-    NodeId m_skewed = kNoNode;
     std::int64_t m_nextValue = 0;
     std::int64_t m_staleReads = 0;
     std::int64_t m_lostWrites = 0;

@@ -59,10 +59,10 @@ View CapModel::view(Time t) const {
         n.crashed = !m_engine.up(i);
         n.role = n.crashed ? "crashed" : "replica";
         n.zone = m_engine.net().zoneOf(i);
-        for (int k = 0; k < m_keys; ++k)
-            n.value += (k ? " " : "") + showKey(keyName(k), ns.store[static_cast<std::size_t>(k)], m_mode);
+        for (int k = 0; k < m_cfg.keys; ++k)
+            n.value += (k ? " " : "") + showKey(keyName(k), ns.store[static_cast<std::size_t>(k)], m_cfg.mode);
         if (!n.crashed && inMinority(i))
-            n.badges.push_back(m_mode == Mode::CP ? Badge{"minority: refuses", Tone::Warning}
+            n.badges.push_back(m_cfg.mode == Mode::CP ? Badge{"minority: refuses", Tone::Warning}
                                                   : Badge{"minority: accepts", Tone::Accent});
         if (ns.store.front().size() > 1) n.badges.push_back({std::to_string(ns.store.front().size()) + " siblings", Tone::Warning});
         if (!ns.pending.empty()) n.badges.push_back({std::to_string(ns.pending.size()) + " waiting", Tone::Normal});
@@ -81,20 +81,20 @@ View CapModel::view(Time t) const {
         if (mv.kind == "Query") mv.summary = "op " + std::to_string(p.op) + ": " + key + "?";
         else if (mv.kind == "Sync") mv.summary = "all keys";
         else if (mv.kind == "StoreAck") mv.summary = "op " + std::to_string(p.op) + ": stored";
-        else mv.summary = showKey(key, p.versions, m_mode);
+        else mv.summary = showKey(key, p.versions, m_cfg.mode);
     }
-    if (m_mode == Mode::CP)
+    if (m_cfg.mode == Mode::CP)
         v.annotations.push_back("CP: every operation needs " + std::to_string(majority()) + " of " +
                                 std::to_string(m_engine.nodeCount()) + " replicas");
     else
         v.annotations.push_back(std::string("AP: every node answers at once; conflicts by ") +
-                                (m_merge == Merge::Lww ? "last-writer-wins" : "siblings"));
+                                (m_cfg.merge == Merge::Lww ? "last-writer-wins" : "siblings"));
     const std::size_t from = m_banners.size() > 2 ? m_banners.size() - 2 : 0;
     for (std::size_t i = from; i < m_banners.size(); ++i)
         if (m_banners[i].time <= t) v.annotations.push_back(m_banners[i].text);
     // The culprits flagged without copying the whole history every frame.
     std::vector<std::int64_t> culprits;
-    for (int k = 0; k < m_keys; ++k) {
+    for (int k = 0; k < m_cfg.keys; ++k) {
         const KeyVerdict verdictOfKey = verdict(k);
         culprits.insert(culprits.end(), verdictOfKey.culprit.begin(), verdictOfKey.culprit.end());
         if (verdictOfKey.unknown)
@@ -167,8 +167,8 @@ std::vector<Metric> CapModel::metrics() const {
 ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     const Counts c = count(m_history);
     const ClientOp* last = m_lastManual > 0 ? &m_history[static_cast<std::size_t>(m_lastManual - 1)] : nullptr;
-    if (name == "mode") return std::string(m_mode == Mode::CP ? "CP" : "AP");
-    if (name == "merge") return std::string(m_merge == Merge::Lww ? "lww" : "siblings");
+    if (name == "mode") return std::string(m_cfg.mode == Mode::CP ? "CP" : "AP");
+    if (name == "merge") return std::string(m_cfg.merge == Merge::Lww ? "lww" : "siblings");
     if (name == "ok_writes") return c.okWrites;
     if (name == "failed_writes") return c.failedWrites;
     if (name == "ok_reads") return c.okReads;
@@ -185,7 +185,7 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     if (name == "siblings") return m_siblings;
     if (name == "linearizable") {
         bool unknown = false;
-        for (int k = 0; k < m_keys; ++k) {
+        for (int k = 0; k < m_cfg.keys; ++k) {
             const KeyVerdict v = verdict(k);
             if (!v.linearizable && !v.unknown) return false;
             unknown = unknown || v.unknown;
@@ -198,7 +198,7 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     }
     if (name == "culprit_size") {
         std::int64_t n = 0;
-        for (int k = 0; k < m_keys; ++k) n += static_cast<std::int64_t>(verdict(k).culprit.size());
+        for (int k = 0; k < m_cfg.keys; ++k) n += static_cast<std::int64_t>(verdict(k).culprit.size());
         return n;
     }
     if (name == "divergent_keys") return std::int64_t{divergentKeys()};
@@ -214,7 +214,7 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     if (node < 0 || node >= m_engine.nodeCount()) return std::monostate{};
     const Siblings& x = m_nodes[idx(node)].store.front();
     if (name == "value") return x.empty() ? std::int64_t{0} : x.front().value;
-    if (name == "version") return versionOf(x, m_mode);
+    if (name == "version") return versionOf(x, m_cfg.mode);
     if (name == "sibling_count") return static_cast<std::int64_t>(x.size());
     if (name == "in_minority") return inMinority(node);
     if (name == "up") return m_engine.up(node);
@@ -248,7 +248,7 @@ std::vector<InspectRow> CapModel::inspectNode(NodeId node) const {
     const NodeState& ns = m_nodes[idx(node)];
     rows.push_back({"state", m_engine.up(node) ? "up" : "crashed"});
     rows.push_back({"side", inMinority(node) ? "minority" : "majority"});
-    for (int k = 0; k < m_keys; ++k) {
+    for (int k = 0; k < m_cfg.keys; ++k) {
         for (const Version& v : ns.store[static_cast<std::size_t>(k)]) {
             std::string detail = std::to_string(v.value) + " (write #" + std::to_string(v.writeId) + ", tag " +
                                  std::to_string(v.tag.counter) + "/" + name(v.tag.node);

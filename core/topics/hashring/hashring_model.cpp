@@ -42,6 +42,20 @@ const char* kindLiteral(const std::string& kind) {
     return "?";
 }
 
+// Mode and replication change during a run ("set"); the rest shape the run from its start.
+const ParamBinding<Config>& hashringBinding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.choice("mode", {"modulo", "ring", "rendezvous", "jump"}, 1, "How keys map to nodes", &Config::mode).live();
+        b.integer("nodes", "nodes", 1, kMaxSlots, 4, "Nodes at the start (n1..nN)", &Config::nodes);
+        b.integer("vnodes", "vnodes", 1, 1000, 1, "Virtual nodes per node on the ring", &Config::vnodes);
+        b.integer("keys", "keys", 0, 1000000, 40, "Synthetic keys k1..kK", &Config::keys);
+        b.integer("replication", "replicas", 1, 8, 1, "Replicas per key (R)", &Config::replication).live();
+        return b;
+    }();
+    return binding;
+}
+
 }  // namespace
 
 const TopicInfo& HashringModel::topicInfo() {
@@ -50,13 +64,7 @@ const TopicInfo& HashringModel::topicInfo() {
         t.id = "hashring";
         t.title = "Consistent hashing";
         t.summary = "Keys on a hash ring: how many move when nodes come and go, and how evenly they spread.";
-        t.params = ParamSet({
-            {"mode", ParamType::Choice, "", 0, 3, 1, "How keys map to nodes", {"modulo", "ring", "rendezvous", "jump"}},
-            {"nodes", ParamType::Int, "nodes", 1, kMaxSlots, 4, "Nodes at the start (n1..nN)", {}},
-            {"vnodes", ParamType::Int, "vnodes", 1, 1000, 1, "Virtual nodes per node on the ring", {}},
-            {"keys", ParamType::Int, "keys", 0, 1000000, 40, "Synthetic keys k1..kK", {}},
-            {"replication", ParamType::Int, "replicas", 1, 8, 1, "Replicas per key (R)", {}},
-        });
+        t.params = hashringBinding().paramSet();
         t.actions = hashringActions();
         t.probes = {
             {"mode", false, "Placement scheme in use"},
@@ -106,15 +114,15 @@ std::vector<std::string> HashringModel::nodeNames() const {
 }
 
 Status HashringModel::reset(const ParamValues& p, std::uint64_t seed) {
+    Config config;
+    if (Status s = hashringBinding().load(p, config); !s) return s;
     *this = HashringModel{};
-    const auto mode = static_cast<Mode>(static_cast<int>(p.at("mode")));
-    m_defaultVnodes = static_cast<std::uint32_t>(p.at("vnodes"));
-    m_place.reset(mode, seed, static_cast<std::uint32_t>(p.at("replication")));
-    const int n = static_cast<int>(p.at("nodes"));
-    for (int s = 0; s < n; ++s) m_place.join(s, m_defaultVnodes, 1.0);
+    m_cfg = config;
+    m_place.reset(m_cfg.mode, seed, m_cfg.replication);
+    for (int s = 0; s < m_cfg.nodes; ++s) m_place.join(s, m_cfg.vnodes, 1.0);
     m_place.rebuild();
     m_rng.reseed(seed);
-    auto keys = std::make_shared<KeyTable>(static_cast<std::uint32_t>(p.at("keys")), seed);
+    auto keys = std::make_shared<KeyTable>(m_cfg.keys, seed);
     m_keys = keys;
     auto owners = std::make_shared<std::vector<std::uint8_t>>();
     m_place.assignAll(keys->hashes(), *owners);
@@ -190,17 +198,18 @@ Status HashringModel::apply(const Action& a, Event& out) {
     if (a.kind == "insert" || a.kind == "lookup") return applyKeyAction(a, out);
     if (a.kind == "traffic" || a.kind == "clear_traffic") return applyTraffic(a, out);
     if (a.kind == "set_replication" || a.kind == "set") {
-        const bool mode = a.kind == "set" && a.str("param") == "mode";
-        if (a.kind == "set" && !mode && a.str("param") != "replication")
-            return makeError("parameter '" + a.str("param") + "' cannot change during a run", "/param");
-        const std::int64_t v = a.kind == "set" ? static_cast<std::int64_t>(a.real("value")) : a.integer("replicas");
-        if (mode) {
-            if (v < 0 || v > 3) return makeError("mode must be 0..3 (modulo, ring, rendezvous, jump)", "/value");
-            m_place.setMode(static_cast<Mode>(v));
+        Config next = m_cfg;
+        const std::string param = a.kind == "set" ? a.str("param") : "replication";
+        if (a.kind == "set") {
+            if (Status s = hashringBinding().set(param, a.real("value"), next); !s) return s;
         } else {
+            const std::int64_t v = a.integer("replicas");
             if (v < 1 || v > 8) return makeError("replication must be 1..8", "/replicas");
-            m_place.setReplication(static_cast<std::uint32_t>(v));
+            next.replication = static_cast<std::uint32_t>(v);
         }
+        m_cfg = next;
+        if (param == "mode") m_place.setMode(m_cfg.mode);
+        else m_place.setReplication(m_cfg.replication);
         reassign(Change::Other, -1, out);
         return {};
     }
@@ -221,7 +230,7 @@ Status HashringModel::applyMembership(const Action& a, Event& out) {
         } else if (state != MemberState::Absent) {
             return makeError(name + " is already in the cluster", "/node");
         }
-        const std::int64_t v = a.integer("vnodes", m_defaultVnodes);
+        const std::int64_t v = a.integer("vnodes", m_cfg.vnodes);
         const double w = a.real("weight", 1.0);
         if (v < 1 || v > 1000) return makeError("vnodes must be 1..1000", "/vnodes");
         if (!(w > 0 && w <= kMaxWeight)) return makeError("weight must be in (0, 100]", "/weight");
@@ -232,9 +241,9 @@ Status HashringModel::applyMembership(const Action& a, Event& out) {
     if (a.kind == "set_vnodes" && slot < 0) {
         const std::int64_t v = a.integer("vnodes");
         if (v < 1 || v > 1000) return makeError("vnodes must be 1..1000", "/vnodes");
-        m_defaultVnodes = static_cast<std::uint32_t>(v);
+        m_cfg.vnodes = static_cast<std::uint32_t>(v);
         for (int s = 0; s < kMaxSlots; ++s)
-            if (m_place.member(s).state != MemberState::Absent) m_place.setVnodes(s, m_defaultVnodes);
+            if (m_place.member(s).state != MemberState::Absent) m_place.setVnodes(s, m_cfg.vnodes);
         reassign(Change::Other, -1, out);
         return {};
     }

@@ -4,11 +4,20 @@
 #include <vector>
 
 #include "sim/model.h"
+#include "sim/param_binding.h"
 #include "sim/rng.h"
 #include "topics/hashring/key_table.h"
 #include "topics/hashring/placement.h"
 
 namespace sb::core::hashring {
+
+struct Config {
+    Mode mode = Mode::Ring;
+    int nodes = 0;
+    std::uint32_t vnodes = 1;  // for nodes that join without a count of their own
+    std::uint32_t keys = 0;
+    std::uint32_t replication = 1;
+};
 
 // The "hashring" topic: which node owns which key, and how many keys move when membership
 // changes, under four schemes on the same keys (param `mode`): hash mod N, the consistent-hash
@@ -99,8 +108,8 @@ private:
     std::int64_t replicaKeys(int slot) const;
     void addViolation(std::string invariant, std::string detail);
 
+    Config m_cfg;
     Placement m_place;
-    std::uint32_t m_defaultVnodes = 1;
     std::shared_ptr<const KeyTable> m_keys;  // shared by checkpoints until a key is inserted
     std::shared_ptr<const std::vector<std::uint8_t>> m_owners;
     std::shared_ptr<const std::vector<std::uint8_t>> m_prevOwners;

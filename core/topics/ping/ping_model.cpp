@@ -9,7 +9,21 @@ constexpr int kHeartbeatTimer = 0;
 
 std::vector<ActionSpec> pingActions() { return genericActionSpecs(); }
 
+const ParamBinding<Config>& pingBinding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.integer("nodes", "nodes", 2, 9, 4, "How many nodes exchange heartbeats", &Config::nodes);
+        b.millis("heartbeat_ms", 10, 1000, 100, "Time between two heartbeats from a node", &Config::interval);
+        b.millis("timeout_ms", 20, 5000, 350, "Silence after which a peer is suspected", &Config::timeout);
+        bindLink(b, 5, 20, true);
+        return b;
+    }();
+    return binding;
+}
+
 }  // namespace
+
+const ParamBinding<Config>& PingModel::binding() const { return pingBinding(); }
 
 const TopicInfo& PingModel::topicInfo() {
     static const TopicInfo info = [] {
@@ -17,15 +31,7 @@ const TopicInfo& PingModel::topicInfo() {
         t.id = "ping";
         t.title = "Heartbeats and failure detection";
         t.summary = "Nodes exchange heartbeats and suspect peers that fall silent.";
-        t.params = ParamSet({
-            {"nodes", ParamType::Int, "nodes", 2, 9, 4, "How many nodes exchange heartbeats", {}},
-            {"heartbeat_ms", ParamType::Int, "ms", 10, 1000, 100, "Time between two heartbeats from a node", {}},
-            {"timeout_ms", ParamType::Int, "ms", 20, 5000, 350, "Silence after which a peer is suspected", {}},
-            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
-            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 20, "Slowest one-way message delay", {}},
-            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
-            {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
-        });
+        t.params = pingBinding().paramSet();
         t.actions = pingActions();
         t.probes = {
             {"suspect_count", true, "How many peers this node suspects"},
@@ -39,11 +45,9 @@ const TopicInfo& PingModel::topicInfo() {
     return info;
 }
 
-Status PingModel::reset(const ParamValues& p, std::uint64_t seed) {
-    const int n = static_cast<int>(p.at("nodes"));
-    m_engine.resetCluster(p, seed);
-    m_interval = fromMs(static_cast<std::int64_t>(p.at("heartbeat_ms")));
-    m_timeout = fromMs(static_cast<std::int64_t>(p.at("timeout_ms")));
+Status PingModel::start(std::uint64_t seed) {
+    const int n = m_cfg.nodes;
+    resetCluster(seed);
     m_nodes.assign(static_cast<std::size_t>(n),
                    NodeState{std::vector<Time>(static_cast<std::size_t>(n), 0),
                              std::vector<bool>(static_cast<std::size_t>(n), false)});
@@ -51,24 +55,24 @@ Status PingModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_violations.clear();
     // Stagger the first heartbeats so the nodes do not tick in lockstep.
     for (NodeId i = 0; i < n; ++i)
-        m_engine.setTimer(i, kHeartbeatTimer, m_engine.rng().range(1, m_interval), "heartbeat");
+        m_engine.setTimer(i, kHeartbeatTimer, m_engine.rng().range(1, m_cfg.interval), "heartbeat");
     return {};
 }
 
-void PingModel::onTimer(NodeId node) {
+void PingModel::onTimer(NodeId node, int) {
     auto& self = m_nodes[static_cast<std::size_t>(node)];
     for (NodeId peer = 0; peer < m_engine.nodeCount(); ++peer) {
         if (peer == node) continue;
         m_engine.send(node, peer, "Heartbeat", Heartbeat{});
         ++m_heartbeats;
         const auto p = static_cast<std::size_t>(peer);
-        if (!self.suspects[p] && now() - self.lastHeard[p] > m_timeout) {
+        if (!self.suspects[p] && now() - self.lastHeard[p] > m_cfg.timeout) {
             self.suspects[p] = true;
             ++m_suspicions;
             m_engine.emit("suspect", node).peer = peer;
         }
     }
-    m_engine.setTimer(node, kHeartbeatTimer, m_interval, "heartbeat");
+    m_engine.setTimer(node, kHeartbeatTimer, m_cfg.interval, "heartbeat");
 }
 
 void PingModel::onDeliver(const Message<Heartbeat>& m) {
@@ -81,54 +85,11 @@ void PingModel::onDeliver(const Message<Heartbeat>& m) {
     }
 }
 
-std::optional<Event> PingModel::step() {
-    auto event = m_engine.step([this](const Message<Heartbeat>& m) { onDeliver(m); },
-                               [this](NodeId node, int) { onTimer(node); });
-    if (event) checkInvariants();
-    return event;
-}
-
-Status PingModel::apply(const Action& a, Event& out) {
-    m_engine.advanceTo(a.at);
-    out.time = now();
-    if (auto handled = m_engine.applyNetworkAction(a)) {
-        out.detail = a.kind == "partition" ? "partition" : a.kind == "heal" ? "heal"
-                   : a.kind == "move" ? "move" : a.kind == "cut" ? "cut"
-                   : a.kind == "uncut" ? "uncut" : a.kind == "drop" ? "drop" : "delay";
-        if (a.has("node")) out.node = m_engine.nodeId(a.str("node"));
-        if (a.has("from")) out.node = m_engine.nodeId(a.str("from"));
-        if (a.has("to")) out.peer = m_engine.nodeId(a.str("to"));
-        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
-        return *handled;
-    }
-    const NodeId node = m_engine.nodeId(a.str("node"));
-    out.node = node;
-    if (a.kind == "crash") {
-        if (!m_engine.up(node)) return makeError(a.str("node") + " is already down", "/node");
-        m_engine.crash(node);
-        out.detail = "crash";
-        return {};
-    }
-    if (a.kind == "restart") {
-        if (m_engine.up(node)) return makeError(a.str("node") + " is already running", "/node");
-        m_engine.restart(node);
-        auto& self = m_nodes[static_cast<std::size_t>(node)];
-        std::fill(self.lastHeard.begin(), self.lastHeard.end(), now());  // volatile state is lost
-        std::fill(self.suspects.begin(), self.suspects.end(), false);
-        m_engine.setTimer(node, kHeartbeatTimer, m_interval, "heartbeat");
-        out.detail = "restart";
-        return {};
-    }
-    if (a.kind == "set") {
-        const std::string name = a.str("param");
-        const double v = a.real("value");
-        out.detail = "set";
-        if (name == "loss") m_engine.net().defaults().drop = v;
-        else if (name == "duplicate") m_engine.net().defaults().duplicate = v;
-        else return makeError("parameter '" + name + "' cannot change during a run", "/param");
-        return {};
-    }
-    return makeError("unknown action '" + a.kind + "'", "/do");
+void PingModel::onRestart(NodeId node, Event&) {
+    auto& self = m_nodes[static_cast<std::size_t>(node)];
+    std::fill(self.lastHeard.begin(), self.lastHeard.end(), now());  // volatile state is lost
+    std::fill(self.suspects.begin(), self.suspects.end(), false);
+    m_engine.setTimer(node, kHeartbeatTimer, m_cfg.interval, "heartbeat");
 }
 
 void PingModel::checkInvariants() {
@@ -139,7 +100,7 @@ void PingModel::checkInvariants() {
             const auto p = static_cast<std::size_t>(j);
             if (i == j && self.suspects[p]) {
                 m_violations.push_back({"no self-suspicion", m_engine.names()[p] + " suspects itself", now(), {i}});
-            } else if (i != j && !self.suspects[p] && now() - self.lastHeard[p] > m_timeout + m_interval) {
+            } else if (i != j && !self.suspects[p] && now() - self.lastHeard[p] > m_cfg.timeout + m_cfg.interval) {
                 m_violations.push_back({"timely suspicion",
                                         m_engine.names()[static_cast<std::size_t>(i)] + " still trusts " +
                                             m_engine.names()[p] + " after a long silence",

@@ -2,10 +2,17 @@
 
 #include <vector>
 
-#include "sim/engine.h"
-#include "sim/model.h"
+#include "sim/networked_model.h"
 
 namespace sb::core::ping {
+
+// A heartbeat carries nothing but its sender.
+struct Heartbeat {};
+
+struct Config : ClusterConfig {
+    Time interval = 0;  // heartbeat_ms
+    Time timeout = 0;   // timeout_ms
+};
 
 // The "ping" demo topic: every node sends a heartbeat to every other node each heartbeat
 // interval, and suspects a peer it has not heard from within the suspicion timeout. It is the
@@ -18,19 +25,12 @@ namespace sb::core::ping {
 //
 // Invariant (checked after every step): an up node that does not suspect a peer has heard from
 // it within timeout + interval ("timely suspicion"); a node never suspects itself.
-class PingModel final : public Model {
+class PingModel final : public NetworkedModel<Heartbeat, Config> {
 public:
     static const TopicInfo& topicInfo();
 
     std::unique_ptr<Model> clone() const override { return std::make_unique<PingModel>(*this); }
     const TopicInfo& info() const override { return topicInfo(); }
-    Status reset(const ParamValues& params, std::uint64_t seed) override;
-    Status apply(const Action& action, Event& out) override;
-    std::optional<Event> step() override;
-    Time now() const override { return m_engine.now(); }
-    std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
-    bool reporting() const override { return m_engine.reporting(); }
-    std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override { return m_violations; }
@@ -39,21 +39,21 @@ public:
     std::vector<InspectRow> inspectNode(NodeId node) const override;
 
 private:
-    struct Heartbeat {};
     struct NodeState {
         std::vector<Time> lastHeard;
         std::vector<bool> suspects;
     };
 
-    void onTimer(NodeId node);
-    void onDeliver(const Message<Heartbeat>& m);
+    const ParamBinding<Config>& binding() const override;
+    Status start(std::uint64_t seed) override;
+    void onTimer(NodeId node, int tag) override;
+    void onDeliver(const Message<Heartbeat>& m) override;
+    void afterStep() override { checkInvariants(); }
+    void onRestart(NodeId node, Event& out) override;
     void checkInvariants();
     int suspectCount(NodeId node) const;
 
-    Engine<Heartbeat> m_engine;
     std::vector<NodeState> m_nodes;
-    Time m_interval = 0;
-    Time m_timeout = 0;
     std::int64_t m_suspicions = 0;
     std::int64_t m_heartbeats = 0;
     std::vector<Violation> m_violations;

@@ -16,9 +16,9 @@ std::optional<std::uint8_t> kindMask(const std::string& kind) {
 }
 }  // namespace
 
-void RaftModel::crashServer(NodeId n) {
-    m_engine.crash(n);
+void RaftModel::onCrash(NodeId n, Event& out) {
     Server& s = srv(n);
+    out.with("term", s.currentTerm);
     // Volatile state is gone; currentTerm, votedFor and the log are on disk and stay.
     s.role = Role::Follower;
     s.commitIndex = s.lastApplied = 0;
@@ -31,26 +31,24 @@ void RaftModel::crashServer(NodeId n) {
     s.lastLeaderContact = std::numeric_limits<Time>::min() / 2;
 }
 
-Status RaftModel::applyProtocolAction(const Action& a, Event& out) {
+void RaftModel::onRestart(NodeId n, Event&) {
+    setRole(n, Role::Follower);
+    resetElectionTimer(n);
+}
+
+// The election timeout range must stay a range: a run refuses a bound past the other one.
+Status RaftModel::onSet(const std::string& name, const Config&) {
+    if (m_cfg.electionMin > m_cfg.electionMax)
+        return makeError("parameter '" + name + "' cannot be set to that value during a run", "/param");
+    return {};
+}
+
+Status RaftModel::applyOwn(const Action& a, Event& out) {
     if (a.kind == "block" || a.kind == "unblock") return setBlock(a, out, a.kind == "block");
-    if (a.kind == "set") return setParam(a, out);
     const NodeId n = m_engine.nodeId(a.str("node"));
     out.node = n;
     if (n == kNoNode) return makeError("unknown server '" + a.str("node") + "'", "/node");
     if (a.kind == "set_log") return setLog(a, out);
-    if (a.kind == "crash") {
-        if (!m_engine.up(n)) return makeError(a.str("node") + " is already down", "/node");
-        out.with("term", srv(n).currentTerm);
-        crashServer(n);
-        return {};
-    }
-    if (a.kind == "restart") {
-        if (m_engine.up(n)) return makeError(a.str("node") + " is already running", "/node");
-        m_engine.restart(n);
-        setRole(n, Role::Follower);
-        resetElectionTimer(n);
-        return {};
-    }
     if (!m_engine.up(n)) return makeError(a.str("node") + " is down", "/node");
     if (a.kind == "client_write") return clientWrite(a, out);
     if (a.kind == "client_read") return clientRead(a, out);
@@ -132,25 +130,6 @@ Status RaftModel::setLog(const Action& a, Event& out) {
     m_dirty[at(out.node)] = true;
     m_chainValid[at(out.node)] = 0;
     out.with("term", s.currentTerm).with("last_index", s.lastIndex());
-    return {};
-}
-
-Status RaftModel::setParam(const Action& a, Event& out) {
-    const std::string p = a.str("param");
-    const double v = a.real("value");
-    (void)out;
-    auto ms = [&] { return fromMs(static_cast<std::int64_t>(v)); };
-    if (p == "loss" && v >= 0 && v <= 0.9) m_engine.net().defaults().drop = v;
-    else if (p == "duplicate" && v >= 0 && v <= 0.9) m_engine.net().defaults().duplicate = v;
-    else if (p == "unsafe_commit_old_terms") m_cfg.unsafeCommit = v != 0;
-    else if (p == "conflict_term_backoff") m_cfg.conflictTerm = v != 0;
-    else if (p == "prevote") m_cfg.preVote = v != 0;
-    else if (p == "check_quorum") m_cfg.checkQuorum = v != 0;
-    else if (p == "leader_noop") m_cfg.leaderNoop = v != 0;
-    else if (p == "election_timeout_min_ms" && v >= 10 && ms() <= m_cfg.electionMax) m_cfg.electionMin = ms();
-    else if (p == "election_timeout_max_ms" && v <= 10000 && ms() >= m_cfg.electionMin) m_cfg.electionMax = ms();
-    else if (p == "heartbeat_ms" && v >= 5 && v <= 2000) m_cfg.heartbeat = ms();
-    else return makeError("parameter '" + p + "' cannot be set to that value during a run", "/param");
     return {};
 }
 

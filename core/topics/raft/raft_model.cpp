@@ -39,28 +39,38 @@ const char* roleName(Role role) {
 
 int Server::voteCount() const { return static_cast<int>(std::count(votes.begin(), votes.end(), true)); }
 
+namespace {
+
+const ParamBinding<Config>& raftBinding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.integer("nodes", "nodes", 3, 9, 5, "How many servers form the cluster", &Config::nodes);
+        b.millis("election_timeout_min_ms", 10, 5000, 150, "Shortest randomized election timeout", &Config::electionMin).live();
+        b.millis("election_timeout_max_ms", 10, 10000, 300, "Longest randomized election timeout", &Config::electionMax).live();
+        b.millis("heartbeat_ms", 5, 2000, 50, "Time between a leader's heartbeats", &Config::heartbeat).live();
+        bindLink(b, 5, 15, true);
+        b.integer("max_batch", "entries", 1, 1000, 16, "Most entries in one AppendEntries", &Config::maxBatch);
+        b.flag("conflict_term_backoff", false, "Followers return the conflicting term so nextIndex skips a whole term", &Config::conflictTerm).live();
+        b.flag("unsafe_commit_old_terms", false, "UNSAFE: let a leader commit old-term entries by counting replicas (breaks Figure 8)", &Config::unsafeCommit).live();
+        b.flag("prevote", false, "Ask for pre-votes before raising the term", &Config::preVote).live();
+        b.flag("check_quorum", false, "Leaders step down without a quorum; servers ignore votes while they hear a leader", &Config::checkQuorum).live();
+        b.flag("leader_noop", false, "A new leader appends a blank entry to commit its predecessors' entries", &Config::leaderNoop).live();
+        return b;
+    }();
+    return binding;
+}
+
+}  // namespace
+
+const ParamBinding<Config>& RaftModel::binding() const { return raftBinding(); }
+
 const TopicInfo& RaftModel::topicInfo() {
     static const TopicInfo info = [] {
         TopicInfo t;
         t.id = "raft";
         t.title = "Raft consensus";
         t.summary = "Leader election and log replication, rule by rule from the Raft paper.";
-        t.params = ParamSet({
-            {"nodes", ParamType::Int, "nodes", 3, 9, 5, "How many servers form the cluster", {}},
-            {"election_timeout_min_ms", ParamType::Int, "ms", 10, 5000, 150, "Shortest randomized election timeout", {}},
-            {"election_timeout_max_ms", ParamType::Int, "ms", 10, 10000, 300, "Longest randomized election timeout", {}},
-            {"heartbeat_ms", ParamType::Int, "ms", 5, 2000, 50, "Time between a leader's heartbeats", {}},
-            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
-            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
-            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
-            {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
-            {"max_batch", ParamType::Int, "entries", 1, 1000, 16, "Most entries in one AppendEntries", {}},
-            {"conflict_term_backoff", ParamType::Bool, "", 0, 1, 0, "Followers return the conflicting term so nextIndex skips a whole term", {}},
-            {"unsafe_commit_old_terms", ParamType::Bool, "", 0, 1, 0, "UNSAFE: let a leader commit old-term entries by counting replicas (breaks Figure 8)", {}},
-            {"prevote", ParamType::Bool, "", 0, 1, 0, "Ask for pre-votes before raising the term", {}},
-            {"check_quorum", ParamType::Bool, "", 0, 1, 0, "Leaders step down without a quorum; servers ignore votes while they hear a leader", {}},
-            {"leader_noop", ParamType::Bool, "", 0, 1, 0, "A new leader appends a blank entry to commit its predecessors' entries", {}},
-        });
+        t.params = raftBinding().paramSet();
         t.actions = genericActionSpecs();
         t.actions.push_back({"client_write", "Ask a server to write key=value (a follower redirects)",
                              {arg("node", ArgType::Node), arg("key", ArgType::Int), arg("value", ArgType::Int)}});
@@ -103,19 +113,10 @@ const TopicInfo& RaftModel::topicInfo() {
     return info;
 }
 
-Status RaftModel::reset(const ParamValues& p, std::uint64_t seed) {
-    const int n = static_cast<int>(p.at("nodes"));
-    m_engine.resetCluster(p, seed);
-    m_cfg = Config{};
-    m_cfg.electionMin = fromMs(static_cast<std::int64_t>(p.at("election_timeout_min_ms")));
-    m_cfg.electionMax = std::max(m_cfg.electionMin, fromMs(static_cast<std::int64_t>(p.at("election_timeout_max_ms"))));
-    m_cfg.heartbeat = fromMs(static_cast<std::int64_t>(p.at("heartbeat_ms")));
-    m_cfg.maxBatch = static_cast<std::size_t>(p.at("max_batch"));
-    m_cfg.conflictTerm = p.at("conflict_term_backoff") != 0;
-    m_cfg.unsafeCommit = p.at("unsafe_commit_old_terms") != 0;
-    m_cfg.preVote = p.at("prevote") != 0;
-    m_cfg.checkQuorum = p.at("check_quorum") != 0;
-    m_cfg.leaderNoop = p.at("leader_noop") != 0;
+Status RaftModel::start(std::uint64_t seed) {
+    const int n = m_cfg.nodes;
+    resetCluster(seed);
+    m_cfg.electionMax = std::max(m_cfg.electionMin, m_cfg.electionMax);
     const auto count = static_cast<std::size_t>(n);
     Server fresh;
     fresh.kv.fill(kUnset);
@@ -134,31 +135,6 @@ Status RaftModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_lastRead = kUnset;
     for (NodeId i = 0; i < n; ++i) resetElectionTimer(i);
     return {};
-}
-
-std::optional<Event> RaftModel::step() {
-    auto event = m_engine.step([this](const Message<RaftMsg>& m) { onDeliver(m); },
-                               [this](NodeId node, int slot) { onTimer(node, slot); });
-    if (event) checkInvariants();
-    return event;
-}
-
-Status RaftModel::apply(const Action& a, Event& out) {
-    m_engine.advanceTo(a.at);
-    out.time = now();
-    // The action kind as a string that outlives the event: the static TopicInfo owns it.
-    for (const auto& spec : topicInfo().actions)
-        if (spec.kind == a.kind) out.detail = spec.kind.c_str();
-    if (auto handled = m_engine.applyNetworkAction(a)) {
-        if (a.has("node")) out.node = m_engine.nodeId(a.str("node"));
-        if (a.has("from")) out.node = m_engine.nodeId(a.str("from"));
-        if (a.has("to")) out.peer = m_engine.nodeId(a.str("to"));
-        if (a.has("msg")) out.msg = static_cast<MsgId>(a.integer("msg"));
-        return *handled;
-    }
-    Status s = applyProtocolAction(a, out);
-    checkInvariants();
-    return s;
 }
 
 void RaftModel::send(NodeId from, NodeId to, RaftMsg msg) {

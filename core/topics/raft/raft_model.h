@@ -5,11 +5,22 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine.h"
-#include "sim/model.h"
+#include "sim/networked_model.h"
 #include "topics/raft/raft_types.h"
 
 namespace sb::core::raft {
+
+struct Config : ClusterConfig {
+    Time electionMin = 0;
+    Time electionMax = 0;
+    Time heartbeat = 0;
+    std::size_t maxBatch = 16;
+    bool conflictTerm = false;
+    bool unsafeCommit = false;
+    bool preVote = false;
+    bool checkQuorum = false;
+    bool leaderNoop = false;
+};
 
 // Raft leader election and log replication, following Ongaro & Ousterhout, "In Search of an
 // Understandable Consensus Algorithm" (USENIX ATC 2014): Figure 2 rule by rule, §5.2 elections,
@@ -25,19 +36,12 @@ namespace sb::core::raft {
 // Invariants checked after every step (Figure 3): election safety, leader append-only, log
 // matching, leader completeness, state machine safety. The parameter unsafe_commit_old_terms
 // removes the §5.4.2 rule so that the invariants can be seen to catch it.
-class RaftModel final : public Model {
+class RaftModel final : public NetworkedModel<RaftMsg, Config> {
 public:
     static const TopicInfo& topicInfo();
 
     std::unique_ptr<Model> clone() const override { return std::make_unique<RaftModel>(*this); }
     const TopicInfo& info() const override { return topicInfo(); }
-    Status reset(const ParamValues& params, std::uint64_t seed) override;
-    Status apply(const Action& action, Event& out) override;
-    std::optional<Event> step() override;
-    Time now() const override { return m_engine.now(); }
-    std::optional<Time> nextTime() const override { return m_engine.nextTime(); }
-    bool reporting() const override { return m_engine.reporting(); }
-    std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override { return m_violations; }
@@ -54,17 +58,6 @@ public:
     std::int64_t splitVotes() const { return m_splitVotes; }
 
 private:
-    struct Config {
-        Time electionMin = 0;
-        Time electionMax = 0;
-        Time heartbeat = 0;
-        std::size_t maxBatch = 16;
-        bool conflictTerm = false;
-        bool unsafeCommit = false;
-        bool preVote = false;
-        bool checkQuorum = false;
-        bool leaderNoop = false;
-    };
     struct TermStat {
         int candidates = 0;
         bool leader = false;
@@ -80,8 +73,14 @@ private:
     const std::string& name(NodeId n) const { return m_engine.names()[at(n)]; }
     int majority() const { return nodeCount() / 2 + 1; }
 
+    // raft_model.cpp: the hooks of NetworkedModel.
+    const ParamBinding<Config>& binding() const override;
+    Status start(std::uint64_t seed) override;
+    void afterStep() override { checkInvariants(); }
+    void afterAction() override { checkInvariants(); }
+
     // raft_election.cpp
-    void onTimer(NodeId n, int slot);
+    void onTimer(NodeId n, int slot) override;
     void resetElectionTimer(NodeId n);
     void startPreVote(NodeId n);
     void startElection(NodeId n);
@@ -106,13 +105,14 @@ private:
     std::int64_t appendLocal(NodeId leader, std::int32_t key, std::int32_t value);
 
     // raft_actions.cpp
-    Status applyProtocolAction(const Action& a, Event& out);
+    void onCrash(NodeId n, Event& out) override;
+    void onRestart(NodeId n, Event& out) override;
+    Status onSet(const std::string& name, const Config& before) override;
+    Status applyOwn(const Action& a, Event& out) override;
     Status clientWrite(const Action& a, Event& out);
     Status clientRead(const Action& a, Event& out);
     Status setLog(const Action& a, Event& out);
-    Status setParam(const Action& a, Event& out);
     Status setBlock(const Action& a, Event& out, bool block);
-    void crashServer(NodeId n);
 
     // raft_invariants.cpp
     void checkInvariants();
@@ -123,12 +123,10 @@ private:
     void violate(const char* invariant, std::string detail, std::vector<NodeId> nodes);
 
     void send(NodeId from, NodeId to, RaftMsg msg);
-    void onDeliver(const Message<RaftMsg>& m);
+    void onDeliver(const Message<RaftMsg>& m) override;
     bool blocked(NodeId from, NodeId to, MsgType type) const;
     std::string entryText(const Entry& e) const;
 
-    Engine<RaftMsg> m_engine;
-    Config m_cfg;
     std::vector<Server> m_servers;
     std::vector<std::uint8_t> m_blocks;  // from * n + to -> bit per MsgType
     std::vector<bool> m_dirty;           // log changed since the last invariant check

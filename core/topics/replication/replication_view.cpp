@@ -46,7 +46,10 @@ NodeView ReplicationModel::replicaView(NodeId n, Time t) const {
     const auto& lead = R(m_leader).log;
     const std::size_t applied = r.log.size();
     const std::size_t total = std::max(lead.size(), applied);
-    v.value = "applied " + std::to_string(applied) + " of " + std::to_string(lead.size());
+    // An old leader may hold entries the new leader never got: say so rather than "3 of 1".
+    v.value = applied <= lead.size() ? "applied " + std::to_string(applied) + " of " + std::to_string(lead.size())
+                                     : std::to_string(applied) + " entries, " + std::to_string(applied - lead.size()) +
+                                           " not on " + name(m_leader);
     Bar bar;
     bar.label = "applied";
     bar.value = total == 0 ? 1.0 : static_cast<double>(applied) / static_cast<double>(total);
@@ -121,6 +124,15 @@ View ReplicationModel::view(Time t) const {
             if (m_firstReplica + i != m_leader && m_reps[static_cast<std::size_t>(i)].latest[idx(k)] < pos) ++behind;
         row.status = behind == 0 ? "on every replica" : std::to_string(behind) + " replica(s) behind";
         row.tone = behind == 0 ? Tone::Good : Tone::Warning;
+        // The key's latest acknowledged write, if a failover lost it, matters more than agreement.
+        for (auto it = m_ops.rbegin(); it != m_ops.rend(); ++it)
+            if (it->kind == OpKind::Write && it->key == static_cast<int>(k) && it->acked) {
+                if (it->anomalies & kLostWrite) {
+                    row.status = "lost: w=" + std::to_string(it->value) + " was acknowledged";
+                    row.tone = Tone::Bad;
+                }
+                break;
+            }
         v.keys.push_back(std::move(row));
     }
     v.annotations = m_banners;

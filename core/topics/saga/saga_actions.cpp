@@ -47,6 +47,7 @@ Status SagaModel::applyAction(const Action& a, Event& out) {
     if (a.kind == "crash") {
         out.detail = "crash";
         if (!m_engine.up(node)) return makeError(a.str("node") + " is already down", "/node");
+        pubCrash(node);
         m_engine.crash(node);
         return {};
     }
@@ -54,6 +55,7 @@ Status SagaModel::applyAction(const Action& a, Event& out) {
         out.detail = "restart";
         if (m_engine.up(node)) return makeError(a.str("node") + " is already running", "/node");
         m_engine.restart(node);
+        pubRestart(node);
         if (node == kHub) {
             if (m_mode == Mode::Saga) recover();
             else tpRecover();
@@ -86,7 +88,7 @@ Status SagaModel::applySet(const Action& a, Event& out) {
     else if (param == "max_retries") m_cfg.maxRetries = static_cast<int>(v);
     else if (param == "comp_retries") m_cfg.compRetries = static_cast<int>(v);
     else if (param == "amount") m_cfg.amount = static_cast<std::int64_t>(v);
-    else return makeError("parameter '" + param + "' cannot change during a run", "/param");
+    else return pubSet(param, v);
     return {};
 }
 

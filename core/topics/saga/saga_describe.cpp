@@ -18,6 +18,12 @@ std::string SagaModel::describe(const Event& e) const {
     if (e.is("recover")) return who + " recovers from its log (" + e.detail + ")";
     if (e.is("tp")) return who + ": " + e.detail + " (transaction " + f("tx") + ")";
     if (e.is("report")) return "the reader's snapshot " + f("report") + ": " + e.detail;
+    if (e.is("publish")) return who + ": " + e.detail + " (event " + f("event") + ")";
+    if (e.is("consume")) {
+        if (e.detail == std::string("duplicate ignored")) return who + " skips event " + f("event") + ": it has seen that id";
+        return who + " applies event " + f("event") + ": " + e.detail + " for order " + f("saga");
+    }
+    if (e.is("anomaly") && e.field("event")) return std::string("anomaly: ") + e.detail + " (event " + f("event") + ", order " + f("saga") + ")";
     if (e.is("anomaly")) return std::string("anomaly: ") + e.detail;
     if (e.is("double_effect")) return who + ": " + e.detail + " took effect " + f("times") + " times for order " + f("saga");
     return Model::describe(e);
@@ -43,6 +49,15 @@ std::vector<InspectRow> SagaModel::inspectNode(NodeId node) const {
                                                             (rec.pending ? ", pending" : "") + (rec.doneCount + rec.undoCount > 2 ? ", applied twice" : "")});
         for (const auto& [tx, st] : svc.rm) rows.push_back({"transaction " + std::to_string(tx), rmStateName(st)});
         if (svc.lockHolder != 0) rows.push_back({"lock", "held by transaction " + std::to_string(svc.lockHolder)});
+        const Publisher& pub = m_publishers[static_cast<std::size_t>(node)];
+        if (m_cfg.publish != Publish::Off) rows.push_back({usesOutbox(m_cfg.publish) ? "outbox rows unpublished" : "events unsent", std::to_string(pub.unpublished.size())});
+    } else if (node == m_broker) {
+        rows.push_back({"log entries", std::to_string(m_bus.log.size())});
+    } else if (node == m_consumer) {
+        rows.push_back({"events processed", std::to_string(m_bus.seen.size())});
+        rows.push_back({"duplicates skipped", std::to_string(m_bus.duplicatesIgnored)});
+        rows.push_back({"balance (its copy)", std::to_string(m_bus.projection[2])});
+        rows.push_back({"stock (its copy)", std::to_string(m_bus.projection[3])});
     } else {
         rows.push_back({"reports", std::to_string(m_reports.size())});
         rows.push_back({"partial reads", std::to_string(m_readerAnomalies)});
@@ -54,6 +69,9 @@ std::vector<InspectRow> SagaModel::inspectMessage(MsgId id) const {
     const auto* m = m_engine.message(id);
     if (!m) return {};
     const Payload& p = m->payload;
+    if (p.op == Op::Event || p.op == Op::EventAck)
+        return {{"kind", opName(p.op)}, {"from", name(m->from)}, {"to", name(m->to)}, {"event id", std::to_string(p.event)},
+                {"order", std::to_string(p.saga)}, {"step", std::to_string(p.step)}};
     return {{"kind", opName(p.op)}, {"from", name(m->from)}, {"to", name(m->to)}, {"order", std::to_string(p.saga)},
             {"step", std::to_string(p.step)}, {"attempt", std::to_string(p.attempt)},
             {"idempotency key", "order " + std::to_string(p.saga) + " / " + opName(p.op == Op::Reply ? p.of : p.op) + " " +

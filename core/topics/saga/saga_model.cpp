@@ -55,11 +55,18 @@ const TopicInfo& SagaModel::topicInfo() {
             {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
             {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
             {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
+            {"publish", ParamType::Choice, "", 0, 4, 0, "How services publish their events to the analytics consumer",
+             {"off", "row_then_event", "event_then_row", "outbox_polling", "outbox_log_tailing"}},
+            {"publish_gap_ms", ParamType::Int, "ms", 0, 5000, 20, "Dual write: time between the first write and the second", {}},
+            {"poll_interval_ms", ParamType::Int, "ms", 10, 10000, 500, "Outbox: how often the polling relay queries the outbox", {}},
+            {"tail_lag_ms", ParamType::Int, "ms", 0, 1000, 2, "Outbox: how soon the log-tailing relay sees a commit", {}},
+            {"consumer_dedupe", ParamType::Bool, "", 0, 1, 1, "The consumer skips an event id it has processed before", {}},
         });
         t.actions = sagaActions();
         t.probes = sagaProbeSpecs();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "log", "apply", "reply", "retry",
-                        "dead_letter", "saga_end", "recover", "tp", "report", "anomaly", "double_effect"};
+                        "dead_letter", "saga_end", "recover", "tp", "report", "anomaly", "double_effect",
+                        "publish", "consume"};
         return t;
     }();
     return info;
@@ -83,13 +90,20 @@ Status SagaModel::reset(const ParamValues& p, std::uint64_t seed) {
                                 m_mode == Mode::Saga ? NodeKind::Orchestrator : NodeKind::Coordinator, 0);
     for (const char* s : {"order", "payment", "inventory", "shipping"}) topo.connect(hub, topo.add(s, NodeKind::Service, 1));
     topo.add("reader", NodeKind::Client, 2);
+    pubReset(topo, p);
     m_engine.reset(std::move(topo), seed);
     LinkConfig& link = m_engine.net().defaults();
     link.minLatency = ms("latency_min_ms");
     link.maxLatency = std::max(link.minLatency, ms("latency_max_ms"));
     link.drop = p.at("loss");
     link.duplicate = p.at("duplicate");
+    const Config published = m_cfg;  // pubReset's part, set before the engine
     m_cfg = Config{};
+    m_cfg.publish = published.publish;
+    m_cfg.publishGap = published.publishGap;
+    m_cfg.pollEvery = published.pollEvery;
+    m_cfg.tailLag = published.tailLag;
+    m_cfg.dedupe = published.dedupe;
     m_cfg.balance = static_cast<std::int64_t>(p.at("balance"));
     m_cfg.stock = static_cast<std::int64_t>(p.at("stock"));
     m_cfg.amount = static_cast<std::int64_t>(p.at("amount"));
@@ -124,6 +138,7 @@ Status SagaModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_doubleEffects = m_readerAnomalies = m_readerWaits = m_retries = m_messages = m_atomicityBroken = 0;
     m_conservedSeen = true;
     m_violations.clear();
+    pubStart();
     if (m_cfg.sagas > 0) m_engine.setTimer(kHub, kStartTimer, 0, "place order");
     if (m_cfg.reportEvery > 0) m_engine.setTimer(kReader, 0, m_cfg.reportEvery, "report");
     return {};
@@ -145,6 +160,7 @@ MsgId SagaModel::send(NodeId from, NodeId to, Payload p) {
 
 void SagaModel::onDeliver(const Message<Payload>& m) {
     if (m_mode == Mode::TwoPhase) tpDeliver(m);
+    else if (m.payload.op == Op::Event || m.payload.op == Op::EventAck) pubDeliver(m);
     else if (m.to == kHub) onReply(m.payload);
     else onServiceRequest(m.to, m.payload);
 }
@@ -159,6 +175,8 @@ void SagaModel::onTimer(NodeId node, int tag) {
         tpTimer(node, tag);
     } else if (node == kHub) {
         onSagaTimer(tag);
+    } else if (node >= 1 && node <= kSteps) {
+        pubTimer(node, tag);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "sim/engine.h"
 #include "sim/explore.h"
 #include "sim/model.h"
+#include "topics/saga/saga_outbox.h"
 #include "topics/saga/saga_types.h"
 
 namespace sb::core::saga {
@@ -63,9 +64,18 @@ namespace sb::core::saga {
 // no participant commits while another aborts. Deliberately broken switches turn the last
 // three into counted anomalies instead.
 //
+// Publishing (saga mode, the "publish" parameter; see saga_outbox.h): each committed step or
+// compensation is also a domain event for a downstream consumer ("analytics") through a broker,
+// written as a dual write (the crash window between the two writes) or through a transactional
+// outbox with a polling or log-tailing relay. Invariants with an outbox: the consumer never
+// applies an event whose row did not commit; with deduplication on, never one event twice.
+// Rows without an event and events without a row under a dual write are counted anomalies.
+//
 // Simplifications: one customer account and one product; the reader's snapshot is atomic
-// across services; service storage is durable; no outbox/CDC and no choreography mode yet.
-std::vector<ProbeSpec> sagaProbeSpecs();  // saga_probe.cpp
+// across services; service storage is durable; the broker appends every copy it receives and
+// replays its whole log to a consumer that restarts; no choreography mode yet.
+std::vector<ProbeSpec> sagaProbeSpecs();    // saga_probe.cpp
+std::vector<ProbeSpec> outboxProbeSpecs();  // saga_outbox_view.cpp
 
 class SagaModel final : public Model {
 public:
@@ -108,6 +118,9 @@ private:
         Time gap = 0, backoff = 0, timeout = 0, reportEvery = 0, voteTimeout = 0, inDoubt = 0;
         double failProb = 0, compFailProb = 0;
         bool idempotency = true, locks = false, decideAlone = false;
+        Publish publish = Publish::Off;
+        Time publishGap = 0, pollEvery = 0, tailLag = 0;
+        bool dedupe = true;
     };
     struct ReaderOp {
         int id = 0;
@@ -143,6 +156,24 @@ private:
     void releaseLock(NodeId node, int tx);
     void checkAtomicity(TxRun& tx);
     void tpRecover();
+    // saga_outbox.cpp
+    void pubReset(Topology& topo, const ParamValues& p);
+    void pubStart();
+    DomainEvent& newEvent(int step, const Payload& p, bool undo);
+    bool pubRequest(NodeId node, const Payload& p);
+    void pubCommitted(int step, const Payload& p, bool undo);
+    void pubNotCommitted(const Payload& p, const char* why);
+    void pubWake(NodeId node);
+    void pubTimer(NodeId node, int tag);
+    void pubDeliver(const Message<Payload>& m);
+    void pubConsume(const Payload& p);
+    void pubCrash(NodeId node);
+    void pubRestart(NodeId node);
+    void pubArm(NodeId node, Time delay, const char* kind);
+    Status pubSet(const std::string& param, double v);
+    // saga_outbox_view.cpp
+    void pubView(View& v) const;
+    ProbeValue pubProbe(const std::string& name) const;
     // saga_reader.cpp
     void onReaderTimer();
     void startReport();
@@ -185,6 +216,10 @@ private:
     std::int64_t m_messages = 0;
     std::int64_t m_atomicityBroken = 0;
     bool m_conservedSeen = true;
+    std::vector<Publisher> m_publishers;   // per service (index = step)
+    std::vector<DomainEvent> m_events;     // ground truth, index = id - 1
+    EventSide m_bus;
+    NodeId m_broker = kNoNode, m_consumer = kNoNode;
     std::vector<Violation> m_violations;
 };
 

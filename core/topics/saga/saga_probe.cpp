@@ -4,7 +4,7 @@
 namespace sb::core::saga {
 
 std::vector<ProbeSpec> sagaProbeSpecs() {
-    return {
+    std::vector<ProbeSpec> specs = {
         {"mode", false, R"("saga" or "2pc")"},
         {"orders", false, "Orders placed so far"},
         {"completed", false, "Orders that finished with every step kept (saga completed, or 2PC committed)"},
@@ -40,6 +40,8 @@ std::vector<ProbeSpec> sagaProbeSpecs() {
         {"effects", false, "What the services actually applied for an order (key: the order number)", true},
         {"order_messages", false, "Messages sent for one order (key: the order number)", true},
     };
+    for (ProbeSpec& s : outboxProbeSpecs()) specs.push_back(std::move(s));
+    return specs;
 }
 
 namespace {
@@ -140,7 +142,7 @@ ProbeValue SagaModel::probe(const std::string& n, NodeId node) const {
         const auto it = rm.find(m_txs.back().id);
         return std::string(rmStateName(it == rm.end() ? RmState::Working : it->second));
     }
-    return ProbeValue{};
+    return pubProbe(n);
 }
 
 ProbeValue SagaModel::probeKey(const std::string& n, NodeId node, const std::string& key) const {

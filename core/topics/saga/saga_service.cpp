@@ -22,19 +22,23 @@ void SagaModel::onServiceRequest(NodeId node, const Payload& p) {
         }
         return;
     }
+    if (pubRequest(node, p)) return;  // event first: the row is written publish_gap_ms later
     const auto key = std::make_tuple(p.saga, p.op == Op::Undo ? 1 : 0, p.attempt);
     Payload reply = p;
+    reply.event = 0;
     reply.op = Op::Reply;
     reply.of = p.op;
     if (auto it = svc.outcomes.find(key); m_cfg.idempotency && it != svc.outcomes.end()) {
         reply.ok = it->second;
         reply.dedup = true;
+        if (p.event != 0) pubNotCommitted(p, "answered from its record");
         m_engine.emit("apply", node, "duplicate ignored").with("saga", p.saga).with("step", p.step).with("attempt", p.attempt);
         send(node, kHub, reply);
         return;
     }
     bool permanent = false;
     reply.ok = runLocal(node, p, permanent);
+    if (!reply.ok && p.event != 0) pubNotCommitted(p, "the local transaction aborted");
     reply.permanent = permanent;
     if (m_cfg.idempotency) svc.outcomes[key] = reply.ok;
     send(node, kHub, reply);
@@ -90,6 +94,7 @@ void SagaModel::applyEffect(int step, ServiceState& svc, const Payload& p, bool 
     m_engine.emit("apply", node, undo ? compensationLabel(step) : stepLabel(step))
         .with("saga", p.saga).with("step", step).with("comp", undo ? 1 : 0).with("attempt", p.attempt)
         .with("ok", 1).with("total", svc.total);
+    if (m_mode == Mode::Saga) pubCommitted(step, p, undo);
     auto& effects = m_effects[p.saga];
     effects += (effects.empty() ? "" : " ") + std::string(undo ? "C" : "T") + std::to_string(step);
     if ((undo ? rec.undoCount : rec.doneCount) > 1) {

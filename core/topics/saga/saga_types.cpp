@@ -24,6 +24,8 @@ const char* opName(Op op) {
         case Op::Commit: return "Commit";
         case Op::Abort: return "Abort";
         case Op::Ack: return "Ack";
+        case Op::Event: return "Event";
+        case Op::EventAck: return "EventAck";
     }
     return "?";
 }

@@ -39,6 +39,8 @@ enum class Op : std::uint8_t {
     Commit,
     Abort,
     Ack,       // 2PC: the RM applied the decision (lets the coordinator stop resending)
+    Event,     // outbox: a domain event on its way to the broker, or from it to the consumer
+    EventAck,  // outbox: the broker appended the event (the relay may mark it published)
 };
 const char* opName(Op op);
 
@@ -54,6 +56,7 @@ struct Payload {
     std::int64_t amount = 0;  // the order's price (payment) and quantity (inventory)
     std::int64_t qty = 0;
     bool reject = false;      // injected by the workload: the service rejects this step
+    std::int64_t event = 0;   // outbox: the domain event's id (event-first: the one announced)
 };
 
 // What the saga log records. The orchestrator appends a record before it acts on it.

@@ -47,7 +47,8 @@ std::string totalText(int step, std::int64_t total) {
 
 StepStrip SagaModel::sagaStrip(const SagaRun& s, Time t) const {
     StepStrip strip;
-    strip.title = "order " + std::to_string(s.id) + " (" + money(s.amount) + "): " + sagaStateName(s.state);
+    // Short: the strip's title column is narrow, the cells say the state, the history the price.
+    strip.title = "order " + std::to_string(s.id);
     for (int step = 1; step <= kSteps; ++step) {
         const StepStatus st = s.status[static_cast<std::size_t>(step)];
         StepCell c;
@@ -67,7 +68,7 @@ StepStrip SagaModel::sagaStrip(const SagaRun& s, Time t) const {
 
 StepStrip SagaModel::txStrip(const TxRun& tx) const {
     StepStrip strip;
-    strip.title = "transaction " + std::to_string(tx.id) + " (" + money(tx.amount) + "): coordinator " + tmStateName(tx.tm);
+    strip.title = "transaction " + std::to_string(tx.id);
     for (int step = 1; step <= kSteps; ++step) {
         const auto& rm = m_services[static_cast<std::size_t>(step)].rm;
         const auto it = rm.find(tx.id);
@@ -127,10 +128,17 @@ View SagaModel::view(Time t) const {
     reader.value = std::to_string(m_readerAnomalies) + " partial reads";
     if (m_readerAnomalies > 0) reader.badges.push_back({"saw a half-done order", Tone::Bad});
     v.nodes.push_back(std::move(reader));
+    pubView(v);
     m_engine.fillNetworkView(v, t);
     for (MessageView& mv : v.messages)
         if (const auto* m = m_engine.message(mv.id)) {
             const Payload& p = m->payload;
+            if (p.op == Op::Event || p.op == Op::EventAck) {
+                mv.summary = "event " + std::to_string(p.event) + " (order " + std::to_string(p.saga) + ")" +
+                             (p.op == Op::EventAck ? ", appended" : "");
+                mv.reply = p.op == Op::EventAck;
+                continue;
+            }
             mv.summary = "order " + std::to_string(p.saga) + ", step " + std::to_string(p.step) +
                          (p.op == Op::Do || p.op == Op::Undo ? ", attempt " + std::to_string(p.attempt) : "") +
                          (p.op == Op::Reply ? (p.ok ? ", ok" : ", failed") : "");
@@ -179,6 +187,9 @@ std::vector<Metric> SagaModel::metrics() const {
     for (const char* n : {"completed", "compensated", "dead_lettered", "running", "double_effects", "retries",
                           "messages", "partial_reads", "reader_waits", "in_doubt", "locks_held", "balance", "stock"})
         m.push_back({n, static_cast<double>(std::get<std::int64_t>(probe(n, kNoNode)))});
+    for (const char* n : {"rows_without_event", "events_without_row", "double_applied", "relay_polls"})
+        m.push_back({n, static_cast<double>(std::get<std::int64_t>(pubProbe(n)))});
+    m.push_back({"publish_lag_ms", std::get<double>(pubProbe("publish_lag_ms"))});
     return m;
 }
 

@@ -1,0 +1,129 @@
+// What publishing looks like and what lessons can ask about it: the broker and the consumer,
+// the services' unpublished events, and one row per recent event with where it has got to.
+#include <algorithm>
+
+#include "topics/saga/saga_model.h"
+
+namespace sb::core::saga {
+namespace {
+
+constexpr std::size_t kEventRows = 6;  // the most recent events get a row each
+
+const char* publishName(Publish p) {
+    static const char* const kNames[] = {"off", "row_then_event", "event_then_row", "outbox_polling", "outbox_log_tailing"};
+    return kNames[static_cast<int>(p)];
+}
+
+}  // namespace
+
+std::vector<ProbeSpec> outboxProbeSpecs() {
+    return {
+        {"publish", false, "How services publish events: off, row_then_event, event_then_row, outbox_polling, outbox_log_tailing"},
+        {"events", false, "Domain events the services created (committed rows, or announced steps)"},
+        {"broker_log", false, "Entries in the broker's log, copies included"},
+        {"events_consumed", false, "Distinct events the consumer has applied"},
+        {"rows_without_event", false, "Committed rows whose event the consumer has not applied (yet, or ever)"},
+        {"events_without_row", false, "Events the consumer applied whose row has not committed (yet, or ever)"},
+        {"lost_in_crash", false, "Dual write: rows whose event died with the process before it was sent"},
+        {"unpublished", false, "Events written but not yet acknowledged by the broker, over all services"},
+        {"duplicates_ignored", false, "Copies of an event the consumer skipped by its id"},
+        {"double_applied", false, "Events the consumer applied more than once"},
+        {"copy_matches", false, "Whether the consumer's totals equal the services' totals"},
+        {"copy_balance", false, "The customer's balance as the consumer's copy has it"},
+        {"copy_stock", false, "Items in stock as the consumer's copy has it"},
+        {"relay_polls", false, "Queries the polling relays have made"},
+        {"empty_polls", false, "Polling relay queries that found nothing to publish"},
+        {"publish_lag_ms", false, "Mean time from a row's commit to the consumer applying its event"},
+        {"last_publish_lag_ms", false, "That time for the latest event the consumer applied"},
+    };
+}
+
+ProbeValue SagaModel::pubProbe(const std::string& n) const {
+    if (n == "publish") return std::string(publishName(m_cfg.publish));
+    std::int64_t rowsOnly = 0, eventsOnly = 0, consumed = 0, unpublished = 0;
+    for (const DomainEvent& ev : m_events) {
+        rowsOnly += ev.rowCommitted && ev.applied == 0 ? 1 : 0;
+        eventsOnly += !ev.rowCommitted && ev.applied > 0 ? 1 : 0;
+        consumed += ev.applied > 0 ? 1 : 0;
+    }
+    for (const Publisher& pub : m_publishers) unpublished += static_cast<std::int64_t>(pub.unpublished.size());
+    const auto ms = [](Time t) { return static_cast<double>(t) / static_cast<double>(kMillisecond); };
+    if (n == "events") return static_cast<std::int64_t>(m_events.size());
+    if (n == "broker_log") return static_cast<std::int64_t>(m_bus.log.size());
+    if (n == "events_consumed") return consumed;
+    if (n == "rows_without_event") return rowsOnly;
+    if (n == "events_without_row") return eventsOnly;
+    if (n == "lost_in_crash") return m_bus.lostInCrash;
+    if (n == "unpublished") return unpublished;
+    if (n == "duplicates_ignored") return m_bus.duplicatesIgnored;
+    if (n == "double_applied") return m_bus.doubleApplied;
+    if (n == "relay_polls") return m_bus.polls;
+    if (n == "empty_polls") return m_bus.emptyPolls;
+    if (n == "copy_balance" || n == "copy_stock") {
+        if (m_bus.projection.empty()) return ProbeValue{};
+        return m_bus.projection[n == "copy_balance" ? 2 : 3];
+    }
+    if (n == "copy_matches") {
+        if (m_cfg.publish == Publish::Off) return true;
+        for (int s = 1; s <= kSteps; ++s)
+            if (m_bus.projection[static_cast<std::size_t>(s)] != m_services[static_cast<std::size_t>(s)].total) return false;
+        return true;
+    }
+    if (n == "publish_lag_ms") return m_bus.lagCount == 0 ? 0.0 : ms(m_bus.lagSum) / static_cast<double>(m_bus.lagCount);
+    if (n == "last_publish_lag_ms") return m_bus.lastLag < 0 ? 0.0 : ms(m_bus.lastLag);
+    return ProbeValue{};
+}
+
+void SagaModel::pubView(View& v) const {
+    if (m_cfg.publish == Publish::Off) return;
+    const bool outbox = usesOutbox(m_cfg.publish);
+    const auto waiting = [&](const DomainEvent& ev) {
+        const auto& list = m_publishers[static_cast<std::size_t>(ev.service)].unpublished;
+        return std::find(list.begin(), list.end(), ev.id) != list.end();
+    };
+    const auto inLog = [&](const DomainEvent& ev) { return std::find(m_bus.log.begin(), m_bus.log.end(), ev.id) != m_bus.log.end(); };
+    // A committed row whose event nobody holds any more: the dual write's lost event.
+    const auto lost = [&](const DomainEvent& ev) { return ev.rowCommitted && ev.applied == 0 && !waiting(ev) && !inLog(ev); };
+    for (NodeView& n : v.nodes) {
+        if (n.id < 1 || n.id > kSteps) continue;
+        const Publisher& pub = m_publishers[static_cast<std::size_t>(n.id)];
+        if (!pub.unpublished.empty())
+            n.badges.push_back({std::to_string(pub.unpublished.size()) + (outbox ? " in outbox" : " unsent"), Tone::Warning});
+        for (const DomainEvent& ev : m_events)
+            if (ev.service == n.id && lost(ev)) {
+                n.badges.push_back({"row without event", Tone::Bad});
+                break;
+            }
+    }
+    NodeView broker = m_engine.nodeView(m_broker);
+    broker.role = broker.crashed ? "crashed" : "broker";
+    broker.value = std::to_string(m_bus.log.size()) + " in log";
+    v.nodes.push_back(std::move(broker));
+    NodeView consumer = m_engine.nodeView(m_consumer);
+    consumer.role = consumer.crashed ? "crashed" : "consumer";
+    consumer.value = "balance " + std::to_string(m_bus.projection[2]) + ", stock " + std::to_string(m_bus.projection[3]);
+    if (std::get<std::int64_t>(pubProbe("events_without_row")) > 0) consumer.badges.push_back({"event without row", Tone::Bad});
+    if (m_bus.doubleApplied > 0) consumer.badges.push_back({"applied twice", Tone::Bad});
+    if (m_bus.duplicatesIgnored > 0)
+        consumer.badges.push_back({std::to_string(m_bus.duplicatesIgnored) + " duplicates skipped", Tone::Good});
+    if (!std::get<bool>(pubProbe("copy_matches"))) consumer.badges.push_back({"copy differs", Tone::Warning});
+    v.nodes.push_back(std::move(consumer));
+    const std::size_t from = m_events.size() > kEventRows ? m_events.size() - kEventRows : 0;
+    for (std::size_t i = from; i < m_events.size(); ++i) {
+        const DomainEvent& ev = m_events[i];
+        const Publisher& pub = m_publishers[static_cast<std::size_t>(ev.service)];
+        KeyRow row;
+        row.key = "event " + std::to_string(ev.id) + " (" + name(serviceNode(ev.service)) + ")";
+        row.value = std::string(ev.comp ? compensationLabel(ev.service) : stepLabel(ev.service)) + ", order " + std::to_string(ev.saga);
+        if (ev.rowAborted) row.status = ev.applied > 0 ? "event without row" : "row never written", row.tone = Tone::Bad;
+        else if (ev.applied > 1) row.status = "applied " + std::to_string(ev.applied) + " times", row.tone = Tone::Bad;
+        else if (ev.applied == 1) row.status = ev.rowCommitted ? "consumed" : "consumed before its row", row.tone = ev.rowCommitted ? Tone::Good : Tone::Warning;
+        else if (inLog(ev)) row.status = "published", row.tone = Tone::Accent;
+        else if (waiting(ev)) row.status = pub.sentAt.contains(ev.id) ? "sent" : outbox ? "in outbox" : "not sent yet", row.tone = Tone::Accent;
+        else if (ev.rowCommitted) row.status = "row without event", row.tone = Tone::Bad;
+        else row.status = "announced", row.tone = Tone::Warning;
+        v.keys.push_back(std::move(row));
+    }
+}
+
+}  // namespace sb::core::saga
