@@ -83,7 +83,7 @@ private slots:
     void messageLabelsNameKindAndTheFieldThatMatters() {
         QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("RV t2"));
         QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("AE t3"));
-        QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("W x=3"));
+        QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("Write x=3"));  // a short kind stays whole
     }
 
     void bunchedMessagesKeepTheirLabelsApart() {

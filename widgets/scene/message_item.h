@@ -48,8 +48,8 @@ private:
     QPointF m_labelOffset;
 };
 
-// "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "W x=3": the initials of
-// the kind and the first field of the summary, words shortened to their first letter.
+// "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of
+// a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
 QString messageLabel(const std::string& kind, const std::string& summary);
 
 // Gives each message item its label, placed beside it and clear of the others.
