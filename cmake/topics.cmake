@@ -15,4 +15,5 @@ set(SPLITBRAIN_TOPICS
   cache
   replication
   saga
+  gossip
 )

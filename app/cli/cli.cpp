@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -193,6 +194,12 @@ int runSimCli(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (cmd == "-v" || cmd == "--version") {
         out << "splitbrain-sim " << kVersion << "\n";
+        return kExitOk;
+    }
+    // `splitbrain-sim run --help` asks for help, not for a value of a flag named --help.
+    if (std::find_if(rest.begin(), rest.end(), [](const std::string& a) { return a == "--help" || a == "-h"; }) !=
+        rest.end()) {
+        out << kHelp;
         return kExitOk;
     }
     core::TopicRegistry registry;

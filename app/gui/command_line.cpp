@@ -6,7 +6,9 @@
 #include <cmath>
 #include <utility>
 
+#include "export/scene_export.h"
 #include "sim/run_budget.h"
+#include "sim/trace_diagram.h"
 #include "version.h"
 
 namespace sb::app {
@@ -17,12 +19,19 @@ QString tr(const char* text) { return QCoreApplication::translate("main", text);
 
 // The headless export flags, checked before anything is loaded so a typo fails at once.
 QString checkExport(const GuiOptions& o) {
-    static const QStringList kExport = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("pdf"),
-                                        QStringLiteral("mmd"), QStringLiteral("puml")};
+    static const QStringList kPictures = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("pdf")};
     const QString suffix = QFileInfo(o.exportPath).suffix().toLower();
-    if (!o.exportPath.isEmpty() && !kExport.contains(suffix))
-        return tr("--export %1: unknown file type '.%2'; use .svg, .png, .pdf, .mmd (Mermaid) or .puml (PlantUML)")
+    const bool trace = widgets::traceFormatFor(o.exportPath).has_value();
+    if (!o.exportPath.isEmpty() && !trace && !kPictures.contains(suffix))
+        return tr("--export %1: unknown file type '.%2'; use .svg, .png, .pdf, .mmd or .md (Mermaid), "
+                  "or .puml, .plantuml or .pu (PlantUML)")
             .arg(o.exportPath, suffix);
+    if (o.scale != 1 && (o.exportPath.isEmpty() || trace || suffix == QLatin1String("pdf")))
+        return tr("--scale applies to .png and .svg pictures; a PDF, a handout or a trace has no pixel size");
+    if (o.maxItems && !trace)
+        return tr("--max-items applies to a trace export (.mmd, .puml); this export is a picture");
+    if (o.fromUs && !trace)
+        return tr("--from-ms applies to a trace export (.mmd, .puml); a picture shows one moment (use --at-ms)");
     if (!o.handoutPath.isEmpty() && QFileInfo(o.handoutPath).suffix().toLower() != QLatin1String("pdf"))
         return tr("--handout %1: a handout is a PDF; name it FILE.pdf").arg(o.handoutPath);
     if (!o.handoutPath.isEmpty() && o.lessonId.isEmpty())
@@ -90,11 +99,15 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption fromMs(QStringLiteral("from-ms"),
                                     tr("A trace export (.mmd, .puml) starts at this simulated time."),
                                     QStringLiteral("T"));
-    const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG export scale: 1 or 2."), QStringLiteral("N"));
+    const QCommandLineOption maxItems(QStringLiteral("max-items"),
+                                      tr("A trace export holds at most N arrows and notes (default %1).")
+                                          .arg(core::kDiagramItems),
+                                      QStringLiteral("N"));
+    const QCommandLineOption scale(QStringLiteral("scale"), tr("PNG or SVG export scale: 1 or 2."), QStringLiteral("N"));
     const QCommandLineOption caption(QStringLiteral("caption"), tr("Add lesson, step and time under an exported picture."));
     const QCommandLineOption page(QStringLiteral("page"), tr("Handout page size: a4 or letter."), QStringLiteral("SIZE"));
     parser.addOptions({help, version, open, screenshot, lesson, steps, events, theme, inspect, compare, noSettings, quiz, exportTo,
-                       handout, atMs, fromMs, scale, caption, page});
+                       handout, atMs, fromMs, maxItems, scale, caption, page});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -104,7 +117,8 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
         return result;
     }
     if (parser.isSet(help)) {
-        result.message = parser.helpText();
+        // Before QCoreApplication exists Qt cannot know the program's name and prints a placeholder.
+        result.message = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("splitbrain"));
         return result;
     }
     if (parser.isSet(version)) {
@@ -142,6 +156,12 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     options.theme = parser.value(theme).toLower();
     options.inspect = parser.value(inspect);
     options.compare = parser.value(compare);
+    if (parser.isSet(compare) && (options.compare.indexOf(QLatin1Char('=')) < 1 || options.compare.endsWith(QLatin1Char('=')))) {
+        result.exitCode = 2;
+        result.message = tr("--compare needs NAME=VALUE (a parameter and the value to compare with, e.g. mode=AP), not '%1'\n")
+                             .arg(options.compare);
+        return result;
+    }
     options.ignoreSettings = parser.isSet(noSettings);
     if (!options.theme.isEmpty() && options.theme != QLatin1String("light") &&
         options.theme != QLatin1String("dark") && options.theme != QLatin1String("system")) {
@@ -180,7 +200,14 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
                                  QString::fromStdString(core::groupedNumber(core::kScenarioBudget.time / core::kMillisecond))));
         *target = std::llround(ms * 1000.0);
     }
-    options.fromUs = fromUs.value_or(0);
+    options.fromUs = fromUs;
+    if (parser.isSet(maxItems)) {
+        bool ok = false;
+        const qlonglong n = parser.value(maxItems).toLongLong(&ok);
+        if (!ok || n < 1 || n > 100000)
+            return fail(tr("--max-items needs a whole number from 1 to 100000, not '%1'").arg(parser.value(maxItems)));
+        options.maxItems = static_cast<std::size_t>(n);
+    }
     if (parser.isSet(scale)) {
         options.scale = parser.value(scale).toInt();
         if (options.scale != 1 && options.scale != 2) return fail(tr("--scale must be 1 or 2, not '%1'").arg(parser.value(scale)));

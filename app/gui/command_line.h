@@ -25,8 +25,9 @@ struct GuiOptions {
     QString handoutPath;   // --handout FILE.pdf (needs --lesson)
     bool stepSet = false;  // --step/--steps was given (0 is the lesson's start)
     std::optional<std::int64_t> atUs;  // --at-ms, in simulated microseconds
-    std::int64_t fromUs = 0;           // --from-ms: a trace export starts here
-    int scale = 1;         // --scale 1|2 for PNG
+    std::optional<std::int64_t> fromUs;  // --from-ms: a trace export starts here (else: the step's start)
+    std::optional<std::size_t> maxItems;  // --max-items: a trace export's arrows and notes
+    int scale = 1;         // --scale 1|2 for PNG and SVG
     bool caption = false;  // --caption: lesson, step and time under the picture
     bool letter = false;   // --page letter (A4 otherwise)
 

@@ -68,8 +68,9 @@ QString moveTo(widgets::SimController& controller, const GuiOptions& o) {
                 .arg(o.steps)
                 .arg(QString::fromStdString(run->lesson().id))
                 .arg(steps);
-        // --at-ms in a lesson: the lesson's own path, all steps run, then back to time T.
-        controller.goToStepEnd(o.atUs ? steps : static_cast<std::size_t>(o.steps));
+        // --at-ms in a lesson: the lesson's own path, all steps run, then back to time T. With
+        // neither --step nor --at-ms: the end of the lesson, where everything it shows is there.
+        controller.goToStepEnd(o.atUs || !o.stepSet ? steps : static_cast<std::size_t>(o.steps));
     } else if (o.events > 0) {
         controller.seek(controller.timeline()->position() + static_cast<std::size_t>(o.events));
     }
@@ -88,13 +89,12 @@ QString moveTo(widgets::SimController& controller, const GuiOptions& o) {
 
 core::Status exportCurrent(widgets::SimController& controller, const GuiOptions& o) {
     const core::Timeline& t = *controller.timeline();
-    const QString suffix = QFileInfo(o.exportPath).suffix().toLower();
-    if (suffix == QLatin1String("mmd") || suffix == QLatin1String("puml")) {
-        const auto format = suffix == QLatin1String("mmd") ? core::DiagramFormat::Mermaid
-                                                           : core::DiagramFormat::PlantUml;
+    if (const auto format = widgets::traceFormatFor(o.exportPath)) {
+        widgets::TraceRange range;
+        range.from = o.fromUs;
+        if (o.maxItems) range.maxItems = *o.maxItems;
         return widgets::writeFileAtomically(
-            o.exportPath,
-            QByteArray::fromStdString(widgets::traceDiagramFor(controller, format, o.fromUs)));
+            o.exportPath, widgets::traceFileText(o.exportPath, widgets::traceDiagramFor(controller, *format, range)));
     }
     widgets::SceneView view;
     widgets::prepareOffscreenView(view, kSceneSize);

@@ -199,6 +199,10 @@ bool MainWindow::event(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!offerToSaveSession()) {
+        event->ignore();
+        return;
+    }
     if (!m_options.ignoreSettings) {
         setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
         QSettings settings;

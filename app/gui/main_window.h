@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <limits>
 #include <memory>
+#include <optional>
 
 #include "gui/command_line.h"
 #include "sim/registry.h"
@@ -86,9 +87,13 @@ public:
     core::Status exportSpaceTime(const QString& path);
     core::Status exportPlot(const QString& path);
     core::Status exportHandout(const QString& path);
-    // The trace between two simulated times (clipped to the moment shown) as Mermaid or PlantUML.
-    core::Status exportTrace(const QString& path, core::DiagramFormat format, core::Time from = 0,
-                             core::Time to = std::numeric_limits<core::Time>::max());
+    // The trace between two simulated times (clipped to the moment shown) as Mermaid or PlantUML;
+    // by default the lesson step shown, from its start, with at most `maxItems` arrows and notes.
+    core::Status exportTrace(const QString& path, core::DiagramFormat format,
+                             std::optional<core::Time> from = {}, std::optional<core::Time> to = {},
+                             std::size_t maxItems = core::kDiagramItems);
+    // Where an export dialog starts: the folder of the last export and "<lesson>-step<N>.<suffix>".
+    QString suggestedExportPath(const QString& suffix) const;
     void copyDiagram();
     // "Lesson — step 2 of 4: title — t = 812 ms", or the scenario's title and the time.
     QString caption() const;
@@ -137,6 +142,9 @@ private:
     void exportDialog(const QString& title, const QString& filters,
                       core::Status (MainWindow::*write)(const QString&));
     void exportTraceDialog(core::DiagramFormat format);
+    void rememberExportFolder(const QString& path);
+    // Before quitting with a run the learner changed: save it, discard it, or stay (false).
+    bool offerToSaveSession();
     void addRecentFile(const QString& path);
     void rebuildRecentMenu();
     void showKeyboard();
@@ -182,6 +190,7 @@ private:
     QAction* m_retinaAction = nullptr;
     QAction* m_letterAction = nullptr;
     QStringList m_recent;  // most recent first; kept in QSettings unless --no-settings
+    QString m_exportFolder;  // where the last export went (QSettings "export/folder")
     QString m_lastError;
     QString m_lessonId;
     bool m_catalogLoaded = false;

@@ -5,17 +5,23 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QImage>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <cmath>
 
 #include "export/handout.h"
@@ -40,9 +46,14 @@ QSize exportSize(const QWidget* panel) {
     return panel->size().expandedTo(QSize(900, 420));
 }
 
-// Which stretch of the trace to export, in simulated milliseconds: all of it up to now by default.
-bool askTraceRange(QWidget* parent, const QString& title, double nowMs, double& fromMs,
-                   double& toMs) {
+// Which stretch of the trace to export, in simulated milliseconds, and how many items at most.
+// It opens on the lesson step shown (from its start), the way the export covers it by default.
+struct TraceChoice {
+    double fromMs = 0;
+    double toMs = 0;
+    int maxItems = static_cast<int>(core::kDiagramItems);
+};
+bool askTraceRange(QWidget* parent, const QString& title, double nowMs, TraceChoice& choice) {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
     auto* form = new QFormLayout(&dialog);
@@ -53,20 +64,33 @@ bool askTraceRange(QWidget* parent, const QString& title, double nowMs, double& 
         box->setDecimals(3);
         box->setSuffix(QObject::tr(" ms"));
     }
-    from->setValue(0);
+    from->setValue(choice.fromMs);
     to->setValue(nowMs);
+    auto* items = new QSpinBox(&dialog);
+    items->setRange(1, 100000);
+    items->setValue(choice.maxItems);
     from->setAccessibleName(QObject::tr("From simulated time"));
     to->setAccessibleName(QObject::tr("To simulated time"));
+    items->setAccessibleName(QObject::tr("Most arrows and notes"));
     form->addRow(QObject::tr("&From:"), from);
     form->addRow(QObject::tr("&To:"), to);
+    form->addRow(QObject::tr("At &most:"), items);
+    form->addRow(new QLabel(QObject::tr("arrows and notes; repeated messages are folded into one note."), &dialog));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted) return false;
-    fromMs = std::min(from->value(), to->value());
-    toMs = std::max(from->value(), to->value());
+    choice.fromMs = std::min(from->value(), to->value());
+    choice.toMs = std::max(from->value(), to->value());
+    choice.maxItems = items->value();
     return true;
+}
+
+// The first extension a file dialog's filter offers: "svg" from "SVG picture (*.svg);;…".
+QString firstSuffix(const QString& filters) {
+    static const QRegularExpression suffix(QStringLiteral("\\*\\.(\\w+)"));
+    return suffix.match(filters).captured(1);
 }
 
 core::Status writeText(const QString& path, const std::string& text) {
@@ -127,32 +151,68 @@ void MainWindow::buildExportMenu(QMenu* file) {
         });
 }
 
+QString MainWindow::suggestedExportPath(const QString& suffix) const {
+    QString folder = m_exportFolder;
+    if (folder.isEmpty() && !m_options.ignoreSettings)
+        folder = QSettings().value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty()) folder = QDir::homePath();
+    QString name = QStringLiteral("splitbrain");
+    if (const core::LessonRun* run = m_controller->lessonRun()) {
+        name = QString::fromStdString(run->lesson().id);
+        name += QStringLiteral("-step%1").arg(m_controller->currentStep());
+    } else if (const core::Timeline* t = m_controller->timeline()) {
+        name += QLatin1Char('-') + QString::fromStdString(t->sim().scenario().topic);
+    }
+    return QDir(folder).filePath(name + QLatin1Char('.') + suffix);
+}
+
 void MainWindow::exportDialog(const QString& title, const QString& filters,
                               core::Status (MainWindow::*write)(const QString&)) {
-    const QString path = QFileDialog::getSaveFileName(this, title, QString(), filters);
+    QString start = suggestedExportPath(firstSuffix(filters));
+    if (write == &MainWindow::exportHandout && m_controller->lessonRun())
+        start = QFileInfo(start).dir().filePath(QString::fromStdString(m_controller->lessonRun()->lesson().id) +
+                                                QStringLiteral("-handout.pdf"));
+    const QString path = QFileDialog::getSaveFileName(this, title, start, filters);
     if (path.isEmpty()) return;
     if (core::Status s = (this->*write)(path); !s) {
         QMessageBox::warning(this, title, QString::fromStdString(s.error().text()));
         return;
     }
+    rememberExportFolder(path);
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::rememberExportFolder(const QString& path) {
+    m_exportFolder = QFileInfo(path).absolutePath();
+    if (!m_options.ignoreSettings) QSettings().setValue(QStringLiteral("export/folder"), m_exportFolder);
 }
 
 void MainWindow::exportTraceDialog(core::DiagramFormat format) {
     const bool mermaid = format == core::DiagramFormat::Mermaid;
     const QString title = mermaid ? tr("Export trace as Mermaid") : tr("Export trace as PlantUML");
     const QString path = QFileDialog::getSaveFileName(
-        this, title, QString(),
-        mermaid ? tr("Mermaid diagram (*.mmd *.md)") : tr("PlantUML diagram (*.puml)"));
-    if (path.isEmpty() || !m_controller->timeline()) return;
-    double fromMs = 0, toMs = 0;
+        this, title, suggestedExportPath(mermaid ? QStringLiteral("mmd") : QStringLiteral("puml")),
+        mermaid ? tr("Mermaid diagram (*.mmd *.md)") : tr("PlantUML diagram (*.puml *.plantuml *.pu)"));
+    const core::Timeline* timeline = m_controller->timeline();
+    if (path.isEmpty() || !timeline) return;
+    TraceChoice choice;
+    // The step shown starts where the event before its first one happened.
+    const std::size_t start = widgets::stepStartPosition(*m_controller);
+    if (start > timeline->firstKept()) choice.fromMs = static_cast<double>(timeline->trace()[start - 1 - timeline->firstKept()].time) / 1000.0;
+    const double stepFromMs = choice.fromMs;
     const double nowMs = static_cast<double>(m_controller->displayTime()) / 1000.0;
-    if (!askTraceRange(this, title, nowMs, fromMs, toMs)) return;
+    if (!askTraceRange(this, title, nowMs, choice)) return;
     const auto us = [](double ms) { return static_cast<core::Time>(std::llround(ms * 1000.0)); };
-    if (core::Status s = exportTrace(path, format, us(fromMs), us(toMs)); !s) {
+    // Left at the step's start: export the step itself (by position, so nothing of the step
+    // before that happened at the same instant slips in).
+    const std::optional<core::Time> from = choice.fromMs == stepFromMs ? std::nullopt : std::optional(us(choice.fromMs));
+    if (core::Status s = exportTrace(path, format, from, us(choice.toMs), static_cast<std::size_t>(choice.maxItems)); !s) {
         QMessageBox::warning(this, title, QString::fromStdString(s.error().text()));
         return;
     }
+    rememberExportFolder(path);
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
@@ -192,9 +252,11 @@ core::Status MainWindow::exportHandout(const QString& path) {
 }
 
 core::Status MainWindow::exportTrace(const QString& path, core::DiagramFormat format,
-                                     core::Time from, core::Time to) {
+                                     std::optional<core::Time> from, std::optional<core::Time> to,
+                                     std::size_t maxItems) {
     if (!m_controller->timeline()) return core::makeError(tr("nothing is loaded").toStdString());
-    return writeText(path, widgets::traceDiagramFor(*m_controller, format, from, to));
+    widgets::TraceRange range{from, to, maxItems};
+    return widgets::writeFileAtomically(path, widgets::traceFileText(path, widgets::traceDiagramFor(*m_controller, format, range)));
 }
 
 void MainWindow::copyDiagram() {
@@ -221,13 +283,28 @@ core::Status MainWindow::saveSession(const QString& path) {
 void MainWindow::saveSessionDialog() {
     if (!m_controller->timeline()) return;
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save session"), QString(), tr("Sessions (*.json)"));
+        QFileDialog::getSaveFileName(this, tr("Save session"), suggestedExportPath(QStringLiteral("json")), tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     if (core::Status s = saveSession(path); !s) {
         QMessageBox::warning(this, tr("Save session"), QString::fromStdString(s.error().text()));
         return;
     }
+    m_controller->undoStack()->setClean();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 5000);
+}
+
+bool MainWindow::offerToSaveSession() {
+    const QUndoStack* undo = m_controller->undoStack();
+    if (undo->isClean() || !m_controller->timeline()) return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Save your changes?"),
+        tr("You changed this run (a crash, a partition, a request or another action of yours). Save it as "
+           "a session, so you can replay it exactly later?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Discard) return true;
+    if (answer != QMessageBox::Save) return false;
+    saveSessionDialog();
+    return undo->isClean();  // saved; a cancelled or failed save keeps the window open
 }
 
 void MainWindow::addRecentFile(const QString& path) {

@@ -6,6 +6,7 @@
 #include <QFileSystemWatcher>
 #include <QSettings>
 #include <QStatusBar>
+#include <cstdio>
 
 #include "gui/lesson_folders.h"
 #include "gui/main_window.h"
@@ -40,28 +41,74 @@ void MainWindow::loadCatalog() {
     watchLessonFiles();
 }
 
+namespace {
+
+QStringList lessonRoots() {
+    return {QDir::cleanPath(shippedLessonsDir()), QDir::cleanPath(userLessonsDir())};
+}
+
+// The nearest folder at or above `path` that exists: a lessons folder made after launch appears
+// as a change there.
+QString existingFolder(QString path) {
+    while (!QFileInfo(path).isDir()) {
+        const QString up = QFileInfo(path).absolutePath();
+        if (up == path) return {};
+        path = up;
+    }
+    return path;
+}
+
+}  // namespace
+
 void MainWindow::watchLessonFiles() {
     if (!m_watcher) {
         m_watcher = new QFileSystemWatcher(this);
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::lessonFileChanged);
         connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString& dir) {
-            // A new file in a watched folder: the catalog adds it on reload.
-            for (const auto& file : core::lessonFilesIn(dir.toStdString()))
-                if (!m_catalog->entry(file)) lessonFileChanged(QString::fromStdString(file));
+            // A new file in a watched folder, or a lessons folder made above which one was
+            // waited for: the catalog adds each new file (only inside the lesson roots: the
+            // folder above the user's lessons also holds the quiz progress file). Watch first,
+            // then look: a file made in between is then either seen here or reported later.
+            watchLessonFiles();
+            for (const QString& root : lessonRoots()) {
+                const bool inside = dir == root || dir.startsWith(root + QLatin1Char('/'));
+                if (!inside && !root.startsWith(dir + QLatin1Char('/'))) continue;
+                for (const auto& file : core::lessonFilesIn((inside ? dir : root).toStdString()))
+                    if (!m_catalog->entry(file)) lessonFileChanged(QString::fromStdString(file));
+            }
         });
     }
     QStringList paths;
-    for (const auto& file : m_catalog->files()) paths << QString::fromStdString(file);
-    for (const QString& root : {shippedLessonsDir(), userLessonsDir()}) {
-        if (!QDir(root).exists()) continue;
-        paths << root;
-        for (const QFileInfo& sub : QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) paths << sub.absoluteFilePath();
+    // Folders can appear while they are being watched: go again until what exists stays put.
+    for (int pass = 0; pass < 8; ++pass) {
+        paths.clear();
+        for (const auto& file : m_catalog->files()) paths << QString::fromStdString(file);
+        QStringList waits;
+        for (const QString& root : lessonRoots()) {
+            if (!QDir(root).exists()) {
+                // Not there yet: wait for it in the nearest folder that is.
+                waits << existingFolder(root);
+                if (!waits.back().isEmpty()) paths << waits.back();
+                continue;
+            }
+            paths << root;
+            for (const QFileInfo& sub : QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) paths << sub.absoluteFilePath();
+        }
+        QStringList missing;
+        const QStringList watched = m_watcher->files() + m_watcher->directories();
+        for (const QString& p : paths)
+            if (!watched.contains(p)) missing << p;
+        if (!missing.isEmpty()) m_watcher->addPaths(missing);
+        QStringList now;
+        for (const QString& root : lessonRoots())
+            if (!QDir(root).exists()) now << existingFolder(root);
+        if (now == waits) break;
     }
-    QStringList missing;
-    const QStringList watched = m_watcher->files() + m_watcher->directories();
-    for (const QString& p : paths)
-        if (!watched.contains(p)) missing << p;
-    if (!missing.isEmpty()) m_watcher->addPaths(missing);
+    // A folder watched only while a lessons folder below it was missing is not needed now.
+    QStringList unneeded;
+    for (const QString& dir : m_watcher->directories())
+        if (!paths.contains(dir)) unneeded << dir;
+    if (!unneeded.isEmpty()) m_watcher->removePaths(unneeded);
 }
 
 void MainWindow::lessonFileChanged(const QString& path) {
@@ -174,9 +221,15 @@ void MainWindow::finishStartup() {
     if (!m_options.compare.isEmpty()) {
         m_compareAction->setChecked(true);
         const QString wanted = m_options.compare.split(QLatin1Char('=')).join(QStringLiteral(" = ")).simplified();
-        if (!m_compare->chooseAlternative(wanted))
-            statusBar()->showMessage(tr("--compare: nothing called '%1' to compare; this topic offers: %2")
-                                         .arg(m_options.compare, m_compare->alternatives().join(QStringLiteral(", "))));
+        if (!m_compare->chooseAlternative(wanted)) {
+            // A wrong flag is an error, as every other one is: say so where it was typed.
+            const QString offers = m_compare->alternatives().join(QStringLiteral(", "));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(tr("splitbrain: --compare %1: this run has no such change to compare; it offers: %2")
+                                        .arg(m_options.compare, offers.isEmpty() ? tr("nothing") : offers)));
+            QCoreApplication::exit(2);
+            return;
+        }
     }
     if (!m_options.quizPage.isEmpty()) openQuizPage(m_options.quizPage);
 }

@@ -1,5 +1,6 @@
 // The main window's menus, the keyboard dialog and the about box.
 #include <QActionGroup>
+#include <algorithm>
 #include <QApplication>
 #include <QDialog>
 #include <QHBoxLayout>
@@ -171,11 +172,20 @@ void MainWindow::showLessonFolders() {
     problems->setAccessibleName(tr("Lesson files with errors"));
     problems->setHeaderLabels({tr("File"), tr("Problem")});
     problems->setRootIsDecorated(false);
+    problems->setWordWrap(true);
     for (const core::CatalogEntry& entry : lessons.entries())
-        for (const core::Error& error : entry.errors)
-            new QTreeWidgetItem(problems, {QFileInfo(QString::fromStdString(entry.path)).fileName(),
-                                           QString::fromStdString(error.text())});
+        for (const core::Error& error : entry.errors) {
+            // The file column names the file; the problem column says where in it and what,
+            // whole (wrapped), without the path again.
+            std::string where = error.where;
+            if (where.rfind(entry.path, 0) == 0) where = where.substr(std::min(where.size(), entry.path.size() + 1));
+            const QString problem = QString::fromStdString(where.empty() ? error.message : where + ": " + error.message);
+            auto* item = new QTreeWidgetItem(problems, {QFileInfo(QString::fromStdString(entry.path)).fileName(), problem});
+            item->setToolTip(0, QString::fromStdString(entry.path));
+            item->setToolTip(1, problem);
+        }
     problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    problems->header()->setStretchLastSection(true);
     layout->addWidget(new QLabel(problems->topLevelItemCount() == 0
                                      ? tr("Every lesson file loaded.")
                                      : tr("%n file problem(s); these lessons are left out:", "", problems->topLevelItemCount()),

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace sb::core {
 
@@ -93,7 +95,25 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& f
     }
 }
 
+namespace {
+
+// What a file that is not text is, from its first bytes, for a message a person understands.
+std::string binaryKind(std::string_view head) {
+    static constexpr std::pair<std::string_view, std::string_view> kMagic[] = {
+        {"\x89PNG", "a PNG image"}, {"\xFF\xD8\xFF", "a JPEG image"}, {"GIF8", "a GIF image"},
+        {"%PDF", "a PDF document"},  {"PK\x03\x04", "a ZIP archive"}, {"\x1F\x8B", "a gzip archive"},
+        {"\x7F" "ELF", "a program"}};
+    for (const auto& [magic, kind] : kMagic)
+        if (head.starts_with(magic)) return std::string(kind);
+    return {};
+}
+
+}  // namespace
+
 Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return makeError("this is a folder, not a file; give the path of a .json file", path);
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError("cannot open file", path);
     in.seekg(0, std::ios::end);
@@ -108,6 +128,11 @@ Result<std::string> readTextFile(const std::string& path, std::size_t maxBytes) 
     std::string text(static_cast<std::size_t>(size), '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (!in) return makeError("cannot read file", path);
+    if (const std::string kind = binaryKind(text); !kind.empty())
+        return makeError("this file is " + kind + ", not a JSON text file", path);
+    // A NUL byte: binary data of some kind (text never holds one); say where it is.
+    if (const auto nul = text.find('\0'); nul != std::string::npos)
+        return makeError("a NUL byte: this is binary data, not JSON text", path + ":" + lineColumn(text, nul));
     return text;
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -39,6 +40,43 @@ TEST_CASE("help and version", "[cli]") {
     auto none = sim({});
     CHECK(none.code == 2);
     CHECK_THAT(none.err, Catch::Contains("Usage"));
+}
+
+TEST_CASE("a command's --help prints the help and succeeds", "[cli]") {
+    for (const char* command : {"run", "sweep", "explore", "check-lessons"}) {
+        INFO(command);
+        auto r = sim({command, "--help"});
+        CHECK(r.code == 0);
+        CHECK_THAT(r.out, Catch::StartsWith("Usage: splitbrain-sim"));
+        CHECK(r.err.empty());
+    }
+    CHECK(sim({"run", kScenario, "-h"}).code == 0);
+}
+
+TEST_CASE("a folder or a binary file given as a scenario says what it is", "[cli]") {
+    const std::string folder = std::string(SPLITBRAIN_SOURCE_DIR) + "/tests/core/data";
+    auto dir = sim({"run", folder});
+    CHECK(dir.code == 2);
+    CHECK(dir.err == "splitbrain-sim: " + folder + ": this is a folder, not a file; give the path of a .json file\n");
+    const std::string png = std::string(SPLITBRAIN_SOURCE_DIR) + "/docs/screenshot.png";
+    auto image = sim({"run", png});
+    CHECK(image.code == 2);
+    CHECK(image.err == "splitbrain-sim: " + png + ": this file is a PNG image, not a JSON text file\n");
+    // Bytes that are not UTF-8 are quoted as \xNN, never passed through as a garbled character.
+    const std::string path = "cli_test_latin1.json";
+    std::ofstream(path, std::ios::binary) << "{\"topic\": \"caf\xe9\"}";
+    auto latin1 = sim({"run", path});
+    CHECK(latin1.code == 2);
+    CHECK_THAT(latin1.err, Catch::Contains(path + ":"));
+    CHECK_THAT(latin1.err, Catch::Contains("\\xe9"));
+    CHECK(std::none_of(latin1.err.begin(), latin1.err.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    std::remove(path.c_str());
+    const std::string nul = "cli_test_nul.json";
+    std::ofstream(nul, std::ios::binary) << std::string("{\n  \"a\0\": 1}", 12);
+    auto zero = sim({"run", nul});
+    CHECK(zero.code == 2);
+    CHECK(zero.err == "splitbrain-sim: " + nul + ":2:5: a NUL byte: this is binary data, not JSON text\n");
+    std::remove(nul.c_str());
 }
 
 TEST_CASE("topics lists every topic with its parameters", "[cli]") {

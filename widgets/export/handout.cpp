@@ -6,11 +6,15 @@
 #include <QPdfWriter>
 #include <QPicture>
 #include <QRegularExpression>
+#include <QTextBlock>
 #include <QTextBlockFormat>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
+#include <utility>
+#include <vector>
 
+#include "export/handout_pages.h"
 #include "export/image_export.h"
 #include "export/picture_object.h"
 #include "export/scene_export.h"
@@ -73,35 +77,51 @@ void diagram(QTextCursor& cursor, PictureObject& pictures, const Picture& scene,
                     kDiagramWidthOnPage);
 }
 
-void cards(QTextCursor& cursor, const core::Lesson& lesson) {
+int blockNumber(const QTextCursor& cursor) { return cursor.block().blockNumber(); }
+
+std::vector<CardBlocks> cards(QTextCursor& cursor, const core::Lesson& lesson) {
+    std::vector<CardBlocks> out;
     heading(cursor, tr("Questions and answers"), 16, true);
     for (const core::Card& card : lesson.cards) {
+        CardBlocks blocks;
         heading(cursor, QString::fromStdString(card.question), 12, false);
+        int start = blockNumber(cursor);
         markdown(cursor, card.answer);
+        blocks.parts.push_back({start, blockNumber(cursor)});
         if (!card.points.empty()) {
             std::string list = "*" + tr("A strong answer covers:").toStdString() + "*\n\n";
             for (const auto& p : card.points) list += "- " + p + "\n";
+            start = blockNumber(cursor) + 1;
             markdown(cursor, list);
+            blocks.parts.push_back({start, blockNumber(cursor)});
         }
         for (const core::FollowUp& f : card.followUps) {
+            start = blockNumber(cursor) + 1;
             plain(cursor, tr("Follow-up: %1").arg(QString::fromStdString(f.question)), true);
             markdown(cursor, f.answer);
+            blocks.parts.push_back({start, blockNumber(cursor)});
         }
+        blocks.whole = {blocks.parts.front().first, blocks.parts.back().last};
+        out.push_back(std::move(blocks));
     }
+    return out;
 }
 
-}  // namespace
+// The whole handout as a paginated document, and where its cards are.
+struct HandoutDocument {
+    PictureObject pictures;  // must outlive the printing
+    QTextDocument doc;
+    std::vector<CardBlocks> cards;
+};
 
-core::Result<QByteArray> renderHandout(const core::Lesson& lesson,
-                                       const core::TopicRegistry& registry,
-                                       const HandoutOptions& options) {
+core::Status build(HandoutDocument& out, const core::Lesson& lesson,
+                   const core::TopicRegistry& registry) {
     SimController controller(registry);
-    if (core::Status s = controller.loadLesson(lesson); !s) return s.error();
+    if (core::Status s = controller.loadLesson(lesson); !s) return s;
     SceneView view;
     prepareOffscreenView(view, kDiagramSize);
 
-    QTextDocument doc;
-    PictureObject pictures;  // outlives the printing below
+    QTextDocument& doc = out.doc;
     QFont font = doc.defaultFont();
     font.setPointSize(11);
     doc.setDefaultFont(font);
@@ -132,21 +152,52 @@ core::Result<QByteArray> renderHandout(const core::Lesson& lesson,
         const QString time = QString::fromStdString(core::formatMs(controller.displayTime()));
         ExportOptions picture;
         picture.caption = tr("The scene at the end of step %1, t = %2").arg(i).arg(time);
-        diagram(cursor, pictures, scenePicture(view), picture);
+        diagram(cursor, out.pictures, scenePicture(view), picture);
     }
-    if (!lesson.cards.empty()) cards(cursor, lesson);
+    if (!lesson.cards.empty()) out.cards = cards(cursor, lesson);
+    return {};
+}
 
+// The whole page in 1/96 inch; the document keeps its own margins, the writer none.
+QSizeF pageSizeFor(const HandoutOptions& options) {
+    return QPageSize(options.pageSize).size(QPageSize::Point) * (kDocumentDpi / 72.0);
+}
+
+}  // namespace
+
+core::Result<QByteArray> renderHandout(const core::Lesson& lesson,
+                                       const core::TopicRegistry& registry,
+                                       const HandoutOptions& options) {
+    HandoutDocument handout;
+    if (core::Status s = build(handout, lesson, registry); !s) return s.error();
+    paginate(handout.doc, handout.cards, pageSizeFor(options));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(options.pageSize));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setResolution(300);
         writer.setCreator(QStringLiteral("Splitbrain"));
         writer.setTitle(QString::fromStdString(lesson.title));
-        doc.print(&writer);
+        printPages(handout.doc, writer);
     }
     return buffer.data();
+}
+
+core::Result<std::vector<CardPages>> handoutCardPages(const core::Lesson& lesson,
+                                                      const core::TopicRegistry& registry,
+                                                      const HandoutOptions& options) {
+    HandoutDocument handout;
+    if (core::Status s = build(handout, lesson, registry); !s) return s.error();
+    const QSizeF page = pageSizeFor(options);
+    paginate(handout.doc, handout.cards, page);
+    std::vector<CardPages> out;
+    for (const CardBlocks& card : handout.cards) {
+        const auto [first, last] = pagesOf(handout.doc, card.whole);
+        out.push_back({first + 1, last + 1, heightOf(handout.doc, card.whole) <= page.height() - 2 * kPageMargin});
+    }
+    return out;
 }
 
 core::Status writeHandout(const core::Lesson& lesson, const core::TopicRegistry& registry,

@@ -34,12 +34,24 @@ QByteArray renderSvg(const Picture& picture, const ExportOptions& options) {
         QPainter p(&generator);
         paintExported(p, picture, options);
     }
-    // QSvgGenerator states the size in millimetres; a diagram for the web wants pixels.
-    QString svg = QString::fromUtf8(buffer.data());
-    static const QRegularExpression mm(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
-    svg.replace(
-        mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width()).arg(size.height()));
-    return svg.toUtf8();
+    return portableSvg(buffer.data(), size, options.scale);
+}
+
+// A font-family list every SVG viewer resolves: the family Qt measured the text with first,
+// then the usual sans families of each platform, then the generic family.
+QString fontStack(const QString& family) {
+    static const QStringList kFallbacks = {QStringLiteral("DejaVu Sans"), QStringLiteral("Segoe UI"),
+                                           QStringLiteral("Helvetica Neue"), QStringLiteral("Helvetica"),
+                                           QStringLiteral("Arial")};
+    QStringList stack;
+    // "Sans Serif" is Qt's alias for the default sans font, not a family a viewer knows.
+    for (const QString& f : QStringList{family} + kFallbacks)
+        if (!f.isEmpty() && f.compare(QLatin1String("Sans Serif"), Qt::CaseInsensitive) != 0 &&
+            f.compare(QLatin1String("sans-serif"), Qt::CaseInsensitive) != 0 && !stack.contains(f))
+            stack << f;
+    for (QString& f : stack)
+        if (f.contains(QLatin1Char(' '))) f = QLatin1Char('\'') + f + QLatin1Char('\'');
+    return stack.join(QStringLiteral(", ")) + QStringLiteral(", sans-serif");
 }
 
 QByteArray renderPdf(const Picture& picture, const ExportOptions& options) {
@@ -61,6 +73,26 @@ QByteArray renderPdf(const Picture& picture, const ExportOptions& options) {
 }
 
 }  // namespace
+
+QByteArray portableSvg(const QByteArray& svg, QSize size, int scale) {
+    QString text = QString::fromUtf8(svg);
+    // QSvgGenerator states the size in millimetres; a diagram for the web wants pixels. The
+    // view box stays the logical size, so a scale of 2 draws the same picture twice as large.
+    static const QRegularExpression mm(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    const int k = std::max(1, scale);
+    text.replace(mm, QStringLiteral("width=\"%1px\" height=\"%2px\"").arg(size.width() * k).arg(size.height() * k));
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += QStringLiteral("font-family=\"%1\"").arg(fontStack(m.captured(1)));
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
 
 QSize exportedSize(const Picture& picture, const ExportOptions& options) {
     return picture.size + QSize(0, options.caption.isEmpty() ? 0 : kCaptionHeight);

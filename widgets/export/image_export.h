@@ -28,7 +28,7 @@ struct Picture {
 };
 
 struct ExportOptions {
-    int scale = 1;    // PNG only: 1 or 2 (device pixels per logical pixel)
+    int scale = 1;    // PNG and SVG: 1 or 2 (device pixels per logical pixel); PDF ignores it
     QString caption;  // a line under the picture: lesson, step, simulated time; may be empty
 };
 
@@ -42,6 +42,9 @@ void paintExported(QPainter& painter, const Picture& picture, const ExportOption
 QByteArray renderPicture(const Picture& picture, ImageFormat format,
                          const ExportOptions& options = {});
 QImage renderImage(const Picture& picture, const ExportOptions& options = {});
+// QSvgGenerator's output made to open the same everywhere: the size in pixels (`size` times
+// `scale`, the view box left at `size`) and every font-family a list ending in a generic family.
+QByteArray portableSvg(const QByteArray& svg, QSize size, int scale = 1);
 // Writes the picture to `path` (format from the extension) atomically. Errors name the file.
 core::Status exportPicture(const Picture& picture, const QString& path,
                            const ExportOptions& options = {});

@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <algorithm>
@@ -45,17 +46,46 @@ QString captionFor(const SimController& controller) {
                          QString(), time);
 }
 
+std::optional<core::DiagramFormat> traceFormatFor(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("mmd") || suffix == QLatin1String("md")) return core::DiagramFormat::Mermaid;
+    for (const char* plant : {"puml", "plantuml", "pu"})
+        if (suffix == QLatin1String(plant)) return core::DiagramFormat::PlantUml;
+    return std::nullopt;
+}
+
+QByteArray traceFileText(const QString& path, const std::string& diagram) {
+    const QByteArray text = QByteArray::fromStdString(diagram);
+    if (QFileInfo(path).suffix().toLower() != QLatin1String("md")) return text;
+    return QByteArrayLiteral("```mermaid\n") + text + QByteArrayLiteral("```\n");
+}
+
+std::size_t stepStartPosition(const SimController& controller) {
+    const core::LessonRun* run = controller.lessonRun();
+    const core::Timeline* t = controller.timeline();
+    if (!run || !t || controller.currentStep() == 0) return 0;
+    const auto start = run->stepEndPosition(controller.currentStep() - 1);
+    return start && *start <= t->position() ? *start : 0;
+}
+
 std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format,
-                            core::Time from, core::Time to) {
+                            const TraceRange& range) {
     const core::Timeline* t = controller.timeline();
     if (!t) return {};
-    // The events up to the position shown (the kept trace starts at firstKept()).
+    // The events up to the position shown (the kept trace starts at firstKept()); by default
+    // from the start of the step shown.
+    const std::size_t first = range.from ? t->firstKept()
+                                         : std::max(stepStartPosition(controller), t->firstKept());
+    const auto begin = t->trace().begin() + static_cast<std::ptrdiff_t>(first - t->firstKept());
     const auto end = t->trace().begin() + static_cast<std::ptrdiff_t>(t->position() - t->firstKept());
-    const std::vector<core::Event> seen(t->trace().begin(), end);
+    const std::vector<core::Event> seen(begin, end);
     core::DiagramOptions options;
     options.title = captionFor(controller).toStdString();
-    options.from = from;
-    options.to = to;
+    options.from = range.from.value_or(0);
+    options.to = range.to.value_or(std::numeric_limits<core::Time>::max());
+    options.maxItems = range.maxItems;
+    for (const core::NodeView& node : t->model().view(controller.displayTime()).nodes)
+        options.participants.push_back(node.id);
     return core::traceDiagram(seen, t->model().nodeNames(), format, options);
 }
 
@@ -131,7 +161,7 @@ core::Status exportPlot(QCustomPlot& plot, const QString& path, int scale, QSize
                              ScenePalette::fromPalette(plot.palette()).background);
             plot.toPainter(&painter, size.width(), size.height());
         }
-        return writeFileAtomically(path, buffer.data());
+        return writeFileAtomically(path, portableSvg(buffer.data(), size, scale));
     }
     if (!written)
         return core::makeError(

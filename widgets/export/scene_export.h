@@ -3,6 +3,7 @@
 #include <QSize>
 #include <QString>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "export/image_export.h"
@@ -21,11 +22,23 @@ class SimController;
 
 // The caption of an export of what `controller` shows: lesson, step and simulated time.
 QString captionFor(const SimController& controller);
-// The trace seen so far (up to the moment shown), between two times, as Mermaid or PlantUML,
-// titled with the caption.
+// Which stretch of the trace a diagram covers. Unset times mean the default: in a lesson, the
+// step being shown (from its start to the moment shown); otherwise the run up to that moment.
+struct TraceRange {
+    std::optional<core::Time> from;
+    std::optional<core::Time> to;
+    std::size_t maxItems = core::kDiagramItems;
+};
+// The trace as Mermaid or PlantUML, titled with the caption. Its participants are the nodes the
+// scene shows (an aggregate is one) and any node an event in the range names.
 std::string traceDiagramFor(const SimController& controller, core::DiagramFormat format,
-                            core::Time from = 0,
-                            core::Time to = std::numeric_limits<core::Time>::max());
+                            const TraceRange& range = {});
+// The diagram language a file name asks for: .mmd or .md (Mermaid), .puml, .plantuml or .pu.
+std::optional<core::DiagramFormat> traceFormatFor(const QString& path);
+// What the file holds: the diagram, inside a ```mermaid fence for Markdown so it renders there.
+QByteArray traceFileText(const QString& path, const std::string& diagram);
+// Where the step being shown began, as a timeline position (0 outside a lesson).
+std::size_t stepStartPosition(const SimController& controller);
 
 class SceneView;
 class SpaceTimeView;

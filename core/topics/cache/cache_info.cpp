@@ -4,33 +4,6 @@
 namespace sb::core::cache {
 namespace {
 
-std::vector<ParamSpec> cacheParams() {
-    return {
-        {"mitigation", ParamType::Choice, "", 0, 5, 0, "What readers do when the hot key expires",
-         {"none", "lock", "single_flight", "xfetch", "swr", "refresh_ahead"}},
-        {"rate", ParamType::Real, "req/s", 0, 5000, 200, "Requests per second from all clients together (Poisson)", {}},
-        {"ttl_ms", ParamType::Int, "ms", 100, 3600000, 60000, "How long a cached value is fresh", {}},
-        {"recompute_ms", ParamType::Int, "ms", 1, 60000, 2000, "Delta: the database's time for the query behind a value", {}},
-        {"beta", ParamType::Real, "", 0.1, 10, 1, "XFetch: above 1 recomputes earlier, below 1 later", {}},
-        {"keys", ParamType::Int, "keys", 1, 1000, 1, "How many keys the clients read (k1 is the hottest)", {}},
-        {"zipf", ParamType::Real, "", 0, 3, 1, "Zipf exponent of key popularity (0: all keys equally popular)", {}},
-        {"ttl_jitter", ParamType::Real, "", 0, 1, 0, "Each write's TTL is stretched by a random share up to this", {}},
-        {"clients", ParamType::Int, "clients", 1, 100000, 200, "How many clients the aggregate node stands for", {}},
-        {"servers", ParamType::Int, "servers", 1, 4, 2, "Application servers behind the load balancer", {}},
-        {"db_slots", ParamType::Int, "queries", 1, 256, 8, "Queries the database runs at once (the c of M/D/c)", {}},
-        {"db_queue_limit", ParamType::Int, "queries", 1, 100000, 2000, "Queued queries beyond this are refused", {}},
-        {"db_timeout_ms", ParamType::Int, "ms", 0, 600000, 10000, "A query still queued after this is cancelled (0: never)", {}},
-        {"client_timeout_ms", ParamType::Int, "ms", 10, 600000, 5000, "A client gives up on an attempt after this", {}},
-        {"retries", ParamType::Int, "", 0, 10, 2, "Retries after a timeout or an error, sent at once", {}},
-        {"stale_ms", ParamType::Int, "ms", 0, 3600000, 10000, "Lock and stale-while-revalidate: how long an expired value may be served", {}},
-        {"lock_ttl_ms", ParamType::Int, "ms", 10, 600000, 10000, "Lock: the lock's expiry (PX), in case its holder dies", {}},
-        {"lock_poll_ms", ParamType::Int, "ms", 1, 10000, 50, "Lock: how often a waiter looks again", {}},
-        {"refresh_factor", ParamType::Real, "", 0.05, 0.95, 0.75, "Refresh-ahead: a read after this share of the TTL reloads early", {}},
-        {"prewarm", ParamType::Bool, "", 0, 1, 1, "Start with every key cached at t = 0 (off: a cold start)", {}},
-        {"hop_ms", ParamType::Int, "ms", 0, 1000, 2, "One-way delay of every link", {}},
-    };
-}
-
 std::vector<ProbeSpec> cacheProbes() {
     return {
         {"mitigation", false, "The mitigation in use"},
@@ -81,6 +54,40 @@ std::vector<ProbeSpec> cacheProbes() {
 
 }  // namespace
 
+// Each parameter once, bound to its field of Config; the live ones change with "set" (the
+// mitigation from the next read on, the rate at once).
+const ParamBinding<Config>& CacheModel::binding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.choice("mitigation", {"none", "lock", "single_flight", "xfetch", "swr", "refresh_ahead"}, 0,
+                 "What readers do when the hot key expires", &Config::mitigation).live();
+        b.real("rate", "req/s", 0, 5000, 200, "Requests per second from all clients together (Poisson)", &Config::rate).live();
+        b.millis("ttl_ms", 100, 3600000, 60000, "How long a cached value is fresh", &Config::ttl).live();
+        b.millis("recompute_ms", 1, 60000, 2000, "Delta: the database's time for the query behind a value", &Config::recompute).live();
+        b.real("beta", "", 0.1, 10, 1, "XFetch: above 1 recomputes earlier, below 1 later", &Config::beta).live();
+        b.integer("keys", "keys", 1, 1000, 1, "How many keys the clients read (k1 is the hottest)", &Config::keys);
+        b.real("zipf", "", 0, 3, 1, "Zipf exponent of key popularity (0: all keys equally popular)", &Config::zipf);
+        b.real("ttl_jitter", "", 0, 1, 0, "Each write's TTL is stretched by a random share up to this", &Config::jitter).live();
+        b.integer("clients", "clients", 1, 100000, 200, "How many clients the aggregate node stands for", &Config::clients);
+        b.integer("servers", "servers", 1, 4, 2, "Application servers behind the load balancer", &Config::servers);
+        b.integer("db_slots", "queries", 1, 256, 8, "Queries the database runs at once (the c of M/D/c)", &Config::dbSlots);
+        b.integer("db_queue_limit", "queries", 1, 100000, 2000, "Queued queries beyond this are refused", &Config::dbQueueLimit);
+        b.millis("db_timeout_ms", 0, 600000, 10000, "A query still queued after this is cancelled (0: never)", &Config::dbTimeout);
+        b.millis("client_timeout_ms", 10, 600000, 5000, "A client gives up on an attempt after this", &Config::clientTimeout).live();
+        b.integer("retries", "", 0, 10, 2, "Retries after a timeout or an error, sent at once", &Config::retries).live();
+        b.millis("stale_ms", 0, 3600000, 10000, "Lock and stale-while-revalidate: how long an expired value may be served",
+                 &Config::stale).live();
+        b.millis("lock_ttl_ms", 10, 600000, 10000, "Lock: the lock's expiry (PX), in case its holder dies", &Config::lockTtl).live();
+        b.millis("lock_poll_ms", 1, 10000, 50, "Lock: how often a waiter looks again", &Config::lockPoll);
+        b.real("refresh_factor", "", 0.05, 0.95, 0.75, "Refresh-ahead: a read after this share of the TTL reloads early",
+               &Config::refreshFactor);
+        b.flag("prewarm", true, "Start with every key cached at t = 0 (off: a cold start)", &Config::prewarm);
+        b.millis("hop_ms", 0, 1000, 2, "One-way delay of every link", &Config::hop);
+        return b;
+    }();
+    return binding;
+}
+
 const TopicInfo& CacheModel::topicInfo() {
     static const TopicInfo info = [] {
         TopicInfo t;
@@ -88,7 +95,7 @@ const TopicInfo& CacheModel::topicInfo() {
         t.title = "Cache stampede and its mitigations";
         t.summary = "A hot key expires and every reader recomputes it at once; locks, single flight, "
                     "probabilistic early expiration and stale serving, measured on the same load.";
-        t.params = ParamSet(cacheParams());
+        t.params = binding().paramSet();
         t.actions = genericActionSpecs();
         t.actions.push_back({"flush", "Empty the cache (a cold start)", {}});
         t.actions.push_back({"expire", "End a key's TTL now", {arg("key", ArgType::String, false)}});

@@ -6,35 +6,11 @@
 #include "topics/cache/cache_tags.h"
 
 namespace sb::core::cache {
-namespace {
-
-Time ms(const ParamValues& p, const char* name) { return fromMs(static_cast<std::int64_t>(p.at(name))); }
-
-}  // namespace
 
 Status CacheModel::reset(const ParamValues& p, std::uint64_t seed) {
-    m_cfg = Config{};
-    m_cfg.clients = static_cast<int>(p.at("clients"));
-    m_cfg.servers = static_cast<int>(p.at("servers"));
-    m_cfg.rate = p.at("rate");
-    m_cfg.keys = static_cast<int>(p.at("keys"));
-    m_cfg.zipf = p.at("zipf");
-    m_cfg.ttl = ms(p, "ttl_ms");
-    m_cfg.jitter = p.at("ttl_jitter");
-    m_cfg.recompute = ms(p, "recompute_ms");
-    m_cfg.dbSlots = static_cast<int>(p.at("db_slots"));
-    m_cfg.dbQueueLimit = static_cast<int>(p.at("db_queue_limit"));
-    m_cfg.dbTimeout = ms(p, "db_timeout_ms");
-    m_cfg.clientTimeout = ms(p, "client_timeout_ms");
-    m_cfg.retries = static_cast<int>(p.at("retries"));
-    m_cfg.mitigation = static_cast<Mitigation>(static_cast<int>(p.at("mitigation")));
-    m_cfg.beta = p.at("beta");
-    m_cfg.stale = ms(p, "stale_ms");
-    m_cfg.lockTtl = ms(p, "lock_ttl_ms");
-    m_cfg.lockPoll = ms(p, "lock_poll_ms");
-    m_cfg.refreshFactor = p.at("refresh_factor");
-    m_cfg.prewarm = p.at("prewarm") != 0;
-    m_cfg.hop = ms(p, "hop_ms");
+    Config config;
+    if (Status s = binding().load(p, config); !s) return s;
+    m_cfg = config;
 
     Topology t;
     const NodeId clients = t.add("clients", NodeKind::Client, 0, m_cfg.clients);
@@ -242,28 +218,14 @@ void CacheModel::failCacheCalls() {
 
 Status CacheModel::applySet(const Action& a) {
     const std::string param = a.str("param");
-    const double v = a.real("value");
-    const ParamSpec* spec = topicInfo().params.find(param);
-    if (!spec) return makeError("no parameter '" + param + "'", "/param");
-    if (v < spec->min || v > spec->max) return makeError("value out of range for '" + param + "'", "/value");
-    const Time asTime = fromMs(static_cast<std::int64_t>(v));
+    if (Status s = binding().set(param, a.real("value"), m_cfg); !s) return s;
     if (param == "rate") {
-        m_cfg.rate = v;
         double sum = 0;
         for (int r = 1; r <= m_cfg.keys; ++r) sum += 1.0 / std::pow(r, m_cfg.zipf);
         for (int r = 1; r <= m_cfg.keys; ++r)
-            m_keyRate[static_cast<std::size_t>(r - 1)] = v / std::pow(r, m_cfg.zipf) / sum;
+            m_keyRate[static_cast<std::size_t>(r - 1)] = m_cfg.rate / std::pow(r, m_cfg.zipf) / sum;
         for (int k = 0; k < m_cfg.keys; ++k) scheduleArrival(k);
-    } else if (param == "ttl_ms") m_cfg.ttl = asTime;
-    else if (param == "recompute_ms") m_cfg.recompute = asTime;
-    else if (param == "beta") m_cfg.beta = v;
-    else if (param == "client_timeout_ms") m_cfg.clientTimeout = asTime;
-    else if (param == "retries") m_cfg.retries = static_cast<int>(v);
-    else if (param == "ttl_jitter") m_cfg.jitter = v;
-    else if (param == "mitigation") m_cfg.mitigation = static_cast<Mitigation>(static_cast<int>(v));  // from the next read on
-    else if (param == "stale_ms") m_cfg.stale = asTime;
-    else if (param == "lock_ttl_ms") m_cfg.lockTtl = asTime;
-    else return makeError("parameter '" + param + "' cannot change during a run", "/param");
+    }
     return {};
 }
 

@@ -6,6 +6,7 @@
 
 #include "sim/engine.h"
 #include "sim/model.h"
+#include "sim/param_binding.h"
 #include "topics/cache/cache_state.h"
 
 namespace sb::core::cache {
@@ -52,6 +53,7 @@ namespace sb::core::cache {
 class CacheModel final : public Model {
 public:
     static const TopicInfo& topicInfo();
+    static const ParamBinding<Config>& binding();
 
     std::unique_ptr<Model> clone() const override { return std::make_unique<CacheModel>(*this); }
     const TopicInfo& info() const override { return topicInfo(); }

@@ -1,5 +1,6 @@
 // Mermaid and PlantUML exports of a trace, against golden files in golden/. To accept a
 // deliberate format change, run with SPLITBRAIN_UPDATE_GOLDEN=1 and review the diff.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -95,7 +96,9 @@ TEST_CASE("trace diagram: a long trace is cut at maxItems with a note", "[trace_
     DiagramOptions small;
     small.maxItems = 3;
     const std::string text = traceDiagram(smallTrace(), kNames, DiagramFormat::PlantUml, small);
-    CHECK(text.find("' 6 more events left out") != std::string::npos);
+    CHECK(text.find("' 6 more items left out") != std::string::npos);
+    CHECK(measureDiagram(text, DiagramFormat::PlantUml).items == 3);
+    CHECK(measureDiagram(text, DiagramFormat::PlantUml).cut);
     CHECK(text.rfind("@enduml\n") == text.size() - 8);
 }
 
@@ -111,4 +114,80 @@ TEST_CASE("trace diagram: Mermaid golden for a real ping run's first 120 ms", "[
     range.to = fromMs(120);
     checkGolden("ping_120ms.mmd", traceDiagram(timeline.trace(), timeline.model().nodeNames(),
                                                DiagramFormat::Mermaid, range));
+}
+
+namespace {
+
+// Rounds of heartbeats from n1 to n2 and n3 every 50 ms, each answered, with a role change in
+// the middle: the first round after each change is drawn, the rest folded into one note.
+std::vector<Event> heartbeatRounds(int rounds) {
+    std::vector<Event> t;
+    MsgId msg = 0;
+    for (int r = 0; r < rounds; ++r) {
+        const Time at = 1000 + r * 50000;
+        if (r == rounds / 2) {
+            Event role;
+            role.time = at;
+            role.kind = "role";
+            role.detail = "leader";
+            role.node = 0;
+            t.push_back(role);
+        }
+        for (NodeId peer : {1, 2}) {
+            for (const bool reply : {false, true}) {
+                Event send, deliver;
+                send.time = at + (reply ? 5000 : 0);
+                send.kind = "send";
+                send.detail = reply ? "HeartbeatReply" : "Heartbeat";
+                send.node = reply ? peer : 0;
+                send.peer = reply ? 0 : peer;
+                send.msg = ++msg;
+                deliver = send;
+                deliver.kind = "deliver";
+                deliver.time = send.time + 4000;
+                std::swap(deliver.node, deliver.peer);
+                t.push_back(send);
+                t.push_back(deliver);
+            }
+        }
+    }
+    std::stable_sort(t.begin(), t.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("trace diagram: repeated heartbeats fold into one note per quiet stretch", "[trace_diagram]") {
+    const std::string text = traceDiagram(heartbeatRounds(10), kNames, DiagramFormat::Mermaid);
+    // Rounds 0-4 before the role change, 5-9 after: one drawn round (4 arrows) and one note each.
+    CHECK(measureDiagram(text, DiagramFormat::Mermaid).items == 4 + 1 + 1 + 4 + 1);
+    CHECK(text.find("Note over n1,p2: repeated: Heartbeat 8 times, HeartbeatReply 8 times (51 ms to 206 ms)") !=
+          std::string::npos);
+    DiagramOptions every;
+    every.foldRepeats = false;
+    CHECK(measureDiagram(traceDiagram(heartbeatRounds(10), kNames, DiagramFormat::Mermaid, every),
+                         DiagramFormat::Mermaid)
+              .items == 40 + 1);
+}
+
+TEST_CASE("trace diagram: only the nodes asked for, and those events name, take part", "[trace_diagram]") {
+    std::vector<std::string> slots;
+    for (int i = 1; i <= 64; ++i) slots.push_back("n" + std::to_string(i));
+    DiagramOptions members;
+    members.participants = {0, 4};  // n1 and n5; the trace also names n2 and n3
+    const std::string text = traceDiagram(smallTrace(), slots, DiagramFormat::PlantUml, members);
+    CHECK(measureDiagram(text, DiagramFormat::PlantUml).participants == 4);
+    CHECK(text.find("participant n1\nparticipant n2\nparticipant n3\nparticipant n5\n") != std::string::npos);
+    CHECK(text.find("note over n1, n5 : action partition (20 ms)") != std::string::npos);
+    CHECK(text.find("participant n64") == std::string::npos);
+}
+
+TEST_CASE("trace diagram: the item limit counts fold notes and says what it left out", "[trace_diagram]") {
+    DiagramOptions five;
+    five.maxItems = 5;
+    const std::string text = traceDiagram(heartbeatRounds(10), kNames, DiagramFormat::Mermaid, five);
+    const DiagramSize size = measureDiagram(text, DiagramFormat::Mermaid);
+    CHECK(size.items == 5);
+    CHECK(size.cut);
+    CHECK(text.find("%% 6 more items left out") != std::string::npos);
 }
