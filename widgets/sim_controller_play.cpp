@@ -70,6 +70,12 @@ void SimController::pause() {
     if (!m_timer.isActive()) return;
     stopAnimation();
     if (!m_run && timeline()) m_displayTime = timeline()->now();
+    // Paused between two events inside a step: show the last event's moment, so stepping back
+    // and forward again returns to exactly what is shown now. A step's end keeps its moment.
+    if (m_run && !m_run->cursor().done()) {
+        m_run->seek(m_run->timeline().position());
+        lessonMoved();
+    }
     emit changed();
 }
 

@@ -152,8 +152,9 @@ void LessonRun::stepForward() {
 }
 
 void LessonRun::stepBack() {
-    // From a moment later than the state's own clock (a step that waited), first back to it.
-    if (m_cursor.moment.time > m_timeline.now() || m_timeline.stepBack())
+    // One event back, as the arrow key promises; at the first event, from a moment later than
+    // the state's own clock (a step that waited) back to that clock.
+    if (m_timeline.stepBack() || m_cursor.moment.time > m_timeline.now())
         syncCursor(Moment{m_timeline.position(), m_timeline.now()});
 }
 
