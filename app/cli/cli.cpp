@@ -41,13 +41,17 @@ Commands:
       --size N                   Configuration size (e.g. 2PC participants; default 3).
       --max-states N             Stop after N distinct states (verdict "unknown").
       --param NAME=VALUE         Override a parameter (repeatable).
+  verify TRACE.jsonl [--topic T] Check a trace written by run --trace with an independent
+                                 checker: the kernel's guarantees for every topic, and Raft's
+                                 safety properties; prints each property's verdict.
 
 Options:
   -h, --help                     Show this help.
   -v, --version                  Show the version.
 
 Exit codes: 0 success; 1 an invariant was violated or a lesson check failed;
-2 bad input (unknown command or flag, unreadable or invalid file).
+2 bad input (unknown command or flag, unreadable or invalid file); 3 verify could not decide
+every property (its report says which, and why).
 )";
 
 int badInput(std::ostream& err, const core::Error& e) {
@@ -212,6 +216,7 @@ int runSimCli(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (cmd == "sweep") return cmdSweep(registry, rest, out, err);
     if (cmd == "check-lessons") return cmdCheckLessons(registry, rest, out, err);
     if (cmd == "explore") return cmdExplore(registry, rest, out, err);
+    if (cmd == "verify") return cmdVerify(rest, out, err);
     return badInput(err, core::makeError("unknown command '" + cmd + "' (see --help)"));
 }
 

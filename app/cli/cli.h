@@ -10,6 +10,7 @@ namespace sb::app {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitViolation = 1;  // a run broke an invariant, or a lesson check failed
 inline constexpr int kExitBadInput = 2;   // wrong flag, unreadable or invalid file
+inline constexpr int kExitUnknown = 3;    // verify: nothing violated, but not every property decided
 
 // Runs `splitbrain-sim` with `args` (without the program name). Everything goes through the
 // two streams so tests can drive every path without spawning a process.

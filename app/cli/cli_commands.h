@@ -18,6 +18,9 @@ int cmdCheckLessons(const core::TopicRegistry& registry, const std::vector<std::
 int cmdExplore(const core::TopicRegistry& registry, const std::vector<std::string>& args,
                std::ostream& out, std::ostream& err);
 
+// `splitbrain-sim verify TRACE.jsonl`: see verify_command.cpp.
+int cmdVerify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // Loads a scenario file and applies --seed and --param overrides (cli.cpp).
 core::Result<core::Scenario> prepareScenario(const core::TopicRegistry& registry, const RunOptions& o);
 

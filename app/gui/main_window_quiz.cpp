@@ -15,6 +15,7 @@
 #include "gui/main_window.h"
 #include "learn/lesson_browser.h"
 #include "panels/playback_bar.h"
+#include "quiz/interview_box.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
 #include "scene/scene_view.h"
@@ -112,6 +113,7 @@ void MainWindow::saveQuizSettings(QSettings& settings) const {
     settings.setValue(QStringLiteral("quiz/topics"), m_quiz->setupPage()->selectedTopics());
     settings.setValue(QStringLiteral("quiz/mode"), static_cast<int>(m_quiz->setupPage()->mode()));
     settings.setValue(QStringLiteral("quiz/newPerDay"), m_quiz->setupPage()->newPerDay());
+    settings.setValue(QStringLiteral("quiz/order"), static_cast<int>(m_quiz->setupPage()->interviewBox()->order()));
 }
 
 void MainWindow::restoreQuizSettings() {
@@ -123,11 +125,15 @@ void MainWindow::restoreQuizSettings() {
     const int mode = settings.value(QStringLiteral("quiz/mode"), 0).toInt();
     if (mode >= 0 && mode <= static_cast<int>(widgets::QuizMode::Rehearsal)) setup->setMode(static_cast<widgets::QuizMode>(mode));
     setup->setNewPerDay(settings.value(QStringLiteral("quiz/newPerDay"), setup->newPerDay()).toInt());
+    const int order = settings.value(QStringLiteral("quiz/order"), 0).toInt();
+    if (order >= 0 && order <= static_cast<int>(widgets::SessionOrder::DayBefore))
+        setup->interviewBox()->setOrder(static_cast<widgets::SessionOrder>(order));
 }
 
 void MainWindow::reportProgressProblem() {
     const auto& report = m_quiz->loadReport();
-    if (report.outcome == core::quiz::LoadOutcome::Loaded || report.outcome == core::quiz::LoadOutcome::Fresh) return;
+    const bool fine = report.outcome == core::quiz::LoadOutcome::Loaded || report.outcome == core::quiz::LoadOutcome::Fresh;
+    if (fine && m_quiz->store().canSave()) return;
     // Not modal: the window stays usable, and the quiz setup page keeps the same notice.
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Quiz progress"), QString::fromStdString(report.message),
                                 QMessageBox::Ok, this);

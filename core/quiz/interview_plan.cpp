@@ -1,5 +1,7 @@
 #include "quiz/interview_plan.h"
 
+#include "quiz/fair_order.h"
+
 #include <algorithm>
 #include <set>
 
@@ -39,7 +41,8 @@ std::vector<Sim> itemsToPlan(const Progress& progress, const std::vector<ItemRef
                              const std::vector<std::string>& topics, Day today) {
     std::vector<Sim> out;
     std::set<std::string> seen;
-    for (const ItemRef& ref : catalog) {
+    // Topics in turn, so the first days introduce every topic, not only the catalog's first.
+    for (const ItemRef& ref : interleaveByTopic(catalog)) {
         if (!inTopics(ref.topic, topics) || !seen.insert(ref.id).second) continue;
         Sim s{ref, {}, 0, false};
         if (const ItemProgress* p = progress.find(ref.id); p != nullptr && !p->state.isNew()) {

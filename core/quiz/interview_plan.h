@@ -15,7 +15,7 @@ namespace sb::core::quiz {
 //     desired retention and the interview target) has run out, plus, on the day before, any
 //     item whose predicted recall on the day would otherwise end below the target. Weakest
 //     first (lowest recall today).
-//   - new items: never-seen items in catalog order, front-loaded: each day introduces
+//   - new items: never-seen items, the topics taken in turn, front-loaded: each day introduces
 //     ceil(left / ceil(days left / 2)), so everything is learnt in the first half of whatever
 //     time remains and the rest of the time consolidates it.
 // Each day's decision depends only on the memory of each item and the day, so replanning the

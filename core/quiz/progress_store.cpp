@@ -168,6 +168,14 @@ LoadReport ProgressStore::load() {
     if (!m_refusal.empty() && (report.outcome == LoadOutcome::Loaded ||
                                report.outcome == LoadOutcome::RestoredFromBackup))
         report.message += " Progress will not be saved: " + m_refusal + ".";
+    // Written back at once: left missing, the main file would make every later launch restore
+    // (and report) the same backup again until the next answer saved it.
+    if (report.outcome == LoadOutcome::RestoredFromBackup && canSave()) {
+        if (Status s = save(); !s) {
+            report.details.push_back(s.error());
+            report.message += " It could not be written back yet (" + s.error().message + ").";
+        }
+    }
     return report;
 }
 

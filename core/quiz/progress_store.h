@@ -43,7 +43,8 @@ class ProgressStore {
 public:
     explicit ProgressStore(std::string path, StoreOptions options = {});
 
-    // Reads the file, falling back to the newest good backup; damaged files are renamed to
+    // Reads the file, falling back to the newest good backup, which is then written back as the
+    // file at once (so the next load finds it and reports nothing); damaged files are renamed to
     // "<path>.corrupt-<n>" (never deleted). Replaces progress() with what was loaded. An
     // older-format file is migrated (see progress_json.h) after a copy of it is kept; if that
     // copy cannot be written, saving is refused so the old file is never the only casualty.

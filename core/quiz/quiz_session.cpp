@@ -1,5 +1,7 @@
 #include "quiz/quiz_session.h"
 
+#include "quiz/fair_order.h"
+
 #include <algorithm>
 #include <set>
 
@@ -41,12 +43,15 @@ std::vector<ItemRef> dueItems(const Progress& progress, const std::vector<ItemRe
     return out;
 }
 
-int newItemsLeftToday(const Progress& progress, int newPerDay, Day today) {
+int newItemsLeftToday(const Progress& progress, int newPerDay, Day today,
+                      const std::vector<ReviewMode>& modes) {
     int started = 0;
     for (const auto& [id, item] : progress.items()) {
         const auto first = std::find_if(item.history.begin(), item.history.end(),
                                         [](const ReviewRecord& r) { return r.scheduled; });
-        if (first != item.history.end() && dayOf(first->time) == today) ++started;
+        if (first == item.history.end() || dayOf(first->time) != today) continue;
+        if (modes.empty() || std::find(modes.begin(), modes.end(), first->mode) != modes.end())
+            ++started;
     }
     return std::max(0, newPerDay - started);
 }
@@ -59,9 +64,9 @@ QuizSession::QuizSession(Progress& progress, const std::vector<ItemRef>& catalog
     const std::size_t reviews =
         std::min(due.size(), static_cast<std::size_t>(std::max(0, m_options.maxReviews)));
     for (std::size_t i = 0; i < reviews; ++i) m_queue.push_back({due[i], false, false});
-    int newLeft = newItemsLeftToday(progress, m_options.newPerDay, today);
+    int newLeft = newItemsLeftToday(progress, m_options.newPerDay, today, m_options.budgetModes);
     std::set<std::string> queued;
-    for (const ItemRef& ref : catalog) {
+    for (const ItemRef& ref : interleaveByTopic(catalog)) {
         if (newLeft <= 0) break;
         if (!inTopics(ref, m_options.topics) || !isNewItem(progress, ref)) continue;
         if (!queued.insert(ref.id).second) continue;

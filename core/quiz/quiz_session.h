@@ -14,6 +14,10 @@ namespace sb::core::quiz {
 struct SessionOptions {
     std::vector<std::string> topics;  // topics to practise; empty means all
     int newPerDay = 10;               // new items introduced per day, counted across sessions
+    // Whose budget the new items come out of: items first reviewed today in one of these modes
+    // count against newPerDay (empty = every mode, one budget shared by all). The workspace
+    // gives each of its modes its own budget, so a quiz sitting leaves the card review's intact.
+    std::vector<ReviewMode> budgetModes;
     int maxReviews = 200;             // cap on due reviews in one session
     bool redrillLapses = true;        // re-show items graded Again once at the end (SM-2 step 6)
 };
@@ -38,14 +42,15 @@ struct SessionStats {
 std::vector<ItemRef> dueItems(const Progress& progress, const std::vector<ItemRef>& catalog,
                               const std::vector<std::string>& topics, Day today);
 // How many new items may still be introduced today: newPerDay minus the items whose first
-// review fell on `today`.
-int newItemsLeftToday(const Progress& progress, int newPerDay, Day today);
+// review fell on `today` in one of `modes` (empty = any mode).
+int newItemsLeftToday(const Progress& progress, int newPerDay, Day today,
+                      const std::vector<ReviewMode>& modes = {});
 
 // One sitting of practice, as the quiz workspace drives it: look at current(), show it, then
 // call one of the grade functions, until done(). The session writes into `progress`; the caller
 // saves the store after each answer (saves are atomic, so a crash loses at most one answer).
 // Queue at construction: due reviews first (see dueItems), capped by maxReviews, then new items
-// in catalog order up to newItemsLeftToday.
+// up to newItemsLeftToday, taken from the chosen topics in turn (interleaveByTopic).
 // Tag for a session over a queue chosen elsewhere (the interview plan, the day-before drill).
 struct GivenOrder {};
 

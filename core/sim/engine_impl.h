@@ -101,6 +101,10 @@ MsgId Engine<P>::send(NodeId from, NodeId to, const char* kind, P payload) {
         e.msg = m.id;
         e.with("deliver_us", m.deliver);
         if (m.duplicate) e.with("duplicate", 1);
+        // A topic that defines traceFields(const Payload&, Event&) (found by argument-dependent
+        // lookup) puts the message's protocol fields into its send event, so a checker reading
+        // only the trace sees what every message said.
+        if constexpr (requires(const P& p, Event& ev) { traceFields(p, ev); }) traceFields(m.payload, e);
         m_queue.push(m.deliver, Item{ItemType::Deliver, m.id, 0});
         m_inFlight.emplace(m.id, std::move(m));
     }

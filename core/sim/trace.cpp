@@ -43,6 +43,18 @@ std::string traceLine(std::size_t index, const Event& e, const std::vector<std::
     return out;
 }
 
+std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names) {
+    std::string out = "{\"trace\":1,\"topic\":";
+    appendJsonString(out, topic);
+    out += ",\"seed\":" + std::to_string(seed) + ",\"nodes\":[";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += ',';
+        appendJsonString(out, names[i]);
+    }
+    out += "]}";
+    return out;
+}
+
 void writeTrace(std::ostream& out, const std::vector<Event>& events,
                 const std::vector<std::string>& names, std::size_t firstIndex) {
     for (std::size_t i = 0; i < events.size(); ++i)

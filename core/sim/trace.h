@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ namespace sb::core {
 // "detail", "node", "peer" and "msg" are left out when empty; topic fields follow in the order
 // the topic wrote them. See docs/formats.md.
 std::string traceLine(std::size_t index, const Event& event, const std::vector<std::string>& names);
+
+// The first line of a trace file: {"trace":1,"topic":"raft","seed":3,"nodes":["n1",...]}, so a
+// checker knows the topic and the cluster without the scenario.
+std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names);
 
 void writeTrace(std::ostream& out, const std::vector<Event>& events,
                 const std::vector<std::string>& names, std::size_t firstIndex = 0);

@@ -4,6 +4,7 @@
 // app-data folder, mastery in the lesson browser, the statistics page, export and import.
 // (quiz_parts_test.cpp covers the pieces on their own and the damaged or newer progress files.)
 #include <QApplication>
+#include <algorithm>
 #include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
@@ -55,7 +56,7 @@ private:
     core::quiz::Seconds m_now = kDay0;
     int m_shot = 0;
 
-    widgets::QuizWorkspace* quiz() { return m_window->quiz(); }
+    widgets::QuizWorkspace* quiz() const { return m_window->quiz(); }
     static QString progressPath() {
         return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/progress.json");
     }
@@ -84,6 +85,11 @@ private:
         QTest::keyClick(target, static_cast<Qt::Key>(key), mods);
     }
     static int digitKey(std::size_t index) { return Qt::Key_1 + static_cast<int>(index); }
+    // The number key of an option as written, wherever the sitting's shuffle shows it.
+    int keyForOption(std::size_t option) const {
+        const auto& order = quiz()->choiceView()->order();
+        return digitKey(static_cast<std::size_t>(std::find(order.begin(), order.end(), option) - order.begin()));
+    }
     void shot(const char* name) {
         const QString dir = qEnvironmentVariable("SPLITBRAIN_QUIZ_SHOTS");
         if (dir.isEmpty()) return;
@@ -154,7 +160,7 @@ private slots:
         widgets::ChoiceView* choice = quiz()->choiceView();
         QCOMPARE(quiz()->currentView(), choice);
         const auto& first = pingItem("ping-quiz-cut-off-view");
-        press(digitKey(first.correctOption()));
+        press(keyForOption(first.correctOption()));
         QVERIFY(choice->answered());
         const QString feedback = choice->feedback()->toPlainText();
         QCOMPARE(feedback.count(QStringLiteral("✓ Correct")), 1);
@@ -171,7 +177,7 @@ private slots:
         // 2. Multiple choice, answered wrong.
         const auto& second = pingItem("ping-quiz-crash-vs-cut");
         QCOMPARE(currentId(), "ping-silence/" + second.id);
-        press(digitKey(second.correctOption() == 0 ? 1 : 0));
+        press(keyForOption(second.correctOption() == 0 ? 1 : 0));
         QVERIFY(choice->feedback()->isVisible());
         QCOMPARE(savedItem(second.id).history.back().grade, Grade::Again);
         press(Qt::Key_Return);
@@ -231,7 +237,7 @@ private slots:
         // The two lapses come back once at the end; their grades do not move the schedule.
         QCOMPARE(quiz()->session()->remaining(), std::size_t{2});
         QVERIFY(quiz()->session()->current()->redrill);
-        press(digitKey(second.correctOption()));
+        press(keyForOption(second.correctOption()));
         press(Qt::Key_Space);
         QTest::keyClicks(predict->numberBox(), QString::fromStdString(core::probeToString(crashTruth)));
         press(Qt::Key_Return);

@@ -56,7 +56,7 @@ void printPages(const QTextDocument& doc, QPdfWriter& writer) {
     const QSizeF page = doc.pageSize();
     const int pages = doc.pageCount();
     QFont small = doc.defaultFont();
-    small.setPointSize(8);
+    small.setPixelSize(11);  // in document pixels (about 8 pt), like the layout's own text
     for (int i = 0; i < pages; ++i) {
         if (i > 0) writer.newPage();
         painter.save();

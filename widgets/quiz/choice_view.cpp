@@ -38,14 +38,19 @@ ChoiceView::ChoiceView(QWidget* parent) : QWidget(parent) {
     layout->addStretch(0);
 }
 
-void ChoiceView::setItem(const core::QuizItem& item) {
+void ChoiceView::setItem(const core::QuizItem& item, std::vector<std::size_t> order) {
     m_item = item;
+    if (order.size() != item.options.size()) {
+        order.resize(item.options.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    }
+    m_order = std::move(order);
     m_chosen.reset();
     for (QPushButton* b : m_buttons) delete b;
     m_buttons.clear();
     m_question->setText(QString::fromStdString(item.question));
     for (std::size_t i = 0; i < item.options.size(); ++i) {
-        const QString text = QString::fromStdString(item.options[i].text);
+        const QString text = QString::fromStdString(item.options[m_order[i]].text);
         QPushButton* b = makeKeyButton(tr("%1.  %2").arg(i + 1).arg(text), tr("Option %1: %2").arg(i + 1).arg(text), m_options);
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 6px;"));
         connect(b, &QPushButton::clicked, this, [this, i] { choose(i); });
@@ -58,10 +63,10 @@ void ChoiceView::setItem(const core::QuizItem& item) {
     m_hint->setText(tr("Press 1-%1 to choose an option.").arg(item.options.size()));
 }
 
-void ChoiceView::choose(std::size_t option) {
-    if (m_chosen || option >= m_item.options.size()) return;
-    m_chosen = option;
-    const bool correct = m_item.options[option].correct;
+void ChoiceView::choose(std::size_t position) {
+    if (m_chosen || position >= m_item.options.size()) return;
+    m_chosen = position;
+    const bool correct = m_item.options[m_order[position]].correct;
     m_options->hide();
     m_verdict->setText(verdictText(correct));
     m_verdict->show();
@@ -74,7 +79,7 @@ void ChoiceView::choose(std::size_t option) {
 QString ChoiceView::feedbackMarkdown() const {
     QString md;
     for (std::size_t i = 0; i < m_item.options.size(); ++i) {
-        const auto& o = m_item.options[i];
+        const auto& o = m_item.options[m_order[i]];
         const QString mark = o.correct ? tr("✓ Correct") : tr("✗ Incorrect");
         const QString mine = m_chosen == i ? tr(" — *your answer*") : QString();
         md += QStringLiteral("**%1. %2** %3%4\n\n%5\n\n")

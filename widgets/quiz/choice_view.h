@@ -11,16 +11,19 @@ class QTextBrowser;
 
 namespace sb::widgets {
 
-// A multiple-choice item: the options numbered 1..n (number keys choose). After the answer,
-// every option is listed with a ✓/✗ mark, its explanation, and which one the learner chose;
-// Space or Enter moves on.
+// A multiple-choice item: the options numbered 1..n in the order given (number keys choose by
+// the number shown). After the answer, every option is listed in that same order with a ✓/✗
+// mark, its explanation, and which one the learner chose; Space or Enter moves on.
 class ChoiceView : public QWidget {
     Q_OBJECT
 public:
     explicit ChoiceView(QWidget* parent = nullptr);
 
-    void setItem(const core::QuizItem& item);
-    void choose(std::size_t option);
+    // `order[p]` is the option shown at position p (core::quiz::optionOrder); empty = as written.
+    void setItem(const core::QuizItem& item, std::vector<std::size_t> order = {});
+    // Chooses the option shown at `position` (0-based), as pressing its number does.
+    void choose(std::size_t position);
+    const std::vector<std::size_t>& order() const { return m_order; }
     bool answered() const { return m_chosen.has_value(); }
     QTextBrowser* feedback() const { return m_feedback; }
 
@@ -35,7 +38,8 @@ private:
     QString feedbackMarkdown() const;
 
     core::QuizItem m_item;
-    std::optional<std::size_t> m_chosen;
+    std::vector<std::size_t> m_order;
+    std::optional<std::size_t> m_chosen;  // the position chosen
     QLabel* m_question;
     QWidget* m_options;
     std::vector<QPushButton*> m_buttons;

@@ -9,8 +9,10 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include "quiz/interview_box.h"
 #include "quiz/quiz_widgets.h"
 
 namespace sb::widgets {
@@ -43,7 +45,7 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
     auto* modeLayout = new QVBoxLayout(modes);
     m_modes = new QButtonGroup(this);
     const std::pair<QuizMode, QString> modeNames[] = {
-        {QuizMode::Review, tr("&Review cards: recall the answer, then grade yourself 1-4")},
+        {QuizMode::Review, tr("Review &cards: recall the answer, then grade yourself 1-4")},
         {QuizMode::Quiz, tr("&Quiz items: multiple choice and predict-what-happens")},
         {QuizMode::Rehearsal, tr("&Interview rehearsal: answer against the clock, then check the points")}};
     for (const auto& [mode, text] : modeNames) {
@@ -59,9 +61,12 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
     m_newPerDay = new QSpinBox(this);
     m_newPerDay->setRange(0, 500);
     m_newPerDay->setValue(20);
-    m_newPerDay->setAccessibleName(tr("New items per day"));
-    form->addRow(tr("&New items per day:"), m_newPerDay);
+    m_newPerDay->setAccessibleName(tr("New items per day, for each mode"));
+    m_newPerDay->setToolTip(tr("Each mode has its own allowance: a quiz sitting does not use up the new cards of a review."));
+    form->addRow(tr("&New items per day (each mode):"), m_newPerDay);
     layout->addLayout(form);
+    m_interview = new InterviewBox(this);
+    layout->addWidget(m_interview);
 
     auto* buttons = new QHBoxLayout;
     m_stats = new QPushButton(tr("&Statistics"), this);
@@ -76,15 +81,17 @@ QuizSetupPage::QuizSetupPage(QWidget* parent) : QWidget(parent) {
 
     connect(m_start, &QPushButton::clicked, this, &QuizSetupPage::startRequested);
     connect(m_stats, &QPushButton::clicked, this, &QuizSetupPage::statsRequested);
+    connect(m_topics, &QListWidget::itemChanged, this, &QuizSetupPage::topicsChanged);
 }
 
 void QuizSetupPage::setTopics(const std::vector<TopicSummary>& topics) {
     const QStringList selected = selectedTopics();
     const bool first = m_topics->count() == 0;
+    const QSignalBlocker block(m_topics);  // rebuilding the list is not the learner's choice
     m_topics->clear();
     for (const auto& t : topics) {
         auto* item = new QListWidgetItem(tr("%1 — %2% mastered · %3 due · %4 items")
-                                             .arg(t.topic)
+                                             .arg(t.title.isEmpty() ? t.topic : t.title)
                                              .arg(qRound(t.mastery * 100))
                                              .arg(t.due)
                                              .arg(t.total),
@@ -103,10 +110,12 @@ QStringList QuizSetupPage::selectedTopics() const {
 }
 
 void QuizSetupPage::setSelectedTopics(const QStringList& topics) {
+    const QSignalBlocker block(m_topics);
     for (int i = 0; i < m_topics->count(); ++i) {
         QListWidgetItem* item = m_topics->item(i);
         item->setCheckState(topics.contains(item->data(kTopicRole).toString()) ? Qt::Checked : Qt::Unchecked);
     }
+    emit topicsChanged();
 }
 
 QuizMode QuizSetupPage::mode() const { return static_cast<QuizMode>(m_modes->checkedId()); }

@@ -13,17 +13,21 @@ class QSpinBox;
 
 namespace sb::widgets {
 
+class InterviewBox;
+
 // One topic as the setup page lists it.
 struct TopicSummary {
-    QString topic;
+    QString topic;  // the id
+    QString title;  // what the learner reads; the id when empty
     double mastery = 0;  // 0..1
     int due = 0;         // items due today
     int total = 0;
 };
 
 // Where a sitting starts: tick topics, pick the mode (review cards, quiz items, interview
-// rehearsal), the number of new items a day, then Start (Enter). A notice line above says when
-// the progress file was damaged, restored or refused.
+// rehearsal), the number of new items a day, the scheduler and the interview date (the
+// interview covers the ticked topics), then Start (Enter). A notice line above says when the
+// progress file was damaged, restored or refused.
 class QuizSetupPage : public QWidget {
     Q_OBJECT
 public:
@@ -39,10 +43,12 @@ public:
     void setNotice(const QString& text);
     QLabel* notice() const { return m_notice; }
     QListWidget* topicList() const { return m_topics; }
+    InterviewBox* interviewBox() const { return m_interview; }
 
 signals:
     void startRequested();
     void statsRequested();
+    void topicsChanged();  // the learner ticked or unticked a topic
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -52,6 +58,7 @@ private:
     QListWidget* m_topics;
     QButtonGroup* m_modes;
     QSpinBox* m_newPerDay;
+    InterviewBox* m_interview;
     QPushButton* m_start;
     QPushButton* m_stats;
 };

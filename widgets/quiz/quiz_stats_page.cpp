@@ -11,6 +11,7 @@
 #include "quiz/quiz_stats.h"
 #include "scene/scene_palette.h"
 #include "quiz/quiz_widgets.h"
+#include <iterator>
 
 namespace sb::widgets {
 
@@ -23,13 +24,24 @@ QCPBars* barsOf(QCustomPlot* plot) {
     return bars;
 }
 
-// Text ticks 0..n-1, e.g. topic names or "today", "+1"...
-void setTextTicks(QCustomPlot* plot, const QStringList& labels) {
+}  // namespace
+
+void setTopicAxis(QCustomPlot* plot, const QStringList& topics, double maxValue) {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (int i = 0; i < labels.size(); ++i) ticker->addTick(i, labels[i]);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->setRange(-0.6, static_cast<double>(labels.size()) - 0.4);
+    for (int i = 0; i < topics.size(); ++i) ticker->addTick(i, topics[i]);
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->setRangeReversed(true);  // the first topic on top, as in the setup list
+    plot->yAxis->setRange(-0.6, static_cast<double>(topics.size()) - 0.4);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    plot->xAxis->setRange(0, maxValue);
 }
+
+QString QuizStatsPage::topicName(const std::string& topic) const {
+    const auto it = m_topicNames.find(topic);
+    return it == m_topicNames.end() ? QString::fromStdString(topic) : it->second;
+}
+
+namespace {
 
 }  // namespace
 
@@ -47,11 +59,15 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     m_reviews = makePlot(tr("Reviews per day (last 30 days)"), tr("Reviews per day"));
     m_accuracy = makePlot(tr("Accuracy per day (%)"), tr("Accuracy over time"));
     m_mastery = makePlot(tr("Mastery per topic (%)"), tr("Mastery per topic"));
-    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Upcoming due load"));
+    m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Review forecast"), true);
+    m_calibration = makePlot(tr("Recall: your answers vs FSRS's prediction (%)"), tr("Calibration"), true);
+    m_recall = makePlot(tr("Predicted recall per topic (%)"), tr("Predicted recall per topic"), true);
     grid->addWidget(m_reviews, 0, 0);
     grid->addWidget(m_accuracy, 0, 1);
     grid->addWidget(m_mastery, 1, 0);
     grid->addWidget(m_due, 1, 1);
+    grid->addWidget(m_calibration, 2, 0);
+    grid->addWidget(m_recall, 2, 1);
     layout->addLayout(grid, 1);
     auto* back = new QPushButton(tr("Back (Esc)"), this);
     back->setAccessibleName(tr("Back to the quiz setup"));
@@ -59,17 +75,27 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     connect(back, &QPushButton::clicked, this, &QuizStatsPage::backRequested);
 }
 
-QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName) {
+QCustomPlot* QuizStatsPage::makePlot(const QString& title, const QString& accessibleName, bool legend) {
     auto* plot = new QCustomPlot(this);
     plot->setAccessibleName(accessibleName);
-    plot->setMinimumSize(260, 180);
+    plot->setMinimumSize(260, 150);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title));
+    if (legend) {
+        // A row of its own under the title: inside the axis rect it covered the bars.
+        plot->axisRect()->insetLayout()->take(plot->legend);
+        plot->plotLayout()->insertRow(1);
+        plot->plotLayout()->addElement(1, 0, plot->legend);
+        plot->plotLayout()->setRowStretchFactor(1, 0.001);
+        plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        plot->legend->setVisible(true);
+    }
     return plot;
 }
 
 void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vector<core::quiz::ItemRef>& catalog,
-                            const std::vector<std::string>& topics, core::quiz::Day today) {
+                            const std::vector<std::string>& topics, core::quiz::Day today,
+                            const core::quiz::InterviewPlan& plan) {
     const auto days = core::quiz::activityByDay(progress, today - kHistoryDays + 1, today);
     QVector<double> xs, counts, accX, accY;
     int total = 0, correct = 0;
@@ -104,32 +130,28 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
     QVector<double> topicX, topicY;
     for (std::size_t i = 0; i < topics.size(); ++i) {
         const auto it = mastery.find(topics[i]);
-        topicNames << QString::fromStdString(topics[i]);
+        topicNames << topicName(topics[i]);
         topicX << static_cast<double>(i);
         topicY << (it == mastery.end() ? 0.0 : it->second * 100.0);
     }
-    barsOf(m_mastery)->setData(topicX, topicY, true);
-    setTextTicks(m_mastery, topicNames);
-    m_mastery->yAxis->setRange(0, 105);
+    m_mastery->clearPlottables();
+    auto* masteryBars = new QCPBars(m_mastery->yAxis, m_mastery->xAxis);  // across: names read level
+    masteryBars->setWidth(0.7);
+    masteryBars->setData(topicX, topicY, true);
+    setTopicAxis(m_mastery, topicNames, 105);
 
     const auto load = core::quiz::dueLoad(progress, today, kDueDays);
-    QStringList dueNames;
-    QVector<double> dueX, dueY;
-    for (int i = 0; i < static_cast<int>(load.size()); ++i) {
-        dueNames << (i == 0 ? tr("today") : QStringLiteral("+%1").arg(i));
-        dueX << i;
-        dueY << load[static_cast<std::size_t>(i)];
-    }
-    barsOf(m_due)->setData(dueX, dueY, true);
-    setTextTicks(m_due, dueNames);
-    m_due->yAxis->setRange(0, std::max(4.0, *std::max_element(dueY.begin(), dueY.end()) * 1.15));
+    setForecast(progress, today, plan);
+    const QString calibration = setCalibration(progress, today);
+    setRecall(progress, catalog, topics, today, plan);
 
     m_summary->setText(tr("%1 reviews in the last %2 days, %3% right. %4 due today. Overall mastery %5%.")
                            .arg(total)
                            .arg(kHistoryDays)
                            .arg(total == 0 ? 0 : qRound(100.0 * correct / total))
                            .arg(load.empty() ? 0 : load.front())
-                           .arg(qRound(progress.mastery(catalog) * 100)));
+                           .arg(qRound(progress.mastery(catalog) * 100)) +
+                       QLatin1Char(' ') + calibration);
     restyle();
 }
 
@@ -138,15 +160,21 @@ void QuizStatsPage::restyle() {
     // Palette entries with enough contrast on light and dark backgrounds (3 is a pale yellow).
     const std::size_t colours[] = {0, 1, 2, 5};
     std::size_t colour = 0;
-    for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due}) {
+    for (QCustomPlot* plot : {m_reviews, m_accuracy, m_mastery, m_due, m_calibration, m_recall}) {
         applyPlotPalette(plot, pal);
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) axis->grid()->setZeroLinePen(axis->grid()->pen());
         if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) t->setTextColor(pal.text);
-        const QColor c = pal.category(colours[colour++]);
+        plot->legend->setBrush(pal.background);
+        plot->legend->setTextColor(pal.text);
+        plot->legend->setBorderPen(Qt::NoPen);
         for (int i = 0; i < plot->plottableCount(); ++i) {
-            plot->plottable(i)->setPen(QPen(c, 2));
-            plot->plottable(i)->setBrush(qobject_cast<QCPBars*>(plot->plottable(i)) ? QBrush(c) : QBrush(Qt::NoBrush));
+            // A second series differs by colour and by pattern or dash, never colour alone.
+            const QColor c = pal.category(colours[(colour + static_cast<std::size_t>(i)) % std::size(colours)]);
+            plot->plottable(i)->setPen(QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
+            const bool bars = qobject_cast<QCPBars*>(plot->plottable(i)) != nullptr;
+            plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
         }
+        ++colour;
         plot->replot();
     }
 }

@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sb::widgets {
 
@@ -67,6 +68,15 @@ QPushButton* makeKeyButton(const QString& text, const QString& accessibleName, Q
 
 QString verdictText(bool correct) {
     return correct ? QCoreApplication::translate("Quiz", "✓ Right") : QCoreApplication::translate("Quiz", "✗ Wrong");
+}
+
+QString shortTopicName(const QString& title) {
+    qsizetype cut = title.size();
+    for (const QString& sep : {QStringLiteral(":"), QStringLiteral(","), QStringLiteral(" and ")}) {
+        const qsizetype at = title.indexOf(sep);
+        if (at > 0) cut = std::min(cut, at);
+    }
+    return title.left(cut).trimmed();
 }
 
 }  // namespace sb::widgets

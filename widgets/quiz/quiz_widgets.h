@@ -28,5 +28,8 @@ QLabel* makeKeyHint(QWidget* parent);
 QPushButton* makeKeyButton(const QString& text, const QString& accessibleName, QWidget* parent);
 // "✓ Right" / "✗ Wrong", the mark and the word so colour is never the only signal.
 QString verdictText(bool correct);
+// A topic's title cut to its head for chart labels: "Sagas, compensation and two-phase
+// commit" -> "Sagas", "CAP: consistency or..." -> "CAP".
+QString shortTopicName(const QString& title);
 
 }  // namespace sb::widgets

@@ -10,6 +10,8 @@
 
 #include "quiz/choice_view.h"
 #include "quiz/countdown.h"
+#include "quiz/fair_order.h"
+#include "quiz/interview_box.h"
 #include "quiz/predict_view.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_stats_page.h"
@@ -30,6 +32,16 @@ QString gradeText(core::quiz::Grade g) {
         case core::quiz::Grade::Hard: return QuizWorkspace::tr("Hard");
         case core::quiz::Grade::Good: return QuizWorkspace::tr("Good");
         case core::quiz::Grade::Easy: return QuizWorkspace::tr("Easy");
+    }
+    return {};
+}
+
+// Each mode spends its own daily budget of new items (a quiz sitting leaves review's alone).
+std::vector<ReviewMode> budgetModes(QuizMode mode) {
+    switch (mode) {
+        case QuizMode::Review: return {ReviewMode::Recall};
+        case QuizMode::Quiz: return {ReviewMode::Choice, ReviewMode::Predict};
+        case QuizMode::Rehearsal: return {ReviewMode::Rehearsal};
     }
     return {};
 }
@@ -79,6 +91,11 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     connect(end, &QPushButton::clicked, this, &QuizWorkspace::endSession);
     connect(m_setup, &QuizSetupPage::startRequested, this, &QuizWorkspace::startSession);
     connect(m_setup, &QuizSetupPage::statsRequested, this, &QuizWorkspace::showStats);
+    connect(m_setup->interviewBox(), &InterviewBox::schedulerChanged, this, &QuizWorkspace::applyScheduler);
+    connect(m_setup->interviewBox(), &InterviewBox::interviewChanged, this, &QuizWorkspace::applyInterview);
+    connect(m_setup, &QuizSetupPage::topicsChanged, this, [this] {
+        if (m_store.progress().interview.day) applyInterview();
+    });
     connect(m_summary, &SessionSummary::againRequested, this, &QuizWorkspace::startSession);
     connect(m_summary, &SessionSummary::backRequested, this, &QuizWorkspace::showSetup);
     connect(m_stats, &QuizStatsPage::backRequested, this, &QuizWorkspace::showSetup);
@@ -124,7 +141,20 @@ bool QuizWorkspace::startSession() {
         return false;
     }
     options.newPerDay = m_setup->newPerDay();
-    m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), m_catalog.refs(m_mode), options, now());
+    options.budgetModes = budgetModes(m_mode);
+    m_sitting = static_cast<std::uint64_t>(now());
+    const SessionOrder order = m_setup->interviewBox()->order();
+    if (order == SessionOrder::Normal) {
+        m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), m_catalog.refs(m_mode), options, now());
+    } else {
+        QString why;
+        const auto queue = plannedQueue(order, &why);
+        if (!queue) {
+            emit message(why);
+            return false;
+        }
+        m_session = std::make_unique<core::quiz::QuizSession>(m_store.progress(), *queue, options, core::quiz::GivenOrder{});
+    }
     m_pages->setCurrentWidget(m_sessionPage);
     showCurrent();
     return true;
@@ -139,7 +169,7 @@ void QuizWorkspace::showCurrent() {
     }
     const QString badge = item->redrill ? tr("re-drill") : item->isNew ? tr("new") : tr("review");
     m_header->setText(tr("%1 · %2 — %3 · %4 left")
-                          .arg(QString::fromStdString(entry->lesson->topic), QString::fromStdString(entry->lesson->title), badge)
+                          .arg(shortTopicName(topicTitle(entry->lesson->topic)), QString::fromStdString(entry->lesson->title), badge)
                           .arg(m_session->remaining()));
     QWidget* view = nullptr;
     if (entry->card && m_mode == QuizMode::Rehearsal) {
@@ -149,7 +179,9 @@ void QuizWorkspace::showCurrent() {
         m_recall->setCard(*entry->card);
         view = m_recall;
     } else if (entry->item->type == core::QuizType::Choice) {
-        m_choice->setItem(*entry->item);
+        // Shuffled per presentation; a re-drill in the same sitting gets an order of its own.
+        const std::uint64_t seed = m_sitting * 2 + (item->redrill ? 1 : 0);
+        m_choice->setItem(*entry->item, core::quiz::optionOrder(item->ref.id, seed, entry->item->options.size()));
         view = m_choice;
     } else {
         QString error;
@@ -195,7 +227,10 @@ void QuizWorkspace::showSetup() {
 }
 
 void QuizWorkspace::showStats() {
-    m_stats->setData(m_store.progress(), m_catalog.allRefs(), m_catalog.topics(), core::quiz::dayOf(now()));
+    std::map<std::string, QString> names;
+    for (const std::string& t : m_catalog.topics()) names[t] = shortTopicName(topicTitle(t));
+    m_stats->setTopicNames(std::move(names));
+    m_stats->setData(m_store.progress(), m_catalog.allRefs(), m_catalog.topics(), core::quiz::dayOf(now()), plan());
     m_pages->setCurrentWidget(m_stats);
     m_stats->setFocus();
 }

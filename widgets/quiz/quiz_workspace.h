@@ -3,7 +3,9 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "quiz/interview_plan.h"
 #include "quiz/progress_store.h"
 #include "quiz/quiz_catalog.h"
 #include "quiz/quiz_session.h"
@@ -18,6 +20,7 @@ class LessonCatalog;
 
 namespace sb::widgets {
 
+enum class SessionOrder;
 class ChoiceView;
 class PredictView;
 class QuizSetupPage;
@@ -60,6 +63,12 @@ public:
     const core::quiz::ProgressStore& store() const { return m_store; }
     const QuizCatalog& quizCatalog() const { return m_catalog; }
     const core::quiz::QuizSession* session() const { return m_session.get(); }
+    // The interview plan from today (inactive without an interview date after today).
+    core::quiz::InterviewPlan plan() const;
+    // The setup page's line about the scheduler and the interview.
+    QString interviewSummary() const;
+    // A topic's title from the registry (its id if unknown).
+    QString topicTitle(const std::string& topic) const;
     // Mastery per lesson id in [0, 1], for the lesson browser.
     std::map<std::string, double> lessonMastery() const;
 
@@ -88,6 +97,9 @@ private:
     void save();
     void refreshSetup();
     void setNotice(const QString& text);
+    void applyScheduler();
+    void applyInterview();
+    std::optional<std::vector<core::quiz::ItemRef>> plannedQueue(SessionOrder order, QString* why) const;
 
     const core::TopicRegistry& m_registry;
     core::quiz::ProgressStore m_store;
@@ -95,6 +107,7 @@ private:
     QuizCatalog m_catalog;
     std::unique_ptr<core::quiz::QuizSession> m_session;
     QuizMode m_mode = QuizMode::Review;
+    std::uint64_t m_sitting = 0;  // seeds the option order of this sitting's choice items
     Clock m_clock;
     bool m_saveFailed = false;
     QString m_notice;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "quiz/interview_box.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
 
@@ -13,9 +14,11 @@ using core::quiz::LoadOutcome;
 const core::quiz::LoadReport& QuizWorkspace::loadProgress() {
     QDir().mkpath(QFileInfo(QString::fromStdString(m_store.path())).absolutePath());
     m_report = m_store.load();
-    const bool problem = m_report.outcome != LoadOutcome::Loaded && m_report.outcome != LoadOutcome::Fresh;
+    const bool problem =
+        (m_report.outcome != LoadOutcome::Loaded && m_report.outcome != LoadOutcome::Fresh) || !m_store.canSave();
     setNotice(problem ? QString::fromStdString(m_report.message) : QString());
-    if (problem) emit message(QString::fromStdString(m_report.message));
+    // An upgraded file is news, not a problem: the status bar says so once.
+    if (problem || !m_report.keptOldFormat.empty()) emit message(QString::fromStdString(m_report.message));
     refreshSetup();
     emit progressChanged();
     return m_report;
@@ -58,6 +61,7 @@ void QuizWorkspace::refreshSetup() {
     for (const auto& topic : m_catalog.topics()) {
         TopicSummary t;
         t.topic = QString::fromStdString(topic);
+        t.title = topicTitle(topic);
         const auto it = mastery.find(topic);
         t.mastery = it == mastery.end() ? 0.0 : it->second;
         t.due = static_cast<int>(core::quiz::dueItems(m_store.progress(), refs, {topic}, today).size());
@@ -65,6 +69,17 @@ void QuizWorkspace::refreshSetup() {
         topics.push_back(t);
     }
     m_setup->setTopics(topics);
+    const core::quiz::Progress& p = m_store.progress();
+    InterviewBox* box = m_setup->interviewBox();
+    box->setScheduler(p.settings);
+    box->setInterviewDate(p.interview.day ? std::optional<QDate>(dateOfDay(*p.interview.day)) : std::nullopt,
+                          dateOfDay(today));
+    box->setSummary(interviewSummary());
+}
+
+QString QuizWorkspace::topicTitle(const std::string& topic) const {
+    const core::TopicInfo* info = m_registry.find(topic);
+    return QString::fromStdString(info && !info->title.empty() ? info->title : topic);
 }
 
 std::map<std::string, double> QuizWorkspace::lessonMastery() const {

@@ -52,8 +52,8 @@ View CacheModel::view(Time t) const {
             n.role = "database";
             const auto queued = static_cast<std::int64_t>(m_dbQueue.size());
             // The queue in words too: under a node the scene leaves a gauge's own text no room.
-            n.value = std::to_string(m_dbBusy.size()) + "/" + std::to_string(m_cfg.dbSlots) + " busy" +
-                      (queued > 0 ? ", " + std::to_string(queued) + " queued" : "");
+            n.value = queued > 0 ? std::to_string(queued) + " queued, " + std::to_string(m_dbBusy.size()) + " busy"
+                                 : std::to_string(m_dbBusy.size()) + "/" + std::to_string(m_cfg.dbSlots) + " busy";
             const double fill = std::min(1.0, static_cast<double>(queued) / std::max(1.0, 10.0 * m_cfg.dbSlots));
             n.bars.push_back({"queue", fill, std::to_string(queued) + " queued", queued > m_cfg.dbSlots ? Tone::Bad : queued > 0 ? Tone::Warning : Tone::Good});
             // What a query arriving now would wait: the rounds of c queries ahead of it, plus its own.

@@ -119,6 +119,12 @@ Status RaftModel::setLog(const Action& a, Event& out) {
     }
     Server& s = srv(out.node);
     if (s.role == Role::Leader) return makeError("set_log cannot rewrite a leader's log", "/node");
+    // The rewrite is traced as a truncation and appends, so a trace checker can follow the log.
+    if (!s.log.empty())
+        m_engine.emit("truncate", out.node).with("index", 1).with("count", s.lastIndex()).with("term", s.currentTerm);
+    for (std::size_t i = 0; i < log.size(); ++i)
+        m_engine.emit("append", out.node).with("index", static_cast<std::int64_t>(i + 1)).with("term", log[i].term)
+            .with("key", log[i].key).with("value", log[i].value);
     s.log = std::move(log);
     s.commitIndex = std::min(s.commitIndex, s.lastIndex());
     s.lastApplied = std::min(s.lastApplied, s.commitIndex);

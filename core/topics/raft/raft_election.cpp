@@ -20,6 +20,7 @@ void RaftModel::setRole(NodeId n, Role role) {
     s.role = role;
     Event& e = m_engine.emit("role", n, roleName(role));
     e.with("term", s.currentTerm);
+    if (role == Role::Leader) e.with("last_index", s.lastIndex()).with("last_term", s.lastTerm());
 }
 
 void RaftModel::onTimer(NodeId n, int slot) {
@@ -57,6 +58,7 @@ void RaftModel::startElection(NodeId n) {
     Server& s = srv(n);
     s.currentTerm += 1;
     s.votedFor = n;
+    noteVote(n, s.currentTerm, n);
     s.leaderId = kNoNode;
     s.votes.assign(m_servers.size(), false);
     s.votes[at(n)] = true;
@@ -141,10 +143,12 @@ void RaftModel::onVoteRequest(const Message<RaftMsg>& m) {
     if (req.type == MsgType::PreVote) {
         // A pre-vote changes nothing here: no term update, no recorded vote.
         reply.type = MsgType::PreVoteReply;
-        reply.granted = req.term > s.currentTerm && !inLease(s) && logUpToDate(s, req.lastLogIndex, req.lastLogTerm);
+        reply.granted = req.term > s.currentTerm && !inLease(s) &&
+                        (m_broken.voteIgnoresLog || logUpToDate(s, req.lastLogIndex, req.lastLogTerm));
         reply.term = reply.granted ? req.term : s.currentTerm;
         Event& e = m_engine.emit("prevote", n);
         e.peer = m.from;
+        e.msg = m.id;  // the request answered: its send event carries the candidate's log
         e.with("term", req.term).with("granted", reply.granted ? 1 : 0);
         send(n, m.from, reply);
         return;
@@ -155,15 +159,17 @@ void RaftModel::onVoteRequest(const Message<RaftMsg>& m) {
     const bool ignore = m_cfg.checkQuorum && inLease(s) && req.term > s.currentTerm;
     if (!ignore && req.term > s.currentTerm) becomeFollower(n, req.term);
     reply.granted = !ignore && req.term == s.currentTerm &&
-                    (s.votedFor == kNoNode || s.votedFor == m.from) &&
-                    logUpToDate(s, req.lastLogIndex, req.lastLogTerm);
+                    (s.votedFor == kNoNode || s.votedFor == m.from || m_broken.forgetsVote) &&
+                    (m_broken.voteIgnoresLog || logUpToDate(s, req.lastLogIndex, req.lastLogTerm));
     if (reply.granted) {
+        noteVote(n, s.currentTerm, m.from);
         s.votedFor = m.from;
         resetElectionTimer(n);
     }
     reply.term = s.currentTerm;
     Event& e = m_engine.emit("vote", n);
     e.peer = m.from;
+    e.msg = m.id;
     e.with("term", s.currentTerm).with("granted", reply.granted ? 1 : 0);
     send(n, m.from, reply);
 }

@@ -36,12 +36,20 @@ void RaftModel::refreshChain(NodeId n) {
 void RaftModel::checkInvariants() {
     for (NodeId n = 0; n < nodeCount(); ++n)
         if (m_dirty[at(n)]) refreshChain(n);
+    for (NodeId n = 0; n < nodeCount(); ++n) checkServerRules(n);
     for (NodeId n = 0; n < nodeCount(); ++n) {
         if (!m_dirty[at(n)]) continue;
         m_dirty[at(n)] = false;
         const Server& s = srv(n);
         for (NodeId o = 0; o < nodeCount(); ++o)
             if (o != n) checkLogMatching(n, o);
+        // A server never loses an entry it has applied: its commit index stays inside its log
+        // and on the entry everyone committed there.
+        if (s.commitIndex > s.lastIndex() ||
+            (s.commitIndex > 0 && static_cast<std::size_t>(s.commitIndex) <= m_committed.size() &&
+             !(s.entry(s.commitIndex) == m_committed[static_cast<std::size_t>(s.commitIndex - 1)].entry)))
+            violate("state machine safety", name(n) + " lost applied entry " + std::to_string(s.commitIndex) +
+                                                " from its log", {n});
         if (s.role == Role::Leader) {
             if (s.log.size() < m_leaderLogLen[at(n)])
                 violate("leader append-only", name(n) + "'s log shrank while it was leader", {n});
@@ -101,6 +109,32 @@ void RaftModel::noteCommitted(NodeId n, std::int64_t index) {
         return;
     }
     if (k == m_committed.size()) m_committed.push_back(CommittedEntry{e, s.currentTerm});
+}
+
+// Figure 2, "Rules for Servers": a server that sees a higher term adopts it and, if it leads,
+// steps down. Pre-vote terms are hypothetical and do not count; with CheckQuorum a leader may
+// disregard a RequestVote's term (thesis §4.2.3), so those are left out too.
+void RaftModel::noteTermSeen(NodeId n, const RaftMsg& msg) {
+    if (msg.type == MsgType::PreVote || msg.type == MsgType::PreVoteReply) return;
+    if (m_cfg.checkQuorum && msg.type == MsgType::RequestVote) return;
+    auto& seen = m_termSeen[at(n)];
+    seen = std::max(seen, msg.term);
+}
+
+void RaftModel::checkServerRules(NodeId n) {
+    const Server& s = srv(n);
+    if (s.role == Role::Leader && m_termSeen[at(n)] > s.currentTerm)
+        violate("leader steps down on a higher term", name(n) + " still leads term " + std::to_string(s.currentTerm) +
+                                                          " after seeing term " + std::to_string(m_termSeen[at(n)]), {n});
+}
+
+// Figure 2, RequestVote: a server votes for at most one candidate per term (votedFor is
+// durable, so not even a crash in between allows a second vote).
+void RaftModel::noteVote(NodeId voter, std::int64_t term, NodeId candidate) {
+    auto [it, fresh] = m_votesCast.emplace(std::pair{voter, term}, candidate);
+    if (!fresh && it->second != candidate)
+        violate("one vote per term", name(voter) + " voted for " + name(it->second) + " and for " + name(candidate) +
+                                          " in term " + std::to_string(term), {voter, it->second, candidate});
 }
 
 }  // namespace sb::core::raft

@@ -129,6 +129,9 @@ Status RaftModel::start(std::uint64_t seed) {
     m_leaderOfTerm.clear();
     m_terms.clear();
     m_committed.clear();
+    m_broken = {};
+    m_votesCast.clear();
+    m_termSeen.assign(count, 0);
     m_violations.clear();
     m_violated.clear();
     m_violationCount = m_elections = m_splitVotes = m_sent = m_writesAccepted = 0;
@@ -161,6 +164,9 @@ void RaftModel::onDeliver(const Message<RaftMsg>& m) {
         e.peer = m.to;
         return;
     }
+    noteTermSeen(m.to, m.payload);
+    if (m_broken.ignoresHigherTerm && srv(m.to).role == Role::Leader && m.payload.term > srv(m.to).currentTerm)
+        return;
     switch (m.payload.type) {
         case MsgType::RequestVote:
         case MsgType::PreVote: onVoteRequest(m); break;

@@ -47,6 +47,11 @@ public:
     std::vector<Violation> violations() const override { return m_violations; }
     ProbeValue probe(const std::string& key, NodeId node) const override;
     std::string describe(const Event& event) const override;
+    // Deliberately broken protocol variants ("vote_ignores_log"), for tests that show the
+    // invariants catch a broken protocol. Deliberately not parameters: no lesson, menu, compare
+    // view or saved session can switch one on. Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
     std::vector<InspectRow> inspectNode(NodeId node) const override;
     std::vector<InspectRow> inspectMessage(MsgId id) const override;
 
@@ -58,6 +63,13 @@ public:
     std::int64_t splitVotes() const { return m_splitVotes; }
 
 private:
+    // Deliberately broken rules (raft_broken.cpp), each caught by an invariant below.
+    struct Broken {
+        bool voteIgnoresLog = false;     // grants votes without the §5.4.1 up-to-date check
+        bool forgetsVote = false;        // votes again in a term it already voted in
+        bool truncatesOnMatch = false;   // deletes matching entries on every AppendEntries
+        bool ignoresHigherTerm = false;  // a leader does not step down on a higher term
+    };
     struct TermStat {
         int candidates = 0;
         bool leader = false;
@@ -120,6 +132,9 @@ private:
     void checkLogMatching(NodeId a, NodeId b);
     void checkLeaderCompleteness(NodeId leader);
     void noteCommitted(NodeId n, std::int64_t index);
+    void noteVote(NodeId voter, std::int64_t term, NodeId candidate);
+    void noteTermSeen(NodeId n, const RaftMsg& msg);
+    void checkServerRules(NodeId n);
     void violate(const char* invariant, std::string detail, std::vector<NodeId> nodes);
 
     void send(NodeId from, NodeId to, RaftMsg msg);
@@ -127,6 +142,7 @@ private:
     bool blocked(NodeId from, NodeId to, MsgType type) const;
     std::string entryText(const Entry& e) const;
 
+    Broken m_broken;
     std::vector<Server> m_servers;
     std::vector<std::uint8_t> m_blocks;  // from * n + to -> bit per MsgType
     std::vector<bool> m_dirty;           // log changed since the last invariant check
@@ -138,6 +154,8 @@ private:
     std::map<std::int64_t, NodeId> m_leaderOfTerm;
     std::map<std::int64_t, TermStat> m_terms;
     std::vector<CommittedEntry> m_committed;
+    std::map<std::pair<NodeId, std::int64_t>, NodeId> m_votesCast;  // (voter, term) -> candidate
+    std::vector<std::int64_t> m_termSeen;  // per server: the highest real term a message showed it
     std::vector<Violation> m_violations;
     std::set<std::string> m_violated;
     std::int64_t m_violationCount = 0;

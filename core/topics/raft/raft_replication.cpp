@@ -85,11 +85,15 @@ void RaftModel::onAppend(const Message<RaftMsg>& m) {
     for (const Entry& e : req.entries) {
         ++index;
         if (index <= s.lastIndex()) {
-            if (s.termAt(index) == e.term) continue;  // already there (a duplicate or reordered RPC)
+            // Already there (a duplicate or reordered RPC): deleting it would lose what follows.
+            if (s.termAt(index) == e.term && !m_broken.truncatesOnMatch) continue;
             truncate(n, index);
         }
         s.log.push_back(e);
         m_dirty[at(n)] = true;
+        // Traced like the leader's own appends, so a trace checker can rebuild every log.
+        m_engine.emit("append", n).with("index", index).with("term", e.term).with("key", e.key)
+            .with("value", e.value);
     }
     // Only entries this RPC vouched for may be committed: anything after them is unverified.
     const std::int64_t lastNew = req.prevLogIndex + static_cast<std::int64_t>(req.entries.size());

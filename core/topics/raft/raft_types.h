@@ -80,4 +80,7 @@ struct Server {
 
 const char* roleName(Role role);
 
+// The message's fields in its send event (the engine calls it for every send).
+void traceFields(const RaftMsg& m, Event& e);
+
 }  // namespace sb::core::raft

@@ -173,6 +173,7 @@ private:
     Status pubSet(const std::string& param, double v);
     // saga_outbox_view.cpp
     void pubView(View& v) const;
+    void pubStrip(View& v) const;
     ProbeValue pubProbe(const std::string& name) const;
     // saga_reader.cpp
     void onReaderTimer();

@@ -7,11 +7,17 @@
 namespace sb::core::saga {
 namespace {
 
-constexpr std::size_t kEventRows = 6;  // the most recent events get a row each
+constexpr std::size_t kEventCells = 5;  // the most recent events get a cell each
 
 const char* publishName(Publish p) {
     static const char* const kNames[] = {"off", "row_then_event", "event_then_row", "outbox_polling", "outbox_log_tailing"};
     return kNames[static_cast<int>(p)];
+}
+
+// Whether the event still waits in its service's outbox (or in the publisher's memory).
+bool unpublished(const std::vector<Publisher>& publishers, const DomainEvent& ev) {
+    const auto& list = publishers[static_cast<std::size_t>(ev.service)].unpublished;
+    return std::ranges::find(list, ev.id) != list.end();
 }
 
 }  // namespace
@@ -77,11 +83,8 @@ ProbeValue SagaModel::pubProbe(const std::string& n) const {
 void SagaModel::pubView(View& v) const {
     if (m_cfg.publish == Publish::Off) return;
     const bool outbox = usesOutbox(m_cfg.publish);
-    const auto waiting = [&](const DomainEvent& ev) {
-        const auto& list = m_publishers[static_cast<std::size_t>(ev.service)].unpublished;
-        return std::find(list.begin(), list.end(), ev.id) != list.end();
-    };
-    const auto inLog = [&](const DomainEvent& ev) { return std::find(m_bus.log.begin(), m_bus.log.end(), ev.id) != m_bus.log.end(); };
+    const auto waiting = [&](const DomainEvent& ev) { return unpublished(m_publishers, ev); };
+    const auto inLog = [&](const DomainEvent& ev) { return std::ranges::find(m_bus.log, ev.id) != m_bus.log.end(); };
     // A committed row whose event nobody holds any more: the dual write's lost event.
     const auto lost = [&](const DomainEvent& ev) { return ev.rowCommitted && ev.applied == 0 && !waiting(ev) && !inLog(ev); };
     for (NodeView& n : v.nodes) {
@@ -105,25 +108,38 @@ void SagaModel::pubView(View& v) const {
     if (std::get<std::int64_t>(pubProbe("events_without_row")) > 0) consumer.badges.push_back({"event without row", Tone::Bad});
     if (m_bus.doubleApplied > 0) consumer.badges.push_back({"applied twice", Tone::Bad});
     if (m_bus.duplicatesIgnored > 0)
-        consumer.badges.push_back({std::to_string(m_bus.duplicatesIgnored) + " duplicates skipped", Tone::Good});
+        consumer.badges.push_back({std::to_string(m_bus.duplicatesIgnored) + (m_bus.duplicatesIgnored == 1 ? " duplicate skipped" : " duplicates skipped"), Tone::Good});
     if (!std::get<bool>(pubProbe("copy_matches"))) consumer.badges.push_back({"copy differs", Tone::Warning});
     v.nodes.push_back(std::move(consumer));
-    const std::size_t from = m_events.size() > kEventRows ? m_events.size() - kEventRows : 0;
+}
+
+void SagaModel::pubStrip(View& v) const {
+    if (m_cfg.publish == Publish::Off) return;
+    const bool outbox = usesOutbox(m_cfg.publish);
+    const auto waiting = [&](const DomainEvent& ev) { return unpublished(m_publishers, ev); };
+    const auto inLog = [&](const DomainEvent& ev) { return std::ranges::find(m_bus.log, ev.id) != m_bus.log.end(); };
+    // The latest events as one strip under the orders' strips: where each one has got to.
+    // (A strip, not key rows: key rows would halve the width the step strips have.)
+    StepStrip strip;
+    strip.title = "events";
+    const std::size_t from = m_events.size() > kEventCells ? m_events.size() - kEventCells : 0;
     for (std::size_t i = from; i < m_events.size(); ++i) {
         const DomainEvent& ev = m_events[i];
         const Publisher& pub = m_publishers[static_cast<std::size_t>(ev.service)];
-        KeyRow row;
-        row.key = "event " + std::to_string(ev.id) + " (" + name(serviceNode(ev.service)) + ")";
-        row.value = std::string(ev.comp ? compensationLabel(ev.service) : stepLabel(ev.service)) + ", order " + std::to_string(ev.saga);
-        if (ev.rowAborted) row.status = ev.applied > 0 ? "event without row" : "row never written", row.tone = Tone::Bad;
-        else if (ev.applied > 1) row.status = "applied " + std::to_string(ev.applied) + " times", row.tone = Tone::Bad;
-        else if (ev.applied == 1) row.status = ev.rowCommitted ? "consumed" : "consumed before its row", row.tone = ev.rowCommitted ? Tone::Good : Tone::Warning;
-        else if (inLog(ev)) row.status = "published", row.tone = Tone::Accent;
-        else if (waiting(ev)) row.status = pub.sentAt.contains(ev.id) ? "sent" : outbox ? "in outbox" : "not sent yet", row.tone = Tone::Accent;
-        else if (ev.rowCommitted) row.status = "row without event", row.tone = Tone::Bad;
-        else row.status = "announced", row.tone = Tone::Warning;
-        v.keys.push_back(std::move(row));
+        StepCell c;
+        c.label = "#" + std::to_string(ev.id) + " " + (ev.comp ? compensationLabel(ev.service) : stepLabel(ev.service));
+        c.note = name(serviceNode(ev.service)) + ", order " + std::to_string(ev.saga);
+        if (ev.rowAborted) c.status = ev.applied > 0 ? "no row" : "row never written", c.tone = Tone::Bad;
+        else if (ev.applied > 1) c.status = "applied " + std::to_string(ev.applied) + "x", c.tone = Tone::Bad;
+        else if (ev.applied == 1) c.status = ev.rowCommitted ? "consumed" : "before its row", c.tone = ev.rowCommitted ? Tone::Good : Tone::Warning;
+        else if (inLog(ev)) c.status = "published", c.tone = Tone::Accent;
+        else if (waiting(ev)) c.status = pub.sentAt.contains(ev.id) ? "sent" : outbox ? "in outbox" : "not sent yet", c.tone = Tone::Accent;
+        else if (ev.rowCommitted) c.status = "lost", c.tone = Tone::Bad;
+        else c.status = "announced", c.tone = Tone::Warning;
+        if (ev.rowCommitted && ev.applied > 0) c.note += ", consumed " + std::to_string((ev.consumed - ev.committed) / kMillisecond) + " ms after its commit";
+        strip.cells.push_back(std::move(c));
     }
+    if (!strip.cells.empty()) v.strips.push_back(std::move(strip));
 }
 
 }  // namespace sb::core::saga

@@ -36,10 +36,10 @@ std::string money(std::int64_t v) { return (v < 0 ? "-$" : "$") + std::to_string
 
 std::string totalText(int step, std::int64_t total) {
     switch (step) {
-        case 1: return std::to_string(total) + " open orders";
+        case 1: return std::to_string(total) + (total == 1 ? " open order" : " open orders");
         case 2: return "balance " + money(total);
         case 3: return std::to_string(total) + " in stock";
-        default: return std::to_string(total) + " shipments";
+        default: return std::to_string(total) + (total == 1 ? " shipment" : " shipments");
     }
 }
 
@@ -145,8 +145,11 @@ View SagaModel::view(Time t) const {
             mv.reply = m->to == kHub;
         }
     if (m_mode == Mode::Saga) {
-        const std::size_t from = m_sagas.size() > kStrips ? m_sagas.size() - kStrips : 0;
+        // One strip fewer when the events strip comes too: the panel under the scene shows four.
+        const std::size_t strips = m_cfg.publish == Publish::Off ? kStrips : kStrips - 1;
+        const std::size_t from = m_sagas.size() > strips ? m_sagas.size() - strips : 0;
         for (std::size_t i = from; i < m_sagas.size(); ++i) v.strips.push_back(sagaStrip(m_sagas[i], t));
+        pubStrip(v);
     } else {
         const std::size_t from = m_txs.size() > kStrips ? m_txs.size() - kStrips : 0;
         for (std::size_t i = from; i < m_txs.size(); ++i) v.strips.push_back(txStrip(m_txs[i]));

@@ -58,6 +58,17 @@ TEST_CASE("dual write, row first: a crash between the writes leaves a row withou
     CHECK(num(sim, "events_consumed") == 3);          // T1, T3, T4 reached analytics; T2 never will
     CHECK_FALSE(flag(sim, "copy_matches"));
     CHECK(sim.model().violations().empty());
+    // The scene says which event was lost, and where the row without it is.
+    const View v = sim.model().view(sim.now());
+    REQUIRE_FALSE(v.strips.empty());
+    const StepStrip& events = v.strips.back();
+    CHECK(events.title == "events");
+    int lost = 0;
+    for (const StepCell& c : events.cells) lost += c.status == "lost" ? 1 : 0;
+    CHECK(lost == 1);
+    bool badge = false;
+    for (const Badge& b : v.nodes[kPayment].badges) badge = badge || b.label == "row without event";
+    CHECK(badge);
 }
 
 TEST_CASE("dual write, event first: an aborted step leaves an event without a row", "[saga][outbox]") {
