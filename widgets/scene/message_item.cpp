@@ -5,6 +5,7 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPainterPath>
 #include <algorithm>
 
 #include "scene/graph_scene.h"
@@ -83,6 +84,13 @@ QRectF MessageItem::boundingRect() const {
     return m_label.isEmpty() ? glyph : glyph.united(labelRect().adjusted(-1, -1, 1, 1));
 }
 
+// Only the glyph takes clicks: a label lying over a node must not steal the drag meant for it.
+QPainterPath MessageItem::shape() const {
+    QPainterPath path;
+    path.addEllipse(QPointF(0, 0), kSize + 5, kSize + 5);
+    return path;
+}
+
 void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     const QColor c = m_palette->messageKind(m_msg.kind);
@@ -118,14 +126,19 @@ void MessageItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     event->accept();
 }
 
-// Labels go beside their message, on the side away from the link's source, and step aside
-// (down, then up) from labels already placed, so a bunch of messages leaving one node still
-// reads as a column of labels. Past a few dozen messages only emphasised kinds keep labels.
+// Labels go beside their message, right or left of it, and step aside (down, then up) from
+// the nodes and from labels already placed, so a bunch of messages leaving one node still
+// reads as a column of labels and no label hides a node. Past a few dozen messages only
+// emphasised kinds keep labels.
 void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
-                        const std::set<std::string>& emphasised) {
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes) {
     constexpr std::size_t kMostLabels = 40;
     const bool crowded = messages.size() > kMostLabels;
     std::vector<QRectF> placed;
+    auto clear = [&](const QRectF& box) {
+        auto hits = [&box](const QRectF& r) { return r.intersects(box); };
+        return std::none_of(placed.begin(), placed.end(), hits) && std::none_of(nodes.begin(), nodes.end(), hits);
+    };
     for (const auto& m : messages) {
         auto it = items.find(m.id);
         if (it == items.end()) continue;
@@ -137,13 +150,15 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         }
         const QSizeF size = MessageItem::labelSize(text);
         const QPointF at = item->pos();
-        QRectF box(at + QPointF(9, -size.height() / 2), size);
-        for (int attempt = 1; attempt < 24; ++attempt) {
-            const bool clash = std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(box); });
-            if (!clash) break;
-            const double shift = (size.height() + 1) * ((attempt + 1) / 2) * (attempt % 2 ? 1 : -1);
-            box.moveTop(at.y() - size.height() / 2 + shift);
+        const QRectF first(at + QPointF(9, -size.height() / 2), size);
+        QRectF box = first;
+        for (int attempt = 1; attempt < 48 && !clear(box); ++attempt) {
+            const int k = attempt / 2;  // right then left, at each height
+            const double shift = (size.height() + 1) * ((k + 1) / 2) * (k % 2 ? 1 : -1);
+            const double x = attempt % 2 ? at.x() - 9 - size.width() : at.x() + 9;
+            box = QRectF(QPointF(x, at.y() - size.height() / 2 + shift), size);
         }
+        if (!clear(box)) box = first;  // nowhere clear: beside the message, as readable as it gets
         placed.push_back(box);
         item->setLabel(text, box.topLeft() - at);
     }

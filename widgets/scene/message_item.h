@@ -32,6 +32,7 @@ public:
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
+    QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 protected:
@@ -52,8 +53,9 @@ private:
 // a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
 QString messageLabel(const std::string& kind, const std::string& summary);
 
-// Gives each message item its label, placed beside it and clear of the others.
+// Gives each message item its label, placed beside it and clear of the other labels and of
+// the `nodes` (scene rectangles).
 void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
-                        const std::set<std::string>& emphasised);
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes);
 
 }  // namespace sb::widgets
