@@ -9,6 +9,10 @@ namespace sb::core {
 // ordinary stretch; where events bunch up (an election, a quorum round trip) playback slows so
 // that at most about `eventsPerSecond` weighted events pass per wall second; across an idle
 // wait it speeds up, at most `idleBoost` times, so the wait takes about `idleWallMs`.
+// Bunching is judged against what came before: a stretch no busier than the second before it
+// (a cache under steady load) plays at 1x; the onset of a burst (a stampede) slows by the ratio
+// of its weight to `contrast` times that earlier average, and a burst that lasts becomes the
+// new ordinary within `aroundWindows` windows.
 struct PaceRule {
     double usPerWallMs = 100.0;
     double eventsPerSecond = 2.0;
@@ -16,6 +20,8 @@ struct PaceRule {
     double idleWallMs = 200.0;
     double idleBoost = 6.0;
     double windowWallMs = 250.0;  // how far ahead (at the 1x rate) bunching is looked for
+    int aroundWindows = 40;       // what came before: this many windows back
+    double contrast = 1.25;       // up to this many times the surroundings' load is ordinary
 };
 
 // Weight of one event in the bunching count: state changes (a role, a commit, a key moving)
