@@ -75,6 +75,9 @@ public:
     // Plays (animated) from the current position and pauses at `position`, which must be ahead
     // (the quiz's predict items run the model forward to their answer this way).
     void playTo(std::size_t position);
+    // In a lesson: the run leaves the lesson's path here, changing nothing, so playing on shows
+    // the model alone (a predict item's reveal must not run the lesson's next step).
+    void leaveLessonPath();
 
     // A learner's gesture: validated, applied at the current position, undoable.
     core::Status perform(core::Action action, const QString& description);

@@ -225,6 +225,14 @@ void SimController::playTo(std::size_t position) {
     startAnimation();
 }
 
+void SimController::leaveLessonPath() {
+    if (!m_run) return;
+    pause();
+    m_run->leavePath();
+    lessonMoved();
+    emit changed();
+}
+
 core::Time SimController::pacedAhead(double wallMs) const {
     const core::Timeline* t = timeline();
     double stepPace = 1.0;

@@ -87,6 +87,9 @@ public:
     void seekTime(Time t);            // the moment t (events up to t applied)
     // A learner's gesture at the moment shown: the run leaves the lesson's path.
     Status act(Action action);
+    // The run leaves the lesson's path at the moment shown without a change: playing on shows
+    // the model alone, without the later steps' actions (the quiz's reveal of a predict item).
+    void leavePath();
     // Undo: the run as a session script was at moment `m` (explored or not).
     Status restore(const TopicRegistry& registry, const Scenario& session, Moment m, bool explored);
     // A saved session of this lesson: follows its script, recognising the steps it ran.
@@ -122,6 +125,7 @@ private:
     void rejoinPath();
     void recordThrough(std::size_t n);
     void extendPathTo(std::size_t position);
+    void forgetEndsAfter(Moment at);
 };
 
 // The report check-lessons prints for one lesson.

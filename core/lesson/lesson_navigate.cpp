@@ -178,6 +178,25 @@ void LessonRun::seekTime(Time t) {
     syncCursor(Moment{m_timeline.position(), std::max(t, m_timeline.now())});
 }
 
+// Drops the recorded ends after moment `at`: a future this run no longer has.
+void LessonRun::forgetEndsAfter(Moment at) {
+    while (m_stepEnds.size() > 1 && Moment{m_stepEnds.back(), m_stepClocks.back()} > at) {
+        m_stepEnds.pop_back();
+        m_stepClocks.pop_back();
+    }
+    m_results.resize(m_stepEnds.size() - 1);
+}
+
+void LessonRun::leavePath() {
+    if (m_cursor.explored) return;
+    m_timeline.discardFuture();  // the later steps' actions, scheduled but not applied, go too
+    m_branchCursor = m_cursor;
+    m_branchCursor.explored = true;
+    forgetEndsAfter(m_cursor.moment);
+    m_cursor.explored = true;
+    syncCursor(m_cursor.moment);
+}
+
 Status LessonRun::act(Action action) {
     const Moment at = m_cursor.moment;
     action.byUser = true;
@@ -187,12 +206,7 @@ Status LessonRun::act(Action action) {
     if (Status s = m_timeline.act(action); !s) return s;
     m_branchCursor = m_cursor;  // the step the change is made in
     m_branchCursor.explored = true;
-    // Ends after the moment of the change belong to a future this run no longer has.
-    while (m_stepEnds.size() > 1 && Moment{m_stepEnds.back(), m_stepClocks.back()} > at) {
-        m_stepEnds.pop_back();
-        m_stepClocks.pop_back();
-    }
-    m_results.resize(m_stepEnds.size() - 1);
+    forgetEndsAfter(at);  // ends after the change belong to a future this run no longer has
     m_cursor.explored = true;
     m_timeline.seekTime(action.at);
     syncCursor(Moment{m_timeline.position(), std::max(action.at, m_timeline.now())});
@@ -203,11 +217,7 @@ Status LessonRun::restore(const TopicRegistry& registry, const Scenario& session
     auto sim = Simulation::create(registry, session);
     if (!sim) return sim.error();
     m_timeline = Timeline(std::move(sim.value()), m_timeline.checkpointEvery(), m_timeline.limits());
-    while (m_stepEnds.size() > 1 && Moment{m_stepEnds.back(), m_stepClocks.back()} > m) {
-        m_stepEnds.pop_back();
-        m_stepClocks.pop_back();
-    }
-    m_results.resize(m_stepEnds.size() - 1);
+    forgetEndsAfter(m);
     m_cursor.explored = explored;
     if (!explored) {
         // Back on the lesson's path: the steps the change had cut off are recorded again, from

@@ -50,7 +50,7 @@ std::string Walker::randomStep() {
     const auto steps = static_cast<std::int64_t>(m_lesson.steps.size());
     const Time horizon = m_reference.ends().back().time + fromMs(200);
     std::string what;
-    switch (m_rng.range(0, 11)) {
+    switch (m_rng.range(0, 12)) {
         case 0: what = "next"; m_run.nextStep(); break;
         case 1: what = "previous"; m_run.previousStep(); break;
         case 2: {
@@ -88,6 +88,7 @@ std::string Walker::randomStep() {
         case 8: what = "forward"; m_run.stepForward(); break;
         case 9: what = "back"; m_run.stepBack(); break;
         case 10: what = "gesture"; gesture(); break;
+        case 11: what = "leave the path"; m_run.leavePath(); break;  // a predict item's reveal
         default:
             what = "undo";
             if (!m_undo.empty()) {
