@@ -1,8 +1,10 @@
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -30,6 +32,7 @@
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "plural.h"
 
 namespace sb::app {
 
@@ -55,8 +58,9 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     m_scene = new widgets::SceneView(split);
     m_compare = new widgets::CompareView(m_controller, split);
     m_compare->hide();
-    split->addWidget(m_scene);
+    split->addWidget(m_compare->wrapMain(m_scene));
     split->addWidget(m_compare);
+    split->setChildrenCollapsible(false);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
     // The view's step strips and key rows, under the scene and only when the run has them.
@@ -82,6 +86,7 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     connect(m_controller, &widgets::SimController::error, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
+    connect(m_lessonPane, &widgets::LessonPane::lessonRequested, this, [this](const QString& id) { openLesson(id); });
 
     resize(1280, 800);
     restoreSettings();
@@ -141,6 +146,10 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
+    // Heal is only offered while there is something to heal.
+    const bool partitioned = isPartitioned(view);
+    for (QAction* a : m_actionsMenu->actions())
+        if (a->data().toString() == QLatin1String("heal")) a->setEnabled(partitioned);
     m_viewPanels->setView(view);
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
@@ -148,9 +157,13 @@ void MainWindow::refresh() {
     if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 
-// The status bar and the scene's emphasis follow the lesson cursor, like the lesson pane.
+// The status bar and the scene's emphasis follow the lesson cursor, like the lesson pane; the
+// lesson-end offer shows only at the end of the last step.
 void MainWindow::onCursorChanged() {
     const core::LessonRun* run = m_controller->lessonRun();
+    const bool atEnd = run && run->cursor().done() && !run->cursor().explored &&
+                       run->cursor().step == run->lesson().steps.size();
+    if (!atEnd) hideLessonEnd(*this);
     if (!run) {
         widgets::applyStepEmphasis(*m_scene->graph(), nullptr);
         return;
@@ -167,23 +180,30 @@ void MainWindow::onCursorChanged() {
     if (shown.explored) text = tr("Step %1: %2 (changed by you)").arg(shown.step).arg(title);
     else if (shown.phase == core::StepPhase::Running) text = tr("Step %1: %2").arg(shown.step).arg(title);
     else if (failed == 0) text = tr("Step %1 done; every expectation holds.").arg(shown.step);
-    else text = tr("Step %1 done; %2 expectation(s) do not hold.").arg(shown.step).arg(failed);
+    else
+        text = tr("Step %1 done; %2.")
+                   .arg(shown.step)
+                   .arg(widgets::countText(static_cast<qsizetype>(failed), tr("%1 expectation does not hold"),
+                                           tr("%1 expectations do not hold")));
     statusBar()->showMessage(text);
 }
 
 // Playback reached the end of a step: finishing the last one with every claim holding counts
-// the lesson as finished.
+// the lesson as finished, and the last step's end offers the next lesson.
 void MainWindow::onStepFinished(std::size_t step) {
     const core::LessonRun* run = m_controller->lessonRun();
     const core::StepResult* result = m_controller->lastStepResult();
-    if (!run || !result || step != run->lesson().steps.size() || !result->passed() || m_options.ignoreSettings) return;
-    QSettings settings;
-    QStringList finished = settings.value(QStringLiteral("progress/finished")).toStringList();
-    if (!finished.contains(m_lessonId)) {
-        finished << m_lessonId;
-        settings.setValue(QStringLiteral("progress/finished"), finished);
-        loadCatalog();
+    if (!run || !result || step != run->lesson().steps.size()) return;
+    if (result->passed() && !m_options.ignoreSettings) {
+        QSettings settings;
+        QStringList finished = settings.value(QStringLiteral("progress/finished")).toStringList();
+        if (!finished.contains(m_lessonId)) {
+            finished << m_lessonId;
+            settings.setValue(QStringLiteral("progress/finished"), finished);
+            loadCatalog();
+        }
     }
+    offerLessonEnd(*this, m_lessonId);
 }
 
 bool MainWindow::event(QEvent* event) {

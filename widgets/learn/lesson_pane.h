@@ -5,8 +5,10 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTextBrowser;
+class QUrl;
 
 namespace sb::core {
 struct ShownStep;
@@ -36,15 +38,28 @@ public:
 
     // Shows free-form Markdown instead of a lesson (a plain scenario is loaded).
     void showText(const QString& title, const QString& markdown);
+    // The page shown while no lesson is open: the three gestures and a link to the first lesson.
+    void setWelcome(const QString& lessonId, const QString& title);
+
+signals:
+    void lessonRequested(const QString& lessonId);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void lessonLoaded();
     void showCursor();
     void showClaims(const core::ShownStep& shown);
+    void fitLists();
+    static int rowsHeight(const QListWidget* list, int maxRows);
+    QString welcomeText() const;
+    void followLink(const QUrl& url);
 
     SimController* m_controller;
     QLabel* m_title;
     QTabWidget* m_tabs;
+    QSplitter* m_split = nullptr;
     QListWidget* m_steps;
     QTextBrowser* m_narration;
     QListWidget* m_claims;
@@ -54,6 +69,9 @@ private:
     int m_passing = 0;
     bool m_syncing = false;  // the step list follows the cursor: not a learner's choice
     QString m_shownKey;      // the narration on screen (set again only when it changes)
+    int m_fittedClaims = -1;
+    QString m_firstLesson;
+    QString m_firstTitle;
 };
 
 }  // namespace sb::widgets
