@@ -64,6 +64,8 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_now; }
     std::optional<Time> nextTime() const override;
+    // An action's summary, moves and replicas come out before the next action of the instant.
+    bool reporting() const override { return m_pendingNext < m_pending.size(); }
     std::vector<std::string> nodeNames() const override;
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
