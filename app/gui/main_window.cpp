@@ -119,6 +119,7 @@ void MainWindow::buildDocks() {
     // Topic panels from the topic UI registry, tabbed beside the plots: shown with their topic only.
     m_topicDocks = new widgets::TopicDocks(*m_topicUis, m_controller, this, plots);
     connect(m_history, &widgets::HistoryStrip::seekRequested, m_controller, &widgets::SimController::seekTime);
+    connect(m_history, &widgets::HistoryStrip::explainRequested, this, &MainWindow::refresh);
     resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
     resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);
     resizeDocks({spaceTime}, {190}, Qt::Vertical);
@@ -143,6 +144,7 @@ void MainWindow::refresh() {
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
     m_history->setView(view);
+    if (m_history->explaining()) m_history->setExplanation(timeline->model().explainHistory());  // asked: may search
     if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 

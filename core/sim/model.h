@@ -22,6 +22,12 @@ struct Violation {
     std::vector<NodeId> nodes{};  // the nodes it involves, for the scene's alarm marks
 };
 
+// Why a run's client history breaks a rule, when a user asks (see Model::explainHistory).
+struct HistoryExplanation {
+    std::vector<std::int64_t> ops;  // ids of View::history operations that show it
+    std::string summary;            // one sentence for people; empty when there is nothing to explain
+};
+
 struct Metric {
     std::string name;  // "elections", "commit_index.n1"
     double value = 0;
@@ -85,6 +91,10 @@ public:
 
     // One human sentence for an event ("n2 votes for n1 in term 3").
     virtual std::string describe(const Event& event) const;
+    // The history operations that show why the run's history breaks its rule (CAP: the smallest
+    // set that cannot be ordered). May be a costly search: the widgets call it only when the
+    // user asks why, never per frame or per step.
+    virtual HistoryExplanation explainHistory() const { return {}; }
     // Inspector rows for a node or a message in flight.
     virtual std::vector<InspectRow> inspectNode(NodeId node) const;
     virtual std::vector<InspectRow> inspectMessage(MsgId id) const;
