@@ -80,6 +80,11 @@ public:
     // sends, never between them, and does nothing at all afterwards.
     virtual bool reporting() const { return false; }
     virtual std::vector<std::string> nodeNames() const = 0;
+    // The node names a run with these (completed, range-checked) params would have: what a
+    // loader checks a file's node names against without running it. The default resets this
+    // model; a topic whose reset is heavy (the hash ring hashes its whole key table) answers
+    // from the params alone, with the same errors.
+    virtual Result<std::vector<std::string>> namesFor(const ParamValues& params, std::uint64_t seed);
 
     virtual View view(Time t) const = 0;
     virtual std::vector<Metric> metrics() const = 0;

@@ -63,8 +63,7 @@ Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
     const TopicInfo& info = model->info();
     auto params = info.params.complete(scenario.params);
     if (!params) return params.error();
-    if (Status s = model->reset(params.value(), scenario.seed); !s) return s.error();
-    return model->nodeNames();
+    return model->namesFor(params.value(), scenario.seed);
 }
 
 }  // namespace

@@ -64,6 +64,8 @@ public:
     Time now() const override { return m_now; }
     std::optional<Time> nextTime() const override;
     std::vector<std::string> nodeNames() const override;
+    // The fixed slot names, without building the key table (loading a lesson checks names only).
+    Result<std::vector<std::string>> namesFor(const ParamValues& params, std::uint64_t seed) override;
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override { return m_violations; }

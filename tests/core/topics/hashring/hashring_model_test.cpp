@@ -37,6 +37,22 @@ TEST_CASE("the topic is registered with its params, probes and event kinds", "[h
     CHECK(registry.create("hashring")->nodeNames().size() == 64);
 }
 
+TEST_CASE("a loader gets the node names without the key table being built, the same as after a reset", "[hashring]") {
+    TopicRegistry registry;
+    registerBuiltinTopics(registry);
+    const TopicInfo* info = registry.find("hashring");
+    REQUIRE(info);
+    for (const double keys : {0.0, 40.0, 100000.0}) {
+        const ParamValues params = info->params.complete({{"keys", keys}, {"vnodes", 100}}).value();
+        auto checked = registry.create("hashring");
+        const auto names = checked->namesFor(params, 3);
+        REQUIRE(names);
+        auto run = registry.create("hashring");
+        REQUIRE(run->reset(params, 3));
+        CHECK(names.value() == run->nodeNames());
+    }
+}
+
 TEST_CASE("adding a node reports moves only to it, with events per moved key", "[hashring]") {
     auto t = timeline({{"nodes", 4}, {"vnodes", 50}, {"keys", 200}},
                       {parse(R"({"at_ms": 10, "do": "add_node", "node": "n5"})")});
