@@ -63,7 +63,8 @@ double percentile(std::vector<double> v, double p) {
     return v[i];
 }
 
-void runFrames(widgets::SimController& controller, const std::string& label) {
+// Besides the prose, each measured scene prints one "row<TAB>what<TAB>p99" line for the bench table.
+void runFrames(widgets::SimController& controller, const std::string& label, const std::string& row) {
     widgets::SceneView view;
     view.resize(640, 520);  // the scene's share of a 1280x800 window
     view.show();
@@ -97,6 +98,7 @@ void runFrames(widgets::SimController& controller, const std::string& label) {
                 percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
     std::printf("  mean per frame: advance %.3f ms, model view %.3f ms, scene update %.3f ms, render %.3f ms\n",
                 parts[0] / kFrames / 1e6, parts[1] / kFrames / 1e6, parts[2] / kFrames / 1e6, parts[3] / kFrames / 1e6);
+    std::printf("row\t%s\t%.2f\n", row.c_str(), percentile(ms, 0.99));
 }
 
 void bench(const Candidate& c, const core::TopicRegistry& registry) {
@@ -106,7 +108,7 @@ void bench(const Candidate& c, const core::TopicRegistry& registry) {
     char label[256];
     std::snprintf(label, sizeof label, "lesson '%s' from the end of step %zu (%zu nodes, %zu messages, %zu ring marks there)",
                   c.lesson->id.c_str(), c.step, c.nodes, c.messages, c.marks);
-    runFrames(controller, label);
+    runFrames(controller, label, c.lesson->id + ", step " + std::to_string(c.step));
 }
 
 // The hash ring at its largest: a million keys (drawn as a density band) on 16 nodes of 100
@@ -125,7 +127,7 @@ void benchMillionKeys(const core::TopicRegistry& registry) {
     }
     controller.seek(1);  // past the join
     std::printf("(%s live nodes)\n", core::probeToString(controller.timeline()->model().probe("nodes_live", core::kNoNode)).c_str());
-    runFrames(controller, "hash ring with 1,000,000 keys, 17 nodes x 100 vnodes, after a join");
+    runFrames(controller, "hash ring with 1,000,000 keys, 17 nodes x 100 vnodes, after a join", "1,000,000-key ring (no lesson)");
 }
 
 // The kit's busiest shape without a model behind it: 200 clients as one stacked node, app
@@ -178,6 +180,7 @@ void benchTiered(int servers) {
                 percentile(cpu, 0.5), percentile(cpu, 0.9), percentile(cpu, 0.99), percentile(cpu, 1.0));
     std::printf("  mean per frame: scene update %.3f ms, scene render %.3f ms, panels %.3f ms\n",
                 parts[0] / kFrames / 1e6, parts[1] / kFrames / 1e6, parts[2] / kFrames / 1e6);
+    std::printf("row\ttiered scene, %d servers (no lesson)\t%.2f\n", servers, percentile(ms, 0.99));
 }
 
 }  // namespace
