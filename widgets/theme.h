@@ -17,5 +17,6 @@ QString themeToString(Theme theme);
 void applyTheme(QApplication& app, Theme theme);
 // The light palette, also used for anything meant for paper (handouts).
 QPalette lightPalette();
+QPalette darkPalette();
 
 }  // namespace sb::widgets

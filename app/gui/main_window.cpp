@@ -1,8 +1,10 @@
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -31,6 +33,7 @@
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "plural.h"
 
 namespace sb::app {
 
@@ -56,8 +59,9 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     m_scene = new widgets::SceneView(split);
     m_compare = new widgets::CompareView(m_controller, split);
     m_compare->hide();
-    split->addWidget(m_scene);
+    split->addWidget(m_compare->wrapMain(m_scene));
     split->addWidget(m_compare);
+    split->setChildrenCollapsible(false);
     layout->addWidget(m_banner);
     layout->addWidget(split, 1);
     // The view's step strips and key rows, under the scene and only when the run has them.
@@ -82,6 +86,7 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     connect(m_controller, &widgets::SimController::error, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
+    connect(m_lessonPane, &widgets::LessonPane::lessonRequested, this, [this](const QString& id) { openLesson(id); });
 
     resize(1280, 800);
     restoreSettings();
@@ -158,6 +163,10 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
+    // Heal is only offered while there is something to heal.
+    const bool partitioned = isPartitioned(view);
+    for (QAction* a : m_actionsMenu->actions())
+        if (a->data().toString() == QLatin1String("heal")) a->setEnabled(partitioned);
     m_viewPanels->setView(view);
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
@@ -167,6 +176,7 @@ void MainWindow::refresh() {
 }
 
 void MainWindow::onStepStarted(std::size_t step) {
+    hideLessonEnd(*this);
     const core::LessonRun* run = m_controller->lessonRun();
     const core::Step* current = nullptr;
     if (run && step > 0 && step <= run->lesson().steps.size()) {
@@ -183,7 +193,7 @@ void MainWindow::onStepFinished(std::size_t step) {
     std::size_t failed = 0;
     for (const auto& c : result->claims) failed += c.passed ? 0 : 1;
     statusBar()->showMessage(failed == 0 ? tr("Step %1 done; every expectation holds.").arg(step)
-                                         : tr("Step %1 done; %2 expectation(s) do not hold.").arg(step).arg(failed),
+                                         : tr("Step %1 done; %2.").arg(step).arg(widgets::countText(static_cast<qsizetype>(failed), tr("%1 expectation does not hold"), tr("%1 expectations do not hold"))),
                              8000);
     if (step == run->lesson().steps.size() && failed == 0 && !m_options.ignoreSettings) {
         QSettings settings;
@@ -194,6 +204,7 @@ void MainWindow::onStepFinished(std::size_t step) {
             loadCatalog();
         }
     }
+    if (step == run->lesson().steps.size()) offerLessonEnd(*this, m_lessonId);
 }
 
 bool MainWindow::event(QEvent* event) {

@@ -157,7 +157,7 @@ QString MainWindow::suggestedExportPath(const QString& suffix) const {
         folder = QSettings().value(QStringLiteral("export/folder")).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (folder.isEmpty()) folder = QDir::homePath();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
     QString name = QStringLiteral("splitbrain");
     if (const core::LessonRun* run = m_controller->lessonRun()) {
         name = QString::fromStdString(run->lesson().id);

@@ -5,12 +5,14 @@
 #include <QUndoStack>
 
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "panels/action_dialog.h"
 #include "panels/inspector_panel.h"
 #include "panels/key_rows_panel.h"
 #include "panels/view_panels.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
+#include "sim/labels.h"
 #include "sim_controller.h"
 #include "topics/topic_docks.h"
 #include "topics/topic_ui.h"
@@ -18,6 +20,8 @@
 namespace sb::app {
 
 namespace {
+
+QString label(const core::ActionSpec& spec) { return QString::fromStdString(core::labelOf(spec)); }
 
 // Generic kinds with their own gesture; the rest of a topic's single-node actions go in the menu.
 bool hasOwnGesture(const std::string& kind) {
@@ -122,7 +126,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
         });
     }
     if (zone != 0 && has("move")) menu.addAction(tr("Move back to the main zone"), this, [this, node] { moveNode(node, 0); });
-    if (has("heal")) {
+    if (has("heal") && isPartitioned(view)) {
         menu.addAction(tr("Heal every partition"), this, [this] {
             core::Action a;
             a.kind = "heal";
@@ -139,7 +143,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
         if (!separated) menu.addSeparator();
         separated = true;
         const bool ask = widgets::ActionDialog::needsInput(spec, true);
-        QAction* a = menu.addAction(QString::fromStdString(spec.kind + " at " + name) + (ask ? tr("…") : QString()));
+        QAction* a = menu.addAction(tr("%1 at %2").arg(label(spec), QString::fromStdString(name)) + (ask ? tr("…") : QString()));
         a->setToolTip(QString::fromStdString(spec.description));
         connect(a, &QAction::triggered, this, [this, spec, name] { runTopicAction(spec, name); });
     }
@@ -186,7 +190,7 @@ void MainWindow::runTopicAction(const core::ActionSpec& spec, const std::string&
         for (const auto& arg : spec.args)
             if (arg.type == core::ArgType::Node) action.args[arg.name] = node;
     }
-    perform(action, QString::fromStdString(spec.kind + (node.empty() ? "" : " at " + node)));
+    perform(action, node.empty() ? label(spec) : tr("%1 at %2").arg(label(spec), QString::fromStdString(node)));
 }
 
 void MainWindow::rebuildActionsMenu() {
@@ -196,7 +200,8 @@ void MainWindow::rebuildActionsMenu() {
     for (const auto& spec : t->model().info().actions) {
         if (spec.kind == "drop" || spec.kind == "delay" || spec.kind == "move") continue;  // scene gestures
         const bool ask = widgets::ActionDialog::needsInput(spec, false);
-        QAction* a = m_actionsMenu->addAction(QString::fromStdString(spec.kind) + (ask ? tr("…") : QString()));
+        QAction* a = m_actionsMenu->addAction(label(spec) + (ask ? tr("…") : QString()));
+        a->setData(QString::fromStdString(spec.kind));
         a->setToolTip(QString::fromStdString(spec.description));
         a->setStatusTip(QString::fromStdString(spec.description));
         connect(a, &QAction::triggered, this, [this, spec] { runTopicAction(spec, {}); });
@@ -213,7 +218,7 @@ void MainWindow::messageMenu(core::MsgId id, QPoint screenPos) {
         a.args["msg"] = id;
         perform(a, tr("Drop message %1").arg(id));
     });
-    for (const int ms : {50, 200}) {
+    for (const int ms : widgets::kMessageDelaysMs) {
         menu.addAction(tr("Delay it by %1 ms").arg(ms), this, [this, id, ms] {
             core::Action a;
             a.kind = "delay";

@@ -10,8 +10,10 @@
 
 #include "gui/lesson_folders.h"
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "panels/compare_view.h"
 #include "learn/lesson_browser.h"
+#include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/inspector_panel.h"
 #include "panels/metrics_panel.h"
@@ -35,7 +37,14 @@ void MainWindow::loadCatalog() {
     QSet<QString> finished;
     if (!m_options.ignoreSettings)
         for (const QString& id : QSettings().value(QStringLiteral("progress/finished")).toStringList()) finished.insert(id);
+    QHash<QString, QString> topics;
+    for (const std::string& id : m_registry.ids())
+        if (const core::TopicInfo* info = m_registry.find(id)) topics.insert(QString::fromStdString(id), QString::fromStdString(info->title));
+    m_browser->setTopicTitles(topics);
     m_browser->setCatalog(*m_catalog, finished);
+    const auto lessons = m_catalog->lessons();
+    if (!lessons.empty())
+        m_lessonPane->setWelcome(QString::fromStdString(lessons.front()->id), QString::fromStdString(lessons.front()->title));
     m_quiz->setCatalog(*m_catalog);
     m_browser->setCurrent(m_lessonId);
     watchLessonFiles();
@@ -183,10 +192,12 @@ void MainWindow::setTheme(const QString& name) {
 void MainWindow::restoreSettings() {
     QString theme = m_options.theme;
     QString last;
+    rememberDefaultLayout(*this);
     if (!m_options.ignoreSettings) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        // Remembered so the first launch (nothing restored) gets docks sized from their content.
+        setProperty("sbLayoutRestored", restoreState(settings.value(QStringLiteral("window/state")).toByteArray()));
         m_controller->setSpeed(settings.value(QStringLiteral("playback/speed"), 1.0).toDouble());
         if (theme.isEmpty()) theme = settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
         last = settings.value(QStringLiteral("lessons/last")).toString();
@@ -198,6 +209,7 @@ void MainWindow::restoreSettings() {
 
 void MainWindow::finishStartup() {
     loadCatalog();
+    if (!property("sbLayoutRestored").toBool()) fitDocks(*this);
     restoreQuizSettings();
     reportProgressProblem();
     if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);

@@ -1,4 +1,6 @@
 // The main window's menus, the keyboard dialog and the about box.
+#include <algorithm>
+
 #include <QActionGroup>
 #include <algorithm>
 #include <QApplication>
@@ -8,6 +10,7 @@
 #include <QPushButton>
 #include <QLabel>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QDir>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -21,13 +24,16 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "gui/help_pages.h"
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/compare_view.h"
 #include "panels/playback_bar.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "version.h"
+#include "plural.h"
 
 namespace sb::app {
 
@@ -63,8 +69,11 @@ void MainWindow::buildMenus() {
     rebuildActionsMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Guide"), this, [this] { showHelpPage(this, HelpPage::Guide); });
+    help->addAction(tr("G&lossary"), this, [this] { showHelpPage(this, HelpPage::Glossary); });
+    help->addSeparator();
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showKeyboard);
-    help->addAction(tr("&Lesson folders…"), this, &MainWindow::showLessonFolders);
+    help->addAction(tr("Lesson &folders…"), this, &MainWindow::showLessonFolders);
     help->addAction(tr("&About Splitbrain"), this, &MainWindow::showAbout);
 }
 
@@ -92,6 +101,7 @@ void MainWindow::buildViewMenu() {
         m_themes->addAction(a);
         connect(a, &QAction::triggered, this, [this, key = key] { setTheme(key); });
     }
+    m_viewMenu->addAction(tr("&Reset layout"), this, [this] { resetLayout(*this); });
     m_viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) m_viewMenu->addAction(dock->toggleViewAction());
 }
@@ -127,13 +137,23 @@ void MainWindow::showKeyboard() {
     table->setAccessibleName(tr("Shortcut list"));
     table->setHeaderLabels({tr("Action"), tr("Keys")});
     table->setRootIsDecorated(false);
-    for (const auto& [name, keys] : shortcutList()) new QTreeWidgetItem(table, {name, keys});
+    const QFontMetrics metrics(table->font());
+    int nameWidth = 0;
+    int keysWidth = 0;
+    for (const auto& [name, keys] : shortcutList()) {
+        new QTreeWidgetItem(table, {name, keys});
+        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(name));
+        keysWidth = std::max(keysWidth, metrics.horizontalAdvance(keys));
+    }
+    // Both columns sized to their text and the dialog to both, so no key combination is cut.
+    table->header()->setStretchLastSection(false);
     table->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     layout->addWidget(table);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(460, 480);
+    dialog.resize(std::max(460, nameWidth + keysWidth + 120), 520);
     dialog.exec();
 }
 
@@ -188,7 +208,8 @@ void MainWindow::showLessonFolders() {
     problems->header()->setStretchLastSection(true);
     layout->addWidget(new QLabel(problems->topLevelItemCount() == 0
                                      ? tr("Every lesson file loaded.")
-                                     : tr("%n file problem(s); these lessons are left out:", "", problems->topLevelItemCount()),
+                                     : widgets::countText(problems->topLevelItemCount(), tr("%1 file problem; this lesson is left out:"),
+                                                         tr("%1 file problems; these lessons are left out:")),
                                  &dialog));
     layout->addWidget(problems, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

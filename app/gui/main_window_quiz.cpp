@@ -13,6 +13,7 @@
 #include <QToolBar>
 
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
 #include "learn/lesson_browser.h"
 #include "panels/playback_bar.h"
 #include "quiz/interview_box.h"
@@ -64,6 +65,7 @@ void MainWindow::setQuizMode(bool on) {
     m_quizAction->setChecked(on);
     if (on) {
         m_controller->pause();
+        rememberLayoutBeforeQuiz(*this);  // shown again exactly as it was, tabs and sizes included
         // The playback keys (Space, arrows) belong to the quiz while it is shown.
         QList<QAction*> learning = m_playback->runActions();
         for (QDockWidget* dock : findChildren<QDockWidget*>()) learning << dock->toggleViewAction();  // no docks in quiz mode
@@ -89,6 +91,7 @@ void MainWindow::setQuizMode(bool on) {
         m_hiddenForQuiz.clear();
         m_actionsMenu->setEnabled(true);
         m_stack->setCurrentWidget(m_learnPage);
+        restoreLayoutAfterQuiz(*this);
         setWindowTitle(m_titleBeforeQuiz.isEmpty() ? tr("Splitbrain") : m_titleBeforeQuiz);
         m_scene->setFocus();
     }

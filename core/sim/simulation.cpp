@@ -1,8 +1,24 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sb::core {
+namespace {
+
+// A "set" names what it changed: a field keyed by the parameter's own name (the topic's
+// static TopicInfo owns the string) holding the new value. Fields are integers, so a real
+// value is given in millionths, which the field "scale" (1000000) says.
+void noteSet(const TopicInfo& info, const Action& a, Event& e) {
+    if (!a.has("param") || !a.has("value")) return;
+    const ParamSpec* p = info.params.find(a.str("param"));
+    if (!p) return;
+    const double v = a.real("value");
+    if (p->type == ParamType::Real) e.with(p->name.c_str(), std::llround(v * 1e6)).with("scale", 1000000);
+    else e.with(p->name.c_str(), std::llround(v));
+}
+
+}  // namespace
 
 Result<Simulation> Simulation::create(const TopicRegistry& registry, const Scenario& scenario) {
     Simulation sim;
@@ -69,6 +85,8 @@ std::optional<Event> Simulation::step() {
                 event.time = applied.at;
                 event.kind = "action";
                 event.detail = "rejected";
+            } else if (applied.kind == "set") {
+                noteSet(m_model->info(), applied, event);
             }
             return event;
         }

@@ -1,7 +1,7 @@
 #pragma once
 // A random fault script for any topic: crashes, restarts, a partition and heals at random times,
-// plus client writes where the topic has them. Shared by the trace-checker and broken-protocol
-// tests so both drive the same kind of run.
+// plus client writes where the topic has them and joins and removals where it has membership.
+// Shared by the trace-checker and broken-protocol tests so both drive the same kind of run.
 #include "sim/rng.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
@@ -56,6 +56,10 @@ inline core::Scenario faultyScenario(const std::string& topic, std::uint64_t see
             sc.actions.push_back(makeAction(at, "partition", {{"groups", {{names[0]}, {names[1], names[2]}}}}));
         } else if (pick == 5 && declares(info, "heal")) {
             sc.actions.push_back(makeAction(at, "heal"));
+        } else if (pick >= 6 && declares(info, "add_node") && declares(info, "remove_node")) {
+            // Membership changes (the hash ring): a join of the next free node, or a removal.
+            if (pick < 9) sc.actions.push_back(makeAction(at, "add_node"));
+            else sc.actions.push_back(makeAction(at, "remove_node", {{"node", node()}}));
         } else if (writesKeyValue(info)) {
             // To every node: the leader (if any) takes it and the others redirect.
             const auto key = rng.range(0, 3), value = rng.range(1, 99);

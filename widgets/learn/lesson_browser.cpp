@@ -1,12 +1,16 @@
 #include "learn/lesson_browser.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <algorithm>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "lesson/lesson_catalog.h"
+#include "plural.h"
 
 namespace sb::widgets {
 
@@ -32,6 +36,28 @@ QString levelStars(core::Difficulty d) {
     }
     return {};
 }
+// A tree does not size wrapped rows from its column width by itself: this delegate does, so a
+// long title takes two lines instead of ending in "…".
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeWidget* tree) : QStyledItemDelegate(tree), m_tree(tree) {}
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() != 0) return size;
+        int depth = 0;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) ++depth;
+        const int width = m_tree->header()->sectionSize(0) - m_tree->indentation() * (depth + 1) - 8;
+        const QFont font = index.data(Qt::FontRole).isValid() ? index.data(Qt::FontRole).value<QFont>() : option.font;
+        const QRect need = QFontMetrics(font).boundingRect(QRect(0, 0, std::max(20, width), 100000), Qt::TextWordWrap,
+                                                           index.data(Qt::DisplayRole).toString());
+        size.setHeight(std::max(size.height(), need.height() + 4));
+        return size;
+    }
+
+private:
+    QTreeWidget* m_tree;
+};
+
 }  // namespace
 
 LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
@@ -43,6 +69,15 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     m_search->setAccessibleName(tr("Search lessons"));
     m_search->setClearButtonEnabled(true);
     layout->addWidget(m_search);
+    // The first-run hint: found by its object name, so the class keeps its interface.
+    auto* hint = new QLabel(this);
+    hint->setObjectName(QStringLiteral("FirstRunHint"));
+    hint->setWordWrap(true);
+    hint->setAccessibleName(tr("How to open a lesson"));
+    hint->setTextFormat(Qt::RichText);
+    hint->hide();
+    layout->addWidget(hint);
+    connect(hint, &QLabel::linkActivated, this, [this](const QString& id) { emit lessonActivated(id); });
     m_tree = new QTreeWidget(this);
     m_tree->setAccessibleName(tr("Lessons"));
     m_tree->setHeaderLabels({tr("Lesson"), tr("Level"), tr("%")});
@@ -53,7 +88,15 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_tree->setUniformRowHeights(true);
+    // A title wider than the dock wraps instead of ending in "…" (the dock is sized to fit them
+    // where the window allows).
+    m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
+    // Row heights follow the title column's width (a tree caches them otherwise).
+    connect(m_tree->header(), &QHeaderView::sectionResized, m_tree, [this](int section) {
+        if (section == 0) m_tree->doItemsLayout();
+    });
     layout->addWidget(m_tree, 1);
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
@@ -62,9 +105,15 @@ LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_problems);
 
     connect(m_search, &QLineEdit::textChanged, this, &LessonBrowser::applyFilter);
+    // One click opens a lesson; arrow keys only move the selection. Enter or a double click on
+    // the open lesson starts it again, a single click on it does not.
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, kIdRole).toString();
         if (!id.isEmpty()) emit lessonActivated(id);
+    });
+    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, kIdRole).toString();
+        if (!id.isEmpty() && id != m_current) emit lessonActivated(id);
     });
 }
 
@@ -75,7 +124,8 @@ void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QS
     for (const core::Lesson* lesson : catalog.lessons()) {
         if (!topic || lesson->topic != topicId) {
             topicId = lesson->topic;
-            topic = new QTreeWidgetItem(m_tree, {QString::fromStdString(topicId)});
+            const QString topicTitle = m_topicTitles.value(QString::fromStdString(topicId));
+            topic = new QTreeWidgetItem(m_tree, {topicTitle.isEmpty() ? QString::fromStdString(topicId) : topicTitle});
             QFont bold = topic->font(0);
             bold.setBold(true);
             topic->setFont(0, bold);
@@ -105,12 +155,21 @@ void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QS
                                 .arg(lesson->minutes)
                                 .arg(done ? tr(" · finished") : QString()));
     }
+    const auto lessons = catalog.lessons();
+    // Until a lesson is finished: how to open one, and a link that opens the first.
+    auto* hint = findChild<QLabel*>(QStringLiteral("FirstRunHint"));
+    hint->setVisible(finished.isEmpty() && !lessons.empty());
+    if (!lessons.empty())
+        hint->setText(tr("New here? Click a lesson to open it. "
+                           "A good first one: <a href=\"%1\">%2</a>.")
+                            .arg(QString::fromStdString(lessons.front()->id).toHtmlEscaped(),
+                                 QString::fromStdString(lessons.front()->title).toHtmlEscaped()));
     const auto errors = catalog.errors();
     m_problems->setVisible(!errors.empty());
     if (!errors.empty()) {
         QStringList lines;
         for (const auto& e : errors) lines << QString::fromStdString(e.text());
-        m_problems->setText(tr("%n lesson file problem(s)", nullptr, static_cast<int>(errors.size())));
+        m_problems->setText(countText(static_cast<qsizetype>(errors.size()), tr("%1 lesson file problem"), tr("%1 lesson file problems")));
         m_problems->setToolTip(lines.join(QLatin1Char('\n')));
     }
     showMastery();
@@ -129,6 +188,14 @@ void LessonBrowser::showMastery() {
             QTreeWidgetItem* item = topic->child(i);
             const QString id = item->data(0, kIdRole).toString();
             const int percent = qRound(m_mastery.value(id, 0.0) * 100);
+            item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            if (percent == 0) {
+                // Nothing drilled yet: a dash, not "0%" beside a finished lesson's tick.
+                item->setText(2, QStringLiteral("–"));
+                item->setToolTip(2, tr("Not drilled in quiz mode yet"));
+                item->setData(2, Qt::AccessibleTextRole, tr("not drilled yet"));
+                continue;
+            }
             item->setText(2, tr("%1%").arg(percent));
             item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(2, tr("Quiz mastery %1%").arg(percent));
@@ -137,7 +204,22 @@ void LessonBrowser::showMastery() {
     }
 }
 
+int LessonBrowser::preferredWidth() const {
+    // The widest title with its indent, the level and mastery columns, margins and a scroll bar.
+    const QFontMetrics metrics(m_tree->font());
+    int widest = 0;
+    for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
+        const QTreeWidgetItem* topic = m_tree->topLevelItem(t);
+        widest = std::max(widest, QFontMetrics(topic->font(0)).horizontalAdvance(topic->text(0)));
+        for (int i = 0; i < topic->childCount(); ++i)
+            widest = std::max(widest, m_tree->indentation() + metrics.horizontalAdvance(topic->child(i)->text(0)));
+    }
+    const int columns = metrics.horizontalAdvance(QStringLiteral("★★★  100%")) + 32;
+    return widest + columns + 24 + m_tree->verticalScrollBar()->sizeHint().width();
+}
+
 void LessonBrowser::setCurrent(const QString& lessonId) {
+    m_current = lessonId;
     for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
         QTreeWidgetItem* topic = m_tree->topLevelItem(t);
         for (int i = 0; i < topic->childCount(); ++i)

@@ -22,11 +22,15 @@ class LessonBrowser : public QWidget {
 public:
     explicit LessonBrowser(QWidget* parent = nullptr);
 
+    // Topic headings in words ("Raft consensus"), by topic id; set before setCatalog().
+    void setTopicTitles(const QHash<QString, QString>& titles) { m_topicTitles = titles; }
     void setCatalog(const core::LessonCatalog& catalog, const QSet<QString>& finished);
     void setCurrent(const QString& lessonId);
     // Quiz mastery per lesson id in [0, 1], shown as a percentage column.
     void setMastery(const QHash<QString, double>& mastery);
     QTreeWidget* tree() const { return m_tree; }
+    // The width at which every title fits on one line.
+    int preferredWidth() const;
     QLineEdit* searchBox() const { return m_search; }
 
 signals:
@@ -40,6 +44,8 @@ private:
     QTreeWidget* m_tree;
     QLabel* m_problems;
     QHash<QString, double> m_mastery;
+    QHash<QString, QString> m_topicTitles;
+    QString m_current;  // the open lesson: clicking it again does not restart it
 };
 
 }  // namespace sb::widgets

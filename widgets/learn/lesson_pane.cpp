@@ -1,6 +1,11 @@
 #include "learn/lesson_pane.h"
 
+#include <QCursor>
+#include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QUrl>
+#include <QWhatsThis>
+#include <algorithm>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -10,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "learn/card_deck.h"
+#include "learn/glossary.h"
 #include "scene/scene_palette.h"
 #include "sim_controller.h"
 
@@ -35,13 +41,22 @@ LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(par
     auto* stepsLayout = new QVBoxLayout(stepsPage);
     stepsLayout->setContentsMargins(0, 4, 0, 0);
     auto* split = new QSplitter(Qt::Vertical, stepsPage);
+    m_split = split;
     m_steps = new QListWidget(split);
     m_steps->setAccessibleName(tr("Lesson steps"));
+    // Long titles wrap rather than end in "…"; the list is as tall as its steps (fitLists).
+    m_steps->setWordWrap(true);
+    m_steps->setTextElideMode(Qt::ElideNone);
     m_narration = new QTextBrowser(split);
     m_narration->setAccessibleName(tr("Narration"));
-    m_narration->setOpenExternalLinks(true);
+    // Links are handled here: a glossary term explains itself, "lesson:" opens a lesson (the
+    // welcome page), anything else goes to the browser.
+    m_narration->setOpenLinks(false);
+    connect(m_narration, &QTextBrowser::anchorClicked, this, &LessonPane::followLink);
     m_claims = new QListWidget(split);
     m_claims->setAccessibleName(tr("Expected outcomes"));
+    m_claims->setWordWrap(true);
+    m_claims->setTextElideMode(Qt::ElideNone);
     m_claims->setToolTip(tr("What should be true when the step ends; a tick means the model agrees now"));
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
@@ -89,11 +104,43 @@ void LessonPane::showText(const QString& title, const QString& markdown) {
     m_next->setEnabled(false);
 }
 
+void LessonPane::setWelcome(const QString& lessonId, const QString& title) {
+    m_firstLesson = lessonId;
+    m_firstTitle = title;
+    if (!m_controller->lessonRun()) lessonLoaded();
+}
+
+QString LessonPane::welcomeText() const {
+    QString text = tr("The scene shows a small cluster at work. Three gestures do most of the teaching:\n\n"
+                      "1. **Drag a node** out of its zone to cut it off from the others (a partition); drag it "
+                      "back to heal.\n"
+                      "2. **Right-click a node** to crash or restart it.\n"
+                      "3. **Click a message** in flight to see what it carries; right-click it to drop or delay it.\n\n"
+                      "**Space** plays and pauses, the arrow keys step, and **Ctrl+Z** undoes any change.\n\n");
+    if (!m_firstLesson.isEmpty())
+        text += tr("**Start here:** [%1](lesson:%2), or click any lesson in the Lessons panel to open it.")
+                    .arg(m_firstTitle, m_firstLesson);
+    else
+        text += tr("Click a lesson in the Lessons panel to open it.");
+    return text;
+}
+
+void LessonPane::followLink(const QUrl& url) {
+    if (url.scheme() == QLatin1String("lesson")) {
+        emit lessonRequested(url.path());
+    } else if (url.scheme() == QLatin1String("glossary")) {
+        if (const GlossaryTerm* term = findGlossaryTerm(url.path()))
+            QWhatsThis::showText(QCursor::pos(), QStringLiteral("<b>%1</b><br>%2").arg(term->word.toHtmlEscaped(), term->meaning.toHtmlEscaped()),
+                                 m_narration);
+    } else {
+        QDesktopServices::openUrl(url);
+    }
+}
+
 void LessonPane::lessonLoaded() {
     const core::LessonRun* run = m_controller->lessonRun();
     if (!run) {
-        showText(tr("Free play"), tr("No lesson is open. Press **Space** to play, drag a node out of its zone to "
-                                     "partition the network, right-click a node to crash it."));
+        showText(tr("Welcome to Splitbrain"), welcomeText());
         return;
     }
     const core::Lesson& lesson = run->lesson();
@@ -108,6 +155,7 @@ void LessonPane::lessonLoaded() {
     for (std::size_t i = 0; i < lesson.steps.size(); ++i)
         m_steps->addItem(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
     m_cards->setCards(lesson.cards);
+    fitLists();
     m_run->setEnabled(!lesson.steps.empty());
     m_next->setEnabled(!lesson.steps.empty());
     m_narration->setMarkdown(QStringLiteral("## ") + QString::fromStdString(lesson.title) + QStringLiteral("\n\n") +
@@ -132,7 +180,7 @@ void LessonPane::showStep(int row) {
     if (!run || row < 0 || static_cast<std::size_t>(row) >= run->lesson().steps.size()) return;
     const core::Step& step = run->lesson().steps[static_cast<std::size_t>(row)];
     m_narration->setMarkdown(QStringLiteral("### ") + QString::fromStdString(step.title) + QStringLiteral("\n\n") +
-                             QString::fromStdString(step.narration));
+                             linkGlossaryTerms(QString::fromStdString(step.narration)));
     refreshClaims();
 }
 
@@ -162,6 +210,30 @@ void LessonPane::refreshClaims() {
         if (passed) item->setForeground(pal.tone(core::Tone::Good));
         else item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
     }
+    if (m_claims->count() != m_fittedClaims) fitLists();
+}
+
+int LessonPane::rowsHeight(const QListWidget* list, int maxRows) {
+    int height = 2 * list->frameWidth() + 2;
+    for (int i = 0; i < list->count() && i < maxRows; ++i) height += list->sizeHintForRow(i);
+    return height;
+}
+
+void LessonPane::fitLists() {
+    // The step and claim lists as tall as their rows (within reason) and the narration the rest,
+    // so neither list needs a scroll bar. Only the splitter inside the pane moves: the pane's own
+    // size hint stays put, so the docks do not jump when a step has more claims.
+    m_fittedClaims = m_claims->count();
+    if (!m_steps->isVisible() || m_split->height() <= 0) return;
+    const int total = m_split->height() - 2 * m_split->handleWidth();
+    const int steps = std::min(rowsHeight(m_steps, 12), total * 45 / 100);
+    const int claims = m_claims->count() == 0 ? 0 : std::min(rowsHeight(m_claims, 8), total / 4);
+    m_split->setSizes({steps, std::max(0, total - steps - claims), claims});
+}
+
+void LessonPane::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitLists();
 }
 
 }  // namespace sb::widgets

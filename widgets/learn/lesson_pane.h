@@ -5,8 +5,10 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTextBrowser;
+class QUrl;
 
 namespace sb::widgets {
 
@@ -32,9 +34,21 @@ public:
 
     // Shows free-form Markdown instead of a lesson (a plain scenario is loaded).
     void showText(const QString& title, const QString& markdown);
+    // The page shown while no lesson is open: the three gestures and a link to the first lesson.
+    void setWelcome(const QString& lessonId, const QString& title);
+
+signals:
+    void lessonRequested(const QString& lessonId);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void lessonLoaded();
+    void fitLists();
+    static int rowsHeight(const QListWidget* list, int maxRows);
+    QString welcomeText() const;
+    void followLink(const QUrl& url);
     void showStep(int row);
     void refreshClaims();
     void markCurrentStep();
@@ -42,6 +56,7 @@ private:
     SimController* m_controller;
     QLabel* m_title;
     QTabWidget* m_tabs;
+    QSplitter* m_split = nullptr;
     QListWidget* m_steps;
     QTextBrowser* m_narration;
     QListWidget* m_claims;
@@ -49,6 +64,9 @@ private:
     QPushButton* m_next;
     CardDeck* m_cards;
     int m_passing = 0;
+    int m_fittedClaims = -1;
+    QString m_firstLesson;
+    QString m_firstTitle;
 };
 
 }  // namespace sb::widgets

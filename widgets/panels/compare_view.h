@@ -32,9 +32,16 @@ public:
     void sync();
     const core::Timeline* timeline() const { return m_timeline.get(); }
     SceneView* scene() const { return m_scene; }
+    // The main scene in a column of the same shape as this view's (a title saying what this run
+    // uses, the scene, a footer as tall as the notes under the other scene), so the two scenes
+    // line up; while both show, they are drawn at the same scale.
+    QWidget* wrapMain(SceneView* mainScene);
+    QLabel* mainTitle() const { return m_mainTitle; }
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Alternative {
@@ -44,11 +51,16 @@ private:
     };
     void rebuildAlternatives();
     void rebuildRun(const core::Scenario& session);
+    void matchScales();
+    int footerHeight() const;
 
     SimController* m_main;
     QComboBox* m_choice;
     QLabel* m_status;
     SceneView* m_scene;
+    SceneView* m_mainScene = nullptr;
+    QLabel* m_mainTitle = nullptr;
+    QWidget* m_mainFooter = nullptr;
     std::vector<Alternative> m_alternatives;
     bool m_alternativesStale = true;  // a new run was loaded since the list was built
     std::unique_ptr<core::Timeline> m_timeline;

@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "sim_controller.h"
 
@@ -31,13 +32,25 @@ InspectorPanel::InspectorPanel(SimController* controller, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     m_drop = new QPushButton(tr("Drop message"), this);
     m_drop->setAccessibleName(tr("Drop the inspected message"));
-    m_delay = new QPushButton(tr("Delay 100 ms"), this);
-    m_delay->setAccessibleName(tr("Delay the inspected message by 100 ms"));
     buttons->addWidget(m_drop);
-    buttons->addWidget(m_delay);
+    for (const int ms : kMessageDelaysMs) {
+        auto* delay = new QPushButton(tr("Delay %1 ms").arg(ms), this);
+        delay->setAccessibleName(tr("Delay the inspected message by %1 ms").arg(ms));
+        buttons->addWidget(delay);
+        delay->hide();
+        m_delays.push_back(delay);
+        connect(delay, &QPushButton::clicked, this, [this, ms] {
+            if (!m_message) return;
+            core::Action a;
+            a.kind = "delay";
+            a.args["msg"] = *m_message;
+            a.args["by_ms"] = ms;
+            if (core::Status s = m_controller->perform(a, tr("Delay message %1 by %2 ms").arg(*m_message).arg(ms)); !s)
+                m_title->setText(QString::fromStdString(s.error().text()));
+        });
+    }
     layout->addLayout(buttons);
     m_drop->hide();
-    m_delay->hide();
 
     connect(m_drop, &QPushButton::clicked, this, [this] {
         if (!m_message) return;
@@ -45,15 +58,6 @@ InspectorPanel::InspectorPanel(SimController* controller, QWidget* parent)
         a.kind = "drop";
         a.args["msg"] = *m_message;
         if (core::Status s = m_controller->perform(a, tr("Drop message %1").arg(*m_message)); !s)
-            m_title->setText(QString::fromStdString(s.error().text()));
-    });
-    connect(m_delay, &QPushButton::clicked, this, [this] {
-        if (!m_message) return;
-        core::Action a;
-        a.kind = "delay";
-        a.args["msg"] = *m_message;
-        a.args["by_ms"] = 100;
-        if (core::Status s = m_controller->perform(a, tr("Delay message %1").arg(*m_message)); !s)
             m_title->setText(QString::fromStdString(s.error().text()));
     });
     connect(m_controller, &SimController::changed, this, [this] {
@@ -80,7 +84,7 @@ void InspectorPanel::clear() {
     m_table->clear();
     m_title->setText(tr("Click a node or a message to inspect it."));
     m_drop->hide();
-    m_delay->hide();
+    for (QPushButton* b : m_delays) b->hide();
 }
 
 void InspectorPanel::setRows(const QString& title, const std::vector<std::pair<QString, QString>>& rows) {
@@ -109,7 +113,7 @@ void InspectorPanel::refresh() {
             rows.emplace_back(QString::fromStdString(r.key), QString::fromStdString(r.value));
         setRows(tr("Node %1").arg(QString::fromStdString(names[i])), rows);
         m_drop->hide();
-        m_delay->hide();
+        for (QPushButton* b : m_delays) b->hide();
     } else if (m_message) {
         // The generic facts come from the view; the topic may add its own rows.
         const core::View view = model.view(m_controller->displayTime());
@@ -128,14 +132,21 @@ void InspectorPanel::refresh() {
             rows.emplace_back(tr("delivery"), QString::fromStdString(core::formatMs(m.deliver)));
             if (!m.summary.empty()) rows.emplace_back(tr("content"), QString::fromStdString(m.summary));
             rows.emplace_back(tr("fate"), m.doomed ? tr("will be lost") : tr("will arrive"));
+            break;  // one message per id, even if a view lists it twice
         }
-        for (const auto& r : model.inspectMessage(*m_message))
-            rows.emplace_back(QString::fromStdString(r.key), QString::fromStdString(r.value));
+        // The topic's rows, without what the generic rows already say (kind, sender, receiver).
+        for (const auto& r : model.inspectMessage(*m_message)) {
+            const QString key = QString::fromStdString(r.key);
+            if (inFlight && (key == QLatin1String("kind") || key == QLatin1String("from") || key == QLatin1String("to")))
+                continue;
+            const bool seen = std::any_of(rows.begin(), rows.end(), [&key](const auto& row) { return row.first == key; });
+            if (!seen) rows.emplace_back(key, QString::fromStdString(r.value));
+        }
         setRows(inFlight ? tr("Message %1 (in flight)").arg(*m_message)
                          : tr("Message %1 is no longer in flight").arg(*m_message),
                 rows);
         m_drop->setVisible(inFlight);
-        m_delay->setVisible(inFlight);
+        for (QPushButton* b : m_delays) b->setVisible(inFlight);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <array>
 #include <optional>
 
 #include "sim/event.h"
@@ -12,6 +13,9 @@ class QTreeWidget;
 namespace sb::widgets {
 
 class SimController;
+
+// The delays offered for a message in flight, the same in the inspector and the context menu.
+inline constexpr std::array<int, 2> kMessageDelaysMs{50, 200};
 
 // The selected node's or message's state as the topic describes it (Model::inspectNode /
 // inspectMessage), refreshed as the run moves. A message can be dropped or delayed from here.
@@ -33,7 +37,7 @@ private:
     QLabel* m_title;
     QTreeWidget* m_table;
     QPushButton* m_drop;
-    QPushButton* m_delay;
+    std::vector<QPushButton*> m_delays;
     std::optional<core::NodeId> m_node;
     std::optional<core::MsgId> m_message;
 };

@@ -3,12 +3,14 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QPainter>
+#include <QScrollBar>
 #include <algorithm>
 #include <limits>
 #include <qcustomplot.h>
 
 #include "panels/plot_style.h"
 #include "scene/scene_palette.h"
+#include "sim/labels.h"
 #include "sim_controller.h"
 
 namespace sb::widgets {
@@ -18,6 +20,7 @@ constexpr int kDefaultVisibleSeries = 4;
 constexpr std::size_t kMaxSamples = 20000;  // beyond this, keep every other sample
 constexpr std::size_t kBackfillLimit = 50000;  // replaying more than this to fill a jump is not worth it
 constexpr std::size_t kBackfillSamples = 1000;
+constexpr int kUnitRole = Qt::UserRole + 1;
 }  // namespace
 
 MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
@@ -28,8 +31,9 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_series = new QListWidget(this);
     m_series->setAccessibleName(tr("Plotted series"));
     m_series->setToolTip(tr("Tick the series to plot"));
-    m_series->setMaximumWidth(190);
-    m_series->setTextElideMode(Qt::ElideMiddle);
+    // As wide as its longest label (fitSeriesList), wrapping rather than eliding past that.
+    m_series->setWordWrap(true);
+    m_series->setTextElideMode(Qt::ElideNone);
     m_series->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_series);
     m_plot = new QCustomPlot(this);
@@ -72,10 +76,17 @@ std::size_t MetricsPanel::seriesIndex(const std::string& name) {
     const auto it = std::find(m_names.begin(), m_names.end(), name);
     if (it != m_names.end()) return static_cast<std::size_t>(it - m_names.begin());
     m_names.push_back(name);
-    auto* item = new QListWidgetItem(QString::fromStdString(name), m_series);
+    // The list is the legend: words for people with the unit and, on hover, what the value is
+    // (declared once in core); the id stays with files and the CLI.
+    const core::Timeline* t = m_controller->timeline();
+    const core::MetricText text = t ? core::describeMetric(t->model().info(), name) : core::MetricText{core::humanize(name), {}, {}};
+    auto* item = new QListWidgetItem(QString::fromStdString(text.label), m_series);
+    item->setData(kUnitRole, QString::fromStdString(text.unit));
+    item->setToolTip(text.description.empty() ? item->text() : QString::fromStdString(text.description));
     const QSignalBlocker block(m_series);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(m_series->count() <= kDefaultVisibleSeries ? Qt::Checked : Qt::Unchecked);
+    fitSeriesList();
     rebuildGraphs();
     return m_names.size() - 1;
 }
@@ -123,10 +134,20 @@ void MetricsPanel::backfill(std::size_t from, std::size_t to) {
     }
 }
 
+QString MetricsPanel::axisTitle(const QSet<QString>& units) {
+    // One unit for every ticked series names the axis; a mix leaves it to the legend.
+    if (units.size() != 1) return units.isEmpty() ? QString() : tr("value (see each series)");
+    const QString unit = *units.begin();
+    if (unit.isEmpty()) return tr("count");
+    if (unit == QLatin1String("0-1")) return tr("share (0-1)");
+    return unit;
+}
+
 void MetricsPanel::rebuildGraphs() {
     m_plot->clearGraphs();
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     const QSignalBlocker block(m_series);
+    QSet<QString> units;
     for (int row = 0; row < m_series->count(); ++row) {
         QListWidgetItem* item = m_series->item(row);
         QPen pen(pal.category(static_cast<std::size_t>(row)), 2);
@@ -147,6 +168,7 @@ void MetricsPanel::rebuildGraphs() {
         if (on) item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
         else item->setForeground(pal.mutedText);
         if (!on) continue;
+        units.insert(item->data(kUnitRole).toString());
         QCPGraph* g = m_plot->addGraph();
         g->setName(item->text());
         g->setProperty("series", row);
@@ -154,6 +176,7 @@ void MetricsPanel::rebuildGraphs() {
         // Metrics change at events and hold in between: steps, not slopes.
         g->setLineStyle(QCPGraph::lsStepLeft);
     }
+    m_plot->yAxis->setLabel(axisTitle(units));
     replotNow();
 }
 
@@ -193,6 +216,20 @@ void MetricsPanel::replotNow() {
     m_cursor->setPen(QPen(pal.highlight, 1.5));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     ++m_replots;
+}
+
+void MetricsPanel::fitSeriesList() {
+    // The legend takes what its labels need, up to 40% of the panel: the plot keeps the rest.
+    int widest = 0;
+    for (int i = 0; i < m_series->count(); ++i)
+        widest = std::max(widest, m_series->fontMetrics().horizontalAdvance(m_series->item(i)->text()));
+    const int chrome = 22 + 24 + 16 + m_series->verticalScrollBar()->sizeHint().width();  // swatch, check box, margins
+    m_series->setFixedWidth(std::clamp(widest + chrome, 120, std::max(120, width() * 2 / 5)));
+}
+
+void MetricsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitSeriesList();
 }
 
 void MetricsPanel::changeEvent(QEvent* event) {

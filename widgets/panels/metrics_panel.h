@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 #include <map>
@@ -33,6 +34,7 @@ public:
 protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Sample {
@@ -45,6 +47,8 @@ private:
     void backfill(std::size_t from, std::size_t to);
     std::size_t seriesIndex(const std::string& name);
     void rebuildGraphs();
+    void fitSeriesList();
+    static QString axisTitle(const QSet<QString>& units);
 
     SimController* m_controller;
     QCustomPlot* m_plot;

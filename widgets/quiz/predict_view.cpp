@@ -26,6 +26,12 @@ const double* measuredValue(const core::ProbeValue& value) {
     const auto* d = std::get_if<double>(&value);
     return d && *d != std::floor(*d) ? d : nullptr;
 }
+
+// A yes/no question is answered "yes" or "no", not "true".
+QString answerText(const core::ProbeValue& value) {
+    if (const auto* b = std::get_if<bool>(&value)) return *b ? PredictView::tr("yes") : PredictView::tr("no");
+    return QString::fromStdString(core::probeToString(value));
+}
 }  // namespace
 
 bool predictionMatches(const core::ProbeValue& truth, const core::ProbeValue& guess) {
@@ -172,8 +178,7 @@ void PredictView::submit(const core::ProbeValue& guess) {
     m_number->setEnabled(false);
     m_submit->hide();
     m_verdict->setText(tr("%1 — you said %2; the model says %3.")
-                           .arg(verdictText(correct), QString::fromStdString(core::probeToString(guess)),
-                                QString::fromStdString(core::probeToString(*m_truth))));
+                           .arg(verdictText(correct), answerText(guess), answerText(*m_truth)));
     m_verdict->show();
     const bool explain = !correct && m_item.explainStep > 0 && m_item.explainStep <= m_lesson.steps.size();
     if (explain) {

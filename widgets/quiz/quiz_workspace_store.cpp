@@ -6,6 +6,7 @@
 #include "quiz/interview_box.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
+#include "plural.h"
 
 namespace sb::widgets {
 
@@ -95,10 +96,10 @@ QString QuizWorkspace::importProgress(const QString& file, QString* summary) {
     auto merged = m_store.importFrom(file.toStdString());
     if (!merged) return QString::fromStdString(merged.error().text());
     if (summary)
-        *summary = tr("Imported %1 new item(s) and %2 review(s); %3 item(s) merged.")
-                       .arg(merged->itemsAdded)
-                       .arg(merged->reviewsAdded)
-                       .arg(merged->itemsMerged);
+        *summary = tr("Imported %1 and %2; %3 merged.")
+                       .arg(countText(merged->itemsAdded, tr("%1 new item"), tr("%1 new items")),
+                            countText(merged->reviewsAdded, tr("%1 review"), tr("%1 reviews")),
+                            countText(merged->itemsMerged, tr("%1 item"), tr("%1 items")));
     save();
     refreshSetup();
     emit progressChanged();

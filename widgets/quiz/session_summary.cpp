@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include "quiz/quiz_widgets.h"
+#include "plural.h"
 
 namespace sb::widgets {
 
@@ -46,8 +47,10 @@ void SessionSummary::setStats(const core::quiz::SessionStats& s, int dueTomorrow
                        .arg(s.correct())
                        .arg(s.answered);
     html += tr("<p>Again %1 · Hard %2 · Good %3 · Easy %4</p>").arg(s.again).arg(s.hard).arg(s.good).arg(s.easy);
-    html += tr("<p>%1 new item(s) seen, %2 re-drilled at the end.</p>").arg(s.newSeen).arg(s.redrills);
-    html += tr("<p>%1 review(s) due tomorrow.</p>").arg(dueTomorrow);
+    html += tr("<p>%1 seen, %2 re-drilled at the end.</p>")
+                .arg(countText(s.newSeen, tr("%1 new item"), tr("%1 new items")))
+                .arg(s.redrills);
+    html += tr("<p>%1 due tomorrow.</p>").arg(countText(dueTomorrow, tr("%1 review"), tr("%1 reviews")));
     if (!saved) html += tr("<p><b>⚠ Your progress was not saved</b> (see the notice on the setup page).</p>");
     m_text->setText(html);
 }

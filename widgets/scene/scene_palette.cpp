@@ -42,9 +42,9 @@ ScenePalette ScenePalette::fromPalette(const QPalette& palette) {
 
 QColor ScenePalette::tone(core::Tone tone) const {
     switch (tone) {
-        case core::Tone::Good: return dark ? QColor(0x3c, 0xc4, 0x9a) : QColor(0x00, 0x7a, 0x5a);
-        case core::Tone::Warning: return dark ? QColor(0xF0, 0xB0, 0x30) : QColor(0xa8, 0x6a, 0x00);
-        case core::Tone::Bad: return dark ? QColor(0xff, 0x7a, 0x45) : QColor(0xc0, 0x40, 0x00);
+        case core::Tone::Good: return dark ? QColor(0x3c, 0xc4, 0x9a) : QColor(0x00, 0x70, 0x52);
+        case core::Tone::Warning: return dark ? QColor(0xF0, 0xB0, 0x30) : QColor(0x94, 0x5c, 0x00);
+        case core::Tone::Bad: return dark ? QColor(0xff, 0x7a, 0x45) : QColor(0xb0, 0x3a, 0x00);
         case core::Tone::Muted: return mutedText;
         case core::Tone::Accent: return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x5a, 0x9a);
         case core::Tone::Normal: break;

@@ -52,6 +52,22 @@ void SceneView::zoomBy(double factor) {
 void SceneView::zoomIn() { zoomBy(1.25); }
 void SceneView::zoomOut() { zoomBy(0.8); }
 
+double SceneView::fitScale() const {
+    const QRectF r = m_graph->sceneRect();
+    if (r.isEmpty() || viewport()->width() < 10) return 0;
+    double legend = 0;
+    legendLayout(legend);
+    const double vw = viewport()->width() - 4.0;
+    const double vh = std::max(40.0, viewport()->height() - legend - 4.0);
+    return std::min({vw / r.width(), vh / r.height(), 1.6});  // never blow a small scene up
+}
+
+void SceneView::setScaleLimit(double limit) {
+    if (limit == m_scaleLimit) return;
+    m_scaleLimit = limit;
+    if (m_autoFit) fitToView();
+}
+
 void SceneView::fitToView() {
     m_autoFit = true;
     const QRectF r = m_graph->sceneRect();
@@ -61,7 +77,7 @@ void SceneView::fitToView() {
     legendLayout(legend);
     const double vw = viewport()->width() - 4.0;
     const double vh = std::max(40.0, viewport()->height() - legend - 4.0);
-    const double scale = std::min({vw / r.width(), vh / r.height(), 1.6});  // never blow a small scene up
+    const double scale = std::min(fitScale(), m_scaleLimit);
     const QRectF shown(r.center().x() - vw / scale / 2, r.center().y() - vh / scale / 2, vw / scale,
                        (vh + legend) / scale);
     setSceneRect(shown);

@@ -23,6 +23,10 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
+    // The scale fit-to-view would choose, and a ceiling on it: two views shown side by side get
+    // the smaller of their two, so equal things are drawn the same size.
+    double fitScale() const;
+    void setScaleLimit(double limit);
     bool autoFit() const { return m_autoFit; }
     // Re-reads the palette (after a theme change).
     void refreshPalette();
@@ -49,6 +53,7 @@ private:
 
     GraphScene* m_graph;
     bool m_autoFit = true;
+    double m_scaleLimit = 1e9;
 };
 
 }  // namespace sb::widgets

@@ -54,6 +54,7 @@ Status CacheModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_nextReq = m_nextLogical = m_nextQuery = 1;
     m_maxTtl = 0;
     m_violations.clear();
+    m_lockIgnoresHolder = false;
     // Prewarmed: every key written at t = 0, so without jitter they all expire together.
     if (m_cfg.prewarm)
         for (int k = 0; k < m_cfg.keys; ++k) write(k, m_cfg.recompute);

@@ -72,6 +72,12 @@ public:
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
 
+    // Deliberately broken variant ("lock_two_holders": SET NX grants a lock someone holds) for
+    // tests that show the invariants catch it; not a parameter, so no lesson or session can
+    // reach it. Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
+
     const Config& config() const { return m_cfg; }
     const Counters& counters() const { return m_c; }
     const std::vector<Cycle>& cycles() const { return m_cycles; }
@@ -139,6 +145,7 @@ private:
 
     Engine<Payload> m_engine;
     Config m_cfg;
+    bool m_lockIgnoresHolder = false;     // broken: SET NX succeeds over an unexpired lock
     std::vector<double> m_keyRate;        // per key, requests per second
     std::vector<Entry> m_store;           // the cache node's contents, by key
     std::vector<Lock> m_locks;

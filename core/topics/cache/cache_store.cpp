@@ -62,7 +62,7 @@ void CacheModel::onCacheSet(const Payload& p) {
 void CacheModel::onLock(const Payload& p, NodeId from) {
     Lock& lock = m_locks[static_cast<std::size_t>(p.key)];
     Payload r = entryPayload(p.key, p);
-    r.ok = lock.token == 0 || now() >= lock.expiry;
+    r.ok = lock.token == 0 || now() >= lock.expiry || m_lockIgnoresHolder;  // (the broken variant)
     if (r.ok) {
         lock = Lock{p.req, now() + m_cfg.lockTtl};
         r.token = p.req;

@@ -73,6 +73,12 @@ void CapModel::complete(std::int64_t id, Outcome outcome, const Siblings& read) 
     e.with("op", id).with("key", op.key);
     if (outcome == Outcome::Ok) e.with("value", op.value);
     e.with("latency_us", op.complete - op.invoke);
+    if (read.size() > 1) {  // siblings: the read returned them all, one event each
+        e.with("values", static_cast<std::int64_t>(read.size()));
+        for (const Version& v : read)
+            m_engine.emit("read_value", op.node).with("op", id).with("key", op.key).with("value", v.value)
+                .with("write", v.writeId);
+    }
     if (outcome == Outcome::Ok && op.kind == OpKind::Write) m_acked[static_cast<std::size_t>(op.key)].push_back(id);
     if (outcome == Outcome::Ok && op.kind == OpKind::Read) detectStale(op);
     if (m_cfg.mode == Mode::CP && outcome == Outcome::Ok && op.minority)

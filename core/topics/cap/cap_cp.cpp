@@ -17,6 +17,7 @@ void CapModel::cpStart(NodeId node, std::int64_t id) {
     p.deadline = now() + m_cfg.timeout;
     // The coordinator is a replica too: its own reply counts at once.
     const Siblings& own = ns.store[static_cast<std::size_t>(op.key)];
+    if (m_broken.readsOneReplica && op.kind == OpKind::Read) return complete(id, Outcome::Ok, own);  // the mistake
     p.replies = 1;
     p.any = !own.empty();
     if (p.any) p.best = own.front();
@@ -93,6 +94,13 @@ void CapModel::cpStore(NodeId node, Pending& p) {
     if (newer(p.best, own)) own = {p.best};
     for (NodeId peer = 0; peer < m_engine.nodeCount(); ++peer)
         if (peer != node) m_engine.send(node, peer, "Store", Payload{p.op, 2, op.key, {p.best}, {}});
+    if (m_broken.acksBeforeMajority && op.kind == OpKind::Write) {  // the mistake: one copy, acknowledged
+        const std::int64_t id = p.op;
+        const Siblings result{p.best};
+        m_nodes[idx(node)].pending.erase(id);
+        complete(id, Outcome::Ok, result);
+        armDeadline(node);
+    }
 }
 
 }  // namespace sb::core::cap

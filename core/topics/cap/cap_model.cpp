@@ -91,7 +91,7 @@ const TopicInfo& CapModel::topicInfo() {
         t.actions = capActions();
         t.probes = capProbes();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "invoke", "complete",
-                        "stale_read", "lost_write", "sibling"};
+                        "stale_read", "lost_write", "sibling", "read_value"};
         return t;
     }();
     return info;
@@ -107,6 +107,7 @@ Status CapModel::start(std::uint64_t seed) {
     m_nextValue = m_staleReads = m_lostWrites = m_wrongWinners = m_siblings = m_lastManual = 0;
     m_banners.clear();
     m_violations.clear();
+    m_broken = {};
     m_checkers.assign(static_cast<std::size_t>(m_cfg.keys), RegisterHistory(0));
     m_culprits.assign(static_cast<std::size_t>(m_cfg.keys), CulpritCache{});
     for (NodeId i = 0; i < n; ++i) {

@@ -105,8 +105,17 @@ public:
     Mode mode() const { return m_cfg.mode; }
     const Siblings& stored(NodeId node, int key) const { return m_nodes[idx(node)].store[static_cast<std::size_t>(key)]; }
     bool inMinority(NodeId node) const;
+    // Deliberately broken CP variants ("acks_before_majority", "reads_one_replica") for tests
+    // that show the invariants catch them; not parameters, so no lesson or session can reach
+    // them. Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
 
 private:
+    struct Broken {
+        bool acksBeforeMajority = false;  // a write returns once the coordinator stored it
+        bool readsOneReplica = false;     // a read returns the coordinator's own copy
+    };
     struct Pending {
         std::int64_t op = 0;
         int phase = 1;
@@ -183,6 +192,7 @@ private:
     int divergentKeys() const;
     double meanLatencyMs(OpKind kind) const;
 
+    Broken m_broken;
     std::vector<NodeState> m_nodes;
     std::vector<ClientOp> m_history;
     std::vector<std::vector<std::int64_t>> m_acked;  // per key: acknowledged writes, completion order

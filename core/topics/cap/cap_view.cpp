@@ -234,6 +234,9 @@ std::string CapModel::describe(const Event& e) const {
         return name(e.node) + " returned " + key + "=" + field("value") + " after " + key + "=" + field("newer") + " was acknowledged";
     if (e.is("lost_write"))
         return name(e.node) + " discards acknowledged " + key + "=" + field("value") + " in favour of " + key + "=" + field("winner");
+    if (e.is("read_value"))
+        return name(e.node) + " op " + field("op") + " returns sibling " + key + "=" + field("value") + " (write op " +
+               field("write") + ")";
     if (e.is("sibling")) return name(e.node) + " now keeps " + field("count") + " concurrent versions of " + key;
     if (e.is("timer") && std::string_view(e.detail) == "client") return "the client at " + name(e.node) + " sends a request";
     return Model::describe(e);

@@ -28,6 +28,15 @@ Status HashringModel::applyKeyAction(const Action& a, Event& out) {
         m_lookupCost = result.cost;
         out.node = result.owner;
         out.with("key", std::int64_t{m_lookupId} + 1).with("cost", result.cost);
+        // The preference list, owner first, one event each (an event has too few fields for R).
+        std::int64_t rank = 0;
+        for (const std::uint8_t slot : m_place.replicas(h)) {
+            Event replica;
+            replica.kind = "replica";
+            replica.node = slot;
+            replica.with("key", std::int64_t{m_lookupId} + 1).with("rank", ++rank);
+            m_pending.push_back(replica);
+        }
         return {};
     }
     if (found) return makeError("key '" + key + "' already exists", "/key");

@@ -97,7 +97,7 @@ const TopicInfo& HashringModel::topicInfo() {
             {"requests_on", true, "Requests this node served"},
             {"replica_keys", true, "Keys this node holds a replica of (owner included)"},
         };
-        t.eventKinds = {"action", "rebalance", "move", "request"};
+        t.eventKinds = {"action", "rebalance", "move", "request", "replica"};
         return t;
     }();
     return info;

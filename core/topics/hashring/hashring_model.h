@@ -26,7 +26,8 @@ struct Config {
 //
 // Not message-driven: each membership change, key operation or request is an event. An action
 // recomputes ownership at once (so claims right after it see the new state); step() then reports
-// a "rebalance" summary, one "move" per moved key when there are at most 256 keys, and one
+// a "rebalance" summary, one "move" per moved key (at most 512 per change; the summary says how
+// many are listed), one "replica" per node of a looked-up key's preference list, and one
 // "request" per millisecond of sent traffic.
 //
 // Nodes are the fixed names n1..n64 (nodeNames() lists all 64, so NodeIds and names are stable
@@ -72,6 +73,11 @@ public:
     ProbeValue probe(const std::string& name, NodeId node) const override;
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
+    // Deliberately broken variants ("join_moves_old_keys", "lookup_skips_vnode") for tests that
+    // show the invariants catch them; not parameters, so no lesson or session can reach them.
+    // Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
 
     // For tests and benchmarks.
     const Placement& placement() const { return m_place; }

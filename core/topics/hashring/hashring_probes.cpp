@@ -94,6 +94,7 @@ std::string HashringModel::describe(const Event& e) const {
     const std::string moved = std::to_string(e.field("moved").value_or(0));
     if (e.is("move")) return key() + " moves from " + node(e.node) + " to " + node(e.peer);
     if (e.is("request")) return node(e.node) + " serves a request for " + key();
+    if (e.is("replica")) return key() + ": replica " + std::to_string(e.field("rank").value_or(0)) + " is " + node(e.node);
     if (e.is("rebalance"))
         return "ownership recomputed: " + moved + " of " + std::to_string(e.field("keys").value_or(0)) + " keys moved";
     if (!e.is("action")) return Model::describe(e);

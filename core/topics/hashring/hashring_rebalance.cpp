@@ -7,7 +7,10 @@
 namespace sb::core::hashring {
 namespace {
 
-constexpr std::size_t kAnimatedKeys = 256;   // above this, no per-key "move" events
+// At most this many per-key "move" events per change (in key order); the "rebalance" event's
+// "listed" field says how many follow, so a reader knows when the list is cut short. A join on
+// 100,000 keys moves tens of thousands, which would bury everything else in the timeline.
+constexpr std::int64_t kListedMoves = 512;
 constexpr std::size_t kDensityBuckets = 256;
 constexpr std::size_t kCheckSamples = 512;   // keys whose single lookup is compared with bulk
 constexpr std::size_t kMaxViolations = 100;
@@ -35,10 +38,12 @@ void HashringModel::reassign(Change change, int slot, Event& out) {
     summary.node = slot;
     summary.with("moved", m_moved).with("between_old", m_movedBetweenOld)
         .with("keys", static_cast<std::int64_t>(hashes.size()));
+    const std::size_t at = m_pending.size();
     m_pending.push_back(summary);
-    if (hashes.size() > kAnimatedKeys) return;
-    for (std::size_t i = 0; i < hashes.size(); ++i) {
+    std::int64_t listed = 0;
+    for (std::size_t i = 0; i < hashes.size() && listed < kListedMoves; ++i) {
         if ((*m_prevOwners)[i] == (*m_owners)[i]) continue;
+        ++listed;
         Event move;
         move.kind = "move";
         move.node = (*m_prevOwners)[i];
@@ -46,6 +51,7 @@ void HashringModel::reassign(Change change, int slot, Event& out) {
         move.with("key", std::int64_t{m_keys->id(i)} + 1);
         m_pending.push_back(move);
     }
+    m_pending[at].with("listed", listed);
 }
 
 void HashringModel::recordMoves(const std::vector<std::uint8_t>& before,

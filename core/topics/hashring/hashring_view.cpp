@@ -6,6 +6,7 @@
 
 #include "topics/hashring/hash_functions.h"
 #include "topics/hashring/hashring_model.h"
+#include "sim/labels.h"
 
 namespace sb::core::hashring {
 namespace {
@@ -98,7 +99,7 @@ View HashringModel::view(Time t) const {
         std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
         v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
                                 "% round the ring), owner " + nameOf((*m_owners)[*index]) + ", replicas " + replicas +
-                                ", found in " + std::to_string(m_lookupCost) + " steps");
+                                ", found in " + countOf(m_lookupCost, "step", "steps"));
     }
     if (m_changedSlot >= 0 || m_moved > 0) {
         const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;

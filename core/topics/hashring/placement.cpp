@@ -43,6 +43,17 @@ void Placement::join(int slot, std::uint32_t vnodes, double weight) {
         m.bucket = static_cast<std::int32_t>(m_buckets.size());
         m_buckets.push_back(static_cast<std::uint8_t>(slot));
     }
+    if (m_broken.joinRehashesAll) {
+        // The mistake: vnode positions salted by the cluster's size, so every join moves every
+        // node's points and keys change hands between nodes that were there all along.
+        m_pointSalt = 0;
+        for (const Member& other : m_members) m_pointSalt += other.state == MemberState::Absent ? 0 : 1;
+        for (int s = 0; s < kMaxSlots; ++s) {
+            if (member(s).state == MemberState::Absent) continue;
+            m_members[static_cast<std::size_t>(s)].points.clear();
+            setVnodes(s, member(s).vnodes);
+        }
+    }
     setVnodes(slot, vnodes);
 }
 
@@ -58,7 +69,7 @@ void Placement::setVnodes(int slot, std::uint32_t vnodes) {
     const std::string name = slotName(slot);
     if (m.points.size() > want) m.points.resize(want);
     for (auto i = static_cast<std::uint32_t>(m.points.size()); i < want; ++i)
-        m.points.push_back(vnodeHash(name, i, m_seed));
+        m.points.push_back(vnodeHash(name, i, m_seed ^ m_pointSalt));
 }
 
 void Placement::setWeight(int slot, double weight) {

@@ -42,7 +42,14 @@ struct Lookup {
 // live one: only that node's keys move, at the price of a few more steps per lookup.
 class Placement {
 public:
+    // Deliberately broken rules, for tests only (HashringModel::breakOnPurpose).
+    struct Broken {
+        bool joinRehashesAll = false;  // a join re-places every node's vnodes (salted by size)
+        bool lookupSkipsVnode = false; // a lookup landing on the ring's first vnode takes the next
+    };
+
     void reset(Mode mode, std::uint64_t seed, std::uint32_t replication);
+    void breakOnPurpose(const Broken& broken) { m_broken = broken; }
 
     Mode mode() const { return m_mode; }
     void setMode(Mode mode) { m_mode = mode; }
@@ -94,7 +101,9 @@ private:
     void buildPreferences();
 
     Mode m_mode = Mode::Ring;
+    Broken m_broken;
     std::uint64_t m_seed = 0;
+    std::uint64_t m_pointSalt = 0;             // 0, except after a join with joinRehashesAll
     std::uint32_t m_replication = 1;
     std::array<Member, kMaxSlots> m_members{};
     std::vector<int> m_live;

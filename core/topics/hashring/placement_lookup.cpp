@@ -24,7 +24,9 @@ std::size_t Placement::ringIndex(std::uint64_t hash, int* cost) const {
         else hi = mid;
     }
     if (cost) *cost = steps;
-    return lo == m_ringPos.size() ? 0 : lo;  // past the last vnode: wrap around to the first
+    if (lo == m_ringPos.size()) lo = 0;  // past the last vnode: wrap around to the first
+    if (m_broken.lookupSkipsVnode && lo == 0 && m_ringPos.size() > 1) lo = 1;  // the mistake
+    return lo;
 }
 
 Lookup Placement::lookupRing(std::uint64_t hash) const {

@@ -95,6 +95,25 @@ void RaftModel::checkLeaderCompleteness(NodeId leader) {
     }
 }
 
+// Figure 2, AppendEntries step 3: a follower deletes only entries that conflict with the
+// leader's. An entry the sending leader still holds at the same index and term is, by Log
+// Matching, the leader's own entry; removing it can drop what the follower already acknowledged
+// (a reordered or duplicated RPC), and Log Matching alone cannot see that: the entries may come
+// straight back. Checked only while the sender still leads the RPC's term, because only then is
+// its log what the RPC was cut from plus appends.
+void RaftModel::checkTruncation(NodeId follower, NodeId leader, std::int64_t term, std::int64_t from) {
+    const Server& f = srv(follower);
+    const Server& l = srv(leader);
+    if (l.role != Role::Leader || l.currentTerm != term) return;
+    for (std::int64_t j = from; j <= std::min(f.lastIndex(), l.lastIndex()); ++j) {
+        if (f.termAt(j) != l.termAt(j)) continue;
+        violate("truncates only conflicts", name(follower) + " deletes entry " + std::to_string(j) + " (term " +
+                                                std::to_string(f.termAt(j)) + ") that its leader " + name(leader) +
+                                                " holds there", {follower, leader});
+        return;
+    }
+}
+
 // No two servers apply different entries at the same index.
 void RaftModel::noteCommitted(NodeId n, std::int64_t index) {
     const Server& s = srv(n);

@@ -34,7 +34,9 @@ struct Config : ClusterConfig {
 // log); commitIndex, role, timers and the state machine do not and are rebuilt after restart.
 //
 // Invariants checked after every step (Figure 3): election safety, leader append-only, log
-// matching, leader completeness, state machine safety. The parameter unsafe_commit_old_terms
+// matching, leader completeness, state machine safety; and Figure 2's own rules: one vote per
+// term, a leader steps down on a higher term, a follower truncates only entries that conflict
+// with its leader's (raft_invariants.cpp). The parameter unsafe_commit_old_terms
 // removes the §5.4.2 rule so that the invariants can be seen to catch it.
 class RaftModel final : public NetworkedModel<RaftMsg, Config> {
 public:
@@ -131,6 +133,7 @@ private:
     void refreshChain(NodeId n);
     void checkLogMatching(NodeId a, NodeId b);
     void checkLeaderCompleteness(NodeId leader);
+    void checkTruncation(NodeId follower, NodeId leader, std::int64_t term, std::int64_t from);
     void noteCommitted(NodeId n, std::int64_t index);
     void noteVote(NodeId voter, std::int64_t term, NodeId candidate);
     void noteTermSeen(NodeId n, const RaftMsg& msg);

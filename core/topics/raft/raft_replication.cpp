@@ -87,6 +87,7 @@ void RaftModel::onAppend(const Message<RaftMsg>& m) {
         if (index <= s.lastIndex()) {
             // Already there (a duplicate or reordered RPC): deleting it would lose what follows.
             if (s.termAt(index) == e.term && !m_broken.truncatesOnMatch) continue;
+            checkTruncation(n, m.from, req.term, index);
             truncate(n, index);
         }
         s.log.push_back(e);

@@ -129,6 +129,7 @@ Status ReplicationModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_counts.clear();
     m_banners.clear();
     m_violations.clear();
+    m_appliesOnArrival = false;
     for (int i = 0; i < m_replicas; ++i) refreshLinks(m_firstReplica + i);
     for (NodeId c = 0; c < m_clients; ++c) scheduleClient(c);
     return {};

@@ -80,6 +80,11 @@ public:
     bool isReplica(NodeId n) const { return n >= m_firstReplica && n < m_firstReplica + m_replicas; }
     bool isClient(NodeId n) const { return n >= 0 && n < m_clients; }
     std::int64_t lostWrites() const { return m_lost; }
+    // Deliberately broken variant ("applies_out_of_order": a follower applies each entry as it
+    // arrives, at the end of its log) for tests that show the invariants catch it; not a
+    // parameter, so no lesson or session can reach it. Call after reset; lasts until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
 
 private:
     struct Replica {
@@ -159,6 +164,7 @@ private:
     Routing m_routing = Routing::RandomFollower;
     bool m_causalWait = true;
     bool m_fencing = true;
+    bool m_appliesOnArrival = false;  // broken: no reordering buffer
     bool m_autoFailover = true;
     Time m_window = 0;
     Time m_detect = 0;

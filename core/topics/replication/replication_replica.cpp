@@ -95,6 +95,14 @@ void ReplicationModel::followerReplicate(const Message<Payload>& m) {
         return;
     }
     const std::int64_t pos = m.payload.index;
+    if (m_appliesOnArrival && e.epoch <= r.epoch) {  // the mistake: whatever comes next is applied next
+        if (!r.posOf.count(e.writeId)) applyEntry(m.to, e, static_cast<std::int64_t>(r.log.size()) + 1, m.from);
+        Payload ack;
+        ack.epoch = r.epoch;
+        ack.index = static_cast<std::int64_t>(r.log.size());
+        m_engine.send(m.to, m.from, "Ack", ack);
+        return;
+    }
     // An entry of a newer epoch belongs to a history this replica has not adopted yet: keep it
     // for after the Sync, whatever its position in the old log.
     if (pos > static_cast<std::int64_t>(r.log.size()) || (m_fencing && e.epoch > r.epoch)) {

@@ -138,6 +138,7 @@ Status SagaModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_doubleEffects = m_readerAnomalies = m_readerWaits = m_retries = m_messages = m_atomicityBroken = 0;
     m_conservedSeen = true;
     m_violations.clear();
+    m_compensatesForward = false;
     pubStart();
     if (m_cfg.sagas > 0) m_engine.setTimer(kHub, kStartTimer, 0, "place order");
     if (m_cfg.reportEvery > 0) m_engine.setTimer(kReader, 0, m_cfg.reportEvery, "report");

@@ -110,6 +110,11 @@ public:
     std::int64_t doubleEffects() const { return m_doubleEffects; }
     std::int64_t readerAnomalies() const { return m_readerAnomalies; }
     bool conserved() const;
+    // Deliberately broken variant ("compensates_forward") for tests that show the invariants
+    // catch it; not a parameter, so no lesson or session can reach it. Call after reset; lasts
+    // until the next reset.
+    std::vector<std::string> brokenVariants() const;
+    Status breakOnPurpose(const std::string& variant);
 
 private:
     struct Config {
@@ -200,6 +205,7 @@ private:
 
     Engine<Payload> m_engine;
     Config m_cfg;
+    bool m_compensatesForward = false;  // broken: C1 first, then up to the last committed step
     Mode m_mode = Mode::Saga;
     std::vector<ServiceState> m_services;  // index = step (0 unused)
     std::vector<std::int64_t> m_expected;  // per service: initial + effects the log says stand

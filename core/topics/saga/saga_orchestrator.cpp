@@ -100,7 +100,8 @@ void SagaModel::onReply(const Payload& p) {
     if (p.ok && undo) {
         appendLog(s, LogKind::CompDone, s.step);
         s.status[i] = StepStatus::Compensated;
-        --s.step;
+        if (!m_compensatesForward) --s.step;
+        else s.step = s.step < s.compTop ? s.step + 1 : 0;  // the mistake: forward order
         return compensateNext(s);
     }
     const int limit = undo ? m_cfg.compRetries : m_cfg.maxRetries;
@@ -128,6 +129,10 @@ void SagaModel::stepFailed(SagaRun& s) {
     s.status[static_cast<std::size_t>(s.step)] = StepStatus::Failed;
     s.state = SagaState::Compensating;
     --s.step;  // the failed step aborted locally: nothing of it to compensate
+    if (m_compensatesForward) {  // the mistake: undo the oldest step first
+        s.compTop = s.step;
+        s.step = s.step > 0 ? 1 : 0;
+    }
     compensateNext(s);
 }
 

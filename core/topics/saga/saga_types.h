@@ -90,6 +90,7 @@ struct SagaRun {
     int failAt = 0;           // step whose service rejects it (0: none), from the workload
     SagaState state = SagaState::Running;
     int step = 1;             // the step being run or compensated
+    int compTop = 0;          // the last committed step (used only when compensating forward)
     int attempt = 1;
     int resends = 0;          // timeouts on the current attempt (backoff doubles per resend)
     bool backingOff = false;  // the saga's timer is a retry backoff, not a reply timeout

@@ -24,8 +24,9 @@ SpreadPlot::SpreadPlot(SimController* controller, QWidget* parent) : TopicPanel(
     layout->addWidget(m_note);
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumHeight(120);
-    m_plot->xAxis->setLabel(tr("vnodes per node"));
-    m_plot->yAxis->setLabel(tr("stddev / mean"));
+    m_plot->xAxis->setLabel(tr("virtual nodes per node (log scale)"));
+    // Short enough for a short dock; the note above says what the lines are.
+    m_plot->yAxis->setLabel(tr("spread σ/mean"));
     m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     m_plot->xAxis->setRange(0.8, 1250);
@@ -128,9 +129,12 @@ void SpreadPlot::recompute() {
     now->setName(tr("the run now"));
     now->setLineStyle(QCPGraph::lsNone);
     now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(pal.highlight, 2), pal.highlight, 11));
-    m_note->setText(tr("Solid: this ring, %1 nodes and %2 keys. Dashed: the 1/√V rule of thumb. Diamond: the "
-                       "run as it stands. More vnodes even out the load, at the price of a bigger ring to search "
-                       "and more metadata per node.").arg(nodes).arg(keys.size()));
+    // One line, so the plot keeps its height (and its x axis) in a short dock; the why is a tooltip.
+    m_note->setText(tr("Solid: this ring (%1 nodes, %2 keys) · dashed: the 1/√V rule of thumb · diamond: the run now")
+                        .arg(nodes)
+                        .arg(keys.size()));
+    m_note->setToolTip(tr("More virtual nodes even out the load, at the price of a bigger ring to search and more "
+                          "metadata per node."));
     markNow();
     m_plot->replot();
 }

@@ -135,6 +135,16 @@ TEST_CASE("AP with siblings keeps both versions instead of losing one, and a wri
     CHECK(num(t, "sibling_count", 3) == 2);
     const auto h = capModel(t).history();
     CHECK(op(h, 6).values == std::vector<std::int64_t>{2, 3});
+    // The trace reports every sibling the read returned, not only the first.
+    std::vector<std::int64_t> traced;
+    std::int64_t count = 0;
+    for (const Event& e : t.trace()) {
+        if (e.is("complete") && e.field("op") == 6) count = e.field("values").value_or(0);
+        if (e.is("read_value") && e.field("op") == 6) traced.push_back(*e.field("value"));
+    }
+    std::sort(traced.begin(), traced.end());
+    CHECK(count == 2);
+    CHECK(traced == std::vector<std::int64_t>{2, 3});
     t.seekTime(fromMs(2500));
     for (NodeId n = 0; n < 5; ++n) {
         CHECK(num(t, "sibling_count", n) == 1);
@@ -251,4 +261,17 @@ TEST_CASE("bad client requests are refused with a reason", "[cap]") {
     REQUIRE(t.sim().rejected().size() == 1);
     CHECK(t.sim().rejected().front().message.find("unknown key 'y'") != std::string::npos);
     CHECK_FALSE(t.act(act(R"({"do": "client_write", "node": "n1"})")).ok());  // no value
+}
+
+TEST_CASE("a set in the trace names the parameter; a real value comes in millionths with its scale", "[cap][trace]") {
+    auto t = start({act(R"({"at_ms": 10, "do": "set", "param": "client_rate", "value": 12.5})")});
+    t.seekTime(fromMs(20));
+    bool seen = false;
+    for (const Event& e : t.trace()) {
+        if (!e.is("action") || std::string_view(e.detail) != "set") continue;
+        seen = true;
+        CHECK(e.field("client_rate") == 12500000);
+        CHECK(e.field("scale") == 1000000);
+    }
+    CHECK(seen);
 }

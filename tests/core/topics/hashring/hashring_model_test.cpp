@@ -33,7 +33,7 @@ TEST_CASE("the topic is registered with its params, probes and event kinds", "[h
     const TopicInfo* info = registry.find("hashring");
     REQUIRE(info);
     CHECK(info->params.find("mode")->choices.size() == 4);
-    CHECK(info->eventKinds == std::vector<std::string>{"action", "rebalance", "move", "request"});
+    CHECK(info->eventKinds == std::vector<std::string>{"action", "rebalance", "move", "request", "replica"});
     CHECK(registry.create("hashring")->nodeNames().size() == 64);
 }
 

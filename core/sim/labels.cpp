@@ -1,0 +1,146 @@
+#include "sim/labels.h"
+
+#include <array>
+#include <utility>
+
+namespace sb::core {
+namespace {
+
+// Words that read wrongly when only their first letter is raised, or are shortened in ids.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kWords{{
+    {"ok", "OK"},
+    {"lww", "LWW"},
+    {"ap", "AP"},
+    {"cp", "CP"},
+    {"id", "ID"},
+    {"rpc", "RPC"},
+    {"ttl", "TTL"},
+    {"noop", "no-op"},
+    {"prevote", "pre-vote"},
+    {"vnodes", "virtual nodes"},
+    {"msg", "message"},
+    {"min", "minimum"},
+    {"max", "maximum"},
+    {"stddev", "standard deviation"},
+}};
+
+// Whole ids of the shared vocabulary whose rule-made label would read badly.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kLabels{{
+    {"by_ms", "Delay by (ms)"},
+    {"at_ms", "At (ms)"},
+    {"msg", "Message"},
+    {"set", "Set a parameter"},
+}};
+
+std::string word(std::string_view w) {
+    for (const auto& [id, text] : kWords)
+        if (w == id) return std::string(text);
+    return std::string(w);
+}
+
+std::string fromParts(std::string_view head) {
+    std::string out;
+    std::string unit;
+    std::size_t start = 0;
+    while (start <= head.size()) {
+        std::size_t end = head.find('_', start);
+        if (end == std::string_view::npos) end = head.size();
+        const std::string_view w = head.substr(start, end - start);
+        const bool last = end == head.size();
+        if (last && w == "ms" && !out.empty()) {
+            unit = " (ms)";
+        } else if (!w.empty()) {
+            if (!out.empty()) out += ' ';
+            out += word(w);
+        }
+        start = end + 1;
+    }
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out + unit;
+}
+
+}  // namespace
+
+std::string humanize(std::string_view id) {
+    for (const auto& [known, text] : kLabels)
+        if (id == known) return std::string(text);
+    const std::size_t dot = id.find('.');
+    std::string out = fromParts(id.substr(0, dot));
+    if (dot == std::string_view::npos) return out;
+    // The rest names what the value is for: a node, a key, or both ("keys.n1", "load.n2.x").
+    std::string rest;
+    for (char c : id.substr(dot + 1)) {
+        if (c == '.') rest += ", ";
+        else rest += c;
+    }
+    return out + " (" + rest + ")";
+}
+
+std::string labelOf(const ActionSpec& spec) { return humanize(spec.kind); }
+std::string labelOf(const ArgSpec& spec) { return humanize(spec.name); }
+std::string labelOf(const ParamSpec& spec) { return humanize(spec.name); }
+std::string labelOf(const ProbeSpec& spec) { return humanize(spec.name); }
+std::string labelOf(const Metric& metric) { return humanize(metric.name); }
+
+std::string valueLabel(const ParamSpec& spec, double value) {
+    switch (spec.type) {
+        case ParamType::Bool: return value != 0 ? "on" : "off";
+        case ParamType::Choice:
+            if (value >= 0 && value < static_cast<double>(spec.choices.size()))
+                return humanize(spec.choices[static_cast<std::size_t>(value)]);
+            break;
+        case ParamType::Int:
+        case ParamType::Real: break;
+    }
+    std::string text = std::to_string(value);
+    if (spec.type == ParamType::Int) text = std::to_string(static_cast<long long>(value));
+    else while (text.size() > 1 && text.back() == '0' && text[text.size() - 2] != '.') text.pop_back();
+    return spec.unit.empty() ? text : text + " " + spec.unit;
+}
+
+namespace {
+
+bool endsWith(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::string unitOf(std::string_view base) {
+    if (endsWith(base, "_ms")) return "ms";
+    if (endsWith(base, "_per_second") || endsWith(base, "_qps") || base == "db_qps") return "per second";
+    for (std::string_view tail : {"_ratio", "_rate", "_share", "_fraction"})
+        if (endsWith(base, tail)) return "0-1";
+    if (base.substr(0, 13) == "availability_") return "0-1";
+    return {};
+}
+
+// Metrics that several topics report under the same id and that no topic declares as a probe.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kSharedMetrics{{
+    {"in_flight", "Messages sent and not yet delivered or lost"},
+    {"messages_per_second", "Messages sent per simulated second, averaged since the start"},
+    {"violations", "Invariant violations found so far"},
+}};
+
+}  // namespace
+
+MetricText describeMetric(const TopicInfo& info, std::string_view name) {
+    const std::string_view base = name.substr(0, name.find('.'));
+    MetricText out{humanize(name), unitOf(base), {}};
+    // humanize() already writes "(ms)"; other units go after the label the same way.
+    if (!out.unit.empty() && out.unit != "ms") {
+        const std::size_t paren = out.label.find(" (");
+        const std::string tag = " (" + out.unit + ")";
+        if (paren == std::string::npos) out.label += tag;
+        else out.label.insert(paren, tag);
+    }
+    for (const ProbeSpec& p : info.probes)
+        if (p.name == base) out.description = p.description;
+    for (const auto& [id, text] : kSharedMetrics)
+        if (out.description.empty() && base == id) out.description = std::string(text);
+    return out;
+}
+
+std::string countOf(long long n, std::string_view singular, std::string_view plural) {
+    return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
+}
+
+}  // namespace sb::core

@@ -1,0 +1,107 @@
+// Every name a learner sees comes from a declaration in core, in words: a test over every
+// registered topic, so a new action, parameter, probe or metric cannot reach a menu, a legend or
+// the compare view as `client_write` or `current_suspicions`.
+#include <catch2/catch.hpp>
+
+#include <cctype>
+
+#include "sim/labels.h"
+#include "sim/registry.h"
+#include "sim/simulation.h"
+
+using namespace sb::core;
+
+namespace {
+
+// Words for people: something there, no identifier joints, a capital or a digit first.
+void checkWords(const std::string& label, const std::string& what) {
+    INFO(what << " -> \"" << label << "\"");
+    REQUIRE(!label.empty());
+    CHECK(label.find('_') == std::string::npos);
+    CHECK(!std::islower(static_cast<unsigned char>(label[0])));
+}
+
+}  // namespace
+
+TEST_CASE("humanize turns identifiers into words", "[labels]") {
+    CHECK(humanize("client_write") == "Client write");
+    CHECK(humanize("current_suspicions") == "Current suspicions");
+    CHECK(humanize("election_timeout_min_ms") == "Election timeout minimum (ms)");
+    CHECK(humanize("commit_index.n1") == "Commit index (n1)");
+    CHECK(humanize("ok_writes") == "OK writes");
+    CHECK(humanize("ms") == "Ms");  // a lone unit is not turned into an empty label
+    CHECK(humanize("_x_") == "X");
+    CHECK(humanize("") == "");
+}
+
+TEST_CASE("shared ids have written labels", "[labels]") {
+    CHECK(humanize("by_ms") == "Delay by (ms)");
+    CHECK(labelOf(ActionSpec{"force_timeout", "", {}}) == "Force timeout");
+    CHECK(labelOf(ActionSpec{"set", "", {}}) == "Set a parameter");
+}
+
+TEST_CASE("values and counts read as words", "[labels]") {
+    ParamSpec flag{"prevote", ParamType::Bool, "", 0, 1, 0, "", {}};
+    CHECK(labelOf(flag) == "Pre-vote");
+    CHECK(valueLabel(flag, 1) == "on");
+    CHECK(valueLabel(flag, 0) == "off");
+    ParamSpec merge{"ap_merge", ParamType::Choice, "", 0, 1, 0, "", {"lww", "siblings"}};
+    CHECK(valueLabel(merge, 0) == "LWW");
+    CHECK(valueLabel(merge, 1) == "Siblings");
+    ParamSpec delay{"heartbeat_ms", ParamType::Int, "ms", 10, 1000, 100, "", {}};
+    CHECK(labelOf(delay) == "Heartbeat (ms)");
+    CHECK(valueLabel(delay, 150) == "150 ms");
+    CHECK(countOf(1, "step", "steps") == "1 step");
+    CHECK(countOf(3, "step", "steps") == "3 steps");
+    CHECK(countOf(0, "step", "steps") == "0 steps");
+}
+
+TEST_CASE("metrics read with their unit and the description of their probe", "[labels]") {
+    TopicInfo info;
+    info.probes = {{"commit_index", true, "The server's commitIndex", false}};
+    const MetricText commit = describeMetric(info, "commit_index.n1");
+    CHECK(commit.label == "Commit index (n1)");
+    CHECK(commit.unit.empty());
+    CHECK(commit.description == "The server's commitIndex");
+    const MetricText latency = describeMetric(info, "read_latency_ms");
+    CHECK(latency.label == "Read latency (ms)");
+    CHECK(latency.unit == "ms");
+    CHECK(latency.description.empty());  // nothing declares it
+    CHECK(describeMetric(info, "hit_ratio").label == "Hit ratio (0-1)");
+    CHECK(describeMetric(info, "availability_minority").unit == "0-1");
+    CHECK(describeMetric(info, "messages_per_second").unit == "per second");
+    CHECK(describeMetric(info, "in_flight").description == "Messages sent and not yet delivered or lost");
+}
+
+TEST_CASE("every topic's actions, parameters, probes and metrics have labels in words", "[labels]") {
+    TopicRegistry registry;
+    registerBuiltinTopics(registry);
+    REQUIRE(!registry.ids().empty());
+    for (const std::string& id : registry.ids()) {
+        Scenario sc;
+        sc.topic = id;
+        sc.seed = 3;
+        auto sim = Simulation::create(registry, sc);
+        INFO(id << (sim.ok() ? "" : ": " + sim.error().message));
+        REQUIRE(sim.ok());
+        const TopicInfo& info = sim.value().model().info();
+        for (const ActionSpec& a : info.actions) {
+            checkWords(labelOf(a), id + " action " + a.kind);
+            for (const ArgSpec& arg : a.args) checkWords(labelOf(arg), id + " argument " + a.kind + "." + arg.name);
+        }
+        for (const ParamSpec& p : info.params.specs()) {
+            checkWords(labelOf(p), id + " parameter " + p.name);
+            for (std::size_t c = 0; c < p.choices.size(); ++c)
+                checkWords(valueLabel(p, static_cast<double>(c)), id + " choice " + p.choices[c]);
+        }
+        for (const ProbeSpec& p : info.probes) checkWords(labelOf(p), id + " probe " + p.name);
+        for (int i = 0; i < 400 && sim.value().step(); ++i) {
+        }
+        const auto metrics = sim.value().model().metrics();
+        CHECK(!metrics.empty());
+        for (const Metric& m : metrics) {
+            checkWords(labelOf(m), id + " metric " + m.name);
+            checkWords(describeMetric(info, m.name).label, id + " metric label " + m.name);
+        }
+    }
+}

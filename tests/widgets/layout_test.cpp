@@ -1,0 +1,260 @@
+// The workspace at 1280x800 over every shipped lesson: nothing a learner reads in the lesson list,
+// the step list, the plot legend or a dialog is cut to "…", the plot keeps at least a third of its
+// dock, and a quiz sitting gives back exactly the docks it found.
+#include <QApplication>
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+#include <qcustomplot.h>
+
+#include "gui/workspace_state.h"
+#include "learn/lesson_browser.h"
+#include "learn/lesson_pane.h"
+#include "lesson/lesson_catalog.h"
+#include "panels/action_dialog.h"
+#include "panels/metrics_panel.h"
+#include "panels/node_picker.h"
+#include "quiz/quiz_setup_page.h"
+#include "quiz/quiz_workspace.h"
+#include "sim_controller.h"
+#include "test_support.h"
+#include "test_window.h"
+
+using namespace sb;
+
+namespace {
+
+// Room a view item's text needs beside its text: focus margins, a check box or icon.
+// (Qt's item text margin: the focus frame margin plus one, on each side.)
+constexpr int kItemChrome = 6;
+
+// A row's text is cut when it needs more lines, or more width, than its rectangle has.
+bool fits(const QFontMetrics& metrics, const QString& text, const QRect& rect, bool wrap, int chrome) {
+    const int width = rect.width() - chrome;
+    if (!wrap) return metrics.horizontalAdvance(text) <= width;
+    const QRect need = metrics.boundingRect(QRect(0, 0, std::max(1, width), 100000), Qt::TextWordWrap, text);
+    return need.width() <= width && need.height() <= rect.height();
+}
+
+QStringList cutRows(const QListWidget* list, int chrome) {
+    QStringList cut;
+    for (int i = 0; i < list->count(); ++i) {
+        const QListWidgetItem* item = list->item(i);
+        if (item->isHidden()) continue;
+        const QRect rect = list->visualItemRect(item);
+        if (!fits(QFontMetrics(item->font()), item->text(), rect, list->wordWrap(), chrome))
+            cut << QStringLiteral("%1 [%2x%3, needs %4]")
+                       .arg(item->text())
+                       .arg(rect.width())
+                       .arg(rect.height())
+                       .arg(QFontMetrics(item->font()).horizontalAdvance(item->text()));
+    }
+    return cut;
+}
+
+QStringList cutRows(const QTreeWidget* tree) {
+    QStringList cut;
+    for (int t = 0; t < tree->topLevelItemCount(); ++t) {
+        const QTreeWidgetItem* topic = tree->topLevelItem(t);
+        for (int i = -1; i < topic->childCount(); ++i) {
+            const QTreeWidgetItem* item = i < 0 ? topic : topic->child(i);
+            if (item->isHidden()) continue;
+            const QModelIndex index = tree->indexFromItem(item, 0);
+            const QRect rect = tree->visualRect(index);
+            if (!fits(QFontMetrics(item->font(0)), item->text(0), rect, tree->wordWrap(), kItemChrome))
+                cut << QStringLiteral("%1 [%2x%3, needs %4]")
+                           .arg(item->text(0))
+                           .arg(rect.width())
+                           .arg(rect.height())
+                           .arg(QFontMetrics(item->font(0)).horizontalAdvance(item->text(0)));
+        }
+    }
+    return cut;
+}
+
+// A label shows all of its text: wrapped labels are tall enough, others wide enough.
+QStringList cutLabels(const QWidget* root) {
+    QStringList cut;
+    for (const QLabel* label : root->findChildren<QLabel*>()) {
+        if (!label->isVisibleTo(root) || label->text().isEmpty() || label->textFormat() == Qt::RichText) continue;
+        const QRect r = label->contentsRect();
+        if (!fits(label->fontMetrics(), label->text(), r, label->wordWrap(), 0)) cut << label->text();
+    }
+    return cut;
+}
+
+double area(const QWidget* w) { return static_cast<double>(w->width()) * w->height(); }
+
+QStringList dockGeometry(const QMainWindow& w) {
+    QStringList out;
+    for (const QDockWidget* d : w.findChildren<QDockWidget*>()) {
+        // A dock tabbed behind another keeps a stale geometry: only its being there counts.
+        const bool front = d->isVisible() && !d->visibleRegion().isEmpty();
+        out << QStringLiteral("%1 visible=%2 front=%3 %4")
+                   .arg(d->objectName())
+                   .arg(d->isVisible())
+                   .arg(front)
+                   .arg(front ? QStringLiteral("%1,%2 %3x%4").arg(d->x()).arg(d->y()).arg(d->width()).arg(d->height())
+                              : QString());
+    }
+    out.sort();
+    return out;
+}
+
+}  // namespace
+
+class LayoutTest : public QObject {
+    Q_OBJECT
+private:
+    core::TopicRegistry m_registry;
+    std::unique_ptr<app::MainWindow> m_window;
+    widgets::SimController& controller() { return m_window->controller(); }
+    QDockWidget* dock(const char* name) { return m_window->findChild<QDockWidget*>(QLatin1String(name)); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        test::openTestWindow(m_registry, m_window);
+        if (QTest::currentTestFailed()) return;
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        (void)m_window->catalog();
+        app::fitDocks(*m_window);
+        QTest::qWait(0);
+    }
+    void cleanupTestCase() { m_window.reset(); }
+    void init() { test::failOnQtWarnings(); }
+    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+
+    void everyLessonFitsAt1280x800() {
+        QDockWidget* plots = dock("PlotsDock");
+        QVERIFY(plots);
+        plots->show();
+        plots->raise();
+        const QTreeWidget* lessons = m_window->lessonBrowser()->tree();
+        QVERIFY2(cutRows(lessons).isEmpty(), qPrintable(cutRows(lessons).join(QStringLiteral(" | "))));
+        int checked = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            QVERIFY2(m_window->openLesson(id), qPrintable(id));
+            controller().goToStepEnd(lesson->steps.size());
+            QTest::qWait(0);
+            m_window->metrics()->replotNow();
+            QTest::qWait(0);
+            widgets::LessonPane* pane = m_window->lessonPane();
+            const QStringList steps = cutRows(pane->stepList(), kItemChrome);
+            QVERIFY2(steps.isEmpty(), qPrintable(id + ": step list cuts " + steps.join(QStringLiteral(" | "))));
+            const QStringList claims = cutRows(pane->claimList(), kItemChrome);
+            QVERIFY2(claims.isEmpty(), qPrintable(id + ": claims cut " + claims.join(QStringLiteral(" | "))));
+            QVERIFY2(cutLabels(pane).isEmpty(), qPrintable(id + ": " + cutLabels(pane).join(QStringLiteral(" | "))));
+            // The legend: swatch and check box beside each label.
+            const QStringList legend = cutRows(m_window->metrics()->seriesList(), kItemChrome + 46);
+            QVERIFY2(legend.isEmpty(), qPrintable(id + ": legend cuts " + legend.join(QStringLiteral(" | "))));
+            const double share = area(m_window->metrics()->plot()) / area(plots->widget());
+            QVERIFY2(share >= 1.0 / 3.0, qPrintable(QStringLiteral("%1: the plot is %2% of its dock").arg(id).arg(share * 100, 0, 'f', 0)));
+            QVERIFY2(m_window->metrics()->plot()->yAxis->label().size() > 0, qPrintable(id + ": no y axis title"));
+            ++checked;
+        }
+        QVERIFY(checked >= 10);
+    }
+
+    void everyActionDialogFits() {
+        // Every topic's action forms, as the Actions menu opens them, at their own size.
+        for (const std::string& topic : m_registry.ids()) {
+            const core::TopicInfo* info = m_registry.find(topic);
+            QVERIFY(info);
+            const std::vector<std::string> nodes{"n1", "n2", "n3", "n4", "n5"};
+            for (const core::ActionSpec& spec : info->actions) {
+                if (!widgets::ActionDialog::needsInput(spec, false)) continue;
+                widgets::ActionDialog dialog(spec, nodes, {}, m_window.get());
+                dialog.show();
+                QTest::qWait(0);
+                const QString what = QString::fromStdString(topic + " " + spec.kind);
+                QVERIFY2(cutLabels(&dialog).isEmpty(), qPrintable(what + ": " + cutLabels(&dialog).join(QStringLiteral(" | "))));
+                QVERIFY2(!dialog.windowTitle().contains(QLatin1Char('_')), qPrintable(what));
+            }
+        }
+    }
+
+    void partitionFromTheKeyboardWithCheckBoxes() {
+        QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
+        const core::TopicInfo& info = controller().timeline()->model().info();
+        const core::ActionSpec* partition = nullptr;
+        for (const auto& spec : info.actions)
+            if (spec.kind == "partition") partition = &spec;
+        QVERIFY(partition);
+        const auto nodes = controller().timeline()->model().nodeNames();
+        widgets::ActionDialog dialog(*partition, nodes, {}, m_window.get());
+        auto* picker = dialog.findChild<widgets::NodePicker*>();
+        QVERIFY(picker);
+        QCOMPARE(dialog.findChildren<QCheckBox*>().size(), static_cast<qsizetype>(nodes.size() * 2));
+        // Everyone on side A: not a partition, and the dialog says so instead of closing.
+        for (const auto& n : nodes) picker->choose(n, 0);
+        QVERIFY(!dialog.inputProblem().isEmpty());
+        picker->choose(nodes[0], 1);
+        picker->choose(nodes[1], 1);
+        QVERIFY2(dialog.inputProblem().isEmpty(), qPrintable(dialog.inputProblem()));
+        const core::Action a = dialog.action();
+        QCOMPARE(a.args.at("groups").size(), std::size_t{2});
+        QCOMPARE(a.args.at("groups")[1].size(), std::size_t{2});
+        QCOMPARE(a.args.at("groups")[0].size(), nodes.size() - 2);
+        QVERIFY(controller().perform(a, QStringLiteral("partition")).ok());
+        QVERIFY(app::isPartitioned(controller().timeline()->model().view(controller().displayTime())));
+    }
+
+    void quizSittingGivesBackTheDocks() {
+        QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
+        QTest::qWait(0);
+        const QStringList before = dockGeometry(*m_window);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_F9);
+        QVERIFY(m_window->quizMode());
+        widgets::QuizWorkspace* quiz = m_window->quiz();
+        quiz->setupPage()->setSelectedTopics({QStringLiteral("ping")});
+        quiz->setupPage()->setMode(widgets::QuizMode::Quiz);
+        QVERIFY(quiz->startSession());
+        QVERIFY(quiz->session());
+        quiz->endSession();
+        QTest::qWait(0);
+        QTest::keyClick(m_window.get(), Qt::Key_F9);
+        QVERIFY(!m_window->quizMode());
+        QTest::qWait(0);
+        QCOMPARE(dockGeometry(*m_window), before);
+    }
+
+    void widerWindowsGiveTheDocksMoreRoom() {
+        const int lessonsAt1280 = dock("LessonsDock")->width();
+        const int paneAt1280 = dock("LessonDock")->width();
+        m_window->resize(1920, 1080);
+        QTest::qWait(0);
+        app::fitDocks(*m_window);
+        QTest::qWait(0);
+        QVERIFY2(dock("LessonDock")->width() > paneAt1280,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(paneAt1280).arg(dock("LessonDock")->width())));
+        QVERIFY(dock("LessonsDock")->width() >= lessonsAt1280);
+        QVERIFY2(cutRows(m_window->lessonBrowser()->tree()).isEmpty(), "titles cut at 1920x1080");
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+    }
+};
+
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    LayoutTest t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "layout_test.moc"

@@ -1,0 +1,204 @@
+// Words on screen are for people, a first run says how to begin, a finished lesson offers the
+// next one, and the layout survives quiz mode and can be reset. Over every shipped lesson.
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "gui/help_pages.h"
+#include "gui/workspace_state.h"
+#include "learn/lesson_browser.h"
+#include "lesson/lesson_catalog.h"
+#include "panels/compare_view.h"
+#include "panels/metrics_panel.h"
+#include "sim_controller.h"
+#include "test_support.h"
+#include "test_window.h"
+
+using namespace sb;
+
+namespace {
+
+// "client_write", "current_suspicions", "conflict_term_backoff": an identifier, not a word.
+const QRegularExpression kIdentifier(QStringLiteral("[A-Za-z0-9]_[A-Za-z0-9]"));
+
+void collectMenu(const QMenu* menu, QStringList& out) {
+    for (QAction* a : menu->actions()) {
+        if (a->isSeparator()) continue;
+        out << a->text();
+        if (a->menu()) collectMenu(a->menu(), out);
+    }
+}
+
+QString identifiersIn(const QStringList& texts) {
+    QStringList bad;
+    for (const QString& t : texts)
+        if (t.contains(kIdentifier)) bad << t;
+    return bad.join(QStringLiteral(" | "));
+}
+
+// Where each dock is, whether it shows, and which tab of each tab bar is in front.
+QStringList layoutOf(const QMainWindow& w) {
+    QStringList out;
+    for (const QDockWidget* d : w.findChildren<QDockWidget*>()) {
+        // A dock tabbed behind another keeps a stale geometry: only its being there counts.
+        const bool front = d->isVisible() && !d->visibleRegion().isEmpty();
+        out << QStringLiteral("%1 %2 %3").arg(d->objectName()).arg(d->isVisible()).arg(
+                   front ? QStringLiteral("%1,%2 %3x%4").arg(d->x()).arg(d->y()).arg(d->width()).arg(d->height())
+                         : QString());
+    }
+    for (const QTabBar* bar : w.findChildren<QTabBar*>())
+        if (bar->isVisible()) out << QStringLiteral("tab %1").arg(bar->tabText(bar->currentIndex()));
+    out.sort();
+    return out;
+}
+
+}  // namespace
+
+class WordsLayoutTest : public QObject {
+    Q_OBJECT
+private:
+    core::TopicRegistry m_registry;
+    std::unique_ptr<app::MainWindow> m_window;
+    widgets::SimController& controller() { return m_window->controller(); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        test::openTestWindow(m_registry, m_window);
+        if (QTest::currentTestFailed()) return;
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        (void)m_window->catalog();
+    }
+    void cleanupTestCase() { m_window.reset(); }
+    void init() { test::failOnQtWarnings(); }
+    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+
+    void firstRunSaysHowToOpenALesson() {
+        // No lesson finished (settings are ignored): the hint is there and its link opens one.
+        auto* hint = m_window->lessonBrowser()->findChild<QLabel*>(QStringLiteral("FirstRunHint"));
+        QVERIFY(hint);
+        QVERIFY(hint->isVisible());
+        QVERIFY(hint->text().contains(QStringLiteral("Click a lesson")));
+        const core::Lesson* first = m_window->catalog().lessons().front();
+        emit hint->linkActivated(QString::fromStdString(first->id));
+        QVERIFY(controller().lessonRun());
+        QCOMPARE(controller().lessonRun()->lesson().id, first->id);
+    }
+
+    void everyLessonShowsWordsNotIdentifiers() {
+        auto* plots = m_window->findChild<QDockWidget*>(QStringLiteral("PlotsDock"));
+        QVERIFY(plots);
+        plots->show();
+        plots->raise();
+        auto* series = m_window->metrics()->findChild<QListWidget*>();
+        QVERIFY(series);
+        QAction* compare = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Compare side by side")) compare = a;
+        QVERIFY(compare);
+        compare->setChecked(true);
+        int alternatives = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            QVERIFY2(m_window->openLesson(id), qPrintable(id));
+            controller().goToStepEnd(lesson->steps.size());
+            QTest::qWait(0);
+            QStringList texts;
+            for (QAction* top : m_window->menuBar()->actions())
+                if (top->menu()) collectMenu(top->menu(), texts);
+            for (int i = 0; i < series->count(); ++i) texts << series->item(i)->text();
+            auto* choice = m_window->compare()->findChild<QComboBox*>();
+            QVERIFY(choice);
+            for (int i = 0; i < choice->count(); ++i) texts << choice->itemText(i);
+            alternatives += choice->count();
+            QVERIFY2(series->count() > 0, qPrintable(id));
+            QVERIFY2(identifiersIn(texts).isEmpty(), qPrintable(id + ": " + identifiersIn(texts)));
+        }
+        compare->setChecked(false);
+        QVERIFY(alternatives > 0);  // some lesson offers a switch to compare, and it was read
+    }
+
+    void aFinishedLessonOffersTheNextOne() {
+        const auto lessons = m_window->catalog().lessons();
+        QVERIFY(lessons.size() >= 2);
+        const core::Lesson* lesson = lessons.front();
+        QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+        for (std::size_t s = 1; s <= lesson->steps.size(); ++s) {
+            QVERIFY(!app::lessonEndOffer(*m_window) || !app::lessonEndOffer(*m_window)->isVisible());
+            controller().runStep(s);
+            while (controller().playing()) controller().advance(500.0);
+        }
+        QWidget* offer = app::lessonEndOffer(*m_window);
+        QVERIFY(offer && offer->isVisible());
+        QPushButton* next = nullptr;
+        for (QPushButton* b : offer->findChildren<QPushButton*>())
+            if (b->text().startsWith(QStringLiteral("Next lesson"))) next = b;
+        QVERIFY(next && next->isVisible());
+        QVERIFY2(next->text().contains(QString::fromStdString(lessons[1]->title)), qPrintable(next->text()));
+        next->click();
+        QCOMPARE(controller().lessonRun()->lesson().id, lessons[1]->id);
+        QVERIFY(!offer->isVisible());
+    }
+
+    void quizModeGivesBackTheLayoutItFound() {
+        QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
+        QTest::qWait(0);
+        const QStringList before = layoutOf(*m_window);
+        for (int round = 0; round < 2; ++round) {
+            m_window->setQuizMode(true);
+            QTest::qWait(0);
+            m_window->setQuizMode(false);
+            QTest::qWait(0);
+            QCOMPARE(layoutOf(*m_window), before);
+        }
+    }
+
+    void resetLayoutBringsBackTheStartingArrangement() {
+        QTest::qWait(0);
+        auto* inspector = m_window->findChild<QDockWidget*>(QStringLiteral("InspectorDock"));
+        auto* lessons = m_window->findChild<QDockWidget*>(QStringLiteral("LessonsDock"));
+        QVERIFY(inspector && lessons);
+        inspector->hide();
+        // Floating a dock raises its new window; the offscreen platform says it cannot.
+        if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+            QTest::ignoreMessage(QtWarningMsg, "This plugin does not support raise()");
+        lessons->setFloating(true);
+        app::resetLayout(*m_window);
+        QTest::qWait(0);
+        QVERIFY(inspector->isVisible());
+        QVERIFY(!lessons->isFloating());
+        QVERIFY(lessons->isVisible());
+    }
+
+    void helpHasAGuideAndAGlossary() {
+        const QString guide = app::helpPageHtml(app::HelpPage::Guide);
+        QVERIFY(guide.contains(QStringLiteral("Click one to open it")));
+        const QString glossary = app::helpPageHtml(app::HelpPage::Glossary);
+        for (const char* term : {"Quorum", "Term", "Partition", "Linearizable", "Virtual node"})
+            QVERIFY2(glossary.contains(QLatin1String(term)), term);
+        QStringList helpMenu;
+        for (QAction* top : m_window->menuBar()->actions())
+            if (top->text().remove(QLatin1Char('&')) == QStringLiteral("Help")) collectMenu(top->menu(), helpMenu);
+        QVERIFY(helpMenu.join(QLatin1Char(' ')).remove(QLatin1Char('&')).contains(QStringLiteral("Glossary")));
+    }
+};
+
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    WordsLayoutTest t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "words_layout_test.moc"
