@@ -171,7 +171,7 @@ void MainWindow::refresh() {
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
     m_history->setView(view);
-    if (m_history->explaining()) m_history->setExplanation(timeline->model().explainHistory());  // asked: may search
+    if (m_history->explaining()) m_history->setExplanation(core::explainHistory(timeline->model()));  // asked: may search
     if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 

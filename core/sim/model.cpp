@@ -19,11 +19,6 @@ std::string Model::describe(const Event& e) const {
 std::vector<InspectRow> Model::inspectNode(NodeId) const { return {}; }
 std::vector<InspectRow> Model::inspectMessage(MsgId) const { return {}; }
 
-Result<std::vector<std::string>> Model::namesFor(const ParamValues& params, std::uint64_t seed) {
-    if (Status s = reset(params, seed); !s) return s.error();
-    return nodeNames();
-}
-
 ProbeValue Model::probeKey(const std::string& name, NodeId node, const std::string& key) const {
     if (!key.empty()) return std::monostate{};
     return probe(name, node);

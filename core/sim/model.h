@@ -22,12 +22,6 @@ struct Violation {
     std::vector<NodeId> nodes{};  // the nodes it involves, for the scene's alarm marks
 };
 
-// Why a run's client history breaks a rule, when a user asks (see Model::explainHistory).
-struct HistoryExplanation {
-    std::vector<std::int64_t> ops;  // ids of View::history operations that show it
-    std::string summary;            // one sentence for people; empty when there is nothing to explain
-};
-
 struct Metric {
     std::string name;  // "elections", "commit_index.n1"
     double value = 0;
@@ -80,11 +74,6 @@ public:
     // sends, never between them, and does nothing at all afterwards.
     virtual bool reporting() const { return false; }
     virtual std::vector<std::string> nodeNames() const = 0;
-    // The node names a run with these (completed, range-checked) params would have: what a
-    // loader checks a file's node names against without running it. The default resets this
-    // model; a topic whose reset is heavy (the hash ring hashes its whole key table) answers
-    // from the params alone, with the same errors.
-    virtual Result<std::vector<std::string>> namesFor(const ParamValues& params, std::uint64_t seed);
 
     virtual View view(Time t) const = 0;
     virtual std::vector<Metric> metrics() const = 0;
@@ -96,10 +85,6 @@ public:
 
     // One human sentence for an event ("n2 votes for n1 in term 3").
     virtual std::string describe(const Event& event) const;
-    // The history operations that show why the run's history breaks its rule (CAP: the smallest
-    // set that cannot be ordered). May be a costly search: the widgets call it only when the
-    // user asks why, never per frame or per step.
-    virtual HistoryExplanation explainHistory() const { return {}; }
     // Inspector rows for a node or a message in flight.
     virtual std::vector<InspectRow> inspectNode(NodeId node) const;
     virtual std::vector<InspectRow> inspectMessage(MsgId id) const;

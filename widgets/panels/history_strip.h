@@ -5,7 +5,7 @@
 class QPainter;
 #include <vector>
 
-#include "sim/model.h"
+#include "sim/model_capabilities.h"
 #include "sim/view.h"
 
 class QToolButton;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/model_capabilities.h"
 #include "sim/networked_model.h"
 #include "topics/cap/cap_types.h"
 #include "topics/cap/linearizability.h"
@@ -63,7 +64,7 @@ struct Config : ClusterConfig {
 //
 // Probes: see topicInfo(). Events: invoke, complete (detail ok/failed/timeout), stale_read,
 // lost_write, sibling, plus the kernel's send/deliver/drop/timer/action.
-class CapModel final : public NetworkedModel<Payload, Config> {
+class CapModel final : public NetworkedModel<Payload, Config>, public ExplainsHistory {
 public:
     static const TopicInfo& topicInfo();
 

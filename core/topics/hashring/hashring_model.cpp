@@ -113,7 +113,7 @@ std::vector<std::string> HashringModel::nodeNames() const {
     return names;
 }
 
-Result<std::vector<std::string>> HashringModel::namesFor(const ParamValues& p, std::uint64_t) {
+Result<std::vector<std::string>> HashringModel::namesFor(const ParamValues& p) const {
     Config config;
     if (Status s = hashringBinding().load(p, config); !s) return s.error();  // reset's only refusal
     return nodeNames();
