@@ -18,7 +18,7 @@ core::Result<RunSummary> runScenario(const core::TopicRegistry& registry,
     const std::uint64_t cap = limits.maxEvents ? *limits.maxEvents : kEventCap;
     const auto names = sim->model().nodeNames();
     RunSummary summary;
-    if (trace) *trace << core::traceHeader(scenario.topic, scenario.seed, names) << '\n';
+    if (trace) *trace << core::traceHeader(scenario.topic, scenario.seed, names, sim->params()) << '\n';
     while (summary.events < cap) {
         auto next = sim->nextTime();
         if (!next || *next > until) break;

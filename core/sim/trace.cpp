@@ -1,5 +1,7 @@
 #include "sim/trace.h"
 
+#include <charconv>
+
 #include "sim/json_io.h"
 
 namespace sb::core {
@@ -43,7 +45,8 @@ std::string traceLine(std::size_t index, const Event& e, const std::vector<std::
     return out;
 }
 
-std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names) {
+std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names,
+                        const std::map<std::string, double>& params) {
     std::string out = "{\"trace\":1,\"topic\":";
     appendJsonString(out, topic);
     out += ",\"seed\":" + std::to_string(seed) + ",\"nodes\":[";
@@ -51,7 +54,22 @@ std::string traceHeader(const std::string& topic, std::uint64_t seed, const std:
         if (i) out += ',';
         appendJsonString(out, names[i]);
     }
-    out += "]}";
+    out += ']';
+    if (!params.empty()) {
+        out += ",\"params\":{";
+        bool first = true;
+        for (const auto& [name, value] : params) {  // std::map: sorted, so the line is deterministic
+            if (!first) out += ',';
+            first = false;
+            appendJsonString(out, name);
+            out += ':';
+            char buf[32];
+            const auto res = std::to_chars(buf, buf + sizeof buf, value);  // shortest round trip
+            out.append(buf, res.ptr);
+        }
+        out += '}';
+    }
+    out += '}';
     return out;
 }
 

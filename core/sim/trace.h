@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,9 +17,11 @@ namespace sb::core {
 // the topic wrote them. See docs/formats.md.
 std::string traceLine(std::size_t index, const Event& event, const std::vector<std::string>& names);
 
-// The first line of a trace file: {"trace":1,"topic":"raft","seed":3,"nodes":["n1",...]}, so a
-// checker knows the topic and the cluster without the scenario.
-std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names);
+// The first line of a trace file: {"trace":1,"topic":"raft","seed":3,"nodes":["n1",...],
+// "params":{...}}, so a checker knows the topic, the cluster and the run's parameters (every one,
+// defaults included; a choice as its index) without the scenario. No "params" when none given.
+std::string traceHeader(const std::string& topic, std::uint64_t seed, const std::vector<std::string>& names,
+                        const std::map<std::string, double>& params = {});
 
 void writeTrace(std::ostream& out, const std::vector<Event>& events,
                 const std::vector<std::string>& names, std::size_t firstIndex = 0);

@@ -30,6 +30,13 @@ Status readHeader(const Json& j, TraceFile& out, const std::string& where) {
             out.nodes.push_back(n.get<std::string>());
         }
     }
+    if (j.contains("params")) {
+        if (!j["params"].is_object()) return makeError("\"params\" must be an object of numbers", where);
+        for (const auto& [name, v] : j["params"].items()) {
+            if (!v.is_number()) return makeError("\"params\": \"" + name + "\" must be a number", where);
+            out.params[name] = v.get<double>();
+        }
+    }
     return {};
 }
 

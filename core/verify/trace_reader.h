@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ struct TraceEvent {
 struct TraceFile {
     std::string topic;               // from the header line; empty when the trace has none
     std::vector<std::string> nodes;  // from the header line
+    std::map<std::string, double> params;  // from the header line: every parameter of the run
     std::vector<TraceEvent> events;
 };
 

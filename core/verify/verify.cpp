@@ -27,6 +27,10 @@ Report verifyTrace(const TraceFile& trace, const std::string& topic) {
     checkKernel(trace, r.findings);
     if (r.topic == "raft") {
         checkRaft(trace, r.findings);
+    } else if (r.topic == "hashring") {
+        checkHashring(trace, r.findings);
+    } else if (r.topic == "cap") {
+        checkCap(trace, r.findings);
     } else {
         Finding f;
         f.property = "protocol safety";

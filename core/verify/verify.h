@@ -29,11 +29,14 @@ struct Report {
 };
 
 // Checks a trace: the kernel's guarantees for every topic, plus the topic's own safety
-// properties where this checker knows them (Raft today). `topic` overrides the header's.
+// properties where this checker knows them (Raft, the hash ring, CAP). `topic` overrides the
+// header's.
 Report verifyTrace(const TraceFile& trace, const std::string& topic = {});
 
 // The checks, one group per file; each appends its findings.
 void checkKernel(const TraceFile& trace, std::vector<Finding>& out);
 void checkRaft(const TraceFile& trace, std::vector<Finding>& out);
+void checkHashring(const TraceFile& trace, std::vector<Finding>& out);
+void checkCap(const TraceFile& trace, std::vector<Finding>& out);
 
 }  // namespace sb::core::verify

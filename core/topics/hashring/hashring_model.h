@@ -65,6 +65,8 @@ public:
     std::optional<Event> step() override;
     Time now() const override { return m_now; }
     std::optional<Time> nextTime() const override;
+    // An action's summary, moves and replicas come out before the next action of the instant.
+    bool reporting() const override { return m_pendingNext < m_pending.size(); }
     std::vector<std::string> nodeNames() const override;
     // The fixed slot names, without building the key table (loading a lesson checks names only).
     Result<std::vector<std::string>> namesFor(const ParamValues& params) const override;
