@@ -15,6 +15,7 @@ struct Entry {
 
 struct Server {
     std::string role = "follower";
+    std::int64_t leaderTerm = 0;  // the term of its last role=leader event
     std::vector<Entry> log;
     std::int64_t lastTerm() const { return log.empty() ? 0 : log.back().term; }
     std::int64_t last() const { return static_cast<std::int64_t>(log.size()); }
@@ -34,6 +35,8 @@ public:
     void on(const TraceEvent& e) {
         if (e.is("action") && (e.detail == "crash" || e.detail == "restart")) m_servers[e.node].role = "follower";
         else if (e.is("send") && (e.detail == "RequestVote")) onRequest(e);
+        else if (e.is("send") && e.detail == "AppendEntries" && e.field("term")) m_appendTerm[e.msg] = *e.field("term");
+        else if (e.is("deliver") && e.detail == "AppendEntries") onAppendDelivered(e);
         else if (e.is("role")) onRole(e);
         else if (e.is("vote")) onVote(e);
         else if (e.is("append")) onAppend(e);
@@ -48,6 +51,7 @@ public:
         out.push_back(m_oneVote.finish("granted votes"));
         out.push_back(m_voteRule.finish("granted votes"));
         out.push_back(m_appendOnly.finish("truncations"));
+        out.push_back(m_conflictOnly.finish("truncations by a current leader"));
         out.push_back(m_matching.finish("log changes"));
         out.push_back(m_completeness.finish("leader elections"));
         out.push_back(m_commitRule.finish("leader commits"));
@@ -72,6 +76,7 @@ private:
         if (e.detail != "leader") return;
         const auto term = need(e, "term");
         if (!term) return;
+        s.leaderTerm = *term;
         m_election.checked();
         auto [it, fresh] = m_leaderOf.emplace(*term, e.node);
         if (!fresh && it->second != e.node)
@@ -132,11 +137,38 @@ private:
         m_consistent.checked();
         m_appendOnly.checked();
         if (s.role == "leader") m_appendOnly.fail(e, "leader " + e.node + " deletes entries from " + num(*index));
+        checkConflictOnly(e, s, *index);
         if (*index < 1 || *index + *count - 1 != s.last()) {
             m_consistent.fail(e, e.node + " truncates " + num(*count) + " from " + num(*index) + " of a log ending at " + num(s.last()));
             return;
         }
         s.log.resize(static_cast<std::size_t>(*index - 1));
+    }
+
+    void onAppendDelivered(const TraceEvent& e) {
+        auto t = m_appendTerm.find(e.msg);
+        if (t == m_appendTerm.end()) m_lastAppend.erase(e.node);
+        else m_lastAppend[e.node] = {e.peer, t->second};
+    }
+
+    // Figure 2, AppendEntries 3: a follower deletes only entries that conflict with the leader's.
+    // Judged while the sender still leads the RPC's term (its log then only grew since it sent):
+    // an entry it holds with the same index and term is, by Log Matching, its own entry, and
+    // deleting it can drop what the follower acknowledged, even if the entries come back.
+    void checkConflictOnly(const TraceEvent& e, const Server& follower, std::int64_t from) {
+        auto it = m_lastAppend.find(e.node);
+        if (it == m_lastAppend.end()) return;
+        const auto& [leaderName, term] = it->second;
+        const Server& leader = m_servers[leaderName];
+        if (leader.role != "leader" || leader.leaderTerm != term) return;
+        m_conflictOnly.checked();
+        for (std::int64_t j = from; j <= std::min(follower.last(), leader.last()); ++j) {
+            const auto k = static_cast<std::size_t>(j - 1);
+            if (follower.log[k].term != leader.log[k].term) continue;
+            m_conflictOnly.fail(e, e.node + " deletes entry " + num(j) + " (term " + num(follower.log[k].term) +
+                                       "), which its leader " + leaderName + " holds there");
+            return;
+        }
     }
 
     // Log Matching over every pair, uncommitted entries included: if two logs hold an entry with
@@ -203,11 +235,13 @@ private:
     std::map<std::int64_t, std::string> m_leaderOf;
     std::map<std::pair<std::string, std::int64_t>, std::string> m_votedFor;
     std::map<std::int64_t, Entry> m_committed;
+    std::map<std::uint64_t, std::int64_t> m_appendTerm;                        // AppendEntries msg -> term
+    std::map<std::string, std::pair<std::string, std::int64_t>> m_lastAppend;  // node -> (sender, term) it handles
     Property m_consistent{"trace is self-consistent"}, m_election{"election safety"},
         m_oneVote{"one vote per term"}, m_voteRule{"vote rule (up-to-date log)"},
         m_appendOnly{"leader append-only"}, m_matching{"log matching"},
         m_completeness{"leader completeness"}, m_commitRule{"commit rule (current-term majority)"},
-        m_stateMachine{"state machine safety"};
+        m_stateMachine{"state machine safety"}, m_conflictOnly{"truncates only conflicts"};
 };
 
 }  // namespace

@@ -72,23 +72,15 @@ Status SagaModel::applyAction(const Action& a, Event& out) {
 }
 
 Status SagaModel::applySet(const Action& a, Event& out) {
-    const std::string param = a.str("param");
-    const double v = a.real("value");
     out.detail = "set";
-    const ParamSpec* spec = topicInfo().params.find(param);
-    if (!spec) return makeError("unknown parameter '" + param + "'", "/param");
-    if (v < spec->min || v > spec->max) return makeError("value out of range for '" + param + "'", "/value");
-    LinkConfig& link = m_engine.net().defaults();
-    if (param == "loss") link.drop = v;
-    else if (param == "duplicate") link.duplicate = v;
-    else if (param == "fail_prob") m_cfg.failProb = v;
-    else if (param == "comp_fail_prob") m_cfg.compFailProb = v;
-    else if (param == "idempotency") m_cfg.idempotency = v != 0;
-    else if (param == "semantic_locks") m_cfg.locks = v != 0;
-    else if (param == "max_retries") m_cfg.maxRetries = static_cast<int>(v);
-    else if (param == "comp_retries") m_cfg.compRetries = static_cast<int>(v);
-    else if (param == "amount") m_cfg.amount = static_cast<std::int64_t>(v);
-    else return pubSet(param, v);
+    const std::string param = a.str("param");
+    const Config before = m_cfg;
+    if (Status s = binding().set(param, a.real("value"), m_cfg); !s) return s;
+    if (param == "publish") {  // switching the way of publishing re-arms the relays: pubSet does it
+        m_cfg = before;
+        return pubSet(param, a.real("value"));
+    }
+    m_cfg.applyTo(m_engine.net().defaults());  // loss and duplication act on the next send
     return {};
 }
 

@@ -23,6 +23,45 @@ std::vector<ActionSpec> sagaActions() {
 
 }  // namespace
 
+// Each parameter once, bound to its field; the live ones change with "set" during a run.
+const ParamBinding<SagaModel::Config>& SagaModel::binding() {
+    static const ParamBinding<Config> binding = [] {
+        ParamBinding<Config> b;
+        b.choice("mode", {"saga", "2pc"}, 0, "Saga with compensations, or two-phase commit", &Config::mode);
+        b.integer("orders", "orders", 0, 50, 1, "Orders placed automatically at the start", &Config::sagas);
+        b.millis("order_gap_ms", 0, 10000, 200, "Time between automatic orders", &Config::gap);
+        b.integer("amount", "$", 1, 1000, 30, "Price of each order", &Config::amount).live();
+        b.integer("qty", "items", 1, 10, 1, "Items in each order", &Config::qty);
+        b.integer("balance", "$", 0, 100000, 100, "The customer's starting balance", &Config::balance);
+        b.integer("stock", "items", 0, 10000, 5, "Items in stock at the start", &Config::stock);
+        b.integer("fail_at", "step", 0, 4, 0, "The first order is rejected at this step (0: none)", &Config::failAt);
+        b.real("fail_prob", "", 0, 0.9, 0, "Chance that one attempt of a step fails transiently", &Config::failProb).live();
+        b.integer("max_retries", "retries", 0, 10, 3, "Retries of a transiently failing step before it fails", &Config::maxRetries).live();
+        b.millis("backoff_ms", 1, 5000, 20, "First retry delay; each retry doubles it", &Config::backoff);
+        b.real("comp_fail_prob", "", 0, 0.9, 0, "Chance that one attempt of a compensation fails", &Config::compFailProb).live();
+        b.integer("comp_retries", "retries", 0, 20, 5, "Compensation retries before the saga is dead-lettered", &Config::compRetries).live();
+        b.millis("request_timeout_ms", 5, 10000, 100, "How long the orchestrator waits before resending", &Config::timeout);
+        b.flag("idempotency", true, "Services answer repeated requests from their idempotency records", &Config::idempotency).live();
+        b.flag("semantic_locks", false, "Records of unfinished sagas are marked pending; readers wait", &Config::locks).live();
+        b.millis("report_every_ms", 0, 10000, 0, "The reader's snapshot period while orders run (0: on request)", &Config::reportEvery);
+        b.millis("vote_timeout_ms", 5, 10000, 200, "2PC: how long the coordinator waits for votes before aborting", &Config::voteTimeout);
+        b.flag("decide_alone", false, "Broken 2PC: a prepared participant aborts on its own after a wait", &Config::decideAlone);
+        b.millis("in_doubt_timeout_ms", 5, 100000, 300, "Broken 2PC: how long a participant waits before deciding alone", &Config::inDoubt);
+        b.millis("latency_min_ms", 0, 1000, 5, "Fastest one-way message delay", &Config::latencyMin);
+        b.millis("latency_max_ms", 0, 2000, 15, "Slowest one-way message delay", &Config::latencyMax);
+        b.real("loss", "", 0, 0.9, 0, "Probability that a message is lost", &Config::loss).live();
+        b.real("duplicate", "", 0, 0.9, 0, "Probability that a message arrives twice", &Config::duplicate).live();
+        b.choice("publish", {"off", "row_then_event", "event_then_row", "outbox_polling", "outbox_log_tailing"}, 0,
+                 "How services publish their events to the analytics consumer", &Config::publish).live();
+        b.millis("publish_gap_ms", 0, 5000, 20, "Dual write: time between the first write and the second", &Config::publishGap).live();
+        b.millis("poll_interval_ms", 10, 10000, 500, "Outbox: how often the polling relay queries the outbox", &Config::pollEvery).live();
+        b.millis("tail_lag_ms", 0, 1000, 2, "Outbox: how soon the log-tailing relay sees a commit", &Config::tailLag).live();
+        b.flag("consumer_dedupe", true, "The consumer skips an event id it has processed before", &Config::dedupe).live();
+        return b;
+    }();
+    return binding;
+}
+
 const TopicInfo& SagaModel::topicInfo() {
     static const TopicInfo info = [] {
         TopicInfo t;
@@ -30,38 +69,7 @@ const TopicInfo& SagaModel::topicInfo() {
         t.title = "Sagas, compensation and two-phase commit";
         t.summary = "An order across four services: a saga that compensates in reverse when a step fails, "
                     "beside a two-phase commit that blocks while its coordinator is down.";
-        t.params = ParamSet({
-            {"mode", ParamType::Choice, "", 0, 1, 0, "Saga with compensations, or two-phase commit", {"saga", "2pc"}},
-            {"orders", ParamType::Int, "orders", 0, 50, 1, "Orders placed automatically at the start", {}},
-            {"order_gap_ms", ParamType::Int, "ms", 0, 10000, 200, "Time between automatic orders", {}},
-            {"amount", ParamType::Int, "$", 1, 1000, 30, "Price of each order", {}},
-            {"qty", ParamType::Int, "items", 1, 10, 1, "Items in each order", {}},
-            {"balance", ParamType::Int, "$", 0, 100000, 100, "The customer's starting balance", {}},
-            {"stock", ParamType::Int, "items", 0, 10000, 5, "Items in stock at the start", {}},
-            {"fail_at", ParamType::Int, "step", 0, 4, 0, "The first order is rejected at this step (0: none)", {}},
-            {"fail_prob", ParamType::Real, "", 0, 0.9, 0, "Chance that one attempt of a step fails transiently", {}},
-            {"max_retries", ParamType::Int, "retries", 0, 10, 3, "Retries of a transiently failing step before it fails", {}},
-            {"backoff_ms", ParamType::Int, "ms", 1, 5000, 20, "First retry delay; each retry doubles it", {}},
-            {"comp_fail_prob", ParamType::Real, "", 0, 0.9, 0, "Chance that one attempt of a compensation fails", {}},
-            {"comp_retries", ParamType::Int, "retries", 0, 20, 5, "Compensation retries before the saga is dead-lettered", {}},
-            {"request_timeout_ms", ParamType::Int, "ms", 5, 10000, 100, "How long the orchestrator waits before resending", {}},
-            {"idempotency", ParamType::Bool, "", 0, 1, 1, "Services answer repeated requests from their idempotency records", {}},
-            {"semantic_locks", ParamType::Bool, "", 0, 1, 0, "Records of unfinished sagas are marked pending; readers wait", {}},
-            {"report_every_ms", ParamType::Int, "ms", 0, 10000, 0, "The reader's snapshot period while orders run (0: on request)", {}},
-            {"vote_timeout_ms", ParamType::Int, "ms", 5, 10000, 200, "2PC: how long the coordinator waits for votes before aborting", {}},
-            {"decide_alone", ParamType::Bool, "", 0, 1, 0, "Broken 2PC: a prepared participant aborts on its own after a wait", {}},
-            {"in_doubt_timeout_ms", ParamType::Int, "ms", 5, 100000, 300, "Broken 2PC: how long a participant waits before deciding alone", {}},
-            {"latency_min_ms", ParamType::Int, "ms", 0, 1000, 5, "Fastest one-way message delay", {}},
-            {"latency_max_ms", ParamType::Int, "ms", 0, 2000, 15, "Slowest one-way message delay", {}},
-            {"loss", ParamType::Real, "", 0, 0.9, 0, "Probability that a message is lost", {}},
-            {"duplicate", ParamType::Real, "", 0, 0.9, 0, "Probability that a message arrives twice", {}},
-            {"publish", ParamType::Choice, "", 0, 4, 0, "How services publish their events to the analytics consumer",
-             {"off", "row_then_event", "event_then_row", "outbox_polling", "outbox_log_tailing"}},
-            {"publish_gap_ms", ParamType::Int, "ms", 0, 5000, 20, "Dual write: time between the first write and the second", {}},
-            {"poll_interval_ms", ParamType::Int, "ms", 10, 10000, 500, "Outbox: how often the polling relay queries the outbox", {}},
-            {"tail_lag_ms", ParamType::Int, "ms", 0, 1000, 2, "Outbox: how soon the log-tailing relay sees a commit", {}},
-            {"consumer_dedupe", ParamType::Bool, "", 0, 1, 1, "The consumer skips an event id it has processed before", {}},
-        });
+        t.params = binding().paramSet();
         t.actions = sagaActions();
         t.probes = sagaProbeSpecs();
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "log", "apply", "reply", "retry",
@@ -75,54 +83,28 @@ const TopicInfo& SagaModel::topicInfo() {
 ExploreSupport SagaModel::exploreSupport() {
     return {"saga", "participants (2 to 6)",
             [](const ParamValues& p, int size) -> Result<std::shared_ptr<const StateSpace>> {
-                if (p.at("mode") != 1)
+                Config c;
+                if (Status s = binding().load(p, c); !s) return s.error();
+                if (c.mode != Mode::TwoPhase)
                     return makeError("explore covers the 2pc mode only (TwoPhase.tla); set \"mode\": \"2pc\"", "/params/mode");
                 if (size < 2 || size > 6) return makeError("2PC explores 2 to 6 participants, not " + std::to_string(size), "--size");
-                return std::shared_ptr<const StateSpace>(std::make_shared<TwoPhaseSpace>(size, p.at("decide_alone") != 0));
+                return std::shared_ptr<const StateSpace>(std::make_shared<TwoPhaseSpace>(size, c.decideAlone));
             }};
 }
 
 Status SagaModel::reset(const ParamValues& p, std::uint64_t seed) {
-    auto ms = [&](const char* key) { return fromMs(static_cast<std::int64_t>(p.at(key))); };
-    m_mode = p.at("mode") == 0 ? Mode::Saga : Mode::TwoPhase;
+    Config config;
+    if (Status s = binding().load(p, config); !s) return s;
+    m_cfg = config;
+    m_mode = m_cfg.mode;
     Topology topo;
     const NodeId hub = topo.add(m_mode == Mode::Saga ? "orchestrator" : "coordinator",
                                 m_mode == Mode::Saga ? NodeKind::Orchestrator : NodeKind::Coordinator, 0);
     for (const char* s : {"order", "payment", "inventory", "shipping"}) topo.connect(hub, topo.add(s, NodeKind::Service, 1));
     topo.add("reader", NodeKind::Client, 2);
-    pubReset(topo, p);
+    pubReset(topo);
     m_engine.reset(std::move(topo), seed);
-    LinkConfig& link = m_engine.net().defaults();
-    link.minLatency = ms("latency_min_ms");
-    link.maxLatency = std::max(link.minLatency, ms("latency_max_ms"));
-    link.drop = p.at("loss");
-    link.duplicate = p.at("duplicate");
-    const Config published = m_cfg;  // pubReset's part, set before the engine
-    m_cfg = Config{};
-    m_cfg.publish = published.publish;
-    m_cfg.publishGap = published.publishGap;
-    m_cfg.pollEvery = published.pollEvery;
-    m_cfg.tailLag = published.tailLag;
-    m_cfg.dedupe = published.dedupe;
-    m_cfg.balance = static_cast<std::int64_t>(p.at("balance"));
-    m_cfg.stock = static_cast<std::int64_t>(p.at("stock"));
-    m_cfg.amount = static_cast<std::int64_t>(p.at("amount"));
-    m_cfg.qty = static_cast<std::int64_t>(p.at("qty"));
-    m_cfg.sagas = static_cast<int>(p.at("orders"));
-    m_cfg.failAt = static_cast<int>(p.at("fail_at"));
-    m_cfg.maxRetries = static_cast<int>(p.at("max_retries"));
-    m_cfg.compRetries = static_cast<int>(p.at("comp_retries"));
-    m_cfg.gap = ms("order_gap_ms");
-    m_cfg.backoff = ms("backoff_ms");
-    m_cfg.timeout = ms("request_timeout_ms");
-    m_cfg.reportEvery = ms("report_every_ms");
-    m_cfg.voteTimeout = ms("vote_timeout_ms");
-    m_cfg.inDoubt = ms("in_doubt_timeout_ms");
-    m_cfg.failProb = p.at("fail_prob");
-    m_cfg.compFailProb = p.at("comp_fail_prob");
-    m_cfg.idempotency = p.at("idempotency") != 0;
-    m_cfg.locks = p.at("semantic_locks") != 0;
-    m_cfg.decideAlone = p.at("decide_alone") != 0;
+    m_cfg.applyTo(m_engine.net().defaults());
     m_services.assign(kSteps + 1, ServiceState{});
     m_services[2].total = m_cfg.balance;
     m_services[3].total = m_cfg.stock;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cluster_config.h"
 #include "sim/engine.h"
 #include "sim/explore.h"
 #include "sim/model.h"
@@ -117,7 +118,9 @@ public:
     Status breakOnPurpose(const std::string& variant);
 
 private:
-    struct Config {
+    // The parameters, loaded and changed through binding(); the link fields come from the base.
+    struct Config : ClusterConfig {
+        Mode mode = Mode::Saga;
         std::int64_t balance = 0, stock = 0, amount = 0, qty = 0;
         int sagas = 0, failAt = 0, maxRetries = 0, compRetries = 0;
         Time gap = 0, backoff = 0, timeout = 0, reportEvery = 0, voteTimeout = 0, inDoubt = 0;
@@ -127,6 +130,7 @@ private:
         Time publishGap = 0, pollEvery = 0, tailLag = 0;
         bool dedupe = true;
     };
+    static const ParamBinding<Config>& binding();
     struct ReaderOp {
         int id = 0;
         Time start = 0;
@@ -162,7 +166,7 @@ private:
     void checkAtomicity(TxRun& tx);
     void tpRecover();
     // saga_outbox.cpp
-    void pubReset(Topology& topo, const ParamValues& p);
+    void pubReset(Topology& topo);
     void pubStart();
     DomainEvent& newEvent(int step, const Payload& p, bool undo);
     bool pubRequest(NodeId node, const Payload& p);

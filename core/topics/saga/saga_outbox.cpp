@@ -23,13 +23,8 @@ Payload eventMessage(const DomainEvent& ev) {
 
 }  // namespace
 
-void SagaModel::pubReset(Topology& topo, const ParamValues& p) {
-    const auto ms = [&](const char* key) { return fromMs(static_cast<std::int64_t>(p.at(key))); };
-    m_cfg.publish = m_mode == Mode::Saga ? static_cast<Publish>(static_cast<int>(p.at("publish"))) : Publish::Off;
-    m_cfg.publishGap = ms("publish_gap_ms");
-    m_cfg.pollEvery = ms("poll_interval_ms");
-    m_cfg.tailLag = ms("tail_lag_ms");
-    m_cfg.dedupe = p.at("consumer_dedupe") != 0;
+void SagaModel::pubReset(Topology& topo) {
+    if (m_mode != Mode::Saga) m_cfg.publish = Publish::Off;
     m_publishers.assign(kSteps + 1, Publisher{});
     m_events.clear();
     m_bus = EventSide{};
@@ -41,9 +36,9 @@ void SagaModel::pubReset(Topology& topo, const ParamValues& p) {
     // The broker's delivery to its consumer is not lost (a consumer reads the log at its own
     // pace), but it may arrive twice: at least once, as Kafka and its peers deliver.
     LinkConfig toConsumer;
-    toConsumer.minLatency = ms("latency_min_ms");
-    toConsumer.maxLatency = std::max(toConsumer.minLatency, ms("latency_max_ms"));
-    toConsumer.duplicate = p.at("duplicate");
+    toConsumer.minLatency = m_cfg.latencyMin;
+    toConsumer.maxLatency = std::max(m_cfg.latencyMin, m_cfg.latencyMax);
+    toConsumer.duplicate = m_cfg.duplicate;
     topo.connect(m_broker, m_consumer, toConsumer);
 }
 

@@ -10,6 +10,7 @@
 #include "sim/simulation.h"
 #include "sim/timeline.h"
 #include "sim/trace.h"
+#include "fault_script.h"
 #include "test_registry.h"
 
 using namespace sb::core;
@@ -20,11 +21,7 @@ const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
 constexpr std::size_t kEvents = 1500;
 
-bool declares(const TopicInfo& info, const std::string& kind) {
-    for (const ActionSpec& a : info.actions)
-        if (a.kind == kind) return true;
-    return false;
-}
+using sb::test::declares;
 
 // Every run crashes and restarts its first node, when the topic has those actions, so topics
 // that sit idle without a script still produce a trace to compare.

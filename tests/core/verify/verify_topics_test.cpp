@@ -1,9 +1,11 @@
 // The trace checker's hash-ring and CAP properties: it decides them on faulty random runs and
-// finds none broken, and it catches the topics' broken variants from the trace alone.
+// finds none broken, and it catches the topics' broken variants from the trace alone (and
+// Raft's truncates_on_match, which Log Matching alone misses).
 #include <algorithm>
 
 #include "topics/cap/cap_model.h"
 #include "topics/hashring/hashring_model.h"
+#include "topics/raft/raft_model.h"
 #include "verify_util.h"
 
 namespace {
@@ -19,8 +21,9 @@ std::string traceWith(const std::string& topic, std::uint64_t seed, const ParamV
     REQUIRE(sc.topic == topic);
     return traceOf(sc, fromMs(3500), [&](Model& m) {
         if (variant.empty()) return;
-        Status s = topic == "cap" ? dynamic_cast<cap::CapModel&>(m).breakOnPurpose(variant)
-                                  : dynamic_cast<hashring::HashringModel&>(m).breakOnPurpose(variant);
+        Status s = topic == "cap"    ? dynamic_cast<cap::CapModel&>(m).breakOnPurpose(variant)
+                   : topic == "raft" ? dynamic_cast<raft::RaftModel&>(m).breakOnPurpose(variant)
+                                     : dynamic_cast<hashring::HashringModel&>(m).breakOnPurpose(variant);
         REQUIRE(s.ok());
     });
 }
@@ -87,4 +90,14 @@ TEST_CASE("cap: broken CP variants are caught from the trace alone", "[verify][c
     CHECK(reads > 0);
     WARN("trace checker: acks_before_majority caught at seed " << acks << ", reads_one_replica at seed " << reads
                                                               << " of " << kSeeds);
+}
+
+TEST_CASE("raft: truncating entries that match the leader's is caught from the trace alone", "[verify][raft]") {
+    // Jittery links and duplicates, as in raft_broken_test.cpp, so AppendEntries overlap.
+    const ParamValues links{{"latency_min_ms", 1}, {"latency_max_ms", 40}, {"duplicate", 0.1}};
+    const auto seed = firstViolated("raft", links, "truncates_on_match", "truncates only conflicts");
+    CHECK(seed > 0);
+    WARN("trace checker: truncates_on_match caught at seed " << seed << " of " << kSeeds);
+    for (std::uint64_t s = 1; s <= 10; ++s)
+        CHECK(finding(check(traceWith("raft", s, links)), "truncates only conflicts").verdict == Verdict::Ok);
 }
