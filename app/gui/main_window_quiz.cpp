@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QLayout>
 #include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -28,6 +29,18 @@ void MainWindow::buildQuiz() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_quiz = new widgets::QuizWorkspace(m_registry, dir + QStringLiteral("/progress.json"), m_stack);
     m_stack->addWidget(m_quiz);
+    // A stacked widget is as tall as its tallest page: the quiz page's minimum (about 570 px)
+    // held the learning workspace above 800 px at 1280x800 (the status bar off screen). A page
+    // not shown asks for no room.
+    auto fitStack = [this] {
+        for (int i = 0; i < m_stack->count(); ++i) {
+            const auto policy = m_stack->widget(i) == m_stack->currentWidget() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+            m_stack->widget(i)->setSizePolicy(policy, policy);
+        }
+        m_stack->updateGeometry();
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, this, fitStack);
+    fitStack();
     connect(m_quiz, &widgets::QuizWorkspace::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_quiz, &widgets::QuizWorkspace::progressChanged, this, &MainWindow::updateMastery);
     connect(m_quiz, &widgets::QuizWorkspace::openStep, this, &MainWindow::openExplainingStep);
@@ -87,10 +100,13 @@ void MainWindow::setQuizMode(bool on) {
         m_quiz->showSetup();
         for (const auto& [a, enabled] : m_disabledForQuiz) a->setEnabled(enabled);
         m_disabledForQuiz.clear();
+        // The learning page first, and the window's layout told at once that the quiz page no
+        // longer asks for its height, so the docks come back into the room they had.
+        m_stack->setCurrentWidget(m_learnPage);
+        if (layout()) layout()->activate();
         for (QWidget* w : m_hiddenForQuiz) w->show();
         m_hiddenForQuiz.clear();
         m_actionsMenu->setEnabled(true);
-        m_stack->setCurrentWidget(m_learnPage);
         restoreLayoutAfterQuiz(*this);
         setWindowTitle(m_titleBeforeQuiz.isEmpty() ? tr("Splitbrain") : m_titleBeforeQuiz);
         m_scene->setFocus();

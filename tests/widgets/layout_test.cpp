@@ -153,6 +153,9 @@ private slots:
             QTest::qWait(0);
             m_window->metrics()->replotNow();
             QTest::qWait(0);
+            // The window keeps its size: no page or dock asks for more height than 800 px leaves.
+            QVERIFY2(m_window->size() == QSize(1280, 800),
+                     qPrintable(QStringLiteral("%1: the window grew to %2x%3").arg(id).arg(m_window->width()).arg(m_window->height())));
             widgets::LessonPane* pane = m_window->lessonPane();
             const QStringList steps = cutRows(pane->stepList(), kItemChrome);
             QVERIFY2(steps.isEmpty(), qPrintable(id + ": step list cuts " + steps.join(QStringLiteral(" | "))));
