@@ -19,6 +19,8 @@ namespace sb::widgets {
 struct TimelineSnapshot {
     core::Scenario session;
     std::size_t position = 0;
+    core::Moment moment;    // a lesson's cursor moment (shown time may be past the last event)
+    bool explored = false;  // a lesson's run was already off its path
 };
 
 // Owns the run being shown (a plain scenario, or a lesson's run) and plays it in simulated time.
@@ -37,18 +39,22 @@ public:
 
     core::Status load(const core::Scenario& scenario);
     core::Status loadLesson(const core::Lesson& lesson);
+    // After loadLesson: a saved session of that lesson, its cursor on the steps it ran.
+    core::Status adoptSession(const core::Scenario& session);
     const core::Timeline* timeline() const;
     const core::LessonRun* lessonRun() const { return m_run.get(); }
     const core::TopicRegistry& registry() const { return m_registry; }
     QUndoStack* undoStack() const { return m_undo; }
 
-    // The time being shown: between two events while playing, so motion is smooth.
-    core::Time displayTime() const { return m_displayTime; }
+    // The time being shown: between two events while playing, so motion is smooth. In a lesson
+    // it is the cursor's moment.
+    core::Time displayTime() const;
     bool playing() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
-    // The lesson step being run or last finished (1-based; 0 before the first).
-    std::size_t currentStep() const { return m_currentStep; }
-    const std::optional<core::StepResult>& lastStepResult() const { return m_lastStep; }
+    // The lesson step shown (1-based; 0 at the start): the cursor's step.
+    std::size_t currentStep() const;
+    // The cursor's step result once that step is done, else null.
+    const core::StepResult* lastStepResult() const;
 
     void play();
     void pause();
@@ -69,6 +75,9 @@ public:
     // Plays (animated) from the current position and pauses at `position`, which must be ahead
     // (the quiz's predict items run the model forward to their answer this way).
     void playTo(std::size_t position);
+    // In a lesson: the run leaves the lesson's path here, changing nothing, so playing on shows
+    // the model alone (a predict item's reveal must not run the lesson's next step).
+    void leaveLessonPath();
 
     // A learner's gesture: validated, applied at the current position, undoable.
     core::Status perform(core::Action action, const QString& description);
@@ -86,15 +95,21 @@ signals:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void branched(std::size_t position);
-    void stepStarted(std::size_t step);
-    void stepFinished(std::size_t step);
+    void stepStarted(std::size_t step);   // the cursor entered `step`, running
+    void stepFinished(std::size_t step);  // playback reached the end of `step`
+    // The lesson cursor's step, phase or explored flag changed (every navigation).
+    void cursorChanged();
     void error(const QString& message);
 
 private:
     core::Timeline* mutableTimeline();
     void tick();
     void afterMove();
-    void finishStep();
+    void startAnimation();
+    void stopAnimation();
+    void lessonMoved(bool finished = false);
+    void advanceLesson(core::Time ahead);
+    core::Time pacedAhead(double wallMs) const;
 
     const core::TopicRegistry& m_registry;
     std::unique_ptr<core::Timeline> m_timeline;  // a plain scenario
@@ -104,10 +119,11 @@ private:
     QElapsedTimer m_clock;
     core::Time m_displayTime = 0;
     double m_speed = 1.0;
-    std::size_t m_currentStep = 0;
-    std::optional<std::size_t> m_stopAt;  // playback pauses here (the end of a lesson step)
-    std::optional<core::StepResult> m_pendingStep;
-    std::optional<core::StepResult> m_lastStep;
+    std::optional<std::size_t> m_stopAt;  // playback pauses after this many events (playTo)
+    bool m_stopAtStepEnd = false;          // lesson animation of one step: pause at its end
+    std::size_t m_shownStep = 0;           // the cursor as last announced (cursorChanged)
+    core::StepPhase m_shownPhase = core::StepPhase::Start;
+    bool m_shownExplored = false;
 };
 
 }  // namespace sb::widgets

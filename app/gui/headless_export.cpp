@@ -99,19 +99,15 @@ core::Status exportCurrent(widgets::SimController& controller, const GuiOptions&
     widgets::SceneView view;
     widgets::prepareOffscreenView(view, kSceneSize);
     const core::LessonRun* run = controller.lessonRun();
-    // At a time rather than a step, the moment is not "the end of step N": name no step.
-    const std::size_t step = o.atUs ? 0 : controller.currentStep();
+    // The lesson cursor names the step of the moment, at a time as at a step's end: the
+    // emphasis and the caption are that step's, as in the window.
+    const std::size_t step = controller.currentStep();
     widgets::applyStepEmphasis(*view.graph(),
                                run && step > 0 ? &run->lesson().steps[step - 1] : nullptr);
     view.setView(t.model().view(controller.displayTime()));
     widgets::ExportOptions options;
     options.scale = o.scale;
-    if (o.caption)
-        options.caption =
-            run && o.atUs ? widgets::exportCaption(
-                                QString::fromStdString(run->lesson().title), 0, 0, {},
-                                QString::fromStdString(core::formatMs(controller.displayTime())))
-                          : widgets::captionFor(controller);
+    if (o.caption) options.caption = widgets::captionFor(controller);
     return widgets::exportPicture(widgets::scenePicture(view), o.exportPath, options);
 }
 

@@ -18,6 +18,7 @@
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
+#include "lesson/step_shown.h"
 #include "panels/banner.h"
 #include "panels/compare_view.h"
 #include "panels/history_strip.h"
@@ -79,7 +80,8 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
     connect(m_controller, &widgets::SimController::loaded, m_scene->graph(), &widgets::GraphScene::resetLegend);
     connect(m_controller, &widgets::SimController::loaded, m_viewPanels, &widgets::ViewPanels::reset);
-    connect(m_controller, &widgets::SimController::stepStarted, this, &MainWindow::onStepStarted);
+    connect(m_controller, &widgets::SimController::cursorChanged, this, &MainWindow::onCursorChanged);
+    connect(m_controller, &widgets::SimController::loaded, this, &MainWindow::onCursorChanged);
     connect(m_controller, &widgets::SimController::stepFinished, this, &MainWindow::onStepFinished);
     connect(m_controller, &widgets::SimController::error, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -155,27 +157,44 @@ void MainWindow::refresh() {
     if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 
-void MainWindow::onStepStarted(std::size_t step) {
-    hideLessonEnd(*this);
+// The status bar and the scene's emphasis follow the lesson cursor, like the lesson pane; the
+// lesson-end offer shows only at the end of the last step.
+void MainWindow::onCursorChanged() {
     const core::LessonRun* run = m_controller->lessonRun();
-    const core::Step* current = nullptr;
-    if (run && step > 0 && step <= run->lesson().steps.size()) {
-        current = &run->lesson().steps[step - 1];
-        statusBar()->showMessage(tr("Step %1: %2").arg(step).arg(QString::fromStdString(current->title)));
+    const bool atEnd = run && run->cursor().done() && !run->cursor().explored &&
+                       run->cursor().step == run->lesson().steps.size();
+    if (!atEnd) hideLessonEnd(*this);
+    if (!run) {
+        widgets::applyStepEmphasis(*m_scene->graph(), nullptr);
+        return;
     }
-    widgets::applyStepEmphasis(*m_scene->graph(), current);
+    const core::ShownStep shown = core::shownStep(*run);
+    widgets::applyStepEmphasis(*m_scene->graph(), shown.lessonStep);
+    if (!shown.lessonStep) {
+        statusBar()->clearMessage();
+        return;
+    }
+    const QString title = QString::fromStdString(shown.lessonStep->title);
+    const std::size_t failed = shown.claims.size() - shown.holding();
+    QString text;
+    if (shown.explored) text = tr("Step %1: %2 (changed by you)").arg(shown.step).arg(title);
+    else if (shown.phase == core::StepPhase::Running) text = tr("Step %1: %2").arg(shown.step).arg(title);
+    else if (failed == 0) text = tr("Step %1 done; every expectation holds.").arg(shown.step);
+    else
+        text = tr("Step %1 done; %2.")
+                   .arg(shown.step)
+                   .arg(widgets::countText(static_cast<qsizetype>(failed), tr("%1 expectation does not hold"),
+                                           tr("%1 expectations do not hold")));
+    statusBar()->showMessage(text);
 }
 
+// Playback reached the end of a step: finishing the last one with every claim holding counts
+// the lesson as finished, and the last step's end offers the next lesson.
 void MainWindow::onStepFinished(std::size_t step) {
     const core::LessonRun* run = m_controller->lessonRun();
-    const auto& result = m_controller->lastStepResult();
-    if (!run || !result) return;
-    std::size_t failed = 0;
-    for (const auto& c : result->claims) failed += c.passed ? 0 : 1;
-    statusBar()->showMessage(failed == 0 ? tr("Step %1 done; every expectation holds.").arg(step)
-                                         : tr("Step %1 done; %2.").arg(step).arg(widgets::countText(static_cast<qsizetype>(failed), tr("%1 expectation does not hold"), tr("%1 expectations do not hold"))),
-                             8000);
-    if (step == run->lesson().steps.size() && failed == 0 && !m_options.ignoreSettings) {
+    const core::StepResult* result = m_controller->lastStepResult();
+    if (!run || !result || step != run->lesson().steps.size()) return;
+    if (result->passed() && !m_options.ignoreSettings) {
         QSettings settings;
         QStringList finished = settings.value(QStringLiteral("progress/finished")).toStringList();
         if (!finished.contains(m_lessonId)) {
@@ -184,7 +203,7 @@ void MainWindow::onStepFinished(std::size_t step) {
             loadCatalog();
         }
     }
-    if (step == run->lesson().steps.size()) offerLessonEnd(*this, m_lessonId);
+    offerLessonEnd(*this, m_lessonId);
 }
 
 bool MainWindow::event(QEvent* event) {

@@ -125,7 +125,7 @@ private:
     void watchLessonFiles();
     void lessonFileChanged(const QString& path);
     void refresh();
-    void onStepStarted(std::size_t step);
+    void onCursorChanged();
     void onStepFinished(std::size_t step);
     void nodeMenu(core::NodeId node, QPoint screenPos);
     void messageMenu(core::MsgId id, QPoint screenPos);

@@ -155,6 +155,14 @@ bool MainWindow::openLesson(const QString& id) {
 
 bool MainWindow::openScenarioFile(const QString& path) {
     auto scenario = core::loadScenarioFile(path.toStdString(), m_registry);
+    // A session saved from a lesson reopens in that lesson, its cursor on the steps it ran.
+    if (scenario && !scenario->lesson.empty() && catalog().find(scenario->lesson) &&
+        openLesson(QString::fromStdString(scenario->lesson))) {
+        if (core::Status s = m_controller->adoptSession(scenario.value()); s) {
+            addRecentFile(path);
+            return true;
+        }
+    }
     core::Status loaded = scenario ? m_controller->load(scenario.value()) : core::Status(scenario.error());
     if (!loaded) {
         m_lastError = QString::fromStdString(loaded.error().text());

@@ -73,8 +73,13 @@ struct Highlight {
     std::vector<std::string> nodes;
     std::vector<std::pair<std::string, std::string>> links;  // [["n1","n2"]]
     std::vector<std::string> messages;                       // message kinds, e.g. "heartbeat"
+    std::vector<std::string> keys;                           // ring keys, e.g. "k42"
+    // History operations by label ("r x→1"), or "flagged" for every flagged one.
+    std::vector<std::string> operations;
 
-    bool empty() const { return nodes.empty() && links.empty() && messages.empty(); }
+    bool empty() const {
+        return nodes.empty() && links.empty() && messages.empty() && keys.empty() && operations.empty();
+    }
 };
 
 struct Step {
@@ -85,6 +90,9 @@ struct Step {
     Highlight highlight;
     std::vector<Claim> expect;  // checked when the step ends
     std::size_t maxEvents = kDefaultStepMaxEvents;
+    // Playback pace of this step relative to 1x (0.5 = half as fast), on top of the automatic
+    // pacing (core/lesson/playback_pace.h). From the file's "pace".
+    double pace = 1.0;
 };
 
 struct FollowUp {

@@ -1,5 +1,7 @@
 #include "lesson/lesson_check.h"
 
+#include "lesson/highlight_check.h"
+
 #include <algorithm>
 
 #include "sim/run_budget.h"
@@ -66,7 +68,10 @@ bool StepResult::passed() const {
 }
 
 LessonRun::LessonRun(Lesson lesson, Simulation sim)
-    : m_lesson(std::move(lesson)), m_timeline(std::move(sim)) {}
+    : m_lesson(std::move(lesson)), m_timeline(std::move(sim)) {
+    m_cursor.stepCount = m_lesson.steps.size();
+    syncCursor(Moment{0, m_timeline.now()});
+}
 
 Result<LessonRun> LessonRun::start(const Lesson& lesson, const TopicRegistry& registry) {
     Scenario scenario = lesson.scenario;
@@ -88,6 +93,7 @@ void LessonRun::branchHere() {
     while (m_stepEnds.size() > 1 && m_stepEnds.back() > pos) {
         m_stepEnds.pop_back();
         m_stepClocks.pop_back();
+        if (m_results.size() >= m_stepEnds.size()) m_results.resize(m_stepEnds.size() - 1);
     }
 }
 
@@ -122,6 +128,7 @@ StepResult LessonRun::runNextStep() {
     // A step that stopped short ends where it stopped: the next one's after_ms counts from here,
     // not from a moment the run never reached.
     m_stepClocks.push_back(r.error ? std::max(start, m_timeline.now()) : clockAfter(m_timeline, step.until, start));
+    m_results.push_back(r);
     return r;
 }
 
@@ -240,7 +247,12 @@ LessonCheck checkLesson(const Lesson& lesson, const TopicRegistry& registry) {
         check.errors.push_back(run.error());
         return check;
     }
-    for (std::size_t i = 0; i < lesson.steps.size(); ++i) check.steps.push_back(run->runNextStep());
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+        const std::size_t start = run->timeline().position();
+        check.steps.push_back(run->runNextStep());
+        for (auto& e : highlightProblems(lesson, i, run->timeline(), start, run->stepClock(i + 1)))
+            check.errors.push_back(std::move(e));
+    }
     for (const auto& v : run->timeline().model().violations())
         check.errors.push_back(Error{"invariant '" + v.invariant + "' broken: " + v.detail, lesson.file});
     for (std::size_t i = 0; i < lesson.quiz.size(); ++i) {

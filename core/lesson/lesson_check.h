@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lesson/lesson.h"
+#include "lesson/lesson_cursor.h"
 #include "sim/registry.h"
 #include "sim/result.h"
 #include "sim/timeline.h"
@@ -56,10 +57,43 @@ public:
     Result<std::vector<StepResult>> runToEndOfStep(std::size_t n);
     // Timeline position at the end of step n, if that step has been run.
     std::optional<std::size_t> stepEndPosition(std::size_t n) const;
+    // Lesson time at the end of step n (>= the model's clock: a step may wait); n <= stepsDone().
+    Time stepClock(std::size_t n) const { return m_stepClocks[n]; }
 
     // Call after acting on timeline() directly (a learner's gesture): the recorded ends of steps
     // after the current position no longer describe this run and are forgotten.
     void branchHere();
+
+    // --- The lesson cursor and the navigations that keep it and the timeline together
+    // (lesson_navigate.cpp). Each leaves the timeline at cursor().moment; the lesson's own path
+    // is always run by the lesson's steps, so the state at a cursor equals a fresh run to it.
+    const LessonCursor& cursor() const { return m_cursor; }
+    // The stored result of step n (1-based), once it has been run on the current path.
+    const StepResult* resultOf(std::size_t n) const;
+    // Step n starts now: the end of step n - 1 on the lesson's path, with step n recorded ahead
+    // so playback can animate it (cursor: step n running). Drops the learner's changes.
+    Status beginStep(std::size_t n);
+    // The end of step n, 0 = the start (cursor: step n done). Drops the learner's changes.
+    Status goToStep(std::size_t n);
+    Status nextStep();      // begins the step after the one shown
+    Status previousStep();  // the end of the step before the one shown
+    // Plays forward to simulated time `target`. Crossing the end of the running step either
+    // stops exactly there (`stopAtStepEnd`, returns true) or begins the next step and goes on.
+    // It also stops (returning true) once `stopAt` events have been applied.
+    bool advance(Time target, bool stopAtStepEnd, std::size_t stopAt = static_cast<std::size_t>(-1));
+    void stepForward();
+    void stepBack();
+    void seek(std::size_t position);  // the moment after `position` events
+    void seekTime(Time t);            // the moment t (events up to t applied)
+    // A learner's gesture at the moment shown: the run leaves the lesson's path.
+    Status act(Action action);
+    // The run leaves the lesson's path at the moment shown without a change: playing on shows
+    // the model alone, without the later steps' actions (the quiz's reveal of a predict item).
+    void leavePath();
+    // Undo: the run as a session script was at moment `m` (explored or not).
+    Status restore(const TopicRegistry& registry, const Scenario& session, Moment m, bool explored);
+    // A saved session of this lesson: follows its script, recognising the steps it ran.
+    Status adopt(const TopicRegistry& registry, const Scenario& session);
 
     // Claims evaluated at the timeline's current state.
     std::vector<ClaimResult> evaluate(const std::vector<Claim>& claims) const;
@@ -83,6 +117,15 @@ private:
     Timeline m_timeline;
     std::vector<std::size_t> m_stepEnds{0};  // m_stepEnds[k] = position at the end of step k
     std::vector<Time> m_stepClocks{0};       // lesson time at the end of step k (>= model time)
+    std::vector<StepResult> m_results;       // m_results[k - 1] = what step k found at its end
+    LessonCursor m_cursor;
+    LessonCursor m_branchCursor;  // where the learner's change was made (explored runs)
+
+    void syncCursor(Moment m);
+    void rejoinPath();
+    void recordThrough(std::size_t n);
+    void extendPathTo(std::size_t position);
+    void forgetEndsAfter(Moment at);
 };
 
 // The report check-lessons prints for one lesson.

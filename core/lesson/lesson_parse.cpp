@@ -91,6 +91,8 @@ Highlight parseHighlight(const nlohmann::json& j, const std::string& at, const T
         checkNode(h.links.back().second, at + "/links/" + std::to_string(i) + "/1", ctx, problems);
     }
     h.messages = strings(j, "messages");
+    h.keys = strings(j, "keys");
+    h.operations = strings(j, "operations");
     return h;
 }
 
@@ -108,6 +110,7 @@ Step parseStep(const nlohmann::json& j, const std::string& at, const TopicContex
             parseClaim(expect[i], at + "/expect/" + std::to_string(i), ctx, problems));
     step.maxEvents = count(j, "maxEvents", kDefaultStepMaxEvents);
     checkMaxEvents(step.maxEvents, at, problems);
+    if (const auto& pace = member(j, "pace"); pace.is_number()) step.pace = pace.get<double>();
     return step;
 }
 

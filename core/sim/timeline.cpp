@@ -55,8 +55,9 @@ void Timeline::forgetOldest() {
 
 void Timeline::thinCheckpoints() {
     // Keep the even ones: they are exactly the checkpoints of twice the interval.
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < m_checkpoints.size(); k += 2) m_checkpoints[kept++] = std::move(m_checkpoints[k]);
+    // The first stays where it is: moving it onto itself would empty its script and scenario.
+    std::size_t kept = 1;
+    for (std::size_t k = 2; k < m_checkpoints.size(); k += 2) m_checkpoints[kept++] = std::move(m_checkpoints[k]);
     m_checkpoints.erase(m_checkpoints.begin() + static_cast<std::ptrdiff_t>(kept), m_checkpoints.end());
     m_every *= 2;
 }
@@ -128,6 +129,11 @@ Status Timeline::act(Action action) {
     // later seek that restores one would replay a run without it.
     for (auto& checkpoint : m_checkpoints) checkpoint.adoptScript(m_sim);
     return {};
+}
+
+void Timeline::discardFuture() {
+    truncateFuture();
+    for (auto& checkpoint : m_checkpoints) checkpoint.adoptScript(m_sim);
 }
 
 }  // namespace sb::core

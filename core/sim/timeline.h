@@ -62,6 +62,9 @@ public:
 
     // A learner's or a lesson's action at the current position. Discards the recorded future.
     Status act(Action action);
+    // Discards the recorded future and the learner's actions not yet applied: going back to a
+    // lesson's own path from a learner's branch.
+    void discardFuture();
 
     std::size_t checkpointEvery() const { return m_every; }
     std::size_t checkpointCount() const { return m_checkpoints.size(); }

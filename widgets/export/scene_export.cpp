@@ -28,6 +28,8 @@ void applyStepEmphasis(GraphScene& scene, const core::Step* step) {
         links.insert(step->highlight.links.begin(), step->highlight.links.end());
     }
     scene.setEmphasis(std::move(nodes), std::move(kinds), links);
+    scene.setEmphasisKeys(step ? std::set<std::string>(step->highlight.keys.begin(), step->highlight.keys.end())
+                               : std::set<std::string>{});
 }
 
 QString captionFor(const SimController& controller) {

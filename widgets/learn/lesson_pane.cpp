@@ -16,6 +16,7 @@
 
 #include "learn/card_deck.h"
 #include "learn/glossary.h"
+#include "lesson/step_shown.h"
 #include "scene/scene_palette.h"
 #include "sim_controller.h"
 
@@ -57,7 +58,7 @@ LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(par
     m_claims->setAccessibleName(tr("Expected outcomes"));
     m_claims->setWordWrap(true);
     m_claims->setTextElideMode(Qt::ElideNone);
-    m_claims->setToolTip(tr("What should be true when the step ends; a tick means the model agrees now"));
+    m_claims->setToolTip(tr("What should be true when the step ends; decided once it has ended"));
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 1);
@@ -75,18 +76,19 @@ LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(par
     m_cards = new CardDeck(m_tabs);
     m_tabs->addTab(m_cards, tr("Cards"));
 
-    connect(m_steps, &QListWidget::currentRowChanged, this, &LessonPane::showStep);
+    // Choosing a step in the list is a navigation: the model goes to that step's end, so the
+    // narration shown is never of another moment than the scene.
+    connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_syncing || row < 0) return;
+        m_controller->goToStepEnd(static_cast<std::size_t>(row) + 1);
+    });
     connect(m_run, &QPushButton::clicked, this, [this] {
-        if (m_steps->currentRow() >= 0) m_controller->runStep(static_cast<std::size_t>(m_steps->currentRow()) + 1);
+        m_controller->runStep(std::max<std::size_t>(m_controller->currentStep(), 1));
     });
     connect(m_next, &QPushButton::clicked, m_controller, &SimController::nextStep);
     connect(m_cards, &CardDeck::showMe, this, [this](std::size_t step) { m_controller->goToStepEnd(step); });
     connect(m_controller, &SimController::loaded, this, &LessonPane::lessonLoaded);
-    connect(m_controller, &SimController::stepStarted, this, &LessonPane::markCurrentStep);
-    connect(m_controller, &SimController::stepFinished, this, &LessonPane::markCurrentStep);
-    connect(m_controller, &SimController::changed, this, [this] {
-        if (isVisible()) refreshClaims();
-    });
+    connect(m_controller, &SimController::cursorChanged, this, &LessonPane::showCursor);
     lessonLoaded();
 }
 
@@ -150,64 +152,81 @@ void LessonPane::lessonLoaded() {
     m_next->show();
     m_title->setText(QString::fromStdString(lesson.title));
     m_title->setToolTip(QString::fromStdString(lesson.summary));
-    const QSignalBlocker block(m_steps);
-    m_steps->clear();
-    for (std::size_t i = 0; i < lesson.steps.size(); ++i)
-        m_steps->addItem(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
+    {
+        const QSignalBlocker block(m_steps);
+        m_steps->clear();
+        for (std::size_t i = 0; i < lesson.steps.size(); ++i)
+            m_steps->addItem(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
+    }
     m_cards->setCards(lesson.cards);
     fitLists();
     m_run->setEnabled(!lesson.steps.empty());
     m_next->setEnabled(!lesson.steps.empty());
-    m_narration->setMarkdown(QStringLiteral("## ") + QString::fromStdString(lesson.title) + QStringLiteral("\n\n") +
-                             QString::fromStdString(lesson.summary) + QStringLiteral("\n\n") +
-                             tr("Press **Next step** to begin."));
-    m_claims->clear();
+    m_shownKey.clear();
+    showCursor();
 }
 
-void LessonPane::markCurrentStep() {
-    const std::size_t step = m_controller->currentStep();
-    for (int i = 0; i < m_steps->count(); ++i) {
-        QFont f = m_steps->item(i)->font();
-        f.setBold(static_cast<std::size_t>(i) + 1 == step);
-        m_steps->item(i)->setFont(f);
-    }
-    if (step > 0) m_steps->setCurrentRow(static_cast<int>(step) - 1);
-    refreshClaims();
-}
-
-void LessonPane::showStep(int row) {
+// Renders the lesson cursor: the highlighted step, its narration and its claims, all of the
+// moment the scene shows (core::shownStep).
+void LessonPane::showCursor() {
     const core::LessonRun* run = m_controller->lessonRun();
-    if (!run || row < 0 || static_cast<std::size_t>(row) >= run->lesson().steps.size()) return;
-    const core::Step& step = run->lesson().steps[static_cast<std::size_t>(row)];
-    m_narration->setMarkdown(QStringLiteral("### ") + QString::fromStdString(step.title) + QStringLiteral("\n\n") +
-                             linkGlossaryTerms(QString::fromStdString(step.narration)));
-    refreshClaims();
+    if (!run) return;
+    const core::ShownStep shown = core::shownStep(*run);
+    const core::Lesson& lesson = run->lesson();
+    {
+        m_syncing = true;
+        for (int i = 0; i < m_steps->count(); ++i) {
+            QFont f = m_steps->item(i)->font();
+            f.setBold(static_cast<std::size_t>(i) + 1 == shown.step);
+            m_steps->item(i)->setFont(f);
+        }
+        m_steps->setCurrentRow(static_cast<int>(shown.step) - 1);
+        m_syncing = false;
+    }
+    QString markdown;
+    if (!shown.lessonStep) {
+        markdown = QStringLiteral("## ") + QString::fromStdString(lesson.title) + QStringLiteral("\n\n") +
+                   QString::fromStdString(lesson.summary) + QStringLiteral("\n\n") + tr("Press **Next step** to begin.");
+    } else {
+        markdown = QStringLiteral("### ") + QString::fromStdString(shown.lessonStep->title) + QStringLiteral("\n\n") +
+                   linkGlossaryTerms(QString::fromStdString(shown.lessonStep->narration));
+        if (shown.explored)
+            markdown += QStringLiteral("\n\n---\n\n") +
+                        tr("*You changed the run: the scene shows your version. The expected outcomes are the "
+                           "lesson's own; Next step or Run this step go back to it (Undo takes your change back).*");
+        else if (shown.pastEnd)
+            markdown += QStringLiteral("\n\n---\n\n") + tr("*The lesson is over; the run plays on freely.*");
+    }
+    const QString key = QString::number(shown.step) + QLatin1Char('/') + QString::number(static_cast<int>(shown.phase)) +
+                        QLatin1Char('/') + QString::number(shown.explored) + QString::number(shown.pastEnd);
+    if (key != m_shownKey) {
+        m_narration->setMarkdown(markdown);
+        m_shownKey = key;
+    }
+    showClaims(shown);
 }
 
-void LessonPane::refreshClaims() {
-    const core::LessonRun* run = m_controller->lessonRun();
-    const int row = m_steps->currentRow();
-    m_passing = 0;
-    if (!run || row < 0) {
-        m_claims->clear();
-        return;
-    }
-    const core::Step& step = run->lesson().steps[static_cast<std::size_t>(row)];
-    // Claims describe the end of their step; they are only evaluated live for the step on screen.
-    const bool live = static_cast<std::size_t>(row) + 1 == m_controller->currentStep();
-    const auto results = live ? run->evaluate(step.expect) : std::vector<core::ClaimResult>{};
+void LessonPane::showClaims(const core::ShownStep& shown) {
+    m_passing = static_cast<int>(shown.holding());
     const ScenePalette pal = ScenePalette::fromPalette(palette());
-    while (m_claims->count() > static_cast<int>(step.expect.size())) delete m_claims->takeItem(m_claims->count() - 1);
-    for (std::size_t i = 0; i < step.expect.size(); ++i) {
+    while (m_claims->count() > static_cast<int>(shown.claims.size())) delete m_claims->takeItem(m_claims->count() - 1);
+    for (std::size_t i = 0; i < shown.claims.size(); ++i) {
+        const core::ShownClaim& claim = shown.claims[i];
         QListWidgetItem* item = m_claims->item(static_cast<int>(i));
         if (!item) item = new QListWidgetItem(m_claims);
-        const bool passed = i < results.size() && results[i].passed;
-        m_passing += passed ? 1 : 0;
-        QString text = QString::fromStdString(step.expect[i].text());
-        if (live) text += tr(" (now: %1)").arg(QString::fromStdString(core::probeToString(results[i].actual)));
-        text = (passed ? QStringLiteral("✓ ") : QStringLiteral("○ ")) + text;
+        QString text = QString::fromStdString(claim.text);
+        switch (claim.mark) {
+            case core::ClaimMark::NotYet: text = QStringLiteral("○ ") + text + tr(" (not yet reached)"); break;
+            case core::ClaimMark::Holds:
+                text = QStringLiteral("✓ ") + text + tr(" (at the end: %1)").arg(QString::fromStdString(claim.actual));
+                break;
+            case core::ClaimMark::Fails:
+                text = QStringLiteral("✗ ") + text + tr(" (at the end: %1)").arg(QString::fromStdString(claim.actual));
+                break;
+        }
         if (item->text() != text) item->setText(text);
-        if (passed) item->setForeground(pal.tone(core::Tone::Good));
+        if (claim.mark == core::ClaimMark::Holds) item->setForeground(pal.tone(core::Tone::Good));
+        else if (claim.mark == core::ClaimMark::Fails) item->setForeground(pal.tone(core::Tone::Bad));
         else item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
     }
     if (m_claims->count() != m_fittedClaims) fitLists();

@@ -10,6 +10,10 @@ class QTabWidget;
 class QTextBrowser;
 class QUrl;
 
+namespace sb::core {
+struct ShownStep;
+}
+
 namespace sb::widgets {
 
 class CardDeck;
@@ -29,7 +33,7 @@ public:
     CardDeck* cards() const { return m_cards; }
     QPushButton* runButton() const { return m_run; }
     QPushButton* nextButton() const { return m_next; }
-    // How many claims of the shown step currently hold.
+    // How many claims of the shown step hold at its end (0 while it runs).
     int passingClaims() const { return m_passing; }
 
     // Shows free-form Markdown instead of a lesson (a plain scenario is loaded).
@@ -45,13 +49,12 @@ protected:
 
 private:
     void lessonLoaded();
+    void showCursor();
+    void showClaims(const core::ShownStep& shown);
     void fitLists();
     static int rowsHeight(const QListWidget* list, int maxRows);
     QString welcomeText() const;
     void followLink(const QUrl& url);
-    void showStep(int row);
-    void refreshClaims();
-    void markCurrentStep();
 
     SimController* m_controller;
     QLabel* m_title;
@@ -64,6 +67,8 @@ private:
     QPushButton* m_next;
     CardDeck* m_cards;
     int m_passing = 0;
+    bool m_syncing = false;  // the step list follows the cursor: not a learner's choice
+    QString m_shownKey;      // the narration on screen (set again only when it changes)
     int m_fittedClaims = -1;
     QString m_firstLesson;
     QString m_firstTitle;

@@ -14,6 +14,7 @@ constexpr double kTop = 6;
 constexpr double kLeft = 44;    // room for the lane names
 constexpr double kAxis = 18;    // room for the time labels at the bottom
 constexpr double kMinBar = 3;   // an instant operation stays clickable
+constexpr double kMinFlaggedBar = 26;
 
 }  // namespace
 
@@ -73,7 +74,12 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
         const core::HistoryOp& op = m_ops[i];
         const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == op.node; });
         if (lane == m_lanes.end()) continue;
-        bars.emplace_back(barRect(op, static_cast<int>(lane - m_lanes.begin()), kLeft, scale), i);
+        QRectF r = barRect(op, static_cast<int>(lane - m_lanes.begin()), kLeft, scale);
+        // A flagged operation is what the lesson talks about: wide enough to see and to click,
+        // even when it is the newest one at the strip's right edge.
+        if (op.flagged && r.width() < kMinFlaggedBar) r.setWidth(kMinFlaggedBar);
+        if (r.right() > kLeft + width) r.moveRight(kLeft + width);
+        bars.emplace_back(r, i);
     }
     for (std::size_t b = 0; b < bars.size(); ++b) {
         const auto& [r, i] = bars[b];
@@ -93,11 +99,23 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
             if (j != i && other.top() == r.top() && other.left() >= r.right()) room = std::min(room, other.left() - r.right());
         const double needed = p.fontMetrics().horizontalAdvance(text) + 6;
         p.setPen(op.flagged ? pal.tone(core::Tone::Bad) : pal.text);
-        if (needed <= r.width())
-            p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
-        else if (needed <= room)
-            p.drawText(QRectF(r.right() + 3, r.top(), needed, r.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
-        m_drawn.push_back({r, i});
+        QRectF label;
+        if (needed <= r.width()) {
+            label = r.adjusted(3, 0, -2, 0);
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
+        } else if (needed <= room) {
+            label = QRectF(r.right() + 3, r.top(), needed, r.height());
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
+        } else if (op.flagged) {
+            // No room beside it: the label goes on a plate to its left, over the lane.
+            label = QRectF(std::max(kLeft, r.left() - needed - 4), r.top(), needed, r.height());
+            p.setBrush(pal.background);
+            p.setPen(QPen(pal.tone(core::Tone::Bad), 1.2));
+            p.drawRoundedRect(label, 3, 3);
+            p.setPen(pal.tone(core::Tone::Bad));
+            p.drawText(label.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+        m_drawn.push_back({r, i, label});
     }
     drawAxis(p, pal, span, scale, width);
 }

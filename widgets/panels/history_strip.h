@@ -30,6 +30,8 @@ public:
     std::size_t drawnCount() const { return m_drawn.size(); }
     QRectF drawnRect(std::size_t k) const { return m_drawn.at(k).rect; }
     const core::HistoryOp& drawnOp(std::size_t k) const { return m_ops.at(m_drawn.at(k).op); }
+    // Where the k-th bar's label went (inside, beside or on a plate); empty when it had no room.
+    QRectF drawnLabel(std::size_t k) const { return m_drawn.at(k).label; }
     QSize sizeHint() const override { return {640, 120}; }
 
 signals:
@@ -47,6 +49,7 @@ private:
     struct Drawn {
         QRectF rect;
         std::size_t op;
+        QRectF label;
     };
 
     void drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const;

@@ -196,6 +196,8 @@ void PredictView::submit(const core::ProbeValue& guess) {
 
 // Replays the item on screen: its actions now, then the model runs to the item's condition.
 void PredictView::runForward() {
+    // The item's answer is the model's alone from this moment: the lesson's later steps stay out.
+    m_controller->leaveLessonPath();
     m_target = revealRun().position();
     m_controller->setSpeed(kRevealSpeed);
     for (core::Action a : m_item.actions) {

@@ -35,6 +35,12 @@ void GraphScene::setScenePalette(const ScenePalette& palette) {
     updateLinks();
 }
 
+void GraphScene::setEmphasisKeys(std::set<std::string> keys) {
+    if (keys == m_emphKeys) return;
+    m_emphKeys = std::move(keys);
+    setView(m_view);
+}
+
 void GraphScene::setEmphasis(std::set<std::string> nodes, std::set<std::string> messageKinds,
                              const std::set<std::pair<std::string, std::string>>& links) {
     m_emphNodes = std::move(nodes);
@@ -81,7 +87,7 @@ void GraphScene::setView(const core::View& view) {
         if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i])
             m_nodes[i]->setPos(m_positions[i]);
     }
-    if (m_ring && view.ring) m_ring->setRing(*view.ring, view.nodes);
+    if (m_ring && view.ring) m_ring->setRing(*view.ring, view.nodes, m_emphKeys);
     updateLinks();
     updateMessages();
 }
@@ -230,6 +236,12 @@ void GraphScene::updateMessages() {
         const double s = margin + t * std::max(0.0, 1 - 2 * margin);
         item->setPos(a + (b - a) * s + normal);
     }
+    std::vector<QRectF> nodeRects;
+    for (const NodeItem* n : m_nodes) {
+        const double r = NodeItem::kRadius;
+        nodeRects.emplace_back(n->pos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    }
+    placeMessageLabels(m_view.messages, m_messages, m_emphKinds, nodeRects);
     for (auto it = m_messages.begin(); it != m_messages.end();) {
         if (seen.count(it->first)) {
             ++it;

@@ -35,6 +35,8 @@ public:
     // What a lesson step wants emphasised: node names and message kinds.
     void setEmphasis(std::set<std::string> nodes, std::set<std::string> messageKinds,
                      const std::set<std::pair<std::string, std::string>>& links = {});
+    // Ring keys a lesson step names: drawn as a looked-up key is (large, labelled, to its owner).
+    void setEmphasisKeys(std::set<std::string> keys);
     // Nodes named by the model's latest invariant violation, marked with a warning.
     void setAlarm(std::set<std::string> nodes);
     bool nodeAlarmed(core::NodeId node) const;
@@ -99,6 +101,7 @@ private:
     std::set<std::string> m_kinds;
     std::set<std::string> m_emphNodes;
     std::set<std::string> m_emphKinds;
+    std::set<std::string> m_emphKeys;
     std::set<std::string> m_alarm;
     std::set<std::pair<std::string, std::string>> m_emphLinks;  // both orders stored
     int m_layouts = 0;

@@ -3,7 +3,10 @@
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
 
 #include "scene/graph_scene.h"
 
@@ -11,6 +14,49 @@ namespace sb::widgets {
 
 namespace {
 constexpr double kSize = 7.0;
+
+QFont labelFont() {
+    QFont f;
+    f.setPointSizeF(7.5);
+    f.setBold(true);
+    return f;
+}
+}  // namespace
+
+QString messageLabel(const std::string& kind, const std::string& summary) {
+    QString initials;
+    for (std::size_t i = 0; i < kind.size(); ++i) {
+        const char c = kind[i];
+        const bool start = i == 0 || kind[i - 1] == ' ' || kind[i - 1] == '_';
+        if ((start && c != ' ' && c != '_') || (c >= 'A' && c <= 'Z' && i > 0)) initials += QChar::fromLatin1(c).toUpper();
+    }
+    if (initials.size() == 1 && kind.size() <= 6) initials = QString::fromStdString(kind);
+    const std::string first = summary.substr(0, summary.find(','));
+    QString field = QString::fromStdString(first).trimmed();
+    // "term 2" -> "t2": a word then a number reads as its initial and the number.
+    const QStringList words = field.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() == 2 && !words[1].isEmpty() && (words[1][0].isDigit() || words[1][0] == QLatin1Char('-')))
+        field = words[0].left(1) + words[1];
+    if (field.size() > 10) field = field.left(9) + QStringLiteral("…");
+    return field.isEmpty() ? initials : initials + QLatin1Char(' ') + field;
+}
+
+QSizeF MessageItem::labelSize(const QString& text) {
+    const QFontMetricsF m(labelFont());
+    return {m.horizontalAdvance(text) + 8, m.height() + 2};
+}
+
+void MessageItem::setLabel(const QString& text, QPointF offset) {
+    if (text == m_label && offset == m_labelOffset) return;
+    prepareGeometryChange();
+    m_label = text;
+    m_labelOffset = offset;
+    update();
+}
+
+QRectF MessageItem::labelRect() const {
+    if (m_label.isEmpty()) return {};
+    return QRectF(m_labelOffset, labelSize(m_label));
 }
 
 MessageItem::MessageItem(GraphScene* scene, const ScenePalette* palette) : m_graph(scene), m_palette(palette) {
@@ -33,7 +79,17 @@ void MessageItem::setMessage(const core::MessageView& message, bool emphasised) 
     }
 }
 
-QRectF MessageItem::boundingRect() const { return QRectF(-kSize - 5, -kSize - 5, 2 * kSize + 10, 2 * kSize + 10); }
+QRectF MessageItem::boundingRect() const {
+    const QRectF glyph(-kSize - 5, -kSize - 5, 2 * kSize + 10, 2 * kSize + 10);
+    return m_label.isEmpty() ? glyph : glyph.united(labelRect().adjusted(-1, -1, 1, 1));
+}
+
+// Only the glyph takes clicks: a label lying over a node must not steal the drag meant for it.
+QPainterPath MessageItem::shape() const {
+    QPainterPath path;
+    path.addEllipse(QPointF(0, 0), kSize + 5, kSize + 5);
+    return path;
+}
 
 void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
@@ -50,6 +106,14 @@ void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
     if (m_msg.doomed) fill.setAlpha(110);
     p->setBrush(m_msg.reply ? QBrush(m_palette->background) : QBrush(fill));
     drawMessageGlyph(p, m_shape, QPointF(0, 0), kSize);
+    if (m_label.isEmpty()) return;
+    const QRectF box = labelRect();
+    p->setPen(QPen(c, m_emphasised ? 2.0 : 1.0));
+    p->setBrush(m_palette->background);
+    p->drawRoundedRect(box, 3, 3);
+    p->setFont(labelFont());
+    p->setPen(m_palette->text);
+    p->drawText(box, Qt::AlignCenter, m_label);
 }
 
 void MessageItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
@@ -60,6 +124,44 @@ void MessageItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
 void MessageItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     m_graph->messageMenuRequested(m_msg.id, event->screenPos());
     event->accept();
+}
+
+// Labels go beside their message, right or left of it, and step aside (down, then up) from
+// the nodes and from labels already placed, so a bunch of messages leaving one node still
+// reads as a column of labels and no label hides a node. Past a few dozen messages only
+// emphasised kinds keep labels.
+void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes) {
+    constexpr std::size_t kMostLabels = 40;
+    const bool crowded = messages.size() > kMostLabels;
+    std::vector<QRectF> placed;
+    auto clear = [&](const QRectF& box) {
+        auto hits = [&box](const QRectF& r) { return r.intersects(box); };
+        return std::none_of(placed.begin(), placed.end(), hits) && std::none_of(nodes.begin(), nodes.end(), hits);
+    };
+    for (const auto& m : messages) {
+        auto it = items.find(m.id);
+        if (it == items.end()) continue;
+        MessageItem* item = it->second;
+        const QString text = crowded && !emphasised.count(m.kind) ? QString() : messageLabel(m.kind, m.summary);
+        if (text.isEmpty()) {
+            item->setLabel({}, {});
+            continue;
+        }
+        const QSizeF size = MessageItem::labelSize(text);
+        const QPointF at = item->pos();
+        const QRectF first(at + QPointF(9, -size.height() / 2), size);
+        QRectF box = first;
+        for (int attempt = 1; attempt < 48 && !clear(box); ++attempt) {
+            const int k = attempt / 2;  // right then left, at each height
+            const double shift = (size.height() + 1) * ((k + 1) / 2) * (k % 2 ? 1 : -1);
+            const double x = attempt % 2 ? at.x() - 9 - size.width() : at.x() + 9;
+            box = QRectF(QPointF(x, at.y() - size.height() / 2 + shift), size);
+        }
+        if (!clear(box)) box = first;  // nowhere clear: beside the message, as readable as it gets
+        placed.push_back(box);
+        item->setLabel(text, box.topLeft() - at);
+    }
 }
 
 }  // namespace sb::widgets

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <map>
+#include <set>
+#include <vector>
 
 #include "scene/scene_palette.h"
 #include "sim/view.h"
@@ -10,8 +13,9 @@ namespace sb::widgets {
 class GraphScene;
 
 // A message in flight. Its kind picks colour and shape; a reply is hollow; a doomed message
-// (lost on arrival) has a dashed outline. Clicking selects it for the inspector; right-click
-// offers drop and delay.
+// (lost on arrival) has a dashed outline. A short label names its kind and its first field
+// ("RV t2"); the scene places labels so that bunched messages stay readable. Clicking selects
+// it for the inspector; right-click offers drop and delay.
 class MessageItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 2 };
@@ -19,9 +23,16 @@ public:
     MessageItem(GraphScene* scene, const ScenePalette* palette);
     void setMessage(const core::MessageView& message, bool emphasised);
     const core::MessageView& message() const { return m_msg; }
+    // The label, placed at `offset` from the glyph (item coordinates); empty hides it.
+    void setLabel(const QString& text, QPointF offset);
+    QString label() const { return m_label; }
+    // The label's rectangle in item coordinates (empty without a label).
+    QRectF labelRect() const;
+    static QSizeF labelSize(const QString& text);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
+    QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 protected:
@@ -34,6 +45,17 @@ private:
     core::MessageView m_msg;
     bool m_emphasised = false;
     int m_shape = 0;
+    QString m_label;
+    QPointF m_labelOffset;
 };
+
+// "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of
+// a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
+QString messageLabel(const std::string& kind, const std::string& summary);
+
+// Gives each message item its label, placed beside it and clear of the other labels and of
+// the `nodes` (scene rectangles).
+void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes);
 
 }  // namespace sb::widgets

@@ -162,7 +162,9 @@ void NodeItem::paintShape(QPainter* p) const {
         p->restore();
     }
     QColor fill = m_palette->fillFor(m_node.kind, m_node.role);
-    if (!down && m_ownerHue) fill = m_palette->category(static_cast<std::size_t>(std::max(m_node.id, 0)));
+    // On a hash ring a node wears its owner hue, the one its arcs and keys are drawn in
+    // (twelve distinct hues, so a ring of up to 12 nodes never repeats one).
+    if (!down && m_ownerHue) fill = m_palette->nodeHue(static_cast<std::size_t>(std::max(m_node.id, 0)));
     if (m_node.count > 1) paintStack(p, path, down ? m_palette->nodeFill : fill);
     QPen outline(m_palette->text, down ? 1.5 : 2.0, down ? Qt::DashLine : Qt::SolidLine);
     p->setPen(outline);

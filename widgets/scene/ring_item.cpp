@@ -5,6 +5,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLineF>
 #include <QPainter>
+#include <QPainterPath>
+#include <QVariantAnimation>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -27,7 +29,12 @@ bool sameMarks(const std::vector<core::RingMark>& a, const std::vector<core::Rin
     return true;
 }
 
+constexpr std::size_t kMostMoves = 240;  // drawn travelling at once; the rest just recolour
+constexpr int kMoveWallMs = 1200;
+
 }  // namespace
+
+RingItem::~RingItem() = default;
 
 RingItem::RingItem(GraphScene* graph, const ScenePalette* palette, double radius)
     : m_graph(graph), m_palette(palette), m_radius(radius) {
@@ -37,15 +44,121 @@ RingItem::RingItem(GraphScene* graph, const ScenePalette* palette, double radius
     setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
 
-void RingItem::setRing(const core::RingView& ring, const std::vector<core::NodeView>&) {
+void RingItem::setRing(const core::RingView& given, const std::vector<core::NodeView>&,
+                       const std::set<std::string>& emphasised) {
+    core::RingView ring = given;
+    if (!emphasised.empty())
+        for (auto& key : ring.keys) key.highlighted = key.highlighted || emphasised.count(key.label) > 0;
     if (sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density)
         return;
-    m_ring = ring;
+    const core::RingView before = std::move(m_ring);
+    prepareGeometryChange();  // the bounds grow while a key is highlighted
+    m_ring = std::move(ring);
+    startMoves(before);
     update();
 }
 
+std::optional<double> RingItem::ownerTick(const core::RingMark& key) const {
+    // The owner's first tick clockwise from the key: where a lookup for the key lands.
+    std::optional<double> best;
+    double bestDistance = 2;
+    for (const auto& v : m_ring.vnodes) {
+        if (v.owner != key.owner) continue;
+        const double d = std::fmod(v.position - key.position + 1.0, 1.0);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = v.position;
+        }
+    }
+    return best;
+}
+
+void RingItem::startMoves(const core::RingView& before) {
+    if (before.keys.size() != m_ring.keys.size() || m_ring.keys.empty()) return;
+    std::vector<std::size_t> moved;
+    for (std::size_t i = 0; i < m_ring.keys.size(); ++i)
+        if (before.keys[i].label == m_ring.keys[i].label && before.keys[i].owner != m_ring.keys[i].owner) moved.push_back(i);
+    if (moved.empty()) return;
+    // The old owner's tick comes from the ring as it was.
+    core::RingView now = std::move(m_ring);
+    m_ring = before;
+    std::vector<std::optional<double>> from;
+    const std::size_t stride = std::max<std::size_t>(1, moved.size() / kMostMoves);
+    for (std::size_t j = 0; j < moved.size(); j += stride) from.push_back(ownerTick(m_ring.keys[moved[j]]));
+    m_ring = std::move(now);
+    m_moves.clear();
+    for (std::size_t j = 0, k = 0; j < moved.size(); j += stride, ++k) {
+        const auto to = ownerTick(m_ring.keys[moved[j]]);
+        const double origin = from[k].value_or(m_ring.keys[moved[j]].position);
+        m_moves.push_back({origin, to.value_or(m_ring.keys[moved[j]].position), m_ring.keys[moved[j]].owner});
+    }
+    if (!m_animation) {
+        m_animation = std::make_unique<QVariantAnimation>();
+        m_animation->setStartValue(0.0);
+        m_animation->setEndValue(1.0);
+        m_animation->setDuration(kMoveWallMs);
+        m_animation->setEasingCurve(QEasingCurve::InOutQuad);
+        QObject::connect(m_animation.get(), &QVariantAnimation::valueChanged, m_graph, [this](const QVariant& v) {
+            m_moveProgress = v.toDouble();
+            update();
+        });
+        QObject::connect(m_animation.get(), &QVariantAnimation::finished, m_graph, [this] {
+            m_moves.clear();
+            update();
+        });
+    }
+    m_animation->stop();
+    m_moveProgress = 0;
+    m_animation->start();
+}
+
+void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
+    const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(key.owner, 0)));
+    const double r = m_radius - 10;
+    // The clockwise walk from the key to its owner's tick: the lookup rule made visible.
+    if (auto tick = ownerTick(key)) {
+        const double span = std::fmod(*tick - key.position + 1.0, 1.0);
+        QPainterPath arc;
+        const int steps = std::max(2, static_cast<int>(span * 120));
+        for (int i = 0; i <= steps; ++i) {
+            const QPointF at = ringPoint(key.position + span * i / steps, r);
+            if (i == 0) arc.moveTo(at);
+            else arc.lineTo(at);
+        }
+        p->setPen(QPen(m_palette->highlight, 3, Qt::SolidLine, Qt::RoundCap));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(arc);
+        p->drawLine(ringPoint(*tick, r), ringPoint(*tick, m_radius + 10));
+    }
+    const QPointF at = ringPoint(key.position, r);
+    // And a line to the owning server itself.
+    if (key.owner >= 0) {
+        const QPointF owner = mapFromScene(m_graph->nodePosition(key.owner));
+        QPen dashed(m_palette->highlight, 1.8, Qt::DashLine);
+        p->setPen(dashed);
+        p->drawLine(at, owner);
+    }
+    p->setPen(QPen(m_palette->highlight, 2.5));
+    p->setBrush(c);
+    p->drawEllipse(at, 7.0, 7.0);
+    // The label sits inside the ring, on a plate so it reads over the other keys.
+    QFont f = p->font();
+    f.setBold(true);
+    p->setFont(f);
+    const QString text = QString::fromStdString(key.label);
+    const QPointF inward = ringPoint(key.position, r - 24);
+    const QRectF box(inward.x() - 28, inward.y() - 9, 56, 18);
+    p->setPen(QPen(m_palette->highlight, 1.5));
+    p->setBrush(m_palette->background);
+    p->drawRoundedRect(box, 4, 4);
+    p->setPen(m_palette->text);
+    p->drawText(box, Qt::AlignCenter, text);
+}
+
 QRectF RingItem::boundingRect() const {
-    const double r = m_radius + 40;
+    // Room for the labels outside the ring, and for a highlighted key's line out to its owner.
+    const bool highlight = std::any_of(m_ring.keys.begin(), m_ring.keys.end(), [](const auto& k) { return k.highlighted; });
+    const double r = m_radius + (highlight ? 140 : 40);
     return QRectF(-r, -r, 2 * r, 2 * r);
 }
 
@@ -63,19 +176,26 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             p->drawLine(ringPoint(f, m_radius - 4), ringPoint(f, m_radius - 4 - 22 * d));
         }
     } else {
+        p->setPen(Qt::NoPen);
         for (const auto& key : m_ring.keys) {
-            const QColor c = m_palette->category(static_cast<std::size_t>(std::max(key.owner, 0)));
-            p->setPen(key.highlighted ? QPen(m_palette->highlight, 2) : Qt::NoPen);
-            p->setBrush(c);
-            p->drawEllipse(ringPoint(key.position, m_radius - 10), key.highlighted ? 4.0 : 2.5,
-                           key.highlighted ? 4.0 : 2.5);
+            p->setBrush(m_palette->nodeHue(static_cast<std::size_t>(std::max(key.owner, 0))));
+            p->drawEllipse(ringPoint(key.position, m_radius - 10), 2.5, 2.5);
         }
+    }
+    // Keys on their way to a new owner, along the shorter arc between the two ticks.
+    for (const auto& move : m_moves) {
+        double delta = move.to - move.from;
+        if (delta > 0.5) delta -= 1.0;
+        if (delta < -0.5) delta += 1.0;
+        p->setPen(QPen(m_palette->text, 1));
+        p->setBrush(m_palette->nodeHue(static_cast<std::size_t>(std::max(move.owner, 0))));
+        p->drawEllipse(ringPoint(move.from + delta * m_moveProgress, m_radius - 18), 4.0, 4.0);
     }
     QFont f = p->font();
     f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.75));
     p->setFont(f);
     for (const auto& mark : m_ring.vnodes) {
-        const QColor c = m_palette->category(static_cast<std::size_t>(std::max(mark.owner, 0)));
+        const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(mark.owner, 0)));
         p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : 3));
         p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + 8));
         if (!mark.label.empty() && m_ring.vnodes.size() <= 24) {
@@ -84,6 +204,8 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             p->drawText(QRectF(at.x() - 30, at.y() - 7, 60, 14), Qt::AlignCenter, QString::fromStdString(mark.label));
         }
     }
+    for (const auto& key : m_ring.keys)
+        if (key.highlighted) paintHighlighted(p, key);
 }
 
 std::string RingItem::keyAt(QPointF pos) const {

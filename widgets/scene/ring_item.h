@@ -1,6 +1,13 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+class QVariantAnimation;
 
 #include "scene/scene_palette.h"
 #include "sim/view.h"
@@ -12,26 +19,46 @@ namespace sb::widgets {
 class GraphScene;
 
 // The ring: its circle, the vnode ticks in their owners' hues, and the keys as dots (or, for very
-// many keys, a density band). Clicking a key asks the scene to look it up.
+// many keys, a density band). A highlighted key is drawn large with its label and the clockwise
+// arc to the tick that owns it. When keys change owner, each travels along the ring from its old
+// owner's tick to the new one's (about a second of wall time), so a rebalance is seen, not just
+// a recolouring. Clicking a key asks the scene to look it up.
 class RingItem : public QGraphicsItem {
 public:
     RingItem(GraphScene* graph, const ScenePalette* palette, double radius);
-    void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes);
+    ~RingItem() override;
+    // `emphasised`: keys a lesson step names, marked as if looked up.
+    void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes,
+                 const std::set<std::string>& emphasised = {});
     double radius() const { return m_radius; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     // The key whose dot is within a few pixels of `pos` (item coordinates), or empty.
     std::string keyAt(QPointF pos) const;
+    // Keys travelling to a new owner right now (for tests).
+    std::size_t movingKeys() const { return m_moves.size(); }
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
+    struct Move {
+        double from = 0;  // ring fractions: the old owner's tick and the new one's
+        double to = 0;
+        core::NodeId owner = core::kNoNode;
+    };
+    std::optional<double> ownerTick(const core::RingMark& key) const;
+    void startMoves(const core::RingView& before);
+    void paintHighlighted(QPainter* p, const core::RingMark& key) const;
+
     GraphScene* m_graph;
     const ScenePalette* m_palette;
     double m_radius;
     core::RingView m_ring;
+    std::vector<Move> m_moves;
+    double m_moveProgress = 1.0;
+    std::unique_ptr<QVariantAnimation> m_animation;
 };
 
 // Where a fraction of the ring sits, clockwise from 12 o'clock.

@@ -14,6 +14,12 @@ namespace {
 constexpr std::array<QRgb, 7> kCategory = {0xE69F00, 0x56B4E9, 0x009E73, 0xD8C62B,
                                            0x0072B2, 0xD55E00, 0xCC79A7};
 
+// Twelve node hues: the seven above, then wine, teal, olive, indigo and brown, picked to stay
+// apart from them and from each other. A ring of up to 12 nodes never repeats one; each node is
+// also labelled with its name, so the hue is never the only signal.
+constexpr std::array<QRgb, 12> kNodeHues = {0xE69F00, 0x56B4E9, 0x009E73, 0xD8C62B, 0x0072B2, 0xD55E00,
+                                            0xCC79A7, 0x882255, 0x44AA99, 0x999933, 0x5A4FCF, 0x8C6D46};
+
 std::size_t stableHash(const std::string& text) {
     // FNV-1a: std::hash may differ between runs of other standard libraries, this never does.
     std::size_t h = 1469598103934665603ULL;
@@ -85,6 +91,8 @@ QColor ScenePalette::fillFor(core::NodeKind kind, const std::string& role) const
 }
 
 QColor ScenePalette::category(std::size_t index) const { return QColor(kCategory[index % kCategory.size()]); }
+
+QColor ScenePalette::nodeHue(std::size_t index) const { return QColor(kNodeHues[index % kNodeHues.size()]); }
 
 QColor ScenePalette::messageKind(const std::string& kind) const { return category(stableHash(kind)); }
 

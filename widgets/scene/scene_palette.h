@@ -38,6 +38,8 @@ struct ScenePalette {
     // A stable colour for a message kind, a log term or a ring owner.
     QColor category(std::size_t index) const;
     QColor messageKind(const std::string& kind) const;
+    // A node's own hue (ring nodes, and the keys they own): distinct for up to 12 nodes.
+    QColor nodeHue(std::size_t index) const;
 };
 
 // Which of a few shapes a peer is drawn as, by its role (see node_shapes.h for the kinds).

@@ -85,6 +85,10 @@ View HashringModel::view(Time t) const {
         }
     } else {
         ring.density = *m_density;
+        // Too many keys for dots, but the one looked up (and the hot one) is still drawn: the
+        // scene shows it large, labelled, with its way to its owner.
+        for (const std::size_t i : {lookupKey, hotKey})
+            if (i < m_keys->size()) ring.keys.push_back({ringFraction(m_keys->hash(i)), (*m_owners)[i], m_keys->name(i), true});
     }
     v.ring = std::move(ring);
     v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(m_place.liveCount()) +

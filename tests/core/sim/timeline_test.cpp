@@ -175,3 +175,20 @@ TEST_CASE("dropping and delaying a message in flight", "[timeline][messages]") {
         CHECK_THAT(t.sim().rejected()[0].message, Catch::Contains("not in flight"));
     }
 }
+
+TEST_CASE("thinning the checkpoints keeps the first one whole", "[timeline][rewind]") {
+    Fixture f;
+    TimelineLimits limits;
+    limits.maxCheckpoints = 4;  // thinned several times over 2,000 events
+    Timeline t(Simulation::create(f.registry, f.scenario).value(), 16, limits);
+    t.runUntil(nullptr, 2000);
+    REQUIRE(t.checkpointEvery() > 16);
+    t.seek(0);
+    // Back at the start the simulation is the first checkpoint: its scenario and script intact.
+    CHECK(t.sim().session().topic == f.scenario.topic);
+    CHECK(t.sim().session().actions.size() == f.scenario.actions.size());
+    Timeline straight = f.timeline(1 << 20);
+    straight.runUntil(nullptr, 2000);
+    t.seek(2000);
+    CHECK(traceText(t) == traceText(straight));
+}

@@ -1,0 +1,177 @@
+// What the narration names is on screen (issue 15): message labels that stay readable when
+// messages bunch up, twelve distinct node hues, a highlighted ring key drawn large with its
+// label and a line to its owner, flagged history operations wide enough to see and labelled.
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+#include <cmath>
+
+#include "panels/history_strip.h"
+#include "scene/graph_scene.h"
+#include "scene/message_item.h"
+#include "scene/ring_item.h"
+#include "scene/scene_palette.h"
+#include "test_support.h"
+#include "theme.h"
+
+using namespace sb;
+
+namespace {
+
+core::View fiveNodes() {
+    core::View v;
+    for (int i = 0; i < 5; ++i) {
+        core::NodeView n;
+        n.id = i;
+        n.name = "n" + std::to_string(i + 1);
+        n.role = "follower";
+        v.nodes.push_back(n);
+    }
+    return v;
+}
+
+// The candidate's RequestVotes to the four others, all just sent: a bunch leaving one node.
+core::View bunchedVotes() {
+    core::View v = fiveNodes();
+    for (int to = 1; to < 5; ++to) {
+        core::MessageView m;
+        m.id = static_cast<core::MsgId>(to);
+        m.from = 0;
+        m.to = to;
+        m.kind = "RequestVote";
+        m.summary = "term 2, last 0/0";
+        m.progress = 0.05;
+        v.messages.push_back(m);
+    }
+    return v;
+}
+
+std::vector<widgets::MessageItem*> messageItems(widgets::GraphScene& scene) {
+    std::vector<widgets::MessageItem*> out;
+    for (QGraphicsItem* item : scene.items())
+        if (item->type() == widgets::MessageItem::Type) out.push_back(static_cast<widgets::MessageItem*>(item));
+    return out;
+}
+
+double distance(const QColor& a, const QColor& b) {
+    const double dr = a.redF() - b.redF(), dg = a.greenF() - b.greenF(), db = a.blueF() - b.blueF();
+    return std::sqrt(dr * dr + dg * dg + db * db);
+}
+
+// Pixels of `colour` (within a small tolerance) in a picture of the scene.
+int pixelsOf(widgets::GraphScene& scene, const QColor& colour) {
+    QImage image(640, 640, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    scene.render(&p, QRectF(0, 0, 640, 640), QRectF(-320, -320, 640, 640));
+    p.end();
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) n += distance(image.pixelColor(x, y), colour) < 0.08 ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+class SceneMarksTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init() { test::failOnQtWarnings(); }
+    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+
+    void messageLabelsNameKindAndTheFieldThatMatters() {
+        QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("RV t2"));
+        QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("AE t3"));
+        QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("Write x=3"));  // a short kind stays whole
+    }
+
+    void bunchedMessagesKeepTheirLabelsApart() {
+        widgets::GraphScene scene;
+        scene.setView(bunchedVotes());
+        const auto items = messageItems(scene);
+        QCOMPARE(items.size(), std::size_t{4});
+        std::vector<QRectF> boxes;
+        for (const auto* item : items) {
+            QCOMPARE(item->label(), QStringLiteral("RV t2"));
+            boxes.push_back(item->mapRectToScene(item->labelRect()));
+        }
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j)
+                QVERIFY2(!boxes[i].intersects(boxes[j]), "two message labels overlap");
+    }
+
+    void twelveNodesHaveTwelveDistinctHues() {
+        const widgets::ScenePalette pal = widgets::ScenePalette::fromPalette(widgets::lightPalette());
+        for (std::size_t i = 0; i < 12; ++i)
+            for (std::size_t j = i + 1; j < 12; ++j)
+                QVERIFY2(distance(pal.nodeHue(i), pal.nodeHue(j)) > 0.15,
+                         qPrintable(QStringLiteral("hues %1 and %2 are too close").arg(i).arg(j)));
+        QCOMPARE(pal.nodeHue(12), pal.nodeHue(0));  // the thirteenth repeats: names tell them apart
+    }
+
+    void aHighlightedKeyIsDrawnLargeWithALineToItsOwner() {
+        core::View v = fiveNodes();
+        v.layout = core::Layout::Ring;
+        core::RingView ring;
+        for (int i = 0; i < 5; ++i) ring.vnodes.push_back({0.2 * i + 0.1, i, "n" + std::to_string(i + 1), false});
+        for (int k = 0; k < 200; ++k)
+            ring.keys.push_back({(k + 0.5) / 200.0, static_cast<core::NodeId>(((k + 0.5) / 200.0 + 0.9) / 0.2) % 5,
+                                 "k" + std::to_string(k), false});
+        v.ring = ring;
+        widgets::GraphScene scene;
+        scene.setScenePalette(widgets::ScenePalette::fromPalette(widgets::lightPalette()));
+        scene.setView(v);
+        const QColor highlight = scene.scenePalette().highlight;
+        const int before = pixelsOf(scene, highlight);
+        // A lesson step names k42: the scene draws it as a looked-up key.
+        scene.setEmphasisKeys({"k42"});
+        const int after = pixelsOf(scene, highlight);
+        QVERIFY2(after > before + 300, qPrintable(QStringLiteral("%1 -> %2 highlight pixels").arg(before).arg(after)));
+        // The model's own mark does the same.
+        v.ring->keys[42].highlighted = true;
+        scene.setEmphasisKeys({});
+        scene.setView(v);
+        QVERIFY(pixelsOf(scene, highlight) > before + 300);
+    }
+
+    void aFlaggedOperationIsWideAndLabelled() {
+        core::View v = fiveNodes();
+        for (int i = 0; i < 30; ++i) {
+            core::HistoryOp op;
+            op.id = i;
+            op.node = i % 5;
+            op.label = i == 29 ? "r x→2" : "w x=" + std::to_string(i);
+            op.start = core::fromMs(10 * i);
+            op.end = core::fromMs(10 * i + 1);
+            op.outcome = "ok";
+            op.tone = core::Tone::Good;
+            op.flagged = i == 29;  // the stale read, the newest and shortest at the right edge
+            v.history.push_back(op);
+        }
+        v.time = core::fromMs(291);
+        widgets::HistoryStrip strip;
+        strip.resize(640, 140);
+        strip.setView(v);
+        QImage image(strip.size(), QImage::Format_ARGB32);
+        strip.render(&image);
+        bool found = false;
+        for (std::size_t k = 0; k < strip.drawnCount(); ++k) {
+            if (!strip.drawnOp(k).flagged) continue;
+            found = true;
+            QVERIFY(strip.drawnRect(k).width() >= 20);
+            QVERIFY(strip.drawnRect(k).right() <= strip.width());
+            QVERIFY2(!strip.drawnLabel(k).isEmpty(), "the flagged operation has no label");
+            QVERIFY(strip.drawnLabel(k).left() >= 0);
+        }
+        QVERIFY(found);
+    }
+};
+
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    SceneMarksTest t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "scene_marks_test.moc"
