@@ -14,18 +14,24 @@ double paceWeight(const Event& event) {
 
 namespace {
 
-// The average weight per window over the stretch before `shown` (up to `windows` windows, as
-// far as the kept trace reaches); 0 when nothing is before it.
-double before(const Timeline& t, Time shown, Time window, int windows) {
+// The average weight per window of the run around the window starting at `shown`, the window
+// itself left out: the `windows` windows before it, or near the start of the run, where there
+// is not that much before it, as much of the recorded run after it as makes up the difference.
+double context(const Timeline& t, Time shown, Time window, int windows) {
     const std::vector<Event>& trace = t.trace();
-    Time from = std::max<Time>(0, shown - window * windows);
-    if (t.firstKept() > 0 && !trace.empty()) from = std::max(from, trace.front().time);
-    if (shown <= from) return 0;
+    if (trace.empty()) return 0;
+    const Time span = window * windows;
+    Time from = std::max<Time>(0, shown - span);
+    if (t.firstKept() > 0) from = std::max(from, trace.front().time);
+    const Time to = std::max(shown, std::min(from + span, trace.back().time));
+    const Time covered = (shown - from) + std::max<Time>(0, to - (shown + window));
+    if (covered <= 0) return 0;
     // The trace is in time order: find the stretch by bisection, not by walking a long run.
     auto it = std::lower_bound(trace.begin(), trace.end(), from, [](const Event& e, Time v) { return e.time < v; });
     double weight = 0;
-    for (; it != trace.end() && it->time < shown; ++it) weight += paceWeight(*it);
-    return weight * static_cast<double>(window) / static_cast<double>(shown - from);
+    for (; it != trace.end() && it->time <= to; ++it)
+        if (it->time < shown || it->time > shown + window) weight += paceWeight(*it);
+    return weight * static_cast<double>(window) / static_cast<double>(covered);
 }
 
 }  // namespace
@@ -43,10 +49,10 @@ Time pacedAdvance(const Timeline& t, Time shown, double wallMs, double speed, do
     }
     double rate = base;
     if (weight > 0) {
-        // The window should last weight / eventsPerSecond seconds, unless the run was about as
-        // busy before it: then it slows only by how much busier it is than what came before.
+        // The window should last weight / eventsPerSecond seconds, unless the run around it is
+        // about as busy: then it slows only by how much busier it is than its context.
         const double wanted = static_cast<double>(window) * rule.eventsPerSecond / (1000.0 * weight);
-        const double usual = base * std::min(1.0, rule.contrast * before(t, shown, window, rule.aroundWindows) / weight);
+        const double usual = base * std::min(1.0, rule.contrast * context(t, shown, window, rule.aroundWindows) / weight);
         rate = std::clamp(std::max(wanted, usual), rule.slowest, base);
     } else {
         Time next = -1;

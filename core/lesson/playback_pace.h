@@ -12,7 +12,8 @@ namespace sb::core {
 // Bunching is judged against what came before: a stretch no busier than the second before it
 // (a cache under steady load) plays at 1x; the onset of a burst (a stampede) slows by the ratio
 // of its weight to `contrast` times that earlier average, and a burst that lasts becomes the
-// new ordinary within `aroundWindows` windows.
+// new ordinary within `aroundWindows` windows. Near the start of a run, with less than that
+// before it, the recorded run after the window makes up the second.
 struct PaceRule {
     double usPerWallMs = 100.0;
     double eventsPerSecond = 2.0;
@@ -20,7 +21,7 @@ struct PaceRule {
     double idleWallMs = 200.0;
     double idleBoost = 6.0;
     double windowWallMs = 250.0;  // how far ahead (at the 1x rate) bunching is looked for
-    int aroundWindows = 40;       // what came before: this many windows back
+    int aroundWindows = 40;       // the context: this many windows (before, or after at the start)
     double contrast = 1.25;       // up to this many times the surroundings' load is ordinary
 };
 

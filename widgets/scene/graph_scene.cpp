@@ -236,11 +236,9 @@ void GraphScene::updateMessages() {
         const double s = margin + t * std::max(0.0, 1 - 2 * margin);
         item->setPos(a + (b - a) * s + normal);
     }
+    // A label must not hide a node, its role or its badges: the node item's whole extent.
     std::vector<QRectF> nodeRects;
-    for (const NodeItem* n : m_nodes) {
-        const double r = NodeItem::kRadius;
-        nodeRects.emplace_back(n->pos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
-    }
+    for (const NodeItem* n : m_nodes) nodeRects.push_back(n->sceneBoundingRect());
     placeMessageLabels(m_view.messages, m_messages, m_emphKinds, nodeRects);
     for (auto it = m_messages.begin(); it != m_messages.end();) {
         if (seen.count(it->first)) {

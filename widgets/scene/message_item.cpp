@@ -152,7 +152,8 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         const QPointF at = item->pos();
         const QRectF first(at + QPointF(9, -size.height() / 2), size);
         QRectF box = first;
-        for (int attempt = 1; attempt < 48 && !clear(box); ++attempt) {
+        // A few label heights either way at most: a label far from its message reads as another's.
+        for (int attempt = 1; attempt < 16 && !clear(box); ++attempt) {
             const int k = attempt / 2;  // right then left, at each height
             const double shift = (size.height() + 1) * ((k + 1) / 2) * (k % 2 ? 1 : -1);
             const double x = attempt % 2 ? at.x() - 9 - size.width() : at.x() + 9;
