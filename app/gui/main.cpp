@@ -53,6 +53,18 @@ int main(int argc, char** argv) {
         return done.exitCode;
     }
     sb::app::MainWindow window(registry, *parsed.options);
+    if (qEnvironmentVariableIsSet("SPLITBRAIN_STARTUP_PROBE")) {
+        // The first-paint benchmark (tests/widgets/first_paint_bench.cpp) times these two lines.
+        QObject::connect(&window, &sb::app::MainWindow::firstPainted, &window, [] {
+            std::puts("first-paint");
+            std::fflush(stdout);
+        });
+        QObject::connect(&window, &sb::app::MainWindow::startupFinished, &window, [] {
+            std::puts("ready");
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        }, Qt::QueuedConnection);
+    }
     window.show();
     if (parsed.options->exitAfterShow) {
         const QString path = parsed.options->screenshotPath;

@@ -13,8 +13,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <set>
+#include <utility>
 
 #include "export/scene_export.h"
+#include "first_paint.h"
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
@@ -90,6 +92,22 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 
     resize(1280, 800);
     restoreSettings();
+    holdForFirstPaint();
+}
+
+// The first frame is a skeleton: the window, its menus, the playback bar and the dock frames with
+// their titles. Laying out and painting the docks' contents, the plots and the scene is most of
+// what the first frame would otherwise cost, so they are shown once the skeleton is on screen.
+// Only contents are held back, not the docks, so the saved layout and the tab order are kept.
+void MainWindow::holdForFirstPaint() {
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (dock->widget() && !dock->widget()->isHidden()) m_heldForFirstPaint << dock->widget();
+    m_heldForFirstPaint << m_stack;
+    for (QWidget* w : m_heldForFirstPaint) w->hide();
+}
+
+void MainWindow::revealWorkspace() {
+    for (QWidget* w : std::exchange(m_heldForFirstPaint, {})) w->show();
 }
 
 MainWindow::~MainWindow() = default;
@@ -126,6 +144,7 @@ void MainWindow::buildDocks() {
     // Topic panels from the topic UI registry, tabbed beside the plots: shown with their topic only.
     m_topicDocks = new widgets::TopicDocks(*m_topicUis, m_controller, this, plots);
     connect(m_history, &widgets::HistoryStrip::seekRequested, m_controller, &widgets::SimController::seekTime);
+    connect(m_history, &widgets::HistoryStrip::explainRequested, this, &MainWindow::refresh);
     resizeDocks({lessons, pane}, {300, 330}, Qt::Horizontal);
     resizeDocks({lessons, inspector}, {300, 200}, Qt::Vertical);
     resizeDocks({spaceTime}, {190}, Qt::Vertical);
@@ -154,6 +173,7 @@ void MainWindow::refresh() {
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;
     m_history->setView(view);
+    if (m_history->explaining()) m_history->setExplanation(core::explainHistory(timeline->model()));  // asked: may search
     if (!hadHistory && m_history->opCount() > 0) m_historyDock->raise();
 }
 
@@ -207,15 +227,17 @@ void MainWindow::onStepFinished(std::size_t step) {
 }
 
 bool MainWindow::event(QEvent* event) {
-    const bool firstFrame = event->type() == QEvent::UpdateRequest && !m_startupScheduled;
-    const bool handled = QMainWindow::event(event);
-    if (firstFrame) {
-        // Reading and validating every lesson is the slow part of startup: do it once the first
-        // frame is on screen, so the window appears at once and fills in a moment later.
+    if (event->type() == QEvent::Show && !m_startupScheduled) {
+        // Reading every lesson and filling the docks is the slow part of startup: do it once the
+        // first frame (the skeleton) has been painted, so the window appears at once.
         m_startupScheduled = true;
-        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+        widgets::afterFirstPaint(this, [this] {
+            emit firstPainted();
+            revealWorkspace();
+            finishStartup();
+        });
     }
-    return handled;
+    return QMainWindow::event(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -101,6 +101,12 @@ public:
     // Names of the things a keyboard user can do, with their shortcuts (Help > Keyboard).
     QList<QPair<QString, QString>> shortcutList() const;
 
+signals:
+    // The first frame (the skeleton) is on screen; then the catalog and the docks fill in.
+    void firstPainted();
+    // Startup is complete: the catalog is read and the command line's lesson, step and page are open.
+    void startupFinished();
+
 protected:
     bool event(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -122,6 +128,8 @@ private:
     void connectGestures();
     void loadCatalog();
     void finishStartup();
+    void holdForFirstPaint();
+    void revealWorkspace();
     void watchLessonFiles();
     void lessonFileChanged(const QString& path);
     void refresh();
@@ -196,6 +204,7 @@ private:
     bool m_catalogLoaded = false;
     bool m_startupScheduled = false;
     QString m_pendingLesson;  // opened once the catalog is read
+    QList<QWidget*> m_heldForFirstPaint;  // docks and the workspace, shown once the skeleton is painted
 };
 
 }  // namespace sb::app

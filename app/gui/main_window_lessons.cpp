@@ -244,6 +244,7 @@ void MainWindow::finishStartup() {
         }
     }
     if (!m_options.quizPage.isEmpty()) openQuizPage(m_options.quizPage);
+    emit startupFinished();
 }
 
 }  // namespace sb::app

@@ -60,6 +60,7 @@ bool MainWindow::quizMode() const { return m_stack->currentWidget() == m_quiz; }
 
 void MainWindow::setQuizMode(bool on) {
     if (on == quizMode()) return;
+    revealWorkspace();  // asked for before the first paint: the quiz page lives in the held stack
     const QSignalBlocker block(m_quizAction);
     m_quizAction->setChecked(on);
     if (on) {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/json_io.h"
+#include "sim/model_capabilities.h"
 #include "sim/run_budget.h"
 #include "sim/scenario_nodes.h"
 
@@ -63,6 +64,8 @@ Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
     const TopicInfo& info = model->info();
     auto params = info.params.complete(scenario.params);
     if (!params) return params.error();
+    // Checking names needs no run where the topic can say them from its params.
+    if (const auto* cheap = dynamic_cast<const NamesFromParams*>(model.get())) return cheap->namesFor(params.value());
     if (Status s = model->reset(params.value(), scenario.seed); !s) return s.error();
     return model->nodeNames();
 }

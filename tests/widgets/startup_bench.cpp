@@ -1,5 +1,6 @@
-// Startup benchmark: time to the first rendered frame of the workspace next to a bare
-// QMainWindow in the same process. Prints numbers; never fails on time.
+// Startup benchmark, in process: time to the first painted frame of the workspace next to a bare
+// QMainWindow in the same process (widgets_first_paint_bench times whole processes, as a user
+// waits). Prints numbers; never fails on time.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "first_paint.h"
 #include "gui/main_window.h"
 #include "lesson/lesson_catalog.h"
 #include "sim/registry.h"
@@ -14,7 +16,8 @@
 
 namespace {
 
-// Construct, show, and render once: what a user waits for before seeing the window.
+// Construct and show, until the first frame has been painted (the same detection as the app's
+// and the whole-process benchmark's): what a user waits for before seeing the window.
 double g_constructMs = 0;  // of the last measurement: the constructor's share
 
 template <class Make>
@@ -24,11 +27,16 @@ double firstFrameMs(Make make) {
     auto window = make();
     g_constructMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     window->resize(1280, 800);
+    double ms = -1;
+    const auto painted = [&] { ms = static_cast<double>(timer.nsecsElapsed()) / 1e6; };
+    // The workspace says so itself (its own watcher runs first and then fills in the docks).
+    if (auto* main = qobject_cast<sb::app::MainWindow*>(window.get()))
+        QObject::connect(main, &sb::app::MainWindow::firstPainted, main, painted);
+    else
+        sb::widgets::afterFirstPaint(window.get(), painted);
     window->show();
-    QCoreApplication::processEvents();
-    const QPixmap frame = window->grab();
-    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    if (frame.isNull()) std::fprintf(stderr, "no frame\n");
+    while (ms < 0 && timer.elapsed() < 20000) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    if (ms < 0) std::fprintf(stderr, "no frame\n");
     return ms;
 }
 
@@ -55,11 +63,11 @@ int main(int argc, char** argv) {
     sb::core::LessonCatalog catalog(registry);
     catalog.load(sb::app::kSourceLessonsDir);
     const double catalogMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    std::printf("startup benchmark (offscreen, first frame = construct + show + first render):\n");
+    std::printf("startup benchmark (offscreen, first frame = construct and show until the first frame is painted):\n");
     std::printf("  bare QMainWindow: %.1f ms cold, %.1f ms warm\n", bareCold, bareWarm);
     std::printf("  Splitbrain workspace: %.1f ms (%.2fx the cold bare window, %.2fx the warm one)\n", workspace,
                 workspace / bareCold, workspace / bareWarm);
-    std::printf("  (workspace constructor %.1f ms, show and first render %.1f ms)\n", g_constructMs,
+    std::printf("  (workspace constructor %.1f ms, show until painted %.1f ms)\n", g_constructMs,
                 workspace - g_constructMs);
     std::printf("  deferred until after the first frame: loading the lesson catalog (%zu lessons), about %.1f ms\n",
                 catalog.lessons().size(), catalogMs);

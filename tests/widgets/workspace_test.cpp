@@ -15,6 +15,7 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -309,6 +310,18 @@ private slots:
         QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
         controller().goToStepEnd(5);
         QVERIFY(strip->flaggedCount() >= 2);  // the stale read and the lost write are marked
+        // The culprit search runs when asked: "Why?" marks the write the stale read missed too.
+        const std::size_t marked = strip->flaggedCount();
+        QVERIFY(strip->explanation().isEmpty());
+        auto* why = strip->findChild<QToolButton*>();
+        QVERIFY(why);
+        why->click();
+        QVERIFY(strip->explaining());
+        QVERIFY(strip->explanation().contains(QStringLiteral("3 operations on x")));
+        QVERIFY(strip->flaggedCount() > marked);
+        why->click();
+        QVERIFY(strip->explanation().isEmpty());
+        QCOMPARE(strip->flaggedCount(), marked);
     }
 
     void comparesCpWithApOnTheSameRun() {

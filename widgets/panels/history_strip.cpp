@@ -2,6 +2,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolButton>
 #include <algorithm>
 
 #include "scene/scene_palette.h"
@@ -14,14 +15,24 @@ constexpr double kTop = 6;
 constexpr double kLeft = 44;    // room for the lane names
 constexpr double kAxis = 18;    // room for the time labels at the bottom
 constexpr double kMinBar = 3;   // an instant operation stays clickable
+constexpr double kSummary = 22; // the row of the "Why?" button and its answer
 constexpr double kMinFlaggedBar = 26;
 
 }  // namespace
 
-HistoryStrip::HistoryStrip(QWidget* parent) : QWidget(parent) {
+HistoryStrip::HistoryStrip(QWidget* parent) : QWidget(parent), m_why(new QToolButton(this)) {
     setAccessibleName(tr("Client history"));
     setToolTip(tr("Client operations from invocation to completion. Click one to go there."));
     setMinimumHeight(60);
+    m_why->setText(tr("Why?"));
+    m_why->setCheckable(true);
+    m_why->setAccessibleName(tr("Why is the history not linearizable?"));
+    m_why->setToolTip(tr("Mark the operations that show why the history breaks its rule (a search, run only while this is on)"));
+    m_why->setAutoRaise(true);
+    connect(m_why, &QToolButton::toggled, this, [this](bool on) {
+        if (!on) setExplanation({});
+        emit explainRequested();
+    });
 }
 
 void HistoryStrip::setView(const core::View& view) {
@@ -29,8 +40,37 @@ void HistoryStrip::setView(const core::View& view) {
     m_now = view.time;
     m_lanes.clear();
     for (const auto& n : view.nodes) m_lanes.push_back({n.id, QString::fromStdString(n.name)});
-    setMinimumHeight(static_cast<int>(kTop + kAxis + kLaneHeight * static_cast<double>(std::max<std::size_t>(m_lanes.size(), 1))));
+    fitHeight();
     update();
+}
+
+bool HistoryStrip::explaining() const { return m_why->isChecked(); }
+
+void HistoryStrip::setExplanation(const core::HistoryExplanation& why) {
+    m_summary = QString::fromStdString(why.summary);
+    if (explaining() && m_summary.isEmpty()) m_summary = tr("Nothing to explain beyond the marks already shown.");
+    if (!explaining()) m_summary.clear();
+    for (core::HistoryOp& op : m_ops)
+        if (std::binary_search(why.ops.begin(), why.ops.end(), op.id) && !op.flagged) {
+            op.flagged = true;
+            op.note = tr("cannot be ordered with the other marked operations (not linearizable)").toStdString();
+        }
+    m_why->setToolTip(m_summary.isEmpty() ? tr("Mark the operations that show why the history breaks its rule") : m_summary);
+    fitHeight();
+    update();
+}
+
+double HistoryStrip::top() const { return kTop + kSummary; }
+
+void HistoryStrip::fitHeight() {
+    setMinimumHeight(static_cast<int>(top() + kAxis + kLaneHeight * static_cast<double>(std::max<std::size_t>(m_lanes.size(), 1))));
+}
+
+void HistoryStrip::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    m_why->adjustSize();
+    m_why->setFixedHeight(static_cast<int>(kSummary) - 2);
+    m_why->move(width() - m_why->width() - 2, 1);
 }
 
 std::size_t HistoryStrip::flaggedCount() const {
@@ -40,8 +80,8 @@ std::size_t HistoryStrip::flaggedCount() const {
 QRectF HistoryStrip::barRect(const core::HistoryOp& op, int lane, double x0, double scale) const {
     const double left = x0 + static_cast<double>(op.start) * scale;
     const double right = x0 + static_cast<double>(op.end.value_or(m_now)) * scale;
-    const double top = kTop + kLaneHeight * lane + 3;
-    return {left, top, std::max(kMinBar, right - left), kLaneHeight - 6};
+    const double y = top() + kLaneHeight * lane + 3;
+    return {left, y, std::max(kMinBar, right - left), kLaneHeight - 6};
 }
 
 void HistoryStrip::paintEvent(QPaintEvent*) {
@@ -61,8 +101,14 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
+    if (!m_summary.isEmpty()) {
+        p.setPen(pal.text);
+        const double room = std::max(10.0, static_cast<double>(m_why->x()) - 8);
+        p.drawText(QRectF(4, 1, room, kSummary), Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(m_summary, Qt::ElideRight, static_cast<int>(room)));
+    }
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-        const double y = kTop + kLaneHeight * static_cast<double>(i);
+        const double y = top() + kLaneHeight * static_cast<double>(i);
         p.setPen(pal.mutedText);
         p.drawText(QRectF(2, y, kLeft - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, m_lanes[i].name);
         p.setPen(QPen(pal.link, 0.6, Qt::DotLine));
@@ -122,7 +168,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
 
 void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const {
     // Round tick steps (1, 2 or 5 times a power of ten) so the labels read as plain numbers.
-    const double axisY = kTop + kLaneHeight * static_cast<double>(m_lanes.size()) + 12;
+    const double axisY = top() + kLaneHeight * static_cast<double>(m_lanes.size()) + 12;
     core::Time step = 1000;
     for (core::Time base = 1000; step * 6 < span; base *= 10)
         for (const core::Time k : {1, 2, 5})
@@ -137,7 +183,7 @@ void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time spa
     }
     p.setPen(QPen(pal.highlight, 1.5));
     const double cursor = kLeft + static_cast<double>(m_now) * scale;
-    p.drawLine(QPointF(cursor, kTop), QPointF(cursor, axisY - 10));
+    p.drawLine(QPointF(cursor, top()), QPointF(cursor, axisY - 10));
 }
 
 long long HistoryStrip::opAt(QPointF pos) const {

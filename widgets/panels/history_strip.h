@@ -5,7 +5,10 @@
 class QPainter;
 #include <vector>
 
+#include "sim/model_capabilities.h"
 #include "sim/view.h"
+
+class QToolButton;
 
 namespace sb::widgets {
 
@@ -15,13 +18,18 @@ struct ScenePalette;
 // completion on a shared time axis, filled by outcome and labelled with it, with flagged
 // operations (stale, lost, not linearizable) outlined and marked with a cross. Topics without
 // clients leave View::history empty and the strip says so. Clicking an operation emits its start
-// time so the window can seek there.
+// time so the window can seek there. "Why?" asks the model which operations show that the history
+// is broken (a costly search, so it runs only while the button is on, never per frame otherwise).
 class HistoryStrip : public QWidget {
     Q_OBJECT
 public:
     explicit HistoryStrip(QWidget* parent = nullptr);
 
     void setView(const core::View& view);
+    // Whether the user asked why; the window then passes the model's explanation after setView.
+    bool explaining() const;
+    void setExplanation(const core::HistoryExplanation& why);
+    QString explanation() const { return m_summary; }
     std::size_t opCount() const { return m_ops.size(); }
     std::size_t flaggedCount() const;
     // The operation drawn under `pos` in the last paint, or -1.
@@ -36,10 +44,12 @@ public:
 
 signals:
     void seekRequested(core::Time time);
+    void explainRequested();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Lane {
@@ -55,6 +65,11 @@ private:
     void drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const;
     QRectF barRect(const core::HistoryOp& op, int lane, double x0, double scale) const;
 
+    double top() const;
+    void fitHeight();
+
+    QToolButton* m_why;
+    QString m_summary;
     std::vector<core::HistoryOp> m_ops;
     std::vector<Lane> m_lanes;
     core::Time m_now = 0;

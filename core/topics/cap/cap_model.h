@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/model_capabilities.h"
 #include "sim/networked_model.h"
 #include "topics/cap/cap_types.h"
 #include "topics/cap/linearizability.h"
@@ -63,7 +64,7 @@ struct Config : ClusterConfig {
 //
 // Probes: see topicInfo(). Events: invoke, complete (detail ok/failed/timeout), stale_read,
 // lost_write, sibling, plus the kernel's send/deliver/drop/timer/action.
-class CapModel final : public NetworkedModel<Payload, Config> {
+class CapModel final : public NetworkedModel<Payload, Config>, public ExplainsHistory {
 public:
     static const TopicInfo& topicInfo();
 
@@ -77,16 +78,27 @@ public:
     std::vector<InspectRow> inspectNode(NodeId node) const override;
     std::vector<InspectRow> inspectMessage(MsgId id) const override;
 
-    // Every client operation so far, with each op's linearizable flag filled in by the checker.
+    // Every client operation so far, with each op's linearizable flag filled in from explain().
     std::vector<ClientOp> history() const;
-    // The checker's verdict per key: empty culprit when linearizable.
+    // The checker's verdict per key, cheap: computed once per change of the history and reused
+    // by every view, probe and invariant check until the next. No culprit: see explain().
     struct KeyVerdict {
         bool linearizable = true;           // proven: false when broken or unknown
         bool unknown = false;               // the search ran out of states: no verdict
-        std::vector<std::int64_t> culprit;  // minimal set of op ids that cannot be ordered
+        std::size_t checked = 0;            // how far it got: ops proven fine before it stopped
+        std::size_t total = 0;              // ops the check was given
+        std::vector<std::int64_t> stuck;    // ids of the ops where it stopped (broken or out of states)
+        std::uint64_t explored = 0;         // states visited
+        // Filled by explain() only: the minimal set of op ids that cannot be ordered.
+        std::vector<std::int64_t> culprit;
         bool minimal = true;                // false: the culprit search ran out of states first
+        CulpritStats search;                // what the culprit search cost
     };
     KeyVerdict verdict(int key) const;
+    // The verdict plus the culprit: a costly search (up to kCulpritBudget states), run only when
+    // asked (a user asking why, a claim on culprit_size), and cached per broken prefix.
+    KeyVerdict explain(int key) const;
+    HistoryExplanation explainHistory() const override;
     bool linearizable() const;
     // Whether some order of each key's operations, ignoring real time, explains every result;
     // nullopt when the search gave up (unknown, never reported as true).
@@ -132,7 +144,7 @@ private:
         std::uint64_t generation = ~std::uint64_t{0};
         std::vector<LinOp> prefix;
         std::vector<std::int64_t> ids;
-        bool minimal = true;
+        CulpritStats stats;
     };
 
     static std::size_t idx(NodeId n) { return static_cast<std::size_t>(n); }

@@ -92,24 +92,20 @@ View CapModel::view(Time t) const {
     const std::size_t from = m_banners.size() > 2 ? m_banners.size() - 2 : 0;
     for (std::size_t i = from; i < m_banners.size(); ++i)
         if (m_banners[i].time <= t) v.annotations.push_back(m_banners[i].text);
-    // The culprits flagged without copying the whole history every frame.
-    std::vector<std::int64_t> culprits;
+    // The verdict only, kept by the checker until the history changes; the culprit search is
+    // explainHistory(), run when the user asks why.
     for (int k = 0; k < m_cfg.keys; ++k) {
         const KeyVerdict verdictOfKey = verdict(k);
-        culprits.insert(culprits.end(), verdictOfKey.culprit.begin(), verdictOfKey.culprit.end());
         if (verdictOfKey.unknown)
-            v.annotations.push_back("Linearizability of " + keyName(k) + ": unknown (the checker gave up)");
+            v.annotations.push_back("Linearizability of " + keyName(k) + ": unknown (the checker gave up with " +
+                                    std::to_string(verdictOfKey.checked) + " of " + std::to_string(verdictOfKey.total) +
+                                    " operations ordered)");
+        else if (!verdictOfKey.linearizable)
+            v.annotations.push_back("Not linearizable on " + keyName(k) + ": ask why in the client history");
     }
-    std::sort(culprits.begin(), culprits.end());
     for (const ClientOp& op : m_history) {
         if (op.invoke > t) break;  // invocation order
-        if (!std::binary_search(culprits.begin(), culprits.end(), op.id)) {
-            v.history.push_back(historyOp(op, t));
-            continue;
-        }
-        ClientOp flagged = op;
-        flagged.linearizable = false;
-        v.history.push_back(historyOp(flagged, t));
+        v.history.push_back(historyOp(op, t));
     }
     return v;
 }
@@ -198,7 +194,7 @@ ProbeValue CapModel::probe(const std::string& name, NodeId node) const {
     }
     if (name == "culprit_size") {
         std::int64_t n = 0;
-        for (int k = 0; k < m_cfg.keys; ++k) n += static_cast<std::int64_t>(verdict(k).culprit.size());
+        for (int k = 0; k < m_cfg.keys; ++k) n += static_cast<std::int64_t>(explain(k).culprit.size());  // asked: search
         return n;
     }
     if (name == "divergent_keys") return std::int64_t{divergentKeys()};

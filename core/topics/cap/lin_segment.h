@@ -33,4 +33,9 @@ struct SegmentRun {
 SegmentRun runSegment(const std::vector<LinOp>& ops, std::size_t first, const std::vector<Frontier>& from,
                       std::uint64_t& budget, bool withOrder);
 
+// The ids of where a search stopped: the segment's ops [first, end) and the open writes carried
+// into it, in history order.
+std::vector<std::int64_t> stuckIds(const std::vector<LinOp>& ops, std::size_t first, std::size_t end,
+                                   const std::vector<Frontier>& from);
+
 }  // namespace sb::core::cap::lin_detail

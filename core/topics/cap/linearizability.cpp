@@ -163,6 +163,16 @@ SegmentRun lin_detail::runSegment(const std::vector<LinOp>& ops, std::size_t fir
     return run;
 }
 
+std::vector<std::int64_t> lin_detail::stuckIds(const std::vector<LinOp>& ops, std::size_t first, std::size_t end,
+                                               const std::vector<Frontier>& from) {
+    std::set<std::size_t> at;
+    for (std::size_t i = first; i < end; ++i) at.insert(i);
+    for (const Frontier& f : from) at.insert(f.open.begin(), f.open.end());
+    std::vector<std::int64_t> ids;
+    for (const std::size_t i : at) ids.push_back(ops[i].id);
+    return ids;
+}
+
 LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial, std::uint64_t budget) {
     // An unknown-outcome write whose value no read returned may as well never have happened:
     // dropping it from any linearization leaves one. Removing such writes up front keeps the
@@ -177,17 +187,21 @@ LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial, s
     const std::uint64_t start = budget;
     std::vector<Frontier> frontier{Frontier{initial, {}, {}}};
     LinResult result;
+    result.total = ops.size();
     for (std::size_t first = 0; first < ops.size();) {
         SegmentRun run = lin_detail::runSegment(ops, first, frontier, budget, true);
         if (run.exhausted || run.next.empty()) {
             result.exhausted = run.exhausted;
             result.linearizable = false;
             result.explored = start - budget;
+            result.checked = first;
+            result.stuck = lin_detail::stuckIds(ops, first, run.end, frontier);
             return result;
         }
         frontier = std::move(run.next);
         first = run.end;
     }
+    result.checked = ops.size();
     result.explored = start - budget;
     result.order = frontier.front().order;
     return result;
@@ -233,6 +247,7 @@ struct Search {
     std::int64_t initial = 0;
     std::uint64_t left = 0;
     bool ranOut = false;
+    CulpritStats stats;
 
     bool broken(const std::vector<LinOp>& ops) {
         if (left == 0) {
@@ -240,6 +255,8 @@ struct Search {
             return false;
         }
         const LinResult r = checkRegister(ops, initial, left);
+        ++stats.checks;
+        stats.explored += r.explored;
         left -= std::min(left, r.explored);
         ranOut = ranOut || r.exhausted;
         return !r.linearizable && !r.exhausted;
@@ -249,11 +266,14 @@ struct Search {
 }  // namespace
 
 std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial, std::uint64_t budget,
-                                           bool* minimal) {
-    Search search{initial, budget, false};
+                                           CulpritStats* stats) {
+    Search search{initial, budget, false, {}};
+    search.stats.size = ops.size();
     auto broken = [&search](const std::vector<LinOp>& h, std::int64_t) { return search.broken(h); };
-    if (minimal) *minimal = false;
-    if (!broken(ops, initial)) return {};
+    if (!broken(ops, initial)) {
+        if (stats) *stats = search.stats;
+        return {};
+    }
     std::vector<LinOp> kept = ops;
     std::stable_sort(kept.begin(), kept.end(), byInvoke);
     // Narrow down before the quadratic filter: first the shortest broken prefix (bisection; not
@@ -289,7 +309,8 @@ std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::i
             }
         }
     }
-    if (minimal) *minimal = !search.ranOut;
+    search.stats.minimal = !search.ranOut;
+    if (stats) *stats = search.stats;
     std::vector<std::int64_t> ids;
     ids.reserve(kept.size());
     for (const LinOp& op : kept) ids.push_back(op.id);

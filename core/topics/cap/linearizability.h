@@ -38,6 +38,12 @@ struct LinResult {
     bool exhausted = false;             // gave up after `budget` states: unknown (linearizable is false)
     std::vector<std::int64_t> order;    // a witness order of the ops that took effect
     std::uint64_t explored = 0;         // distinct states visited
+    // How far it got: the ops of the segments proven before it stopped (all of them when
+    // linearizable), out of `total`, and the ids of the segment where it stopped (broken, or
+    // where the budget ran out), so "unknown" and "broken" can say where.
+    std::size_t checked = 0;
+    std::size_t total = 0;
+    std::vector<std::int64_t> stuck;
 };
 
 LinResult checkRegister(const std::vector<LinOp>& input, std::int64_t initial,
@@ -54,11 +60,17 @@ LinResult checkSerializable(const std::vector<LinOp>& ops, std::int64_t initial,
 // A write is not removable while it is the only source of a value some kept read returned
 // (see supportsRead), so the set always shows where each read value came from. Returns ids.
 // Every check inside shares `budget` states: the search stops when it runs out and returns the
-// smallest set it has proven broken so far, with *minimal (when given) set to false. An empty
-// result means the history could not be shown broken within the budget.
+// smallest set it has proven broken so far, with stats->minimal (when given) false. An empty
+// result means the history could not be shown broken within the budget (unknown).
 inline constexpr std::uint64_t kCulpritBudget = 4'000'000;
+struct CulpritStats {
+    bool minimal = false;        // every survivor was shown to be needed
+    std::uint64_t explored = 0;  // states visited by all the checks together
+    std::size_t checks = 0;      // sub-histories checked
+    std::size_t size = 0;        // ops in the history searched
+};
 std::vector<std::int64_t> minimalViolation(const std::vector<LinOp>& ops, std::int64_t initial,
-                                           std::uint64_t budget = kCulpritBudget, bool* minimal = nullptr);
+                                           std::uint64_t budget = kCulpritBudget, CulpritStats* stats = nullptr);
 bool supportsRead(const std::vector<LinOp>& ops, std::size_t i, std::int64_t initial);
 
 }  // namespace sb::core::cap

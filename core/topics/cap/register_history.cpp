@@ -112,6 +112,9 @@ LinResult RegisterHistory::check() {
     m_result.exhausted = last.exhausted;
     m_result.linearizable = !last.exhausted && !last.frontier.empty();
     m_result.explored = last.spent;
+    m_result.total = m_ops.size();
+    m_result.checked = m_result.linearizable ? m_ops.size() : m_cuts[m_cuts.size() - 2].active;
+    if (!m_result.linearizable) m_result.stuck = lin_detail::stuckIds(m_ops, m_result.checked, last.active, m_cuts[m_cuts.size() - 2].frontier);
     return m_result;
 }
 

@@ -113,6 +113,12 @@ std::vector<std::string> HashringModel::nodeNames() const {
     return names;
 }
 
+Result<std::vector<std::string>> HashringModel::namesFor(const ParamValues& p) const {
+    Config config;
+    if (Status s = hashringBinding().load(p, config); !s) return s.error();  // reset's only refusal
+    return nodeNames();
+}
+
 Status HashringModel::reset(const ParamValues& p, std::uint64_t seed) {
     Config config;
     if (Status s = hashringBinding().load(p, config); !s) return s;

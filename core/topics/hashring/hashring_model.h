@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/model.h"
+#include "sim/model_capabilities.h"
 #include "sim/param_binding.h"
 #include "sim/rng.h"
 #include "topics/hashring/key_table.h"
@@ -53,7 +54,7 @@ struct Config {
 // hot_owner. Per node: keys_on, load_ratio, fair_ratio (keys over weight share), vnodes_on,
 // member, up, moved_to, moved_from, requests_on, replica_keys (keys it holds any replica of).
 // Keys are not nodes, so a lesson names a key with a "lookup" action and then probes lookup_*.
-class HashringModel final : public Model {
+class HashringModel final : public Model, public NamesFromParams {
 public:
     static const TopicInfo& topicInfo();
 
@@ -67,6 +68,8 @@ public:
     // An action's summary, moves and replicas come out before the next action of the instant.
     bool reporting() const override { return m_pendingNext < m_pending.size(); }
     std::vector<std::string> nodeNames() const override;
+    // The fixed slot names, without building the key table (loading a lesson checks names only).
+    Result<std::vector<std::string>> namesFor(const ParamValues& params) const override;
     View view(Time t) const override;
     std::vector<Metric> metrics() const override;
     std::vector<Violation> violations() const override { return m_violations; }

@@ -94,6 +94,15 @@ TEST_CASE("AP under the same partition: everything succeeds, the checker catches
     CHECK(op(h, 2).lost);
     CHECK(op(h, 4).stale);
     CHECK_FALSE(op(h, 4).linearizable);
+    // The verdict is cheap and carries no culprit; the search runs when asked (explain).
+    const cap::CapModel& model = capModel(t);
+    CHECK_FALSE(model.verdict(0).linearizable);
+    CHECK(model.verdict(0).culprit.empty());
+    CHECK_FALSE(model.verdict(0).stuck.empty());
+    const auto why = model.explainHistory();
+    CHECK(why.ops == model.explain(0).culprit);
+    CHECK(why.ops.size() == 3);
+    CHECK(why.summary.find("3 operations on x cannot be put in any order") != std::string::npos);
     CHECK(num(t, "culprit_size") == 3);  // x=2, x=3 and the read of 2
     CHECK(t.model().probe("availability", kNoNode) == ProbeValue{1.0});
     CHECK(t.model().violations().empty());  // anomalies of AP are the lesson, not a bug

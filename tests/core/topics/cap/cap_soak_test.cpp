@@ -73,7 +73,7 @@ Outcome runRandom(std::uint64_t seed, double mode, double merge) {
     if (!o.linearizable) {
         const auto history = model.history();
         for (int k = 0; k < 2 && k < static_cast<int>(sc.params.at("keys")); ++k) {
-            const auto verdict = model.verdict(k);
+            const auto verdict = model.explain(k);  // the culprit search, as when a user asks why
             if (verdict.linearizable) continue;
             std::vector<cap::LinOp> core;
             for (std::int64_t id : verdict.culprit) {

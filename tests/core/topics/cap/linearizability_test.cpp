@@ -77,6 +77,28 @@ TEST_CASE("a read of the old value after a write finished is not linearizable", 
     CHECK(minimalViolation(h, 0) == std::vector<std::int64_t>{1, 2});
 }
 
+TEST_CASE("a culprit search that runs out of states says so: unknown, or not minimal", "[lin]") {
+    // Three stale reads after two writes: broken, with a 3-op culprit {1 or 2's write, 3, a read}.
+    const std::vector<LinOp> h{w(1, 5, 0, 10), w(2, 7, 20, 30), r(3, 5, 40, 50), r(4, 5, 60, 70), r(5, 7, 80, 90)};
+    CulpritStats full;
+    const auto culprit = minimalViolation(h, 0, kCulpritBudget, &full);
+    CHECK(full.minimal);
+    CHECK(full.size == 5);
+    CHECK(full.checks > 1);
+    CHECK_FALSE(checkRegister(only(h, culprit), 0).linearizable);
+    // One state: not even the whole history can be shown broken, so no set is named (unknown).
+    CulpritStats none;
+    CHECK(minimalViolation(h, 0, 1, &none).empty());
+    CHECK_FALSE(none.minimal);
+    CHECK(none.checks == 1);
+    // Enough for the first check but not for the whole filter: a broken set, flagged not minimal.
+    CulpritStats part;
+    const auto partial = minimalViolation(h, 0, full.explored / 2, &part);
+    CHECK_FALSE(part.minimal);
+    CHECK(part.explored <= full.explored / 2);
+    if (!partial.empty()) CHECK_FALSE(checkRegister(only(h, partial), 0).linearizable);
+}
+
 TEST_CASE("a read overlapping a write may return either value", "[lin]") {
     CHECK(checkRegister({w(1, 5, 0, 100), r(2, 0, 10, 20)}, 0).linearizable);
     CHECK(checkRegister({w(1, 5, 0, 100), r(2, 5, 10, 20)}, 0).linearizable);

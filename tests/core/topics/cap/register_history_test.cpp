@@ -50,6 +50,10 @@ struct Workload {
         REQUIRE(inc.linearizable == full.linearizable);
         REQUIRE(inc.exhausted == full.exhausted);
         REQUIRE(inc.explored == full.explored);
+        // How far each got, and where it stopped, agree too.
+        REQUIRE(inc.checked == full.checked);
+        REQUIRE(inc.total == full.total);
+        REQUIRE(inc.stuck == full.stuck);
         (full.exhausted ? unknown : full.linearizable ? linear : broken)++;
     }
 
@@ -125,6 +129,40 @@ TEST_CASE("a budget-exhausted check is reported as unknown, never as linearizabl
     const LinResult r = h.check();
     CHECK(r.exhausted);
     CHECK_FALSE(r.linearizable);
+    // Open writes nobody read are left out; write 4 is carried into the read's segment.
+    CHECK(r.total == 2);
+    CHECK(r.checked == 1);
+    CHECK(r.stuck == std::vector<std::int64_t>{4, 5});
+}
+
+TEST_CASE("an unknown verdict says how far the search got before the budget ran out", "[lin]") {
+    // A write and a read of it, one after the other (two easy segments), then four writes and a
+    // read of one of them, all concurrent: many orders to try. Enough states for the first part only.
+    RegisterHistory h(0, 8);
+    h.invoked(1, true, 1, 0);
+    h.completed(1, OpEnd::Ok, 1);
+    h.invoked(2, false, 0, 2);
+    h.completed(2, OpEnd::Ok, 3, {1});
+    REQUIRE(h.check().linearizable);
+    for (std::int64_t i = 3; i <= 6; ++i) h.invoked(i, true, i, 10);
+    h.invoked(7, false, 0, 11);
+    h.completed(7, OpEnd::Ok, 12, {6});
+    for (std::int64_t i = 3; i <= 6; ++i) h.completed(i, OpEnd::Ok, 20);
+    const LinResult r = h.check();
+    CHECK(r.exhausted);
+    CHECK_FALSE(r.linearizable);   // unknown is never "linearizable"
+    CHECK(r.checked == 2);         // ops 1 and 2 were ordered
+    CHECK(r.total == 7);
+    CHECK(r.stuck == std::vector<std::int64_t>{3, 4, 5, 6, 7});
+    CHECK(r.explored <= 8);
+    // The same history with room to search is linearizable: the budget, not the history, stopped it.
+    RegisterHistory roomy(0);
+    for (const LinOp& op : h.ops()) {
+        roomy.invoked(op.id, op.write, op.write ? op.values.front() : 0, op.invoke);
+        roomy.completed(op.id, OpEnd::Ok, op.complete, op.write ? std::vector<std::int64_t>{} : op.values);
+    }
+    CHECK(roomy.check().linearizable);
+    CHECK(roomy.check().checked == 7);
 }
 
 TEST_CASE("a long history costs in proportion to its length", "[lin]") {

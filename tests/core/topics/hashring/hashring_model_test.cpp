@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "hashring_test_util.h"
+#include "sim/model_capabilities.h"
 #include "sim/registry.h"
 #include "sim/simulation.h"
 #include "sim/timeline.h"
@@ -35,6 +36,24 @@ TEST_CASE("the topic is registered with its params, probes and event kinds", "[h
     CHECK(info->params.find("mode")->choices.size() == 4);
     CHECK(info->eventKinds == std::vector<std::string>{"action", "rebalance", "move", "request", "replica"});
     CHECK(registry.create("hashring")->nodeNames().size() == 64);
+}
+
+TEST_CASE("a loader gets the node names without the key table being built, the same as after a reset", "[hashring]") {
+    TopicRegistry registry;
+    registerBuiltinTopics(registry);
+    const TopicInfo* info = registry.find("hashring");
+    REQUIRE(info);
+    for (const double keys : {0.0, 40.0, 100000.0}) {
+        const ParamValues params = info->params.complete({{"keys", keys}, {"vnodes", 100}}).value();
+        auto checked = registry.create("hashring");
+        const auto* cheap = dynamic_cast<const NamesFromParams*>(checked.get());
+        REQUIRE(cheap);
+        const auto names = cheap->namesFor(params);
+        REQUIRE(names);
+        auto run = registry.create("hashring");
+        REQUIRE(run->reset(params, 3));
+        CHECK(names.value() == run->nodeNames());
+    }
 }
 
 TEST_CASE("adding a node reports moves only to it, with events per moved key", "[hashring]") {

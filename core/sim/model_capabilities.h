@@ -1,0 +1,44 @@
+#pragma once
+
+// Optional capabilities a topic's Model may add beside the Model interface. Callers ask with a
+// dynamic_cast, so topics without them need nothing, and model.h (which nearly every file
+// includes) stays as it is.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/model.h"
+
+namespace sb::core {
+
+// Why a run's client history breaks a rule, when a user asks.
+struct HistoryExplanation {
+    std::vector<std::int64_t> ops;  // ids of View::history operations that show it
+    std::string summary;            // one sentence for people; empty when there is nothing to explain
+};
+
+// The history operations that show why the run's history breaks its rule (CAP: the smallest
+// set that cannot be ordered). May be a costly search: the widgets ask only when the user asks
+// why, never per frame or per step.
+class ExplainsHistory {
+public:
+    virtual ~ExplainsHistory() = default;
+    virtual HistoryExplanation explainHistory() const = 0;
+};
+
+// A topic whose reset is heavy (the hash ring hashes its whole key table) gives the node names a
+// run with these (completed, range-checked) params would have from the params alone, with the
+// errors reset would give: loaders check a file's node names against them without running it.
+class NamesFromParams {
+public:
+    virtual ~NamesFromParams() = default;
+    virtual Result<std::vector<std::string>> namesFor(const ParamValues& params) const = 0;
+};
+
+inline HistoryExplanation explainHistory(const Model& model) {
+    const auto* e = dynamic_cast<const ExplainsHistory*>(&model);
+    return e ? e->explainHistory() : HistoryExplanation{};
+}
+
+}  // namespace sb::core
