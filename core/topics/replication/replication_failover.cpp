@@ -14,6 +14,7 @@ void ReplicationModel::promote(NodeId n, bool chosen) {
     Replica& r = R(n);
     r.role = Role::Leader;
     r.epoch = m_epoch;
+    r.heard = m_epoch;
     r.waiting.clear();
     r.buffer.clear();
     r.held.clear();

@@ -43,9 +43,13 @@ namespace sb::core::replication {
 //
 // Invariants (violations): each replica applies entries gapless and in order, and a follower in
 // the leader's epoch holds exactly the leader's entry at each position; sync mode never loses an
-// acknowledged write when the most caught-up follower is promoted; with fencing, no replica of an
-// older epoch acknowledges a write (without fencing that is the split brain being taught, counted
-// as split_brain_writes instead).
+// acknowledged write when the most caught-up follower is promoted; with fencing, a replica that
+// has heard of a newer epoch (from any message, or a Sync) never acknowledges a write as leader.
+// Fencing cannot stop a deposed leader that hears from nobody of the newer epoch (a partition, or
+// the new epoch's replicas crashed): in async mode, or with followers of its own epoch, it still
+// acknowledges. That write is the split brain only a lease or STONITH prevents (Kleppmann, DDIA
+// ch. 8: a token fences only where it is checked), counted as split_brain_writes like with
+// fencing off, not a violation.
 //
 // Simplifications: a follower's lag is time an entry waits in the leader's outgoing stream, so
 // entries still in flight when the leader crashes are lost with it (a follower applies whatever
@@ -90,6 +94,7 @@ private:
     struct Replica {
         Role role = Role::Follower;
         int epoch = 1;
+        int heard = 1;  // the newest epoch any message has told it of
         std::vector<Entry> log;
         std::map<std::int64_t, Entry> buffer;      // arrived ahead of a gap: position -> entry
         std::map<std::int64_t, std::int64_t> posOf;  // write id -> position
@@ -178,7 +183,7 @@ private:
     std::int64_t m_lost = 0;
     std::int64_t m_lastLost = 0;   // lost at the latest failover
     std::int64_t m_failovers = 0;
-    std::int64_t m_splitBrainWrites = 0;  // writes acknowledged by a deposed leader (fencing off)
+    std::int64_t m_splitBrainWrites = 0;  // writes acknowledged by a deposed leader unaware of its successor
     Time m_crashedAt = -1;         // when the current leader went down (-1: it is up)
     Time m_recovery = -1;          // crash to promotion, for the latest failover
     std::map<int, std::int64_t> m_counts;  // anomaly bit -> how many ops carry it

@@ -14,12 +14,21 @@ void ReplicationModel::onDeliver(const Message<Payload>& m) {
         return;
     }
     if (!isReplica(m.to)) return;
+    R(m.to).heard = std::max(R(m.to).heard, m.payload.epoch);
     if (kind == "Write") leaderWrite(m);
-    else if (kind == "Read") serveRead(m.to, m);
+    else if (kind == "Read") {
+        Replica& r = R(m.to);  // a reader of a newer epoch fences a deposed leader like a writer does
+        if (m_fencing && r.role == Role::Leader && m.to != m_leader && m.payload.epoch > r.epoch) {
+            r.role = Role::Follower;
+            r.waiting.clear();
+            m_engine.emit("fenced", m.to, "client").with("epoch", m.payload.epoch);
+        }
+        serveRead(m.to, m);
+    }
     else if (kind == "Replicate") followerReplicate(m);
     else if (kind == "Ack") leaderAck(m);
     else if (kind == "Sync") adoptLog(m.to, m.payload.log, m.payload.epoch);
-    else if (kind == "Fenced") fence(m);
+    else if (kind == "Fenced" || (kind == "Announce" && m.payload.epoch > R(m.to).epoch)) fence(m);
     else if (kind == "Announce" && m_fencing && m.payload.epoch < R(m.to).epoch) {
         Payload p;
         p.epoch = R(m.to).epoch;
@@ -203,9 +212,12 @@ void ReplicationModel::ackWrite(NodeId leader, std::int64_t opId, std::int64_t p
              {op.client, leader, m_leader});
         const std::string what = name(leader) + " (epoch " + std::to_string(R(leader).epoch) + ") acknowledged w#" +
                                  std::to_string(opId) + " while " + name(m_leader) + " leads epoch " + std::to_string(m_epoch);
-        // With fencing this cannot happen, so it is a broken invariant; with fencing switched
-        // off it is the split brain the learner asked for, counted like any other anomaly.
-        if (m_fencing) violate("single leader", what, {leader, m_leader});
+        // Fencing makes a leader step down once it hears of a newer epoch; acknowledging after
+        // that is a broken fence. A deposed leader nobody of the newer epoch has reached is the
+        // split brain that epochs alone cannot stop (and, with fencing off, the one asked for).
+        if (m_fencing && R(leader).heard > R(leader).epoch)
+            violate("single leader", what + " after hearing of epoch " + std::to_string(R(leader).heard),
+                    {leader, m_leader});
         else {
             ++m_splitBrainWrites;
             banner("Split brain: " + what);
@@ -221,6 +233,7 @@ void ReplicationModel::adoptLog(NodeId n, const std::vector<Entry>& log, int epo
     const std::size_t dropped = r.log.size() > log.size() ? r.log.size() - log.size() : 0;
     r.log = log;
     r.epoch = epoch;
+    r.heard = std::max(r.heard, epoch);
     r.role = Role::Follower;
     r.posOf.clear();
     std::fill(r.latest.begin(), r.latest.end(), 0);

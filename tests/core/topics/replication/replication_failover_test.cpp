@@ -154,3 +154,30 @@ TEST_CASE("core.replication.replicas apply the leader's log in order under jitte
         }
     }
 }
+
+TEST_CASE("core.replication.fencing cannot stop an old leader that nobody of the new epoch reaches") {
+    // bob and r1 are cut off from the rest while r2 is promoted, so bob never hears of epoch 2
+    // and r1 returns to a partition where nobody knows of it: epochs fence only where they are
+    // checked (Kleppmann, DDIA ch. 8), so r1 acknowledges bob's write alone in async mode.
+    Simulation s = make(failoverParams(kAsync), 3,
+                        {at(fromMs(10), R"({"do": "crash", "node": "r1"})"),
+                         at(fromMs(20), R"({"do": "partition", "groups": [["bob", "r1"], ["alice", "r2", "r3"]]})"),
+                         at(fromMs(600), R"({"do": "restart", "node": "r1"})")});
+    runUntil(s, fromMs(700));
+    const NodeId r1 = id(s, "r1");
+    REQUIRE(model(s).leader() == id(s, "r2"));
+    const auto w = doAt(s, fromMs(700), R"({"do": "client_write", "node": "bob", "value": 4})");
+    CHECK(runUntilDone(s, w).outcome == replication::Outcome::Ok);
+    CHECK(model(s).history()[static_cast<std::size_t>(w - 1)].replica == r1);
+    CHECK(num(s, "split_brain_writes") == 1);
+    CHECK(num(s, "leaders_up") == 2);
+    CHECK(s.model().violations().empty());  // no fence was crossed: r1 never heard of epoch 2
+    // Once alice (who knows epoch 2) reads from r1, it is fenced and stops accepting writes.
+    REQUIRE(s.schedule(at(fromMs(800), R"({"do": "heal"})")).ok());
+    runUntil(s, fromMs(1500));
+    const auto r = doAt(s, fromMs(1500), R"({"do": "client_read", "node": "alice", "replica": "r1"})");
+    runUntilDone(s, r);
+    runUntil(s, fromMs(2000));
+    CHECK(std::get<std::string>(s.model().probe("role", r1)) == "follower");
+    CHECK(s.model().violations().empty());
+}
