@@ -51,6 +51,11 @@ struct Payload {
     bool redirect = false;      // ReadReply: replica behind the token, go to the leader
 };
 
+// What a message puts into its send event (docs/formats.md, "Messages: replication"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Payload& m, Event& e);
+
+
 // One client operation from invocation to completion.
 struct ClientOp {
     std::int64_t id = 0;
