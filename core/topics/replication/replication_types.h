@@ -73,7 +73,7 @@ struct ClientOp {
     Outcome outcome = Outcome::Pending;
     bool manual = false;
     bool acked = false;         // write: the leader acknowledged it (the client may not know yet)
-    bool durable = false;       // write: acknowledged in sync mode (must survive a failover)
+    std::uint32_t heldAtAck = 0;  // write acknowledged in sync mode: the replicas (bit per replica) that held it then
     std::uint8_t anomalies = 0;
     std::string note;           // why it is flagged
 };
