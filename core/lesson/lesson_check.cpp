@@ -185,8 +185,9 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
                          where + "/until");
     Claim probe;
     probe.ref = item.probe;
-    // Read when the item's condition is met, as a step's claims are (after a wait: later).
-    ClaimResult value = evaluateClaim(probe, scratch.model(), clockAfter(scratch, item.until, clock));
+    // Read at the last event: the quiz's reveal plays to that position and shows it (reading
+    // at the condition's time, as a step's claims are, needs the reveal to end there too).
+    ClaimResult value = evaluateClaim(probe, scratch.model());
     if (!value.problem.empty()) return makeError(value.problem, where + "/probe");
     return value.actual;
 }
