@@ -68,10 +68,14 @@ int main(int argc, char** argv) {
     window.show();
     if (parsed.options->exitAfterShow) {
         const QString path = parsed.options->screenshotPath;
-        QTimer::singleShot(700, &window, [&window, path] {
-            if (!window.grab().save(path)) std::fprintf(stderr, "could not save %s\n", qPrintable(path));
-            QApplication::quit();
-        });
+        // Once the workspace is complete (not after a fixed wall time: on a loaded machine that
+        // grabbed half-filled plots), plus the plots' replot throttle and a frame to settle.
+        QObject::connect(&window, &sb::app::MainWindow::startupFinished, &window, [&window, path] {
+            QTimer::singleShot(400, &window, [&window, path] {
+                if (!window.grab().save(path)) std::fprintf(stderr, "could not save %s\n", qPrintable(path));
+                QApplication::quit();
+            });
+        }, Qt::QueuedConnection);
     }
     return QApplication::exec();
 }

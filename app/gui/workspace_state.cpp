@@ -10,6 +10,7 @@
 
 #include "gui/main_window.h"
 #include "learn/lesson_browser.h"
+#include "panels/space_time_view.h"
 #include "sim/view.h"
 #include "lesson/lesson_catalog.h"
 #include "quiz/quiz_setup_page.h"
@@ -77,9 +78,12 @@ void fitDocks(MainWindow& window) {
     window.resizeDocks({lessons, pane}, {list, narration}, Qt::Horizontal);
     window.resizeDocks({lessons, inspector}, {h * 45 / 100, h * 25 / 100}, Qt::Vertical);
     window.resizeDocks({spaceTime}, {std::clamp(h * 27 / 100, 190, 320)}, Qt::Vertical);
-    // The plots beside the space-time diagram get about a third of the row: a wide window's
-    // extra width reaches the plot, not only the diagram's gaps between lanes.
-    window.resizeDocks({plots}, {std::clamp(w * 36 / 100, 440, 760)}, Qt::Horizontal);
+    // The bottom row: the space-time diagram (tabbed with the client history) as wide as its lanes
+    // ask, within 35-48% of the row, and the plots the rest. Both docks are given a width: sizing
+    // the plots alone left the diagram at its old width and the plot (the one expanding widget)
+    // took every spare pixel, about 80% of the row.
+    const int diagram = std::clamp(window.spaceTime()->preferredWidth(), w * 35 / 100, w * 48 / 100);
+    window.resizeDocks({spaceTime, plots}, {diagram, w - diagram}, Qt::Horizontal);
 }
 
 void rememberDefaultLayout(QMainWindow& window) {

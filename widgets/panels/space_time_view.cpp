@@ -47,6 +47,14 @@ SpaceTimeView::SpaceTimeView(SimController* controller, QWidget* parent)
     });
 }
 
+int SpaceTimeView::preferredWidth() const {
+    // A lane needs room for a node name and a short note beside its line ("leader", "commit 3").
+    constexpr int kLane = 96;
+    const core::Timeline* t = m_controller->timeline();
+    const std::size_t lanes = t ? t->model().view(m_controller->displayTime()).nodes.size() : 5;
+    return 20 + kLane * static_cast<int>(std::clamp<std::size_t>(lanes, 2, 12));
+}
+
 void SpaceTimeView::paintEvent(QPaintEvent*) {
     m_arrows.clear();
     QPainter p(this);

@@ -29,6 +29,8 @@ public:
     QLineF arrowLine(std::size_t i) const { return m_arrows.at(i).line; }
     std::size_t arrowSend(std::size_t i) const { return m_arrows.at(i).position; }
     QSize sizeHint() const override { return {480, 220}; }
+    // Wide enough for the run's lanes and the notes beside them (five lanes when no run is open).
+    int preferredWidth() const;
     // Draws the diagram into QRect({}, size) on any device (the widget, or an export).
     void paintDiagram(QPainter& painter, QSizeF size) { paintDiagram(painter, size, nullptr); }
 
