@@ -104,6 +104,7 @@ Picture scenePicture(SceneView& view) {
     picture.background = pal.background;
     picture.text = pal.text;
     picture.paint = [&view, size = picture.size](QPainter& p) {
+        const UncachedPaint vectors(*view.graph());  // shapes and text, not the on-screen pixmaps
         view.render(&p, QRectF(QPointF(0, 0), QSizeF(size)), view.viewport()->rect());
     };
     return picture;

@@ -20,6 +20,16 @@ constexpr double kSpacing = 175.0;   // between neighbouring node centres
 constexpr double kRingRadius = 140.0;
 constexpr double kClusterGap = 70.0;
 
+// QGraphicsLineItem strokes its line into a path to answer boundingRect(), which the scene asks
+// several times a frame; a line's bounds are its end points and half its pen.
+class LinkItem : public QGraphicsLineItem {
+public:
+    QRectF boundingRect() const override {
+        const double w = pen().widthF() / 2 + 1;
+        return QRectF(line().p1(), line().p2()).normalized().adjusted(-w, -w, w, w);
+    }
+};
+
 }  // namespace
 
 GraphScene::GraphScene(QObject* parent) : QGraphicsScene(parent) {
@@ -185,7 +195,7 @@ void GraphScene::rebuildLinks() {
     for (const auto& link : m_view.links) {
         const auto key = std::minmax(link.from, link.to);
         if (m_links.count(key) || link.from < 0 || link.to < 0) continue;
-        auto* line = new QGraphicsLineItem();
+        auto* line = new LinkItem();
         line->setZValue(0);
         addItem(line);
         m_links[key] = line;
@@ -223,6 +233,8 @@ void GraphScene::updateMessages() {
         auto& item = m_messages[m.id];
         if (!item) {
             item = new MessageItem(this, &m_palette);
+            // Moving a message is a translation: its glyph and label are blitted from a pixmap.
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
             addItem(item);
         }
         item->setMessage(m, m_emphKinds.count(m.kind) > 0);
@@ -328,5 +340,17 @@ void GraphScene::messageClicked(core::MsgId id) { emit messageSelected(id); }
 
 void GraphScene::keyClicked(const std::string& key) { emit keySelected(QString::fromStdString(key)); }
 void GraphScene::messageMenuRequested(core::MsgId id, QPoint screenPos) { emit messageMenu(id, screenPos); }
+
+UncachedPaint::UncachedPaint(GraphScene& scene) {
+    for (QGraphicsItem* item : scene.items()) {
+        if (item->cacheMode() == QGraphicsItem::NoCache) continue;
+        m_items.emplace_back(item, item->cacheMode());
+        item->setCacheMode(QGraphicsItem::NoCache);
+    }
+}
+
+UncachedPaint::~UncachedPaint() {
+    for (const auto& [item, mode] : m_items) item->setCacheMode(mode);
+}
 
 }  // namespace sb::widgets

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <map>
 #include <optional>
@@ -105,6 +106,19 @@ private:
     std::set<std::string> m_alarm;
     std::set<std::pair<std::string, std::string>> m_emphLinks;  // both orders stored
     int m_layouts = 0;
+};
+
+// While one lives, the scene's items paint themselves instead of blitting their cached pixmaps:
+// an SVG or PDF export must get shapes and text, and a scaled PNG sharp ones.
+class UncachedPaint {
+public:
+    explicit UncachedPaint(GraphScene& scene);
+    ~UncachedPaint();
+    UncachedPaint(const UncachedPaint&) = delete;
+    UncachedPaint& operator=(const UncachedPaint&) = delete;
+
+private:
+    std::vector<std::pair<QGraphicsItem*, QGraphicsItem::CacheMode>> m_items;
 };
 
 }  // namespace sb::widgets

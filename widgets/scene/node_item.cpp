@@ -21,6 +21,24 @@ QFont smallFont(const QFont& base, double scale = 0.85) {
     return f;
 }
 
+// Everything a node draws, compared field by field (the core view types have no operator==).
+bool sameLook(const core::NodeView& a, const core::NodeView& b) {
+    const auto badges = [](const core::Badge& x, const core::Badge& y) { return x.label == y.label && x.tone == y.tone; };
+    const auto bars = [](const core::Bar& x, const core::Bar& y) {
+        return x.label == y.label && x.value == y.value && x.text == y.text && x.tone == y.tone;
+    };
+    const auto cells = [](const core::LogCell& x, const core::LogCell& y) {
+        return x.group == y.group && x.text == y.text && x.committed == y.committed && x.applied == y.applied &&
+               x.watermark == y.watermark;
+    };
+    // The timer is not compared: its ring is a child item of its own.
+    return a.id == b.id && a.name == b.name && a.kind == b.kind && a.count == b.count && a.role == b.role &&
+           a.crashed == b.crashed && a.value == b.value && a.highlighted == b.highlighted &&
+           std::equal(a.badges.begin(), a.badges.end(), b.badges.begin(), b.badges.end(), badges) &&
+           std::equal(a.bars.begin(), a.bars.end(), b.bars.begin(), b.bars.end(), bars) &&
+           std::equal(a.log.begin(), a.log.end(), b.log.begin(), b.log.end(), cells);
+}
+
 QFont boldFont(QFont f) {
     f.setBold(true);
     return f;
@@ -28,20 +46,34 @@ QFont boldFont(QFont f) {
 
 }  // namespace
 
-NodeItem::NodeItem(GraphScene* scene, const ScenePalette* palette) : m_graph(scene), m_palette(palette) {
+NodeItem::NodeItem(GraphScene* scene, const ScenePalette* palette)
+    : m_graph(scene), m_palette(palette), m_timer(new NodeTimerItem(this, palette)) {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(false);
     setZValue(10);
     setCursor(Qt::OpenHandCursor);
+    // A node's shape, words, badges and bars change far less often than frames come: paint it
+    // once into a pixmap at device resolution and blit that while only messages move.
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+}
+
+void NodeItem::setOwnerHue(bool on) {
+    if (on == m_ownerHue) return;
+    m_ownerHue = on;
+    update();
 }
 
 void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed) {
+    const bool shown = emphasised || node.highlighted;
+    const bool isDown = node.crashed || roleIsDown(node.role);
+    m_timer->setLeft(isDown ? std::nullopt : node.timer);
+    if (m_captionsBuilt && sameLook(node, m_node) && shown == m_emphasised && alarmed == m_alarmed) return;  // keep the cache
     const bool captionsChange = node.name != m_node.name || node.role != m_node.role || node.value != m_node.value ||
                                 node.kind != m_node.kind || node.count != m_node.count ||
                                 node.crashed != m_node.crashed || !m_captionsBuilt;
     m_node = node;
     m_alarmed = alarmed;
-    m_emphasised = emphasised || node.highlighted;
+    m_emphasised = shown;
     if (captionsChange) buildCaptions();
     refreshToolTip();
     // The role line is always given room, even when empty, so a row of nodes lines up.
@@ -177,16 +209,6 @@ void NodeItem::paintShape(QPainter* p) const {
         const double c = kRadius * 0.55;
         p->drawLine(QPointF(-c, -c), QPointF(c, c));
         p->drawLine(QPointF(-c, c), QPointF(c, -c));
-    }
-    if (m_node.timer && !down) {
-        const double left = std::clamp(*m_node.timer, 0.0, 1.0);
-        const double r = kRadius + 5;
-        p->setPen(QPen(m_palette->link, 3, Qt::SolidLine, Qt::FlatCap));
-        p->setBrush(Qt::NoBrush);
-        p->drawEllipse(QPointF(0, 0), r, r);
-        p->setPen(QPen(left < 0.2 ? m_palette->tone(core::Tone::Warning) : m_palette->tone(core::Tone::Accent),
-                       3, Qt::SolidLine, Qt::FlatCap));
-        p->drawArc(QRectF(-r, -r, 2 * r, 2 * r), 90 * 16, static_cast<int>(std::lround(left * 360 * 16)));
     }
     if (!m_nameInside) return;
     const QFont base = p->font();

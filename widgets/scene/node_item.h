@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QPainterPath>
 #include <QString>
+#include <optional>
 #include <vector>
 
 #include "scene/scene_palette.h"
@@ -10,6 +12,22 @@
 namespace sb::widgets {
 
 class GraphScene;
+
+// The election or round timer as a ring around a node's shape: the one part of a node that
+// changes every frame, so it is a child item of its own, outside the node's cached pixmap.
+class NodeTimerItem : public QGraphicsItem {
+public:
+    NodeTimerItem(QGraphicsItem* node, const ScenePalette* palette);
+    // 1 = just reset, 0 = about to fire; empty hides the ring.
+    void setLeft(std::optional<double> left);
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override { return {}; }  // never hit: clicks belong to the node
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    const ScenePalette* m_palette;
+    double m_left = 0;
+};
 
 // One node: its kind's outline (its role's for peers) with the name inside, stacked when it
 // stands for many alike nodes; under it the name if it did not fit, the count ("200 clients"),
@@ -35,7 +53,7 @@ public:
 
     void setNode(const core::NodeView& node, bool emphasised, bool alarmed = false);
     // On a hash ring a node wears its owner hue, the one its arcs and keys are drawn in.
-    void setOwnerHue(bool on) { m_ownerHue = on; }
+    void setOwnerHue(bool on);
     bool alarmed() const { return m_alarmed; }
     const core::NodeView& node() const { return m_node; }
     bool dragging() const { return m_dragging; }
@@ -71,6 +89,7 @@ private:
 
     GraphScene* m_graph;
     const ScenePalette* m_palette;
+    NodeTimerItem* m_timer;  // a child: drawn above the shape, repainted without it
     core::NodeView m_node;
     std::vector<Caption> m_captions;
     bool m_nameInside = true;

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <QPolygonF>
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "scene/node_item.h"
@@ -17,7 +18,40 @@ constexpr double kBadgeHeight = 15.0;
 constexpr double kBarHeight = 11.0;
 constexpr std::size_t kLogCells = 10;
 
+constexpr double kTimerRadius = NodeItem::kRadius + 5;
+
 }  // namespace
+
+NodeTimerItem::NodeTimerItem(QGraphicsItem* node, const ScenePalette* palette) : QGraphicsItem(node), m_palette(palette) {
+    setAcceptedMouseButtons(Qt::NoButton);  // presses go to the node under it
+    setAcceptHoverEvents(false);
+    hide();
+}
+
+void NodeTimerItem::setLeft(std::optional<double> left) {
+    setVisible(left.has_value());
+    if (!left) return;
+    const double clamped = std::clamp(*left, 0.0, 1.0);
+    if (clamped == m_left) return;
+    m_left = clamped;
+    update();
+}
+
+QRectF NodeTimerItem::boundingRect() const {
+    const double r = kTimerRadius + 2;
+    return QRectF(-r, -r, 2 * r, 2 * r);
+}
+
+void NodeTimerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    const double r = kTimerRadius;
+    p->setPen(QPen(m_palette->link, 3, Qt::SolidLine, Qt::FlatCap));
+    p->setBrush(Qt::NoBrush);
+    p->drawEllipse(QPointF(0, 0), r, r);
+    p->setPen(QPen(m_left < 0.2 ? m_palette->tone(core::Tone::Warning) : m_palette->tone(core::Tone::Accent), 3,
+                   Qt::SolidLine, Qt::FlatCap));
+    p->drawArc(QRectF(-r, -r, 2 * r, 2 * r), 90 * 16, static_cast<int>(std::lround(m_left * 360 * 16)));
+}
 
 double NodeItem::partsHeight() const {
     double h = 0;

@@ -4,9 +4,13 @@
 
 namespace sb::widgets {
 
-ZoneItem::ZoneItem(const ScenePalette* palette) : m_palette(palette) { setZValue(-10); }
+ZoneItem::ZoneItem(const ScenePalette* palette) : m_palette(palette) {
+    setZValue(-10);
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);  // a large antialiased outline that rarely changes
+}
 
 void ZoneItem::setZone(const QRectF& rect, const QString& label, bool partitioned) {
+    if (rect == m_rect && label == m_label && partitioned == m_partitioned) return;
     if (rect != m_rect) prepareGeometryChange();
     m_rect = rect;
     m_label = label;

@@ -68,7 +68,7 @@ void CacheModel::onLock(const Payload& p, NodeId from) {
         r.token = p.req;
         r.lockExpiry = lock.expiry;
         ++m_c.locksTaken;
-        emitKey("lock_taken", cacheNode(), p.key).with("req", p.req);
+        emitKey("lock_taken", cacheNode(), p.key).with("req", p.req).with("until_us", lock.expiry);
     } else {
         ++m_c.locksRefused;
         emitKey("lock_refused", cacheNode(), p.key).with("req", p.req).with("holder", lock.token);

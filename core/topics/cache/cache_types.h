@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/event.h"
 #include "sim/time.h"
 
 namespace sb::core::cache {
@@ -41,6 +42,11 @@ struct Payload {
     Time lookedUp = 0;         // when the cache looked the key up
     Time lockExpiry = 0;       // when the lock the reply grants runs out
 };
+
+// What a message puts into its send event (docs/formats.md, "Messages: cache"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Payload& m, Event& e);
+
 
 // Log-spaced latency histogram (10% per bucket, from 0.1 ms to past 15 minutes), a fixed
 // array so a checkpoint copy stays cheap however long the run.

@@ -45,6 +45,11 @@ struct Payload {
     std::vector<Siblings> state;   // anti-entropy: every key
 };
 
+// What a message puts into its send event (docs/formats.md, "Messages: cap"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Payload& m, Event& e);
+
+
 // One client operation, invoke to completion: the public history the widgets draw.
 struct ClientOp {
     std::int64_t id = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 namespace sb::core::gossip {
+
+void traceFields(const Rumor& m, Event& e) { e.with("hops", m.hops); }
 namespace {
 
 constexpr int kRoundTimer = 0;

@@ -11,6 +11,11 @@ struct Rumor {
     int hops = 0;
 };
 
+// What a message puts into its send event (docs/formats.md, "Messages: gossip"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Rumor& m, Event& e);
+
+
 struct Config : ClusterConfig {
     int fanout = 1;     // peers told per round
     Time round = 0;     // round_ms

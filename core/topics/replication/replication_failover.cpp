@@ -35,9 +35,9 @@ void ReplicationModel::promote(NodeId n, bool chosen) {
         flag(op, kLostWrite, "acknowledged, but " + name(n) + " never received it before it was promoted",
              {op.client, old, n});
         m_engine.emit("lost_write", n).with("op", op.id).with("pos", op.version);
-        if (op.durable && !chosen)
-            violate("sync keeps acknowledged writes", "w#" + std::to_string(op.id) + " was acknowledged in sync mode but " +
-                                                          name(n) + " lacks it", {n, old});
+        if ((op.heldAtAck >> rep(n)) & 1u)
+            violate("sync keeps acknowledged writes", "w#" + std::to_string(op.id) + " was acknowledged in sync mode while " +
+                                                          name(n) + " held it, but " + name(n) + " lacks it", {n, old});
     }
     for (std::size_t k = 0; k < m_ackedPos.size(); ++k) m_ackedPos[k] = std::min(m_ackedPos[k], r.latest[k]);
     m_engine.emit("promote", n, chosen ? "chosen" : "most caught up")

@@ -19,7 +19,10 @@ namespace sb::core::replication {
 // or base plus uniform jitter, plus a lag_spike while one lasts) and applies the log strictly in
 // order (an entry that overtakes another waits in a buffer). Receiving is applying: there is no
 // separate relay log. Modes as in MySQL and PostgreSQL: async acknowledges once the leader has the
-// write, semi-sync once one follower has applied it, sync once every live follower has.
+// write, semi-sync once one follower has applied it, sync once every live follower has. (PostgreSQL's
+// synchronous standbys are the listed ones "currently connected and streaming", but a commit
+// waits until num_sync of them confirm; this sync never waits for a follower that is down, so it
+// promises durability only on the followers that were up.)
 //
 // Reads are routed per session: leader only; a random live follower; a sticky follower (FNV hash
 // of the user over the live followers, so the mapping moves when the follower set changes); the
@@ -42,8 +45,11 @@ namespace sb::core::replication {
 // lesson, so they are metrics and flagged history operations, not violations.
 //
 // Invariants (violations): each replica applies entries gapless and in order, and a follower in
-// the leader's epoch holds exactly the leader's entry at each position; sync mode never loses an
-// acknowledged write when the most caught-up follower is promoted; with fencing, a replica that
+// the leader's epoch holds exactly the leader's entry at each position; in sync mode a replica
+// that held a write when it was acknowledged (the leader and every live follower: a follower that
+// is down is not waited for, so it may lack the write, be promoted and lose it) still holds it
+// when it is promoted; with fencing, a follower takes no entry of an epoch older than the newest
+// it has heard of, and a replica that
 // has heard of a newer epoch (from any message, or a Sync) never acknowledges a write as leader.
 // Fencing cannot stop a deposed leader that hears from nobody of the newer epoch (a partition, or
 // the new epoch's replicas crashed): in async mode, or with followers of its own epoch, it still

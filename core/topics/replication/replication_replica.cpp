@@ -97,9 +97,14 @@ void ReplicationModel::followerReplicate(const Message<Payload>& m) {
         r.waiting.clear();
         m_engine.emit("fenced", m.to, "replica").with("epoch", e.epoch);
     }
-    if (m_fencing && e.epoch < r.epoch) {
+    // Fencing by epoch: once this replica has received anything of a newer epoch (an entry it
+    // buffers, a client, an announcement), that epoch's promotion deposed the sender, even before
+    // the new leader's Sync arrives (Zab: a follower that accepted a new epoch takes no proposal
+    // of an older one).
+    const int newest = std::max(r.epoch, r.heard);
+    if (m_fencing && e.epoch < newest) {
         Payload p;
-        p.epoch = r.epoch;
+        p.epoch = newest;
         m_engine.send(m.to, m.from, "Fenced", p);
         return;
     }
@@ -198,7 +203,15 @@ void ReplicationModel::releaseWaiting(NodeId leader) {
 void ReplicationModel::ackWrite(NodeId leader, std::int64_t opId, std::int64_t pos) {
     ClientOp& op = m_ops[static_cast<std::size_t>(opId - 1)];
     op.acked = true;
-    op.durable = m_mode == Mode::Sync;
+    // Sync waits for every live follower: those, and the leader, hold it now and must keep it.
+    // A follower that is down was not waited for and may be promoted without it.
+    op.heldAtAck = 0;
+    if (m_mode == Mode::Sync) {
+        const Replica& l = R(leader);
+        op.heldAtAck = 1u << rep(leader);
+        for (int i = 0; i < m_replicas; ++i)
+            if (l.ackedBy[static_cast<std::size_t>(i)] >= pos) op.heldAtAck |= 1u << i;
+    }
     Payload p;
     p.op = opId;
     p.version = pos;

@@ -51,6 +51,11 @@ struct Payload {
     bool redirect = false;      // ReadReply: replica behind the token, go to the leader
 };
 
+// What a message puts into its send event (docs/formats.md, "Messages: replication"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Payload& m, Event& e);
+
+
 // One client operation from invocation to completion.
 struct ClientOp {
     std::int64_t id = 0;
@@ -68,7 +73,7 @@ struct ClientOp {
     Outcome outcome = Outcome::Pending;
     bool manual = false;
     bool acked = false;         // write: the leader acknowledged it (the client may not know yet)
-    bool durable = false;       // write: acknowledged in sync mode (must survive a failover)
+    std::uint32_t heldAtAck = 0;  // write acknowledged in sync mode: the replicas (bit per replica) that held it then
     std::uint8_t anomalies = 0;
     std::string note;           // why it is flagged
 };

@@ -59,6 +59,11 @@ struct Payload {
     std::int64_t event = 0;   // outbox: the domain event's id (event-first: the one announced)
 };
 
+// What a message puts into its send event (docs/formats.md, "Messages: saga"), so a checker
+// reading only the trace sees what it said. Found by the engine through argument-dependent lookup.
+void traceFields(const Payload& m, Event& e);
+
+
 // What the saga log records. The orchestrator appends a record before it acts on it.
 enum class LogKind : std::uint8_t { Begin, StepSent, StepDone, StepFailed, CompSent, CompDone, DeadLetter, Completed, Compensated };
 const char* logKindName(LogKind kind);

@@ -3,8 +3,6 @@
 // traces that were tampered with.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <set>
 #include <sstream>
 
 #include "verify_util.h"
@@ -134,50 +132,4 @@ TEST_CASE("a broken trace file is refused with the line that is wrong", "[verify
     auto t3 = verify::readTrace(noKind, "t.jsonl");
     REQUIRE_FALSE(t3.ok());
     CHECK(t3.error().text() == "t.jsonl:1: an event needs a \"kind\" string");
-}
-
-namespace {
-
-// The event kinds docs/formats.md lists for a topic: rows "| `kind` | ..." under the heading
-// "### Events: <topic>", up to the next heading.
-std::set<std::string> documentedKinds(const std::string& topic) {
-    std::ifstream in(SPLITBRAIN_SOURCE_DIR "/docs/formats.md");
-    REQUIRE(in.good());
-    std::set<std::string> kinds;
-    bool inside = false;
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("#", 0) == 0) inside = line == "### Events: " + topic;
-        if (!inside || line.rfind("| `", 0) != 0) continue;
-        // Every `name` in the first cell: "| `hit`, `miss`, `stale` | ...".
-        const std::string cell = line.substr(1, line.find('|', 1) - 1);
-        for (auto open = cell.find('`'); open != std::string::npos; open = cell.find('`', open + 1)) {
-            const auto close = cell.find('`', open + 1);
-            if (close == std::string::npos) break;
-            kinds.insert(cell.substr(open + 1, close - open - 1));
-            open = close;
-        }
-    }
-    return kinds;
-}
-
-}  // namespace
-
-TEST_CASE("every event kind a topic emits is documented in docs/formats.md", "[verify][docs]") {
-    for (const std::string& id : registry().ids()) {
-        std::set<std::string> documented = documentedKinds(id);
-        INFO("topic " << id << ": add a row to \"### Events: " << id << "\" in docs/formats.md");
-        CHECK_FALSE(documented.empty());
-        documented.merge(documentedKinds("every topic"));
-        std::set<std::string> emitted;
-        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-            std::istringstream in(traceOf(faulty(id, seed)));
-            auto trace = verify::readTrace(in, "trace");
-            REQUIRE(trace.ok());
-            for (const auto& e : trace.value().events) emitted.insert(e.kind);
-        }
-        for (const std::string& kind : emitted) {
-            INFO("event kind " << kind);
-            CHECK(documented.count(kind) == 1);
-        }
-    }
 }

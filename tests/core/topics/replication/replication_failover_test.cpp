@@ -181,3 +181,51 @@ TEST_CASE("core.replication.fencing cannot stop an old leader that nobody of the
     CHECK(std::get<std::string>(s.model().probe("role", r1)) == "follower");
     CHECK(s.model().violations().empty());
 }
+
+TEST_CASE("core.replication.a follower that has heard of a newer epoch refuses the deposed leader's entries") {
+    // r2 is promoted, and its Syncs to r1 and r3 and its Announce to alice are lost (messages 6,
+    // 7, 8): r1 still leads epoch 1 for alice, r3 gets no new log. bob, who heard the Announce,
+    // reads from r3, so r3 has now heard of epoch 2. alice's next write goes to r1, whose stream
+    // (and the first write's) reach r3 300 ms later: fencing by epoch refuses them and tells r1 (Zab: a follower that has
+    // accepted a new epoch takes no proposal of an older one), where r3 used to apply it as if r1
+    // still led (tests/core/verify/data/replication_old_epoch.jsonl is that run's trace).
+    Simulation s = make(failoverParams(kAsync), 1,
+                        {at(0, R"({"do": "client_write", "node": "alice", "value": 1})"),
+                         at(fromMs(100), R"({"do": "failover", "node": "r2"})"),
+                         at(fromMs(100), R"({"do": "drop", "msg": 6})"),
+                         at(fromMs(100), R"({"do": "drop", "msg": 7})"),
+                         at(fromMs(100), R"({"do": "drop", "msg": 8})"),
+                         at(fromMs(110), R"({"do": "client_read", "node": "bob", "replica": "r3"})"),
+                         at(fromMs(120), R"({"do": "client_write", "node": "alice", "value": 7})")});
+    runUntil(s, fromMs(1000));
+    REQUIRE(s.rejected().empty());
+    const auto& m = model(s);
+    REQUIRE(m.history().size() == 3);
+    CHECK(m.history()[2].outcome == replication::Outcome::Ok);  // r1 still believed it led
+    REQUIRE(m.leader() == id(s, "r2"));
+    // Nothing of epoch 1 arrives at r3 before bob's read, so it takes nothing from r1, not even
+    // the first write: that one is in r2's log, which r3 is to adopt.
+    CHECK(m.log(id(s, "r3")).empty());
+    CHECK(s.model().probe("role", id(s, "r1")) == ProbeValue{std::string("follower")});  // r3's refusal fenced it
+    CHECK(s.model().violations().empty());
+}
+
+TEST_CASE("core.replication.sync keeps a write on the followers it waited for, not on one that was down") {
+    // r3 is down when alice writes, so sync waits for r2 alone (PostgreSQL would wait for r3, or
+    // for num_sync standbys, instead). Then r2 and the leader crash, r3 returns and is the only
+    // follower left to promote: the write is lost, and that breaks nothing sync promised. r2,
+    // which held it when it was acknowledged, would have kept it.
+    Simulation s = make(failoverParams(kSync), 1,
+                        {at(0, R"({"do": "crash", "node": "r3"})"),
+                         at(fromMs(70), R"({"do": "crash", "node": "r2"})"),
+                         at(fromMs(80), R"({"do": "crash", "node": "r1"})"),
+                         at(fromMs(150), R"({"do": "restart", "node": "r3"})")});
+    const auto w = doAt(s, fromMs(10), R"({"do": "client_write", "node": "alice", "value": 5})");
+    const ClientOp done = runUntilDone(s, w);
+    CHECK(done.outcome == replication::Outcome::Ok);
+    CHECK(done.complete - done.invoke < fromMs(70));  // r2's 50 ms, not r3's 300
+    runUntil(s, fromMs(1000));
+    CHECK(model(s).leader() == id(s, "r3"));
+    CHECK(num(s, "lost_writes") == 1);
+    CHECK(s.model().violations().empty());
+}
