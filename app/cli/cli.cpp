@@ -42,8 +42,9 @@ Commands:
       --max-states N             Stop after N distinct states (verdict "unknown").
       --param NAME=VALUE         Override a parameter (repeatable).
   verify TRACE.jsonl [--topic T] Check a trace written by run --trace with an independent
-                                 checker: the kernel's guarantees for every topic, and Raft's
-                                 safety properties; prints each property's verdict.
+                                 checker: the kernel's guarantees for every topic, and the
+                                 safety properties of Raft, the hash ring, CAP, sagas, the
+                                 cache and replication; prints each property's verdict.
 
 Options:
   -h, --help                     Show this help.

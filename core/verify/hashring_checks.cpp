@@ -131,9 +131,7 @@ private:
 }  // namespace
 
 void checkHashring(const TraceFile& trace, std::vector<Finding>& out) {
-    RingChecker c(trace);
-    for (const TraceEvent& e : trace.events) c.on(e);
-    c.finish(out);
+    runChecker(RingChecker(trace), trace, out);
 }
 
 }  // namespace sb::core::verify

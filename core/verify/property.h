@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "verify/verify.h"
 
@@ -39,5 +40,12 @@ private:
     Finding m_f;
     std::size_t m_checked = 0;
 };
+
+// Feeds every event of the trace to a checker (its on(event)), then lets it add its findings.
+template <class Checker>
+void runChecker(Checker&& checker, const TraceFile& trace, std::vector<Finding>& out) {
+    for (const TraceEvent& e : trace.events) checker.on(e);
+    checker.finish(out);
+}
 
 }  // namespace sb::core::verify

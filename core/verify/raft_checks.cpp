@@ -247,9 +247,7 @@ private:
 }  // namespace
 
 void checkRaft(const TraceFile& trace, std::vector<Finding>& out) {
-    RaftChecker c(trace);
-    for (const TraceEvent& e : trace.events) c.on(e);
-    c.finish(out);
+    runChecker(RaftChecker(trace), trace, out);
 }
 
 }  // namespace sb::core::verify

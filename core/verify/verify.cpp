@@ -31,6 +31,12 @@ Report verifyTrace(const TraceFile& trace, const std::string& topic) {
         checkHashring(trace, r.findings);
     } else if (r.topic == "cap") {
         checkCap(trace, r.findings);
+    } else if (r.topic == "saga") {
+        checkSaga(trace, r.findings);
+    } else if (r.topic == "cache") {
+        checkCache(trace, r.findings);
+    } else if (r.topic == "replication") {
+        checkReplication(trace, r.findings);
     } else {
         Finding f;
         f.property = "protocol safety";

@@ -29,7 +29,7 @@ struct Report {
 };
 
 // Checks a trace: the kernel's guarantees for every topic, plus the topic's own safety
-// properties where this checker knows them (Raft, the hash ring, CAP). `topic` overrides the
+// properties where this checker knows them (Raft, the hash ring, CAP, saga, cache, replication). `topic` overrides the
 // header's.
 Report verifyTrace(const TraceFile& trace, const std::string& topic = {});
 
@@ -38,5 +38,8 @@ void checkKernel(const TraceFile& trace, std::vector<Finding>& out);
 void checkRaft(const TraceFile& trace, std::vector<Finding>& out);
 void checkHashring(const TraceFile& trace, std::vector<Finding>& out);
 void checkCap(const TraceFile& trace, std::vector<Finding>& out);
+void checkSaga(const TraceFile& trace, std::vector<Finding>& out);
+void checkCache(const TraceFile& trace, std::vector<Finding>& out);
+void checkReplication(const TraceFile& trace, std::vector<Finding>& out);
 
 }  // namespace sb::core::verify

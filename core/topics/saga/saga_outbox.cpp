@@ -90,7 +90,10 @@ void SagaModel::pubCommitted(int step, const Payload& p, bool undo) {
     DomainEvent& ev = p.event != 0 ? m_events[static_cast<std::size_t>(p.event - 1)] : newEvent(step, p, undo);
     ev.rowCommitted = true;
     ev.committed = now();
-    if (m_cfg.publish == Publish::EventThenRow) return;  // announced already
+    if (m_cfg.publish == Publish::EventThenRow) {  // announced already; the trace still says when the row landed
+        m_engine.emit("publish", node, "row committed").with("event", ev.id).with("saga", p.saga).with("step", step);
+        return;
+    }
     m_publishers[static_cast<std::size_t>(step)].unpublished.push_back(ev.id);
     const bool outbox = usesOutbox(m_cfg.publish);
     m_engine.emit("publish", node, outbox ? "row and outbox row committed" : "row committed, event not sent yet")
