@@ -4,6 +4,8 @@
 #include <cmath>
 #include <xxhash.h>
 
+#include "topics/hashring/md5.h"
+
 namespace sb::core::hashring {
 
 std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed) {
@@ -19,6 +21,30 @@ std::uint64_t vnodeHash(std::string_view node, std::uint32_t index, std::uint64_
     auto [end, ec] = std::to_chars(buf + n, buf + sizeof buf, index);
     (void)ec;  // cannot fail: 32 + 1 + 10 digits fit
     return hashBytes(std::string_view(buf, static_cast<std::size_t>(end - buf)), seed);
+}
+
+std::uint32_t ketamaWord(std::string_view bytes, int which) {
+    const auto d = md5(bytes);
+    const auto at = static_cast<std::size_t>(which) * 4;
+    return static_cast<std::uint32_t>(d[at]) | static_cast<std::uint32_t>(d[at + 1]) << 8 |
+           static_cast<std::uint32_t>(d[at + 2]) << 16 | static_cast<std::uint32_t>(d[at + 3]) << 24;
+}
+
+std::uint32_t ketamaPoint(std::string_view label, std::uint32_t index) {
+    std::string text(label);
+    text += '-';
+    text += std::to_string(index / 4);
+    return ketamaWord(text, static_cast<int>(index % 4));
+}
+
+std::uint64_t keyHash(HashFn fn, std::string_view name, std::uint64_t seed) {
+    if (fn == HashFn::Ketama) return static_cast<std::uint64_t>(ketamaWord(name, 0)) << 32;
+    return hashBytes(name, seed);
+}
+
+std::uint64_t vnodeHash(HashFn fn, std::string_view node, std::uint32_t index, std::uint64_t seed) {
+    if (fn == HashFn::Ketama) return static_cast<std::uint64_t>(ketamaPoint(node, index)) << 32;
+    return vnodeHash(node, index, seed);
 }
 
 std::uint64_t pairScore(std::uint64_t key, std::uint64_t nodeSeed) {

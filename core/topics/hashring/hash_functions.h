@@ -13,11 +13,28 @@ namespace sb::core::hashring {
 // XXH3 (64-bit) from libxxhash: fast, well distributed, and specified exactly.
 std::uint64_t hashBytes(std::string_view bytes, std::uint64_t seed);
 
-// Position of a key on the 2^64 ring.
-inline std::uint64_t keyHash(std::string_view name, std::uint64_t seed) { return hashBytes(name, seed); }
+// Which hash places keys and vnodes on the ring (param `hash`). XXH3 is the default. Ketama is
+// the MD5 scheme of libketama and the memcached clients that copied it (twemproxy, Couchbase SDK
+// RFC 26), so that a scenario can rebuild a published ring and replay its lookups.
+enum class HashFn { Xxh3, Ketama };
 
-// Position of virtual node `index` of `node`: the hash of "n3#17", as ketama-style clients hash
-// "host:port-i". Growing a node's vnode count keeps its old points, so it only gains keys.
+// Ketama's 32-bit points: MD5 yields 16 bytes, read as four little-endian 32-bit words; word
+// `which` (0..3) is one point. A key's point is word 0 of MD5(key).
+std::uint32_t ketamaWord(std::string_view bytes, int which);
+// Point `index` of a server labelled `label` ("10.0.1.1:11211"): word index % 4 of
+// MD5("<label>-<index / 4>"), as libketama and RFC 26 build 4 points per digest.
+std::uint32_t ketamaPoint(std::string_view label, std::uint32_t index);
+
+// Position of a key on the 2^64 ring. Ketama's 32-bit points sit in the top half of the 64 bits,
+// which keeps their order (and so every lookup) exactly as on ketama's 2^32 ring. Ketama ignores
+// the run's seed: a published ring does not have one.
+std::uint64_t keyHash(HashFn fn, std::string_view name, std::uint64_t seed);
+inline std::uint64_t keyHash(std::string_view name, std::uint64_t seed) { return keyHash(HashFn::Xxh3, name, seed); }
+
+// Position of virtual node `index` of `node`: XXH3 hashes "n3#17"; ketama takes point `index` of
+// the node's label (ketamaPoint). Growing a node's vnode count keeps its old points, so it only
+// gains keys.
+std::uint64_t vnodeHash(HashFn fn, std::string_view node, std::uint32_t index, std::uint64_t seed);
 std::uint64_t vnodeHash(std::string_view node, std::uint32_t index, std::uint64_t seed);
 
 // Rendezvous (highest random weight) score of a key on a node: a hash of the pair.

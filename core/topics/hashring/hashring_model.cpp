@@ -9,12 +9,14 @@ namespace {
 
 constexpr Time kRequestGap = kMillisecond;
 constexpr double kMaxWeight = 100;
+constexpr std::size_t kMaxAddress = 200;
 
 std::vector<ActionSpec> hashringActions() {
     auto optional = [](std::string name, ArgType type) { return arg(std::move(name), type, false); };
     return {
         {"add_node", "Add a node (default: the lowest-numbered one not in the cluster)",
-         {optional("node", ArgType::Node), optional("vnodes", ArgType::Int), optional("weight", ArgType::Real)}},
+         {optional("node", ArgType::Node), optional("vnodes", ArgType::Int), optional("weight", ArgType::Real),
+          optional("address", ArgType::String)}},
         {"remove_node", "Remove a node for good: its keys go to the others", {arg("node", ArgType::Node)}},
         {"fail", "A node fails: it stays in the membership but lookups skip it", {arg("node", ArgType::Node)}},
         {"recover", "A failed node comes back and takes its keys back", {arg("node", ArgType::Node)}},
@@ -51,6 +53,8 @@ const ParamBinding<Config>& hashringBinding() {
         b.integer("vnodes", "vnodes", 1, 1000, 1, "Virtual nodes per node on the ring", &Config::vnodes);
         b.integer("keys", "keys", 0, 1000000, 40, "Synthetic keys k1..kK", &Config::keys);
         b.integer("replication", "replicas", 1, 8, 1, "Replicas per key (R)", &Config::replication).live();
+        b.choice("hash", {"xxh3", "ketama"}, 0, "Hash that places keys and nodes: XXH3, or ketama's MD5 points",
+                 &Config::hash);
         return b;
     }();
     return binding;
@@ -124,11 +128,11 @@ Status HashringModel::reset(const ParamValues& p, std::uint64_t seed) {
     if (Status s = hashringBinding().load(p, config); !s) return s;
     *this = HashringModel{};
     m_cfg = config;
-    m_place.reset(m_cfg.mode, seed, m_cfg.replication);
+    m_place.reset(m_cfg.mode, seed, m_cfg.replication, m_cfg.hash);
     for (int s = 0; s < m_cfg.nodes; ++s) m_place.join(s, m_cfg.vnodes, 1.0);
     m_place.rebuild();
     m_rng.reseed(seed);
-    auto keys = std::make_shared<KeyTable>(m_cfg.keys, seed);
+    auto keys = std::make_shared<KeyTable>(m_cfg.keys, seed, m_cfg.hash);
     m_keys = keys;
     auto owners = std::make_shared<std::vector<std::uint8_t>>();
     m_place.assignAll(keys->hashes(), *owners);
@@ -240,7 +244,9 @@ Status HashringModel::applyMembership(const Action& a, Event& out) {
         const double w = a.real("weight", 1.0);
         if (v < 1 || v > 1000) return makeError("vnodes must be 1..1000", "/vnodes");
         if (!(w > 0 && w <= kMaxWeight)) return makeError("weight must be in (0, 100]", "/weight");
-        m_place.join(slot, static_cast<std::uint32_t>(v), w);
+        const std::string address = a.str("address");
+        if (address.size() > kMaxAddress) return makeError("an address has at most 200 characters", "/address");
+        m_place.join(slot, static_cast<std::uint32_t>(v), w, address);
         reassign(Change::Gain, slot, out);
         return {};
     }

@@ -18,6 +18,7 @@ struct Config {
     std::uint32_t vnodes = 1;  // for nodes that join without a count of their own
     std::uint32_t keys = 0;
     std::uint32_t replication = 1;
+    HashFn hash = HashFn::Xxh3;
 };
 
 // The "hashring" topic: which node owns which key, and how many keys move when membership
@@ -34,7 +35,9 @@ struct Config {
 // Nodes are the fixed names n1..n64 (nodeNames() lists all 64, so NodeIds and names are stable
 // and scripts can name a node before it joins); the view shows members only. Keys are
 // synthetic "k1".."kK" plus keys inserted by name; an event's "key" field is the key's number
-// (k7 -> 7; inserted keys count on from K+1). Hashes are XXH3-64 seeded with the run's seed.
+// (k7 -> 7; inserted keys count on from K+1). Hashes are XXH3-64 seeded with the run's seed, or
+// with param hash=ketama the MD5 points of libketama; then add_node may give a node the address
+// its points hash ("10.0.1.1:11211"), so a published ketama ring and its lookups replay exactly.
 //
 // Simplifications: no data is copied (a move is a change of owner); a failed node keeps its
 // ring points and is skipped by lookups (Dynamo-style), modulo simply drops it from the list;

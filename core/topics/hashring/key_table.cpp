@@ -8,13 +8,13 @@
 
 namespace sb::core::hashring {
 
-KeyTable::KeyTable(std::uint32_t count, std::uint64_t seed) : m_seed(seed), m_synthetic(count) {
+KeyTable::KeyTable(std::uint32_t count, std::uint64_t seed, HashFn fn) : m_seed(seed), m_fn(fn), m_synthetic(count) {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(count);
     char buf[16] = {'k'};
     for (std::uint32_t i = 0; i < count; ++i) {
         auto [end, ec] = std::to_chars(buf + 1, buf + sizeof buf, i + 1);
         (void)ec;
-        keys[i] = {keyHash(std::string_view(buf, static_cast<std::size_t>(end - buf)), seed), i};
+        keys[i] = {keyHash(m_fn, std::string_view(buf, static_cast<std::size_t>(end - buf)), seed), i};
     }
     std::sort(keys.begin(), keys.end());
     m_hashes.resize(count);
@@ -39,7 +39,7 @@ std::optional<std::size_t> KeyTable::findId(std::uint64_t hash, std::uint32_t id
 }
 
 std::optional<std::size_t> KeyTable::find(std::string_view name) const {
-    const std::uint64_t h = keyHash(name, m_seed);
+    const std::uint64_t h = keyHash(m_fn, name, m_seed);
     auto it = std::lower_bound(m_hashes.begin(), m_hashes.end(), h);
     for (; it != m_hashes.end() && *it == h; ++it) {
         const auto index = static_cast<std::size_t>(it - m_hashes.begin());
@@ -49,7 +49,7 @@ std::optional<std::size_t> KeyTable::find(std::string_view name) const {
 }
 
 std::size_t KeyTable::insert(std::string name) {
-    const std::uint64_t h = keyHash(name, m_seed);
+    const std::uint64_t h = keyHash(m_fn, name, m_seed);
     const auto id = static_cast<std::uint32_t>(m_synthetic + m_names.size());
     m_names.push_back(std::move(name));
     // After any keys with the same hash, so existing indexes of equal-hash keys stay put.

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "topics/hashring/hash_functions.h"
+
 namespace sb::core::hashring {
 
 // The keys, kept sorted by ring position so that assigning owners to all of them is one merge
@@ -14,8 +16,8 @@ namespace sb::core::hashring {
 class KeyTable {
 public:
     KeyTable() = default;
-    // Builds the synthetic keys k1..k`count`.
-    KeyTable(std::uint32_t count, std::uint64_t seed);
+    // Builds the synthetic keys k1..k`count`, placed by `fn`.
+    KeyTable(std::uint32_t count, std::uint64_t seed, HashFn fn = HashFn::Xxh3);
 
     std::size_t size() const { return m_hashes.size(); }
     const std::vector<std::uint64_t>& hashes() const { return m_hashes; }
@@ -35,6 +37,7 @@ public:
 
 private:
     std::uint64_t m_seed = 0;
+    HashFn m_fn = HashFn::Xxh3;
     std::uint32_t m_synthetic = 0;
     std::vector<std::uint64_t> m_hashes;  // sorted ascending
     std::vector<std::uint32_t> m_ids;     // id < m_synthetic: "k<id+1>"; else m_names[id - m_synthetic]

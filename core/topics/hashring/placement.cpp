@@ -19,9 +19,10 @@ const char* modeName(Mode mode) {
     return "?";
 }
 
-void Placement::reset(Mode mode, std::uint64_t seed, std::uint32_t replication) {
+void Placement::reset(Mode mode, std::uint64_t seed, std::uint32_t replication, HashFn hash) {
     *this = Placement{};
     m_mode = mode;
+    m_hash = hash;
     m_seed = seed;
     m_replication = replication;
 }
@@ -32,8 +33,11 @@ std::uint32_t Placement::pointCount(int slot) const {
     return points < 1 ? 1u : static_cast<std::uint32_t>(points);
 }
 
-void Placement::join(int slot, std::uint32_t vnodes, double weight) {
+void Placement::join(int slot, std::uint32_t vnodes, double weight, std::string label) {
     Member& m = m_members[static_cast<std::size_t>(slot)];
+    if (label.empty()) label = slotName(slot);
+    if (m.label != label) m.points.clear();  // a rejoin under another address hashes afresh
+    m.label = std::move(label);
     m.state = MemberState::Live;
     m.vnodes = vnodes;
     m.weight = weight;
@@ -64,12 +68,11 @@ void Placement::setState(int slot, MemberState state) {
 void Placement::setVnodes(int slot, std::uint32_t vnodes) {
     Member& m = m_members[static_cast<std::size_t>(slot)];
     m.vnodes = vnodes;
-    // Point i is always the hash of "n<slot>#i": more points only add, fewer only take away.
+    // Point i is always the hash of the label's point i: more points only add, fewer only take away.
     const std::uint32_t want = pointCount(slot);
-    const std::string name = slotName(slot);
     if (m.points.size() > want) m.points.resize(want);
     for (auto i = static_cast<std::uint32_t>(m.points.size()); i < want; ++i)
-        m.points.push_back(vnodeHash(name, i, m_seed ^ m_pointSalt));
+        m.points.push_back(vnodeHash(m_hash, m.label, i, m_seed ^ m_pointSalt));
 }
 
 void Placement::setWeight(int slot, double weight) {
@@ -92,7 +95,11 @@ void Placement::rebuild() {
     ring.reserve(total);
     for (int s : m_live)
         for (std::uint64_t p : member(s).points) ring.emplace_back(p, static_cast<std::uint8_t>(s));
-    std::sort(ring.begin(), ring.end());
+    // Two points at the same position (ketama's 32-bit points do collide): the later node wins,
+    // as Couchbase SDK RFC 26 specifies, so it sorts first among equals and lookups land on it.
+    std::sort(ring.begin(), ring.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first < y.first : x.second > y.second;
+    });
     m_ringPos.resize(ring.size());
     m_ringOwner.resize(ring.size());
     for (std::size_t i = 0; i < ring.size(); ++i) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "topics/hashring/hash_functions.h"
+
 namespace sb::core::hashring {
 
 // The four ways of mapping a key to a node that the topic compares on the same keys.
@@ -21,6 +23,7 @@ struct Member {
     std::uint32_t vnodes = 1;
     double weight = 1;
     std::uint64_t seedHash = 0;          // rendezvous: the node's identity hashed
+    std::string label;                   // what its vnode points hash: its name, or an address
     std::vector<std::uint64_t> points;   // ring: this node's vnode positions (index order)
     std::int32_t bucket = -1;            // jump: the bucket it was given when it first joined
 };
@@ -48,7 +51,7 @@ public:
         bool lookupSkipsVnode = false; // a lookup landing on the ring's first vnode takes the next
     };
 
-    void reset(Mode mode, std::uint64_t seed, std::uint32_t replication);
+    void reset(Mode mode, std::uint64_t seed, std::uint32_t replication, HashFn hash = HashFn::Xxh3);
     void breakOnPurpose(const Broken& broken) { m_broken = broken; }
 
     Mode mode() const { return m_mode; }
@@ -62,8 +65,11 @@ public:
         return name;
     }
 
-    // Changes to one member; call rebuild() before any lookup.
-    void join(int slot, std::uint32_t vnodes, double weight);
+    HashFn hash() const { return m_hash; }
+
+    // Changes to one member; call rebuild() before any lookup. `label` (default: the slot's name)
+    // is what the vnode points hash, so a node can stand for a published server ("10.0.1.1:11211").
+    void join(int slot, std::uint32_t vnodes, double weight, std::string label = {});
     void setState(int slot, MemberState state);
     void setVnodes(int slot, std::uint32_t vnodes);
     void setWeight(int slot, double weight);
@@ -101,6 +107,7 @@ private:
     void buildPreferences();
 
     Mode m_mode = Mode::Ring;
+    HashFn m_hash = HashFn::Xxh3;
     Broken m_broken;
     std::uint64_t m_seed = 0;
     std::uint64_t m_pointSalt = 0;             // 0, except after a join with joinRehashesAll
