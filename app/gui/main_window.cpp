@@ -73,10 +73,7 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 
     m_playback = new widgets::PlaybackBar(m_controller, this);
     addToolBar(Qt::TopToolBarArea, m_playback);
-    buildDocks();
-    buildQuiz();
     buildMenus();
-    connectGestures();
     statusBar()->setAccessibleName(tr("Status bar"));
 
     connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
@@ -87,8 +84,6 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     connect(m_controller, &widgets::SimController::stepFinished, this, &MainWindow::onStepFinished);
     connect(m_controller, &widgets::SimController::error, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
-    connect(m_lessonPane, &widgets::LessonPane::lessonRequested, this, [this](const QString& id) { openLesson(id); });
 
     resize(1280, 800);
     restoreSettings();
@@ -100,24 +95,46 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     holdForFirstPaint();
 }
 
-// The first frame is a skeleton: the window, its menus, the playback bar and the dock frames with
-// their titles. Laying out and painting the docks' contents, the plots and the scene is most of
-// what the first frame would otherwise cost, so they are shown once the skeleton is on screen.
-// Only contents are held back, not the docks, so the saved layout and the tab order are kept.
+// The first frame is a skeleton: the window, its menus and the playback bar. Building the docks
+// (the plots, the space-time view, the lesson list) and the quiz workspace, and laying out and
+// painting them with the scene, is most of what the first frame would otherwise cost, so they
+// are built once the skeleton is on screen (completeWorkspace).
 void MainWindow::holdForFirstPaint() {
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        if (dock->widget() && !dock->widget()->isHidden()) m_heldForFirstPaint << dock->widget();
-    m_heldForFirstPaint << m_stack;
-    for (QWidget* w : m_heldForFirstPaint) w->hide();
+    m_heldForFirstPaint = m_stack;
+    m_stack->hide();
 }
 
 void MainWindow::revealWorkspace() {
-    for (QWidget* w : std::exchange(m_heldForFirstPaint, {})) w->show();
+    if (QWidget* w = std::exchange(m_heldForFirstPaint, nullptr)) w->show();
+}
+
+void MainWindow::completeWorkspace() {
+    if (m_workspaceBuilt) return;
+    m_workspaceBuilt = true;
+    buildDocks();
+    buildQuiz();
+    QList<QAction*> toggles;
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        toggles << dock->toggleViewAction();
+        // Made after the window was shown, a dock stays hidden until told (a topic's dock that
+        // TopicDocks hid stays hidden); the layout then places them before they are sized.
+        if (!dock->testAttribute(Qt::WA_WState_ExplicitShowHide)) dock->show();
+    }
+    m_spaceTime->parentWidget()->raise();  // shown after its tab neighbour, the history would be in front
+    if (layout()) layout()->activate();
+    m_viewMenu->insertActions(m_quizSeparator, toggles);
+    connectGestures();
+    connect(m_browser, &widgets::LessonBrowser::lessonActivated, this, [this](const QString& id) { openLesson(id); });
+    connect(m_lessonPane, &widgets::LessonPane::lessonRequested, this, [this](const QString& id) { openLesson(id); });
+    restoreLayoutAndRun();
+    revealWorkspace();
 }
 
 MainWindow::~MainWindow() = default;
 
-widgets::TopicPanel* MainWindow::topicPanel(const QString& objectName) const { return m_topicDocks->panel(objectName); }
+widgets::TopicPanel* MainWindow::topicPanel(const QString& objectName) const {
+    return m_topicDocks ? m_topicDocks->panel(objectName) : nullptr;
+}
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* content,
                                  Qt::DockWidgetArea area) {
@@ -157,7 +174,7 @@ void MainWindow::buildDocks() {
 
 void MainWindow::refresh() {
     const core::Timeline* timeline = m_controller->timeline();
-    if (!timeline) return;
+    if (!timeline || !m_workspaceBuilt) return;
     const core::View view = timeline->model().view(m_controller->displayTime());
     const auto violations = timeline->model().violations();
     // Mark the nodes the latest violation names.
@@ -238,7 +255,7 @@ bool MainWindow::event(QEvent* event) {
         m_startupScheduled = true;
         widgets::afterFirstPaint(this, [this] {
             emit firstPainted();
-            revealWorkspace();
+            completeWorkspace();
             finishStartup();
         });
     }
@@ -253,7 +270,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (!m_options.ignoreSettings) {
         setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
         QSettings settings;
-        saveQuizSettings(settings);
+        if (m_quiz) saveQuizSettings(settings);
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("playback/speed"), m_controller->speed());

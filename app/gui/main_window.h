@@ -73,6 +73,11 @@ public:
     void openQuizPage(const QString& page);
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
+    // The first frame is a skeleton (menus, playback bar); the docks, the quiz workspace and the
+    // run are built right after it is painted. Whatever needs them before that calls this (the
+    // public entry points do); startupFinished() says the whole workspace is up.
+    void completeWorkspace();
+    bool workspaceComplete() const { return m_workspaceBuilt; }
 
     bool openLesson(const QString& id);
     bool openScenarioFile(const QString& path);
@@ -130,6 +135,7 @@ private:
     void finishStartup();
     void holdForFirstPaint();
     void revealWorkspace();
+    void restoreLayoutAndRun();
     void watchLessonFiles();
     void lessonFileChanged(const QString& path);
     void refresh();
@@ -202,9 +208,11 @@ private:
     QString m_lastError;
     QString m_lessonId;
     bool m_catalogLoaded = false;
+    bool m_workspaceBuilt = false;
+    QAction* m_quizSeparator = nullptr;  // the View menu's dock toggles go above it
     bool m_startupScheduled = false;
     QString m_pendingLesson;  // opened once the catalog is read
-    QList<QWidget*> m_heldForFirstPaint;  // docks and the workspace, shown once the skeleton is painted
+    QWidget* m_heldForFirstPaint = nullptr;  // the learning page, shown once the skeleton is painted
 };
 
 }  // namespace sb::app

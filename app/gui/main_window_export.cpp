@@ -228,6 +228,7 @@ core::Status MainWindow::exportDiagram(const QString& path) {
 }
 
 core::Status MainWindow::exportSpaceTime(const QString& path) {
+    completeWorkspace();
     widgets::ExportOptions options;
     options.scale = m_retinaAction->isChecked() ? 2 : 1;
     if (m_captionAction->isChecked()) options.caption = caption();
@@ -236,6 +237,7 @@ core::Status MainWindow::exportSpaceTime(const QString& path) {
 }
 
 core::Status MainWindow::exportPlot(const QString& path) {
+    completeWorkspace();
     m_metrics->replotNow();
     return widgets::exportPlot(*m_metrics->plot(), path, m_retinaAction->isChecked() ? 2 : 1,
                                exportSize(m_metrics->plot()));

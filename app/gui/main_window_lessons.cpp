@@ -25,6 +25,7 @@
 namespace sb::app {
 
 const core::LessonCatalog& MainWindow::catalog() {
+    completeWorkspace();  // the catalog fills the lesson browser, the lesson pane and the quiz
     if (!m_catalogLoaded) loadCatalog();
     return *m_catalog;
 }
@@ -154,6 +155,7 @@ bool MainWindow::openLesson(const QString& id) {
 }
 
 bool MainWindow::openScenarioFile(const QString& path) {
+    completeWorkspace();
     auto scenario = core::loadScenarioFile(path.toStdString(), m_registry);
     // A session saved from a lesson reopens in that lesson, its cursor on the steps it ran.
     if (scenario && !scenario->lesson.empty() && catalog().find(scenario->lesson) &&
@@ -179,6 +181,7 @@ bool MainWindow::openScenarioFile(const QString& path) {
 }
 
 void MainWindow::openDemo() {
+    completeWorkspace();
     core::Scenario demo;
     demo.topic = "ping";
     demo.title = "Heartbeats";
@@ -193,25 +196,31 @@ void MainWindow::setTheme(const QString& name) {
     const QString key = widgets::themeToString(widgets::themeFromString(name));
     for (QAction* a : m_themes->actions()) a->setChecked(a->data().toString() == key);
     if (!m_options.ignoreSettings) QSettings().setValue(QStringLiteral("view/theme"), key);
-    m_metrics->replotNow();
+    if (m_metrics) m_metrics->replotNow();
     refresh();
 }
 
+// Before the first frame: the window's geometry, the theme and the speed. The dock layout and the
+// run wait for the docks (restoreLayoutAndRun).
 void MainWindow::restoreSettings() {
     QString theme = m_options.theme;
     QString last;
-    rememberDefaultLayout(*this);
     if (!m_options.ignoreSettings) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-        // Remembered so the first launch (nothing restored) gets docks sized from their content.
-        setProperty("sbLayoutRestored", restoreState(settings.value(QStringLiteral("window/state")).toByteArray()));
         m_controller->setSpeed(settings.value(QStringLiteral("playback/speed"), 1.0).toDouble());
         if (theme.isEmpty()) theme = settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
         last = settings.value(QStringLiteral("lessons/last")).toString();
     }
     setTheme(theme.isEmpty() ? QStringLiteral("system") : theme);
     m_pendingLesson = m_options.scenarioPath.isEmpty() ? (m_options.lessonId.isEmpty() ? last : m_options.lessonId) : QString();
+}
+
+void MainWindow::restoreLayoutAndRun() {
+    rememberDefaultLayout(*this);
+    // Remembered so the first launch (nothing restored) gets docks sized from their content.
+    setProperty("sbLayoutRestored", !m_options.ignoreSettings &&
+                                        restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray()));
     if (m_options.scenarioPath.isEmpty() || !openScenarioFile(m_options.scenarioPath)) openDemo();
 }
 

@@ -102,8 +102,7 @@ void MainWindow::buildViewMenu() {
         connect(a, &QAction::triggered, this, [this, key = key] { setTheme(key); });
     }
     m_viewMenu->addAction(tr("&Reset layout"), this, [this] { resetLayout(*this); });
-    m_viewMenu->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();  // the docks' toggles follow here once they are built (completeWorkspace)
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcutList() const {

@@ -51,7 +51,7 @@ void MainWindow::addQuizMenus(QMenu* file, QMenu* view) {
     file->addAction(tr("&Export progress…"), this, &MainWindow::exportProgressDialog);
     file->addAction(tr("&Import progress…"), this, &MainWindow::importProgressDialog);
     file->addSeparator();
-    view->addSeparator();
+    m_quizSeparator = view->addSeparator();
     // F9: Ctrl+Q is Quit, and the quiz's own keys (Space, 1-4) must stay free.
     m_quizAction = view->addAction(tr("&Quiz mode"));
     m_quizAction->setCheckable(true);
@@ -69,11 +69,11 @@ void MainWindow::addQuizMenus(QMenu* file, QMenu* view) {
     addToolBar(Qt::TopToolBarArea, modes);
 }
 
-bool MainWindow::quizMode() const { return m_stack->currentWidget() == m_quiz; }
+bool MainWindow::quizMode() const { return m_quiz && m_stack->currentWidget() == m_quiz; }
 
 void MainWindow::setQuizMode(bool on) {
+    completeWorkspace();  // asked for before the first paint: the quiz page is not built yet
     if (on == quizMode()) return;
-    revealWorkspace();  // asked for before the first paint: the quiz page lives in the held stack
     const QSignalBlocker block(m_quizAction);
     m_quizAction->setChecked(on);
     if (on) {
@@ -178,6 +178,7 @@ void MainWindow::updateMastery() {
 }
 
 void MainWindow::exportProgressDialog() {
+    completeWorkspace();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export progress"), QDir::homePath() + QStringLiteral("/splitbrain-progress.json"),
                                                       tr("Progress files (*.json)"));
     if (path.isEmpty()) return;
@@ -189,6 +190,7 @@ void MainWindow::exportProgressDialog() {
 }
 
 void MainWindow::importProgressDialog() {
+    completeWorkspace();
     const QString path = QFileDialog::getOpenFileName(this, tr("Import progress"), QDir::homePath(), tr("Progress files (*.json)"));
     if (path.isEmpty()) return;
     QString summary;
