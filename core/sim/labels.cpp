@@ -1,5 +1,6 @@
 #include "sim/labels.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -105,7 +106,21 @@ bool endsWith(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-std::string unitOf(std::string_view base) {
+// Positions on a scale of their own (not counts, not to share an axis with counts).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kScales{{
+    {"term", "term"},
+    {"max_term", "term"},
+    {"last_log_term", "term"},
+    {"epoch", "epoch"},
+    {"leader", "node number"},
+}};
+
+std::string unitOf(std::string_view base, const TopicInfo& info) {
+    for (const auto& [id, unit] : kScales)
+        if (base == id) return std::string(unit);
+    if (endsWith(base, "_index")) return "log index";
+    if (const ParamSpec* p = info.params.find(std::string(base)); p && !p->unit.empty() && p->unit != "ms")
+        return p->unit;
     if (endsWith(base, "_ms")) return "ms";
     if (endsWith(base, "_per_second") || endsWith(base, "_qps") || base == "db_qps") return "per second";
     for (std::string_view tail : {"_ratio", "_rate", "_share", "_fraction"})
@@ -121,17 +136,37 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kSharedMe
     {"violations", "Invariant violations found so far"},
 }};
 
+std::string axisFor(const std::string& unit) {
+    if (unit == "ms") return "time (ms)";
+    if (unit == "per second") return "rate (per second)";
+    if (unit == "0-1") return "share (0-1)";
+    if (unit.empty()) return "count";
+    return unit;
+}
+
+bool containsWord(std::string text, const std::string& word) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text.find(word) != std::string::npos;
+}
+
 }  // namespace
 
 MetricText describeMetric(const TopicInfo& info, std::string_view name) {
     const std::string_view base = name.substr(0, name.find('.'));
-    MetricText out{humanize(name), unitOf(base), {}};
-    // humanize() already writes "(ms)"; other units go after the label the same way.
-    if (!out.unit.empty() && out.unit != "ms") {
-        const std::size_t paren = out.label.find(" (");
+    MetricText out{humanize(name), unitOf(base, info), {}, humanize(base), {}};
+    out.axis = axisFor(out.unit);
+    // humanize() already writes "(ms)"; other units go after the label the same way, unless the
+    // label already names them ("Term" is in terms, "Keys" in keys).
+    const bool scale = std::any_of(kScales.begin(), kScales.end(), [&](const auto& s) { return s.second == out.unit; }) ||
+                       out.unit == "log index";
+    if (!out.unit.empty() && out.unit != "ms" && !scale && !containsWord(out.label, out.unit)) {
         const std::string tag = " (" + out.unit + ")";
-        if (paren == std::string::npos) out.label += tag;
-        else out.label.insert(paren, tag);
+        for (std::string* text : {&out.label, &out.quantity}) {
+            const std::size_t paren = text->find(" (");
+            if (paren == std::string::npos) *text += tag;
+            else text->insert(paren, tag);
+        }
     }
     for (const ProbeSpec& p : info.probes)
         if (p.name == base) out.description = p.description;

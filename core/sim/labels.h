@@ -31,10 +31,15 @@ std::string valueLabel(const ParamSpec& spec, double value);
 // What a plotted metric is, for legends, tooltips and axis titles. The description is the probe's
 // of the same name when the topic declares one ("commit_index.n1" -> the commit_index probe), so
 // each is written once, in the topic; the unit comes from the id's ending ("_ms", "_ratio").
+// Quantities that are positions on a scale rather than counts (a term, a log index) have a unit
+// of their own, so a plot never puts a term and a count on one axis; a metric named like one of
+// the topic's parameters takes that parameter's unit ("balance" in $).
 struct MetricText {
     std::string label;        // "Read latency (ms)", "Commit index (n1)", "Hit ratio (0-1)"
-    std::string unit;         // "ms", "per second", "0-1", or "" for a count
+    std::string unit;         // "ms", "per second", "0-1", "term", "log index", "$", or "" for a count
     std::string description;  // one line; empty when nothing declares one
+    std::string quantity;     // the label without node or key: "Commit index", "Lag (ms)"
+    std::string axis;         // an axis title for any metric of this unit: "time (ms)", "count"
 };
 MetricText describeMetric(const TopicInfo& info, std::string_view name);
 

@@ -92,6 +92,23 @@ QStringList cutLabels(const QWidget* root) {
     return cut;
 }
 
+// Every value axis holds series of one unit and says what they are in words.
+QString axisProblem(const widgets::MetricsPanel& metrics) {
+    for (QCPAxis* axis : metrics.valueAxes()) {
+        QSet<QString> units;
+        for (QCPGraph* g : axis->graphs()) units << metrics.seriesUnit(g->property("series").toInt());
+        const QString title = axis->label();
+        if (units.size() != 1) return QStringLiteral("axis \"%1\" mixes units %2").arg(title, QStringList(units.values()).join(QLatin1Char(',')));
+        if (title.isEmpty() || title.contains(QLatin1Char('_')) || title.contains(QLatin1String("see each")))
+            return QStringLiteral("axis title \"%1\"").arg(title);
+        const QString unit = *units.begin();
+        // A count axis is titled with what it counts or "count"; a unit's axis names its unit.
+        if (!unit.isEmpty() && unit != QLatin1String("term") && unit != QLatin1String("log index") && !title.contains(unit, Qt::CaseInsensitive))
+            return QStringLiteral("axis \"%1\" does not name its unit %2").arg(title, unit);
+    }
+    return {};
+}
+
 double area(const QWidget* w) { return static_cast<double>(w->width()) * w->height(); }
 
 QStringList dockGeometry(const QMainWindow& w) {
@@ -180,9 +197,32 @@ private slots:
             const double share = area(m_window->metrics()->plot()) / area(plots->widget());
             QVERIFY2(share >= 1.0 / 3.0, qPrintable(QStringLiteral("%1: the plot is %2% of its dock").arg(id).arg(share * 100, 0, 'f', 0)));
             QVERIFY2(m_window->metrics()->plot()->yAxis->label().size() > 0, qPrintable(id + ": no y axis title"));
+            const QString axes = axisProblem(*m_window->metrics());
+            QVERIFY2(axes.isEmpty(), qPrintable(id + ": " + axes));
             ++checked;
         }
         QVERIFY(checked >= 10);
+    }
+
+    void everyUnitGetsItsOwnAxis() {
+        // Every series of a busy topic ticked: one value axis per unit, two to a plot.
+        QVERIFY(m_window->openLesson(QStringLiteral("replication-failover")));
+        controller().goToStepEnd(2);
+        QTest::qWait(0);
+        widgets::MetricsPanel* metrics = m_window->metrics();
+        QSet<QString> units;
+        for (int row = 0; row < metrics->seriesList()->count(); ++row) {
+            metrics->seriesList()->item(row)->setCheckState(Qt::Checked);
+            units << metrics->seriesUnit(row);
+        }
+        QVERIFY2(units.size() >= 3, qPrintable(QStringList(units.values()).join(QLatin1Char(','))));
+        QCOMPARE(metrics->valueAxes().size(), units.size());
+        QCOMPARE(metrics->plot()->axisRectCount(), static_cast<int>((units.size() + 1) / 2));
+        const QString axes = axisProblem(*metrics);
+        QVERIFY2(axes.isEmpty(), qPrintable(axes));
+        // Back to a few series: back to one plot.
+        for (int row = 2; row < metrics->seriesList()->count(); ++row) metrics->seriesList()->item(row)->setCheckState(Qt::Unchecked);
+        QCOMPARE(metrics->plot()->axisRectCount(), 1);
     }
 
     void everyActionDialogFits() {

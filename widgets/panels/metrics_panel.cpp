@@ -21,6 +21,8 @@ constexpr std::size_t kMaxSamples = 20000;  // beyond this, keep every other sam
 constexpr std::size_t kBackfillLimit = 50000;  // replaying more than this to fill a jump is not worth it
 constexpr std::size_t kBackfillSamples = 1000;
 constexpr int kUnitRole = Qt::UserRole + 1;
+constexpr int kQuantityRole = Qt::UserRole + 2;  // "Commit index": the series without its node
+constexpr int kAxisRole = Qt::UserRole + 3;      // "log index": a title for any series of the unit
 }  // namespace
 
 MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
@@ -40,13 +42,15 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_plot->setAccessibleName(tr("Metrics plot"));
     m_plot->setMinimumHeight(120);
     m_plot->setAntialiasedElements(QCP::aePlottables);
-    m_plot->xAxis->setLabel(tr("simulated time (ms)"));
     // Few x ticks: the plot is often narrow, and crowded labels run into each other.
+    m_plot->xAxis->setLabel(tr("simulated time (ms)"));
     m_plot->xAxis->ticker()->setTickCount(3);
     m_plot->yAxis->ticker()->setTickCount(4);
     // The series list doubles as the legend (each entry shows its line), so the plot stays clear.
     m_plot->legend->setVisible(false);
-    m_cursor = new QCPItemStraightLine(m_plot);
+    m_margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
+    m_cursors.push_back(new QCPItemStraightLine(m_plot));
     layout->addWidget(m_plot, 1);
 
     m_replot.setSingleShot(true);
@@ -79,9 +83,13 @@ std::size_t MetricsPanel::seriesIndex(const std::string& name) {
     // The list is the legend: words for people with the unit and, on hover, what the value is
     // (declared once in core); the id stays with files and the CLI.
     const core::Timeline* t = m_controller->timeline();
-    const core::MetricText text = t ? core::describeMetric(t->model().info(), name) : core::MetricText{core::humanize(name), {}, {}};
+    core::MetricText text;
+    if (t) text = core::describeMetric(t->model().info(), name);
+    else text.label = text.quantity = text.axis = core::humanize(name);
     auto* item = new QListWidgetItem(QString::fromStdString(text.label), m_series);
     item->setData(kUnitRole, QString::fromStdString(text.unit));
+    item->setData(kQuantityRole, QString::fromStdString(text.quantity));
+    item->setData(kAxisRole, QString::fromStdString(text.axis));
     item->setToolTip(text.description.empty() ? item->text() : QString::fromStdString(text.description));
     const QSignalBlocker block(m_series);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -134,20 +142,45 @@ void MetricsPanel::backfill(std::size_t from, std::size_t to) {
     }
 }
 
-QString MetricsPanel::axisTitle(const QSet<QString>& units) {
-    // One unit for every ticked series names the axis; a mix leaves it to the legend.
-    if (units.size() != 1) return units.isEmpty() ? QString() : tr("value (see each series)");
-    const QString unit = *units.begin();
-    if (unit.isEmpty()) return tr("count");
-    if (unit == QLatin1String("0-1")) return tr("share (0-1)");
-    return unit;
-}
-
 void MetricsPanel::rebuildGraphs() {
     m_plot->clearGraphs();
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     const QSignalBlocker block(m_series);
-    QSet<QString> units;
+    // Ticked series by unit, in list order: each unit its own value axis, titled with the one
+    // quantity it shows ("Commit index") or, when several share it, the unit's word ("count").
+    struct Group {
+        QString unit, axis;
+        QStringList quantities;
+    };
+    std::vector<Group> groups;
+    std::vector<int> groupOf(static_cast<std::size_t>(m_series->count()), -1);
+    for (int row = 0; row < m_series->count(); ++row) {
+        const QListWidgetItem* item = m_series->item(row);
+        if (item->checkState() != Qt::Checked) continue;
+        const QString unit = item->data(kUnitRole).toString();
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.unit == unit; });
+        if (it == groups.end()) it = groups.insert(groups.end(), Group{unit, item->data(kAxisRole).toString(), {}});
+        const QString quantity = item->data(kQuantityRole).toString();
+        if (!it->quantities.contains(quantity)) it->quantities << quantity;
+        groupOf[static_cast<std::size_t>(row)] = static_cast<int>(it - groups.begin());
+    }
+    resetAxes(static_cast<int>(groups.size()));
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        QCPAxis* axis = valueAxis(static_cast<int>(g));
+        axis->setLabel(groups[g].quantities.size() == 1 ? groups[g].quantities.front() : groups[g].axis);
+        // Counts, terms and indexes are whole numbers: no "0.25 elections" on the axis.
+        const QString unit = groups[g].unit;
+        const bool whole = unit != QLatin1String("ms") && unit != QLatin1String("0-1") && unit != QLatin1String("per second");
+        QSharedPointer<QCPAxisTicker> ticker(new QCPAxisTicker);
+        if (whole) {
+            auto* fixed = new QCPAxisTickerFixed;
+            fixed->setTickStep(1);
+            fixed->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+            ticker.reset(fixed);
+        }
+        ticker->setTickCount(4);
+        axis->setTicker(ticker);
+    }
     for (int row = 0; row < m_series->count(); ++row) {
         QListWidgetItem* item = m_series->item(row);
         QPen pen(pal.category(static_cast<std::size_t>(row)), 2);
@@ -168,15 +201,14 @@ void MetricsPanel::rebuildGraphs() {
         if (on) item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
         else item->setForeground(pal.mutedText);
         if (!on) continue;
-        units.insert(item->data(kUnitRole).toString());
-        QCPGraph* g = m_plot->addGraph();
+        const int group = groupOf[static_cast<std::size_t>(row)];
+        QCPGraph* g = m_plot->addGraph(m_plot->axisRect(group / 2)->axis(QCPAxis::atBottom), valueAxis(group));
         g->setName(item->text());
         g->setProperty("series", row);
         g->setPen(pen);
         // Metrics change at events and hold in between: steps, not slopes.
         g->setLineStyle(QCPGraph::lsStepLeft);
     }
-    m_plot->yAxis->setLabel(axisTitle(units));
     replotNow();
 }
 
@@ -201,19 +233,27 @@ void MetricsPanel::replotNow() {
     m_plot->rescaleAxes();
     // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series
     // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.
-    double lo = 0, hi = 0;
-    for (int g = 0; g < m_plot->graphCount(); ++g) {
-        bool found = false;
-        const QCPRange r = m_plot->graph(g)->getValueRange(found);
-        if (!found || !m_plot->graph(g)->visible()) continue;
-        lo = std::min(lo, r.lower);
-        hi = std::max(hi, r.upper);
+    double last = 1.0;
+    for (QCPAxisRect* rect : m_plot->axisRects()) last = std::max(last, rect->axis(QCPAxis::atBottom)->range().upper);
+    for (QCPAxisRect* rect : m_plot->axisRects()) {
+        rect->axis(QCPAxis::atBottom)->setRange(0, std::max(now, last));
+        for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
+            double lo = 0, hi = 0;
+            for (QCPGraph* graph : axis->graphs()) {
+                bool found = false;
+                const QCPRange r = graph->getValueRange(found);
+                if (!found || !graph->visible()) continue;
+                lo = std::min(lo, r.lower);
+                hi = std::max(hi, r.upper);
+            }
+            axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
+        }
     }
-    m_plot->xAxis->setRange(0, std::max({now, m_plot->xAxis->range().upper, 1.0}));
-    m_plot->yAxis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
-    m_cursor->point1->setCoords(now, 0);
-    m_cursor->point2->setCoords(now, 1);
-    m_cursor->setPen(QPen(pal.highlight, 1.5));
+    for (QCPItemStraightLine* cursor : m_cursors) {
+        cursor->point1->setCoords(now, 0);
+        cursor->point2->setCoords(now, 1);
+        cursor->setPen(QPen(pal.highlight, 1.5));
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     ++m_replots;
 }

@@ -8,7 +8,9 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPAxis;
 class QCPItemStraightLine;
+class QCPMarginGroup;
 class QListWidget;
 
 namespace sb::widgets {
@@ -24,6 +26,10 @@ public:
     MetricsPanel(SimController* controller, QWidget* parent = nullptr);
 
     QCustomPlot* plot() const { return m_plot; }
+    // The value axes the ticked series are drawn against, with their titles (for tests).
+    QList<QCPAxis*> valueAxes() const;
+    // The unit of the series in row `row` of the list ("ms", "term", "" for a count).
+    QString seriesUnit(int row) const;
     QListWidget* seriesList() const { return m_series; }
     std::size_t sampleCount() const { return m_samples.size(); }
     int replotCount() const { return m_replots; }
@@ -48,11 +54,14 @@ private:
     std::size_t seriesIndex(const std::string& name);
     void rebuildGraphs();
     void fitSeriesList();
-    static QString axisTitle(const QSet<QString>& units);
+    // One value axis per unit: two units share a plot (left and right), more stack plots.
+    QCPAxis* valueAxis(int group);
+    void resetAxes(int groups);
 
     SimController* m_controller;
     QCustomPlot* m_plot;
-    QCPItemStraightLine* m_cursor = nullptr;
+    std::vector<QCPItemStraightLine*> m_cursors;  // the current time, one per stacked plot
+    QCPMarginGroup* m_margins = nullptr;  // stacked plots keep their left edges aligned
     QListWidget* m_series;
     QTimer m_replot;
     std::vector<std::string> m_names;

@@ -8,7 +8,9 @@ namespace sb::widgets {
 
 void applyPlotPalette(QCustomPlot* plot, const ScenePalette& pal) {
     plot->setBackground(pal.background);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* rect : plot->axisRects()) axes += rect->axes();
+    for (QCPAxis* axis : axes) {
         axis->setBasePen(QPen(pal.mutedText));
         axis->setTickPen(QPen(pal.mutedText));
         axis->setSubTickPen(QPen(pal.mutedText));

@@ -77,7 +77,9 @@ TEST_CASE("metrics read with their unit and the description of their probe", "[l
     info.probes = {{"commit_index", true, "The server's commitIndex", false}};
     const MetricText commit = describeMetric(info, "commit_index.n1");
     CHECK(commit.label == "Commit index (n1)");
-    CHECK(commit.unit.empty());
+    CHECK(commit.unit == "log index");  // a position in the log, not a count
+    CHECK(commit.quantity == "Commit index");
+    CHECK(commit.axis == "log index");
     CHECK(commit.description == "The server's commitIndex");
     const MetricText latency = describeMetric(info, "read_latency_ms");
     CHECK(latency.label == "Read latency (ms)");
@@ -87,6 +89,34 @@ TEST_CASE("metrics read with their unit and the description of their probe", "[l
     CHECK(describeMetric(info, "availability_minority").unit == "0-1");
     CHECK(describeMetric(info, "messages_per_second").unit == "per second");
     CHECK(describeMetric(info, "in_flight").description == "Messages sent and not yet delivered or lost");
+    CHECK(latency.quantity == "Read latency (ms)");
+    CHECK(latency.axis == "time (ms)");
+    CHECK(describeMetric(info, "lag_ms.r2").quantity == "Lag (ms)");
+    CHECK(describeMetric(info, "hit_ratio").axis == "share (0-1)");
+    CHECK(describeMetric(info, "elections").unit.empty());
+    CHECK(describeMetric(info, "elections").axis == "count");
+    // A term is not a count: it gets an axis of its own, and its label does not repeat it.
+    const MetricText term = describeMetric(info, "term.n1");
+    CHECK(term.unit == "term");
+    CHECK(term.label == "Term (n1)");
+    CHECK(describeMetric(info, "leader").axis == "node number");
+}
+
+TEST_CASE("a metric named like a parameter takes the parameter's unit", "[labels]") {
+    TopicInfo info;
+    ParamSpec balance;
+    balance.name = "balance";
+    balance.unit = "$";
+    ParamSpec keys;
+    keys.name = "keys";
+    keys.unit = "keys";
+    info.params = ParamSet({balance, keys});
+    const MetricText money = describeMetric(info, "balance");
+    CHECK(money.unit == "$");
+    CHECK(money.label == "Balance ($)");
+    CHECK(money.axis == "$");
+    CHECK(describeMetric(info, "keys.n1").label == "Keys (n1)");  // already says what it counts
+    CHECK(describeMetric(info, "keys.n1").axis == "keys");
 }
 
 TEST_CASE("every topic's actions, parameters, probes and metrics have labels in words", "[labels]") {
