@@ -126,43 +126,4 @@ void MessageItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     event->accept();
 }
 
-// Labels go beside their message, right or left of it, and step aside (down, then up) from
-// the nodes and from labels already placed, so a bunch of messages leaving one node still
-// reads as a column of labels and no label hides a node. Past a few dozen messages only
-// emphasised kinds keep labels.
-void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
-                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes) {
-    constexpr std::size_t kMostLabels = 40;
-    const bool crowded = messages.size() > kMostLabels;
-    std::vector<QRectF> placed;
-    auto clear = [&](const QRectF& box) {
-        auto hits = [&box](const QRectF& r) { return r.intersects(box); };
-        return std::none_of(placed.begin(), placed.end(), hits) && std::none_of(nodes.begin(), nodes.end(), hits);
-    };
-    for (const auto& m : messages) {
-        auto it = items.find(m.id);
-        if (it == items.end()) continue;
-        MessageItem* item = it->second;
-        const QString text = crowded && !emphasised.count(m.kind) ? QString() : messageLabel(m.kind, m.summary);
-        if (text.isEmpty()) {
-            item->setLabel({}, {});
-            continue;
-        }
-        const QSizeF size = MessageItem::labelSize(text);
-        const QPointF at = item->pos();
-        const QRectF first(at + QPointF(9, -size.height() / 2), size);
-        QRectF box = first;
-        // A few label heights either way at most: a label far from its message reads as another's.
-        for (int attempt = 1; attempt < 16 && !clear(box); ++attempt) {
-            const int k = attempt / 2;  // right then left, at each height
-            const double shift = (size.height() + 1) * ((k + 1) / 2) * (k % 2 ? 1 : -1);
-            const double x = attempt % 2 ? at.x() - 9 - size.width() : at.x() + 9;
-            box = QRectF(QPointF(x, at.y() - size.height() / 2 + shift), size);
-        }
-        if (!clear(box)) box = first;  // nowhere clear: beside the message, as readable as it gets
-        placed.push_back(box);
-        item->setLabel(text, box.topLeft() - at);
-    }
-}
-
 }  // namespace sb::widgets

@@ -53,8 +53,12 @@ private:
 // a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
 QString messageLabel(const std::string& kind, const std::string& summary);
 
-// Gives each message item its label, placed beside it and clear of the other labels and of
-// the `nodes` (scene rectangles).
+// "RV t2" for four messages -> "RV t2 ×4".
+QString groupLabel(const QString& label, int count);
+
+// Gives the messages their labels (message_labels.cpp): one per sender, kind and label text,
+// with a count, painted by the group's first message beside the group's centre, clear of the
+// other labels and of the `nodes` (scene rectangles); none where no clear place is near.
 void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
                         const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes);
 

@@ -1,0 +1,120 @@
+// Message labels, grouped: the messages one node sends at once (a candidate's RequestVotes, a
+// replica's sync to every peer) share one label with a count, "RV t2 ×4", so a burst reads as
+// one thing instead of a pile of identical labels over the sender.
+#include <QtGlobal>
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <tuple>
+
+#include "scene/message_item.h"
+
+namespace sb::widgets {
+
+namespace {
+
+constexpr std::size_t kMostLabels = 24;  // past this many groups only emphasised kinds keep labels
+constexpr double kGap = 9.0;             // from the glyph (or the group's centre) to its label
+constexpr double kReach = 150.0;         // a label farther away than this reads as another's
+
+struct Group {
+    MessageItem* lead = nullptr;  // paints the label
+    QString text;
+    int count = 0;
+    QPointF sum;
+    bool emphasised = false;
+    std::size_t order = 0;
+};
+
+double reach(const QRectF& box, QPointF at) {
+    const double dx = std::max({box.left() - at.x(), 0.0, at.x() - box.right()});
+    const double dy = std::max({box.top() - at.y(), 0.0, at.y() - box.bottom()});
+    return std::hypot(dx, dy);
+}
+
+// Places to try, nearest first: beside the anchor at a few heights, then just outside any
+// node the anchor sits in or near (a burst leaves from inside its sender's extent).
+std::vector<QRectF> candidates(QPointF at, QSizeF s, const std::vector<QRectF>& nodes) {
+    std::vector<QRectF> out;
+    const double h = s.height() + 1;
+    for (int k = -6; k <= 6; ++k) {
+        const double y = at.y() - s.height() / 2 + k * h;
+        out.emplace_back(QPointF(at.x() + kGap, y), s);
+        out.emplace_back(QPointF(at.x() - kGap - s.width(), y), s);
+    }
+    for (const QRectF& n : nodes) {
+        if (!n.adjusted(-kReach, -kReach, kReach, kReach).contains(at)) continue;
+        for (int k = 0; k <= 4; ++k) {
+            const double y = std::clamp(at.y(), n.top(), n.bottom()) - s.height() / 2;
+            out.emplace_back(QPointF(n.right() + 3, y + k * h), s);
+            out.emplace_back(QPointF(n.right() + 3, y - k * h), s);
+            out.emplace_back(QPointF(n.left() - 3 - s.width(), y + k * h), s);
+            out.emplace_back(QPointF(n.left() - 3 - s.width(), y - k * h), s);
+            const double x = std::clamp(at.x(), n.left(), n.right()) - s.width() / 2;
+            out.emplace_back(QPointF(x, n.bottom() + 3 + k * h), s);
+            out.emplace_back(QPointF(x, n.top() - 3 - s.height() - k * h), s);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [at](const QRectF& a, const QRectF& b) { return reach(a, at) < reach(b, at); });
+    return out;
+}
+
+}  // namespace
+
+QString groupLabel(const QString& label, int count) {
+    return count > 1 ? label + QStringLiteral(" \u00d7%1").arg(count) : label;
+}
+
+void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes) {
+    std::vector<Group> groups;
+    std::map<std::tuple<core::NodeId, std::string, QString>, std::size_t> index;
+    for (const auto& m : messages) {
+        auto it = items.find(m.id);
+        if (it == items.end()) continue;
+        const QString text = messageLabel(m.kind, m.summary);
+        auto [slot, fresh] = index.try_emplace({m.from, m.kind, text}, groups.size());
+        if (fresh) groups.push_back({it->second, text, 0, {}, emphasised.count(m.kind) > 0, groups.size()});
+        Group& g = groups[slot->second];
+        ++g.count;
+        g.sum += it->second->pos();
+        if (g.lead != it->second) it->second->setLabel({}, {});
+    }
+    const bool crowded = groups.size() > kMostLabels;
+    // Emphasised kinds choose first: the narration names them.
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.emphasised && !b.emphasised; });
+    std::vector<QRectF> placed;
+    auto clear = [&](const QRectF& box) {
+        auto hits = [&box](const QRectF& r) { return r.intersects(box); };
+        return std::none_of(placed.begin(), placed.end(), hits) && std::none_of(nodes.begin(), nodes.end(), hits);
+    };
+    for (const Group& g : groups) {
+        if (crowded && !g.emphasised) {
+            g.lead->setLabel({}, {});
+            continue;
+        }
+        const QString text = groupLabel(g.text, g.count);
+        const QSizeF size = MessageItem::labelSize(text);
+        const QPointF anchor = g.sum / g.count;
+        std::optional<QRectF> box;
+        for (const QRectF& c : candidates(anchor, size, nodes)) {
+            if (reach(c, anchor) > kReach) break;
+            if (clear(c)) {
+                box = c;
+                break;
+            }
+        }
+        // Nowhere clear near it: no label rather than one over a node or another label (the
+        // glyph stays, and its tooltip names it).
+        if (!box) {
+            g.lead->setLabel({}, {});
+            continue;
+        }
+        placed.push_back(*box);
+        g.lead->setLabel(text, box->topLeft() - g.lead->pos());
+    }
+}
+
+}  // namespace sb::widgets
