@@ -79,6 +79,8 @@ void MessageItem::setMessage(const core::MessageView& message, bool emphasised) 
     }
 }
 
+QRectF MessageItem::glyphRect() { return {-kSize - 2, -kSize - 2, 2 * kSize + 4, 2 * kSize + 4}; }
+
 QRectF MessageItem::boundingRect() const {
     const QRectF glyph(-kSize - 5, -kSize - 5, 2 * kSize + 10, 2 * kSize + 10);
     return m_label.isEmpty() ? glyph : glyph.united(labelRect().adjusted(-1, -1, 1, 1));

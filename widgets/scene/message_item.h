@@ -29,6 +29,8 @@ public:
     // The label's rectangle in item coordinates (empty without a label).
     QRectF labelRect() const;
     static QSizeF labelSize(const QString& text);
+    // The glyph alone, item coordinates.
+    static QRectF glyphRect();
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

@@ -79,7 +79,10 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         Group& g = groups[slot->second];
         ++g.count;
         g.sum += it->second->pos();
-        if (g.lead != it->second) it->second->setLabel({}, {});
+        if (g.lead != it->second) {
+            it->second->setLabel({}, {});
+            it->second->setZValue(20);
+        }
     }
     const bool crowded = groups.size() > kMostLabels;
     // Emphasised kinds choose first: the narration names them.
@@ -90,6 +93,13 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         auto hits = [&box](const QRectF& r) { return r.intersects(box); };
         return std::none_of(placed.begin(), placed.end(), hits) && std::none_of(nodes.begin(), nodes.end(), hits);
     };
+    // Glyphs are soft: a label keeps off them where it can (a glyph over a label hides words).
+    std::vector<QRectF> glyphs;
+    for (const auto& m : messages)
+        if (auto it = items.find(m.id); it != items.end()) glyphs.push_back(it->second->mapRectToScene(MessageItem::glyphRect()));
+    auto offGlyphs = [&](const QRectF& box) {
+        return std::none_of(glyphs.begin(), glyphs.end(), [&box](const QRectF& r) { return r.intersects(box); });
+    };
     for (const Group& g : groups) {
         if (crowded && !g.emphasised) {
             g.lead->setLabel({}, {});
@@ -99,13 +109,17 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         const QSizeF size = MessageItem::labelSize(text);
         const QPointF anchor = g.sum / g.count;
         std::optional<QRectF> box;
+        std::optional<QRectF> onGlyph;  // the nearest clear place that a glyph overlaps
         for (const QRectF& c : candidates(anchor, size, nodes)) {
             if (reach(c, anchor) > kReach) break;
-            if (clear(c)) {
+            if (!clear(c)) continue;
+            if (offGlyphs(c)) {
                 box = c;
                 break;
             }
+            if (!onGlyph) onGlyph = c;
         }
+        if (!box) box = onGlyph;
         // Nowhere clear near it: no label rather than one over a node or another label (the
         // glyph stays, and its tooltip names it).
         if (!box) {
@@ -114,6 +128,7 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         }
         placed.push_back(*box);
         g.lead->setLabel(text, box->topLeft() - g.lead->pos());
+        g.lead->setZValue(21);  // its label above the other glyphs
     }
 }
 
