@@ -122,12 +122,13 @@ StepResult LessonRun::runNextStep() {
                                 "): " + stopReason(m_timeline, r.events, budget, step.maxEvents),
                             where + "/until"};
     }
-    r.endTime = m_timeline.now();
-    r.claims = evaluate(step.expect);
-    m_stepEnds.push_back(m_timeline.position());
     // A step that stopped short ends where it stopped: the next one's after_ms counts from here,
-    // not from a moment the run never reached.
-    m_stepClocks.push_back(r.error ? std::max(start, m_timeline.now()) : clockAfter(m_timeline, step.until, start));
+    // not from a moment the run never reached. Its claims describe its end, the moment the scene
+    // draws, which after a wait is later than the last event (a lag or a TTL has moved on).
+    r.endTime = r.error ? std::max(start, m_timeline.now()) : clockAfter(m_timeline, step.until, start);
+    r.claims = evaluate(step.expect, r.endTime);
+    m_stepEnds.push_back(m_timeline.position());
+    m_stepClocks.push_back(r.endTime);
     m_results.push_back(r);
     return r;
 }
@@ -146,10 +147,10 @@ Result<std::vector<StepResult>> LessonRun::runToEndOfStep(std::size_t n) {
     return results;
 }
 
-std::vector<ClaimResult> LessonRun::evaluate(const std::vector<Claim>& claims) const {
+std::vector<ClaimResult> LessonRun::evaluate(const std::vector<Claim>& claims, Time t) const {
     std::vector<ClaimResult> results;
     results.reserve(claims.size());
-    for (const auto& c : claims) results.push_back(evaluateClaim(c, m_timeline.model()));
+    for (const auto& c : claims) results.push_back(evaluateClaim(c, m_timeline.model(), t));
     return results;
 }
 
@@ -184,6 +185,8 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
                          where + "/until");
     Claim probe;
     probe.ref = item.probe;
+    // Read at the last event: the quiz's reveal plays to that position and shows it (reading
+    // at the condition's time, as a step's claims are, needs the reveal to end there too).
     ClaimResult value = evaluateClaim(probe, scratch.model());
     if (!value.problem.empty()) return makeError(value.problem, where + "/probe");
     return value.actual;

@@ -23,13 +23,16 @@ struct ClaimResult {
     std::string problem;  // set when the claim could not be evaluated (unknown node...)
 };
 ClaimResult evaluateClaim(const Claim& claim, const Model& model);
+// The same at time `t` (at or after the model's clock, before its next event): a step that waits
+// ends after its last event, and its claims describe the moment the scene draws, t.
+ClaimResult evaluateClaim(const Claim& claim, const Model& model, Time t);
 
 // What happened in one step: how it stopped and what its claims found.
 struct StepResult {
     std::size_t step = 0;         // 1-based
     bool reached = false;         // the until condition held (false: maxEvents or idle first)
     std::size_t events = 0;       // events the step ran
-    Time endTime = 0;
+    Time endTime = 0;             // the moment its claims describe (after a wait: later than the last event)
     std::vector<ClaimResult> claims;
     std::optional<Error> error;   // an action refused, or the condition never met
 
@@ -95,8 +98,8 @@ public:
     // A saved session of this lesson: follows its script, recognising the steps it ran.
     Status adopt(const TopicRegistry& registry, const Scenario& session);
 
-    // Claims evaluated at the timeline's current state.
-    std::vector<ClaimResult> evaluate(const std::vector<Claim>& claims) const;
+    // Claims evaluated at the timeline's current state, read at time `t` (>= the model's clock).
+    std::vector<ClaimResult> evaluate(const std::vector<Claim>& claims, Time t) const;
 
     // The answer to a predict item, computed on a scratch copy: the state at the end of step
     // `item.fromStep` (running to it if needed), then its actions, then its until condition.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lesson/lesson_check.h"
+#include "sim/model_capabilities.h"
 #include "sim/run_budget.h"
 
 namespace sb::core {
@@ -54,7 +55,9 @@ bool compareProbe(const ProbeValue& actual, CompareOp op, const ProbeValue& expe
     return false;
 }
 
-ClaimResult evaluateClaim(const Claim& claim, const Model& model) {
+ClaimResult evaluateClaim(const Claim& claim, const Model& model) { return evaluateClaim(claim, model, model.now()); }
+
+ClaimResult evaluateClaim(const Claim& claim, const Model& model, Time t) {
     ClaimResult r;
     r.claim = claim;
     const NodeId node = nodeIdOf(model, claim.ref.node);
@@ -62,7 +65,7 @@ ClaimResult evaluateClaim(const Claim& claim, const Model& model) {
         r.problem = "node '" + claim.ref.node + "' does not exist in this run";
         return r;
     }
-    r.actual = model.probeKey(claim.ref.probe, node, claim.ref.key);
+    r.actual = probeAt(model, claim.ref.probe, node, claim.ref.key, std::max(t, model.now()));
     r.passed = compareProbe(r.actual, claim.op, claim.value);
     return r;
 }

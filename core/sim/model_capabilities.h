@@ -36,6 +36,23 @@ public:
     virtual Result<std::vector<std::string>> namesFor(const ParamValues& params) const = 0;
 };
 
+// A topic some of whose probes read the clock (a follower's lag is the age of the oldest entry it
+// lacks; a cache entry's TTL counts down) gives them at a time `t` at or after now() and before
+// the next event: the model's state, read at t. A lesson step that waits ("after_ms") ends after
+// its last event, and its claims must describe that moment, the one the scene draws with view(t).
+class ProbesAtTime {
+public:
+    virtual ~ProbesAtTime() = default;
+    virtual ProbeValue probeAt(const std::string& name, NodeId node, const std::string& key, Time t) const = 0;
+};
+
+// A probe at time t: through ProbesAtTime where the topic has it; otherwise the probe does not
+// depend on the clock and the state is the same anywhere before the next event.
+inline ProbeValue probeAt(const Model& model, const std::string& name, NodeId node, const std::string& key, Time t) {
+    const auto* p = dynamic_cast<const ProbesAtTime*>(&model);
+    return p ? p->probeAt(name, node, key, t) : model.probeKey(name, node, key);
+}
+
 inline HistoryExplanation explainHistory(const Model& model) {
     const auto* e = dynamic_cast<const ExplainsHistory*>(&model);
     return e ? e->explainHistory() : HistoryExplanation{};

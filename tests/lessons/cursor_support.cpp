@@ -60,7 +60,7 @@ std::string probeText(const LessonRun& run, const std::string& probe, const std:
     Claim c;
     c.ref.probe = probe;
     c.ref.node = node;
-    return probeToString(evaluateClaim(c, run.timeline().model()).actual);
+    return probeToString(evaluateClaim(c, run.timeline().model(), run.cursor().moment.time).actual);
 }
 
 std::string fingerprint(const Timeline& t) {

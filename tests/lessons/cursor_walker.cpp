@@ -152,6 +152,11 @@ std::string Walker::check() {
         if (c.done()) {
             const auto& r = m_reference.results()[c.step - 1].claims[i];
             if (s.claims[i].mark != (r.passed ? ClaimMark::Holds : ClaimMark::Fails)) return "claim mark differs from a fresh run";
+            // At the step's end on the path, the value shown is the model's at the moment shown
+            // (after a wait, the lag or TTL the scene draws then, not the last event's).
+            if (!c.explored && c.moment == c.ends[c.step] && r.problem.empty() &&
+                s.claims[i].actual != valueWords(evaluateClaim(expect[i], t.model(), c.moment.time).actual))
+                return "claim value differs from the model at the moment shown";
         }
     }
     return {};

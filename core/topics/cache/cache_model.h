@@ -6,6 +6,7 @@
 
 #include "sim/engine.h"
 #include "sim/model.h"
+#include "sim/model_capabilities.h"
 #include "sim/param_binding.h"
 #include "topics/cache/cache_state.h"
 
@@ -50,7 +51,7 @@ namespace sb::core::cache {
 // staleness its mitigation allows (stale_ms for lock and swr, nothing for the others); with a
 // lock, at most one recompute per key in flight while holding an unexpired lock; with single
 // flight, at most one per key per server; every attempt and request is accounted for.
-class CacheModel final : public Model {
+class CacheModel final : public Model, public ProbesAtTime {
 public:
     static const TopicInfo& topicInfo();
     static const ParamBinding<Config>& binding();
@@ -69,6 +70,8 @@ public:
     std::vector<Violation> violations() const override { return m_violations; }
     ProbeValue probe(const std::string& name, NodeId node) const override;
     ProbeValue probeKey(const std::string& name, NodeId node, const std::string& key) const override;
+    // TTLs, "cached" and the 10-second windows read the clock: after a wait, the values shown then.
+    ProbeValue probeAt(const std::string& name, NodeId node, const std::string& key, Time t) const override;
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
 
@@ -92,6 +95,8 @@ private:
     static constexpr NodeId kClients = 0;
     NodeId cacheNode() const { return static_cast<NodeId>(m_cfg.servers + 1); }
     NodeId dbNode() const { return static_cast<NodeId>(m_cfg.servers + 2); }
+    // Probes of the whole system (or of a node), read at time t.
+    ProbeValue systemProbe(const std::string& name, NodeId node, Time t) const;
     bool isApp(NodeId n) const { return n >= 1 && n <= m_cfg.servers; }
     std::string name(NodeId n) const;
     Event& emitKey(const char* kind, NodeId node, int key);

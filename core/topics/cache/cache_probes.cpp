@@ -74,7 +74,13 @@ std::vector<Metric> CacheModel::metrics() const {
     };
 }
 
-ProbeValue CacheModel::probe(const std::string& name, NodeId node) const {
+ProbeValue CacheModel::probe(const std::string& name, NodeId node) const { return probeAt(name, node, {}, now()); }
+
+ProbeValue CacheModel::probeKey(const std::string& name, NodeId node, const std::string& key) const {
+    return probeAt(name, node, key, now());
+}
+
+ProbeValue CacheModel::systemProbe(const std::string& name, NodeId node, Time t) const {
     const Counters& c = m_c;
     const CycleStats cs = cycleStats(m_cycles);
     const std::int64_t answered = c.hits + c.missServed + c.staleServed + c.errors;
@@ -95,9 +101,9 @@ ProbeValue CacheModel::probe(const std::string& name, NodeId node) const {
     for (const auto& [probeName, value] : counts)
         if (name == probeName) return value;
     if (name == "hit_ratio") return ratio(c.hits, answered);
-    if (name == "db_queries_10s") return m_recent.total(now(), Recent::Queries);
-    if (name == "db_queue_peak_10s") return m_recent.total(now(), Recent::QueuePeak);
-    if (name == "hit_ratio_10s") return ratio(m_recent.total(now(), Recent::Hits), m_recent.total(now(), Recent::Answered));
+    if (name == "db_queries_10s") return m_recent.total(t, Recent::Queries);
+    if (name == "db_queue_peak_10s") return m_recent.total(t, Recent::QueuePeak);
+    if (name == "hit_ratio_10s") return ratio(m_recent.total(t, Recent::Hits), m_recent.total(t, Recent::Answered));
     if (name == "error_rate") return ratio(c.failed, c.ok + c.failed);
     if (name == "db_p50_ms") return m_dbLatency.quantileMs(0.5);
     if (name == "db_p99_ms") return m_dbLatency.quantileMs(0.99);
@@ -106,21 +112,21 @@ ProbeValue CacheModel::probe(const std::string& name, NodeId node) const {
     return {};
 }
 
-ProbeValue CacheModel::probeKey(const std::string& name, NodeId node, const std::string& key) const {
+ProbeValue CacheModel::probeAt(const std::string& name, NodeId node, const std::string& key, Time t) const {
     int k = -1;
     for (int i = 0; i < m_cfg.keys; ++i)
         if (keyName(i) == key) k = i;
-    if (k < 0) return probe(name, node);
+    if (k < 0) return systemProbe(name, node, t);
     const Entry& e = m_store[static_cast<std::size_t>(k)];
     const KeyStats& ks = m_keys[static_cast<std::size_t>(k)];
-    const bool cached = e.present && now() < e.hard;
+    const bool cached = e.present && t < e.hard;
     if (name == "version") return cached ? e.version : std::int64_t{0};
     if (name == "cached") return cached;
-    if (name == "ttl_left_ms") return cached ? static_cast<double>(e.soft - now()) / static_cast<double>(kMillisecond) : 0.0;
+    if (name == "ttl_left_ms") return cached ? static_cast<double>(e.soft - t) / static_cast<double>(kMillisecond) : 0.0;
     if (name == "key_recomputes") return ks.recomputes;
     if (name == "in_flight") return static_cast<std::int64_t>(ks.inFlight);
     if (name == "last_outcome") return std::string(ks.last);
-    return probe(name, node);
+    return systemProbe(name, node, t);
 }
 
 }  // namespace sb::core::cache

@@ -6,6 +6,7 @@
 
 #include "sim/engine.h"
 #include "sim/model.h"
+#include "sim/model_capabilities.h"
 #include "topics/replication/replication_types.h"
 
 namespace sb::core::replication {
@@ -62,7 +63,7 @@ namespace sb::core::replication {
 // it did receive); storage survives crashes; a client has one operation in flight and times out
 // after op_timeout_ms; the monitor never fails and learns of a crash exactly detect_ms later;
 // semi-sync never falls back to async (MySQL does after rpl_semi_sync_source_timeout, 10 s).
-class ReplicationModel final : public Model {
+class ReplicationModel final : public Model, public ProbesAtTime {
 public:
     static const TopicInfo& topicInfo();
 
@@ -80,6 +81,8 @@ public:
     std::vector<Violation> violations() const override { return m_violations; }
     ProbeValue probe(const std::string& name, NodeId node) const override;
     ProbeValue probeKey(const std::string& name, NodeId node, const std::string& key) const override;
+    // "lag_ms" reads the clock: at a step's end, after a wait, it is the lag the scene shows then.
+    ProbeValue probeAt(const std::string& name, NodeId node, const std::string& key, Time t) const override;
     std::string describe(const Event& event) const override;
     std::vector<InspectRow> inspectNode(NodeId node) const override;
 
@@ -122,6 +125,8 @@ private:
     LinkConfig lagLink(NodeId replica) const;
     void refreshLinks(NodeId replica);
     Time timeLag(NodeId replica, Time t) const;
+    // The "value" probe: a replica's value of a user's key (empty key: the first user).
+    ProbeValue keyValue(NodeId node, const std::string& key) const;
 
     // replication_replica.cpp: the leader, the stream, acks, failover and fencing.
     void onDeliver(const Message<Payload>& m);

@@ -93,7 +93,15 @@ double ReplicationModel::meanLatencyMs(OpKind kind) const {
     return n == 0 ? 0.0 : sum / n;
 }
 
-ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const {
+ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const { return probeAt(p, node, {}, now()); }
+
+ProbeValue ReplicationModel::probeKey(const std::string& p, NodeId node, const std::string& key) const {
+    return probeAt(p, node, key, now());
+}
+
+ProbeValue ReplicationModel::probeAt(const std::string& p, NodeId node, const std::string& key, Time t) const {
+    if (p == "value") return keyValue(node, key);
+    if (!key.empty()) return {};
     auto ops = [&](OpKind kind, Outcome outcome) {
         return static_cast<std::int64_t>(std::count_if(m_ops.begin(), m_ops.end(), [&](const ClientOp& o) {
             return o.kind == kind && o.outcome == outcome;
@@ -167,16 +175,14 @@ ProbeValue ReplicationModel::probe(const std::string& p, NodeId node) const {
     const auto applied = static_cast<std::int64_t>(r.log.size());
     if (p == "applied") return applied;
     if (p == "behind") return std::max<std::int64_t>(0, static_cast<std::int64_t>(R(m_leader).log.size()) - applied);
-    if (p == "lag_ms") return static_cast<double>(timeLag(node, now())) / 1000.0;
+    if (p == "lag_ms") return static_cast<double>(timeLag(node, t)) / 1000.0;
     if (p == "role") return std::string(!m_engine.up(node) ? "down" : r.role == Role::Leader ? "leader" : "follower");
     if (p == "node_epoch") return static_cast<std::int64_t>(r.epoch);
     if (p == "reads_served") return r.readsServed;
-    if (p == "value") return probeKey(p, node, {});
     return std::monostate{};
 }
 
-ProbeValue ReplicationModel::probeKey(const std::string& p, NodeId node, const std::string& key) const {
-    if (p != "value") return key.empty() ? probe(p, node) : ProbeValue{};
+ProbeValue ReplicationModel::keyValue(NodeId node, const std::string& key) const {
     const NodeId k = key.empty() ? 0 : m_engine.nodeId(key);
     if (!isReplica(node) || !isClient(k)) return std::monostate{};
     const Replica& r = R(node);
