@@ -2,8 +2,11 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 
 #include "scene/scene_palette.h"
 
@@ -17,13 +20,18 @@ constexpr double kAxis = 18;    // room for the time labels at the bottom
 constexpr double kMinBar = 3;   // an instant operation stays clickable
 constexpr double kSummary = 22; // the row of the "Why?" button and its answer
 constexpr double kMinFlaggedBar = 26;
+constexpr int kMinLanes = 3;   // the least the strip shrinks to before its lanes scroll
+constexpr int kHintLanes = 8;  // the most it asks for
 
 }  // namespace
 
-HistoryStrip::HistoryStrip(QWidget* parent) : QWidget(parent), m_why(new QToolButton(this)) {
+HistoryStrip::HistoryStrip(QWidget* parent)
+    : QWidget(parent), m_why(new QToolButton(this)), m_scroll(new QScrollBar(Qt::Vertical, this)) {
     setAccessibleName(tr("Client history"));
     setToolTip(tr("Client operations from invocation to completion. Click one to go there."));
-    setMinimumHeight(60);
+    m_scroll->setAccessibleName(tr("Scroll the lanes"));
+    m_scroll->hide();
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this] { update(); });
     m_why->setText(tr("Why?"));
     m_why->setCheckable(true);
     m_why->setAccessibleName(tr("Why is the history not linearizable?"));
@@ -41,7 +49,22 @@ void HistoryStrip::setView(const core::View& view) {
     m_lanes.clear();
     for (const auto& n : view.nodes) m_lanes.push_back({n.id, QString::fromStdString(n.name)});
     fitHeight();
+    showNewestFlagged();
     update();
+}
+
+void HistoryStrip::showNewestFlagged() {
+    // A newly flagged operation is what the lesson talks about: its lane is scrolled into view
+    // once, and after that the user's scrolling is left alone.
+    const auto flagged = std::find_if(m_ops.rbegin(), m_ops.rend(), [](const core::HistoryOp& op) { return op.flagged; });
+    if (flagged == m_ops.rend() || flagged->id == m_shownFlagged) return;
+    m_shownFlagged = flagged->id;
+    const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == flagged->node; });
+    if (lane == m_lanes.end()) return;
+    const int y = static_cast<int>(kLaneHeight * static_cast<double>(lane - m_lanes.begin()));
+    const int area = static_cast<int>(laneAreaHeight());
+    if (y < m_scroll->value()) m_scroll->setValue(y);
+    else if (y + static_cast<int>(kLaneHeight) > m_scroll->value() + area) m_scroll->setValue(y + static_cast<int>(kLaneHeight) - area);
 }
 
 bool HistoryStrip::explaining() const { return m_why->isChecked(); }
@@ -62,8 +85,38 @@ void HistoryStrip::setExplanation(const core::HistoryExplanation& why) {
 
 double HistoryStrip::top() const { return kTop + kSummary; }
 
+QSize HistoryStrip::sizeHint() const {
+    const auto lanes = std::clamp<std::size_t>(m_lanes.size(), 1, kHintLanes);
+    return {640, static_cast<int>(top() + kAxis + kLaneHeight * static_cast<double>(lanes))};
+}
+
+QSize HistoryStrip::minimumSizeHint() const {
+    const auto lanes = std::clamp<std::size_t>(m_lanes.size(), 1, kMinLanes);
+    return {160, static_cast<int>(top() + kAxis + kLaneHeight * static_cast<double>(lanes))};
+}
+
+double HistoryStrip::laneAreaHeight() const { return std::max(kLaneHeight, height() - top() - kAxis); }
+
+int HistoryStrip::laneScroll() const { return m_scroll->isHidden() ? 0 : m_scroll->value(); }
+int HistoryStrip::laneScrollMaximum() const { return m_scroll->maximum(); }
+void HistoryStrip::setLaneScroll(int pixels) { m_scroll->setValue(pixels); }
+
 void HistoryStrip::fitHeight() {
-    setMinimumHeight(static_cast<int>(top() + kAxis + kLaneHeight * static_cast<double>(std::max<std::size_t>(m_lanes.size(), 1))));
+    // Only the hints change with the lanes: the minimum stays at three lanes (the rest scroll).
+    updateGeometry();
+    fitScrollBar();
+}
+
+void HistoryStrip::fitScrollBar() {
+    const double content = kLaneHeight * static_cast<double>(m_lanes.size());
+    const double area = laneAreaHeight();
+    const int excess = static_cast<int>(std::ceil(content - area));
+    m_scroll->setRange(0, std::max(0, excess));
+    m_scroll->setPageStep(static_cast<int>(area));
+    m_scroll->setSingleStep(static_cast<int>(kLaneHeight));
+    m_scroll->setGeometry(width() - m_scroll->sizeHint().width(), static_cast<int>(top()), m_scroll->sizeHint().width(),
+                          static_cast<int>(area));
+    m_scroll->setVisible(excess > 0);
 }
 
 void HistoryStrip::resizeEvent(QResizeEvent* event) {
@@ -71,6 +124,15 @@ void HistoryStrip::resizeEvent(QResizeEvent* event) {
     m_why->adjustSize();
     m_why->setFixedHeight(static_cast<int>(kSummary) - 2);
     m_why->move(width() - m_why->width() - 2, 1);
+    fitScrollBar();
+    m_shownFlagged = -1;  // the lanes' room changed: bring the flagged one into view again
+    showNewestFlagged();
+}
+
+void HistoryStrip::wheelEvent(QWheelEvent* event) {
+    if (m_scroll->maximum() == 0) return QWidget::wheelEvent(event);
+    m_scroll->setValue(m_scroll->value() - event->angleDelta().y() / 120 * static_cast<int>(kLaneHeight));
+    event->accept();
 }
 
 std::size_t HistoryStrip::flaggedCount() const {
@@ -80,7 +142,7 @@ std::size_t HistoryStrip::flaggedCount() const {
 QRectF HistoryStrip::barRect(const core::HistoryOp& op, int lane, double x0, double scale) const {
     const double left = x0 + static_cast<double>(op.start) * scale;
     const double right = x0 + static_cast<double>(op.end.value_or(m_now)) * scale;
-    const double y = top() + kLaneHeight * lane + 3;
+    const double y = top() + kLaneHeight * lane + 3 - laneScroll();
     return {left, y, std::max(kMinBar, right - left), kLaneHeight - 6};
 }
 
@@ -103,7 +165,8 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     for (const auto& lane : m_lanes)
         gutter = std::max(gutter, static_cast<double>(p.fontMetrics().horizontalAdvance(lane.name)) + 10);
     gutter = std::min(gutter, static_cast<double>(this->width()) / 3);
-    const double width = std::max(10.0, static_cast<double>(this->width()) - gutter - 8);
+    const double scrollRoom = !m_scroll->isHidden() ? m_scroll->width() : 0;
+    const double width = std::max(10.0, static_cast<double>(this->width()) - gutter - 8 - scrollRoom);
     const core::Time span = std::max<core::Time>(m_now, 1000);
     const double scale = width / static_cast<double>(span);
     if (!m_summary.isEmpty()) {
@@ -112,8 +175,12 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(4, 1, room, kSummary), Qt::AlignLeft | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(m_summary, Qt::ElideRight, static_cast<int>(room)));
     }
+    // The lanes scroll under the summary row and above the axis: drawn clipped to their area.
+    const QRectF lanes(0, top(), this->width(), std::min(laneAreaHeight(), kLaneHeight * static_cast<double>(m_lanes.size())));
+    p.save();
+    p.setClipRect(lanes);
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-        const double y = top() + kLaneHeight * static_cast<double>(i);
+        const double y = top() + kLaneHeight * static_cast<double>(i) - laneScroll();
         p.setPen(pal.mutedText);
         p.drawText(QRectF(2, y, gutter - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, m_lanes[i].name);
         p.setPen(QPen(pal.link, 0.6, Qt::DotLine));
@@ -166,15 +233,18 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
             p.setPen(pal.tone(core::Tone::Bad));
             p.drawText(label.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        m_drawn.push_back({r, i, label});
+        // Only what shows between the summary row and the axis can be clicked.
+        if (r.intersects(lanes)) m_drawn.push_back({r, i, label});
     }
+    p.restore();
     drawAxis(p, pal, span, scale, width);
 }
 
 void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const {
     // Round tick steps (1, 2 or 5 times a power of ten) so the labels read as plain numbers.
-    const double axisY = top() + kLaneHeight * static_cast<double>(m_lanes.size()) + 12;
-    const double gutter = static_cast<double>(this->width()) - 8 - width;  // as paintEvent measured it
+    const double axisY = top() + std::min(laneAreaHeight(), kLaneHeight * static_cast<double>(m_lanes.size())) + 12;
+    const double scrollRoom = !m_scroll->isHidden() ? m_scroll->width() : 0;
+    const double gutter = static_cast<double>(this->width()) - 8 - scrollRoom - width;  // as paintEvent measured it
     core::Time step = 1000;
     for (core::Time base = 1000; step * 6 < span; base *= 10)
         for (const core::Time k : {1, 2, 5})

@@ -8,6 +8,7 @@ class QPainter;
 #include "sim/model_capabilities.h"
 #include "sim/view.h"
 
+class QScrollBar;
 class QToolButton;
 
 namespace sb::widgets {
@@ -40,7 +41,14 @@ public:
     const core::HistoryOp& drawnOp(std::size_t k) const { return m_ops.at(m_drawn.at(k).op); }
     // Where the k-th bar's label went (inside, beside or on a plate); empty when it had no room.
     QRectF drawnLabel(std::size_t k) const { return m_drawn.at(k).label; }
-    QSize sizeHint() const override { return {640, 120}; }
+    // Asks for every lane up to eight; its minimum is three lanes tall, so a run with many nodes
+    // does not squeeze the scene: the lanes scroll (wheel or scroll bar), the time axis stays.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    // How far the lanes are scrolled, in pixels, and the most they can be (0: everything shows).
+    int laneScroll() const;
+    int laneScrollMaximum() const;
+    void setLaneScroll(int pixels);
 
 signals:
     void seekRequested(core::Time time);
@@ -50,6 +58,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     struct Lane {
@@ -66,13 +75,18 @@ private:
     QRectF barRect(const core::HistoryOp& op, int lane, double x0, double scale) const;
 
     double top() const;
+    double laneAreaHeight() const;
     void fitHeight();
+    void fitScrollBar();
+    void showNewestFlagged();
 
     QToolButton* m_why;
+    QScrollBar* m_scroll;
     QString m_summary;
     std::vector<core::HistoryOp> m_ops;
     std::vector<Lane> m_lanes;
     core::Time m_now = 0;
+    long long m_shownFlagged = -1;  // the flagged operation last scrolled into view
     std::vector<Drawn> m_drawn;
 };
 

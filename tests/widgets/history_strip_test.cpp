@@ -1,0 +1,107 @@
+// The client-history strip with many lanes: its minimum stays three lanes tall (it does not
+// squeeze the scene), the lanes scroll under a fixed time axis, what is scrolled away cannot be
+// clicked, and a newly flagged operation's lane is brought into view.
+#include <QApplication>
+#include <QImage>
+#include <QTest>
+
+#include "panels/history_strip.h"
+#include "test_support.h"
+
+using namespace sb;
+
+namespace {
+
+core::View viewWith(int lanes, bool flagLast) {
+    core::View v;
+    for (int n = 0; n < lanes; ++n) {
+        core::NodeView node;
+        node.id = n;
+        node.name = "c" + std::to_string(n + 1);
+        v.nodes.push_back(node);
+    }
+    for (int n = 0; n < lanes; ++n) {
+        core::HistoryOp op;
+        op.id = n;
+        op.node = n;
+        op.label = "w x=" + std::to_string(n);
+        op.start = core::fromMs(10 * n);
+        op.end = core::fromMs(10 * n + 8);
+        op.outcome = "ok";
+        op.tone = core::Tone::Good;
+        op.flagged = flagLast && n == lanes - 1;
+        v.history.push_back(op);
+    }
+    v.time = core::fromMs(10 * lanes + 10);
+    return v;
+}
+
+// Paints the strip and says whether the operation with this id was drawn where it can be clicked.
+bool drawn(widgets::HistoryStrip& strip, std::int64_t id) {
+    QImage image(strip.size(), QImage::Format_ARGB32);
+    strip.render(&image);
+    for (std::size_t k = 0; k < strip.drawnCount(); ++k)
+        if (strip.drawnOp(k).id == id) return strip.opAt(strip.drawnRect(k).center()) >= 0;
+    return false;
+}
+
+}  // namespace
+
+class HistoryStripTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init() { test::failOnQtWarnings(); }
+    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+
+    void manyLanesDoNotRaiseTheMinimum() {
+        widgets::HistoryStrip three, twelve;
+        three.setView(viewWith(3, false));
+        twelve.setView(viewWith(12, false));
+        QCOMPARE(twelve.minimumSizeHint().height(), three.minimumSizeHint().height());
+        QCOMPARE(twelve.minimumHeight(), 0);  // no fixed minimum: the hint is all it asks
+        QVERIFY(twelve.sizeHint().height() > three.sizeHint().height());
+        widgets::HistoryStrip twenty;
+        twenty.setView(viewWith(20, false));
+        QCOMPARE(twenty.sizeHint().height(), twelve.sizeHint().height());  // asks for eight lanes at most
+    }
+
+    void lanesScrollUnderAFixedAxis() {
+        widgets::HistoryStrip strip;
+        strip.resize(640, 140);
+        strip.setView(viewWith(12, false));
+        QVERIFY(strip.laneScrollMaximum() > 0);
+        QCOMPARE(strip.laneScroll(), 0);
+        QVERIFY(drawn(strip, 0));
+        QVERIFY2(!drawn(strip, 11), "an operation scrolled out of view can still be clicked");
+        strip.setLaneScroll(strip.laneScrollMaximum());
+        QVERIFY(drawn(strip, 11));
+        QVERIFY(!drawn(strip, 0));
+        // Tall enough for every lane: nothing scrolls.
+        strip.resize(640, 400);
+        strip.setView(viewWith(12, false));
+        QCOMPARE(strip.laneScrollMaximum(), 0);
+        QVERIFY(drawn(strip, 0));
+        QVERIFY(drawn(strip, 11));
+    }
+
+    void aFlaggedOperationIsScrolledIntoView() {
+        widgets::HistoryStrip strip;
+        strip.resize(640, 140);
+        strip.setView(viewWith(12, true));
+        QVERIFY(strip.laneScroll() > 0);
+        QVERIFY(drawn(strip, 11));
+        // Once shown, the user's scrolling is kept on later frames.
+        strip.setLaneScroll(0);
+        strip.setView(viewWith(12, true));
+        QCOMPARE(strip.laneScroll(), 0);
+    }
+};
+
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    HistoryStripTest t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "history_strip_test.moc"
