@@ -22,10 +22,12 @@ struct Labels {
     std::vector<QRectF> boxes;
     std::vector<QString> texts;
     std::vector<QRectF> nodes;
+    QRectF area;  // the scene's rectangle: what a fitted view shows
 };
 
 Labels labelsOf(widgets::GraphScene& scene) {
     Labels out;
+    out.area = scene.sceneRect();
     for (QGraphicsItem* item : scene.items()) {
         if (item->type() == widgets::MessageItem::Type) {
             const auto* m = static_cast<const widgets::MessageItem*>(item);
@@ -44,6 +46,7 @@ QString overlaps(const Labels& l) {
     for (std::size_t i = 0; i < l.boxes.size(); ++i) {
         for (std::size_t j = i + 1; j < l.boxes.size(); ++j)
             if (l.boxes[i].intersects(l.boxes[j])) return QStringLiteral("labels '%1' and '%2' overlap").arg(l.texts[i], l.texts[j]);
+        if (!l.area.contains(l.boxes[i])) return QStringLiteral("label '%1' lies outside the scene").arg(l.texts[i]);
         for (const QRectF& n : l.nodes)
             if (l.boxes[i].intersects(n)) return QStringLiteral("label '%1' lies over a node").arg(l.texts[i]);
     }

@@ -251,7 +251,7 @@ void GraphScene::updateMessages() {
     // A label must not hide a node, its role or its badges: the node item's whole extent.
     std::vector<QRectF> nodeRects;
     for (const NodeItem* n : m_nodes) nodeRects.push_back(n->sceneBoundingRect());
-    placeMessageLabels(m_view.messages, m_messages, m_emphKinds, nodeRects);
+    placeMessageLabels(m_view.messages, m_messages, m_emphKinds, nodeRects, sceneRect());
     for (auto it = m_messages.begin(); it != m_messages.end();) {
         if (seen.count(it->first)) {
             ++it;

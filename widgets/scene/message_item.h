@@ -60,8 +60,10 @@ QString groupLabel(const QString& label, int count);
 
 // Gives the messages their labels (message_labels.cpp): one per sender, kind and label text,
 // with a count, painted by the group's first message beside the group's centre, clear of the
-// other labels and of the `nodes` (scene rectangles); none where no clear place is near.
+// other labels and of the `nodes` (scene rectangles), inside `area` (the scene's rectangle, so a
+// fitted view shows it whole); none where no clear place is near.
 void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
-                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes);
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes,
+                        const QRectF& area = {});
 
 }  // namespace sb::widgets

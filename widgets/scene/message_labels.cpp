@@ -67,7 +67,7 @@ QString groupLabel(const QString& label, int count) {
 }
 
 void placeMessageLabels(const std::vector<core::MessageView>& messages, const std::map<core::MsgId, MessageItem*>& items,
-                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes) {
+                        const std::set<std::string>& emphasised, const std::vector<QRectF>& nodes, const QRectF& area) {
     std::vector<Group> groups;
     std::map<std::tuple<core::NodeId, std::string, QString>, std::size_t> index;
     for (const auto& m : messages) {
@@ -112,7 +112,7 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
         std::optional<QRectF> onGlyph;  // the nearest clear place that a glyph overlaps
         for (const QRectF& c : candidates(anchor, size, nodes)) {
             if (reach(c, anchor) > kReach) break;
-            if (!clear(c)) continue;
+            if (!clear(c) || (!area.isEmpty() && !area.contains(c))) continue;
             if (offGlyphs(c)) {
                 box = c;
                 break;
