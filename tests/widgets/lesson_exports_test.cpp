@@ -14,6 +14,7 @@
 #include "lesson/lesson_catalog.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "shipped_catalog.h"
 #include "test_support.h"
 
 using namespace sb;
@@ -26,9 +27,7 @@ private:
 
 private slots:
     void initTestCase() {
-        core::registerBuiltinTopics(m_registry);
-        m_catalog = std::make_unique<core::LessonCatalog>(m_registry);
-        m_catalog->load(app::shippedLessonsDir().toStdString(), {});
+        m_catalog = test::shippedCatalog(m_registry);
         QVERIFY(m_catalog->errors().empty());
         QVERIFY(m_catalog->lessons().size() >= 28);
     }

@@ -12,6 +12,7 @@
 #include "scene/graph_scene.h"
 #include "scene/message_item.h"
 #include "scene/node_item.h"
+#include "shipped_catalog.h"
 #include "test_support.h"
 
 using namespace sb;
@@ -85,9 +86,7 @@ private:
 
 private slots:
     void initTestCase() {
-        core::registerBuiltinTopics(m_registry);
-        m_catalog = std::make_unique<core::LessonCatalog>(m_registry);
-        m_catalog->load(app::shippedLessonsDir().toStdString(), {});
+        m_catalog = test::shippedCatalog(m_registry);
         QVERIFY(m_catalog->errors().empty());
         QVERIFY(m_catalog->lessons().size() >= 28);
     }
