@@ -24,16 +24,6 @@ struct Columns {
     bool hasLeft = true;
 };
 
-struct Fonts {
-    QFont base, bold, small;
-};
-
-Fonts fontsAt(const QFont& font, double step) {
-    Fonts f{scaledFont(font, step), {}, scaledFont(font, step * 0.85)};
-    f.bold = f.base;
-    f.bold.setBold(true);
-    return f;
-}
 
 // Columns as wide as their widest word (header or row) at the largest font step at which all of
 // them fit the width; the spare room is shared out between them. The time column is left out
@@ -45,7 +35,7 @@ Columns columns(const std::vector<core::KeyRow>& keys, std::size_t shown, const 
     std::array<double, 4> need{};
     double step = kTextSteps.back();
     for (const double s : kTextSteps) {
-        const Fonts f = fontsAt(font, s);
+        const TextFonts f = textFontsAt(font, s);
         const QFontMetricsF base(f.base), bold(f.bold), small(f.small);
         need = {kArrow + small.horizontalAdvance(KeyRowsPanel::tr("Key")), small.horizontalAdvance(KeyRowsPanel::tr("Value")),
                 hasLeft ? small.horizontalAdvance(KeyRowsPanel::tr("Time left")) : 0.0, small.horizontalAdvance(KeyRowsPanel::tr("Status"))};
@@ -116,7 +106,7 @@ void KeyRowsPanel::paintEvent(QPaintEvent*) {
     m_cut.clear();
     const std::size_t shown = std::min<std::size_t>(m_keys.size(), kMaxRows);
     const Columns col = columns(m_keys, shown, font(), width());
-    const Fonts f = fontsAt(font(), col.step);
+    const TextFonts f = textFontsAt(font(), col.step);
     const auto cellText = [&](double l, double r, double y, const QString& text, const QFont& font, const QColor& pen) {
         const QRectF rect(l, y, std::max(4.0, r - l - kColumnGap / 2), kRow);
         const FittedText fit = fitText(text, font, rect.width());

@@ -19,16 +19,6 @@ constexpr double kPad = 10;  // inside a cell, around its words
 constexpr double kMinCell = 56;
 constexpr double kMaxCell = 170;
 
-struct Fonts {
-    QFont base, bold, small;
-};
-
-Fonts fontsAt(const QFont& font, double step) {
-    Fonts f{scaledFont(font, step), {}, scaledFont(font, step * 0.85)};
-    f.bold = f.base;
-    f.bold.setBold(true);
-    return f;
-}
 
 QString cellLabel(const core::StepCell& cell) {
     const QString label = QString::fromStdString(cell.label);
@@ -36,7 +26,7 @@ QString cellLabel(const core::StepCell& cell) {
 }
 
 // The width a cell's words need at one font step.
-double cellNeed(const core::StepCell& cell, const Fonts& f) {
+double cellNeed(const core::StepCell& cell, const TextFonts& f) {
     const double label = QFontMetricsF(cell.current ? f.bold : f.base).horizontalAdvance(cellLabel(cell));
     const double status = QFontMetricsF(f.small).horizontalAdvance(QString::fromStdString(cell.status));
     return std::max(kMinCell, std::max(label, status) + kPad);
@@ -59,7 +49,7 @@ Plan planStrip(const core::StepStrip& strip, const QFont& font, double room) {
     const std::size_t n = strip.cells.size();
     Plan plan;
     for (const double step : kTextSteps) {
-        const Fonts f = fontsAt(font, step);
+        const TextFonts f = textFontsAt(font, step);
         std::vector<double> need;
         double total = -kGap;
         for (const auto& cell : strip.cells) {
@@ -138,7 +128,7 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), pal.background);
     m_drawn.clear();
     m_cut.clear();
-    const Fonts full = fontsAt(font(), 1.0);
+    const TextFonts full = textFontsAt(font(), 1.0);
     const std::size_t shown = std::min<std::size_t>(m_strips.size(), kMaxStrips);
     // The title column as wide as the longest title, within a third of the row.
     double titleWidth = 0;
@@ -159,7 +149,7 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
         if (strip.cells.empty()) continue;
         const double room = std::max(kMinCell, width() - titleWidth - 2 * kMargin);
         const Plan plan = planStrip(strip, font(), room);
-        const Fonts f = fontsAt(font(), plan.step);
+        const TextFonts f = textFontsAt(font(), plan.step);
         double x = kMargin + titleWidth;
         const auto countCell = [&](double w, const QString& words) {
             const QRectF r(x, y, w, kCellHeight);

@@ -25,6 +25,18 @@ inline QFont scaledFont(const QFont& base, double scale) {
     return f;
 }
 
+// A panel's three faces at one font step: body text, its bold, and a smaller line under it.
+struct TextFonts {
+    QFont base, bold, small;
+};
+
+inline TextFonts textFontsAt(const QFont& font, double step) {
+    TextFonts f{scaledFont(font, step), {}, scaledFont(font, step * 0.85)};
+    f.bold = f.base;
+    f.bold.setBold(true);
+    return f;
+}
+
 struct FittedText {
     QFont font;
     QStringList lines;  // one or two
