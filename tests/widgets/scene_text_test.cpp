@@ -22,6 +22,7 @@
 #include "lesson/lesson_catalog.h"
 #include "panels/key_rows_panel.h"
 #include "panels/step_strips_panel.h"
+#include "scene/graph_scene.h"
 #include "scene/node_item.h"
 #include "shipped_catalog.h"
 #include "sim_controller.h"
@@ -32,6 +33,23 @@ using namespace sb;
 
 namespace {
 
+// Where a node's "+N" badge breaks reading order (rows top to bottom, each left to right): a badge
+// on a later row, or one after it on its own row. Empty when every badge shows or "+N" is last.
+QString plusOutOfOrder(const widgets::NodeItem& node) {
+    const std::vector<QRectF> rects = node.badgeRects();
+    if (node.hiddenBadges() == 0 || rects.empty()) return {};
+    const QRectF plus = rects.back();
+    for (std::size_t i = 0; i + 1 < rects.size(); ++i) {
+        const QRectF& r = rects[i];
+        const bool laterRow = r.top() > plus.top() + 0.5;
+        const bool sameRowAfter = r.bottom() > plus.top() + 0.5 && r.left() > plus.left();
+        if (laterRow || sameRowAfter)
+            return QStringLiteral("badge %1 of %2 at (%3, %4) comes after \"+%5\" at (%6, %7)")
+                .arg(i + 1).arg(rects.size() - 1).arg(r.left()).arg(r.top()).arg(node.hiddenBadges()).arg(plus.left()).arg(plus.top());
+    }
+    return {};
+}
+
 // What the visible scenes and panels of `window` cut, each prefixed with where it is.
 QStringList cutsIn(QWidget& window) {
     QStringList out;
@@ -41,6 +59,8 @@ QStringList cutsIn(QWidget& window) {
             if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
             const auto* node = static_cast<const widgets::NodeItem*>(item);
             for (const QString& t : node->cutTexts()) out << QStringLiteral("node %1: %2").arg(QString::fromStdString(node->node().name), t);
+            if (const QString order = plusOutOfOrder(*node); !order.isEmpty())
+                out << QStringLiteral("node %1: %2").arg(QString::fromStdString(node->node().name), order);
         }
     }
     // The panels record what they cut as they paint: paint them at their size now.
@@ -59,24 +79,10 @@ QStringList cutsIn(QWidget& window) {
 
 }  // namespace
 
-class SceneTextTest : public QObject {
+class SceneTextTest : public test::WindowTest {
     Q_OBJECT
-private:
-    core::TopicRegistry m_registry;
-    std::unique_ptr<app::MainWindow> m_window;
-    widgets::SimController& controller() { return m_window->controller(); }
-
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        test::openTestWindow(m_registry, m_window);
-        if (QTest::currentTestFailed()) return;
-        m_window->resize(1280, 800);
-        QTest::qWait(0);
-    }
-    void cleanupTestCase() { m_window.reset(); }
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
+    void initTestCase() { openWindowAt(QSize(1280, 800)); }
 
     void everyStepsWordsFitAt1280x800() {
         core::TopicRegistry shippedRegistry;
@@ -108,6 +114,27 @@ private slots:
         QVERIFY(scenes >= 100);
         for (const QString& p : problems) qInfo("%s", qPrintable(p));  // all of them (a failure message is cut short)
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems:\n").arg(problems.size()) + problems.join(QLatin1Char('\n'))));
+    }
+
+    void aPlusBadgeComesAfterEveryBadgeItStandsBeside() {
+        // Two wide badges fill a row each and a short one would still fit after the second: the
+        // "+N" for the rest must not slip back into the first row's gap, before the second row.
+        core::View v;
+        core::NodeView n;
+        n.id = 0;
+        n.name = "n1";
+        for (const char* label : {"suspects n2 n3 n4", "waiting for n5 n6", "term 3", "votes 2/5", "lease 40 ms", "epoch 7"})
+            n.badges.push_back({label, core::Tone::Normal});
+        v.nodes.push_back(n);
+        widgets::GraphScene scene;
+        scene.setView(v);
+        const widgets::NodeItem* node = nullptr;
+        for (QGraphicsItem* item : scene.items())
+            if (item->type() == widgets::NodeItem::Type) node = static_cast<const widgets::NodeItem*>(item);
+        QVERIFY(node);
+        QVERIFY(node->hiddenBadges() > 0);
+        QCOMPARE(node->badgeRects().size(), n.badges.size() - node->hiddenBadges() + 1);
+        QVERIFY2(plusOutOfOrder(*node).isEmpty(), qPrintable(plusOutOfOrder(*node)));
     }
 
     void theShortcutsDialogShowsItsKeysWhole() {

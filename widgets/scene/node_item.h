@@ -67,6 +67,13 @@ public:
     const QStringList& cutTexts() const { return m_cut; }
     // How many badges the "+N" badge stands for (0: every badge is shown).
     std::size_t hiddenBadges() const { return m_hiddenBadges; }
+    // Where the badges are drawn, in order, relative to the top of the badge rows; with hidden
+    // badges the last one is the "+N" (for tests).
+    std::vector<QRectF> badgeRects() const {
+        std::vector<QRectF> out;
+        for (const auto& b : m_badges) out.push_back(b.rect);
+        return out;
+    }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

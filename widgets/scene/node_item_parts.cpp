@@ -83,8 +83,9 @@ void NodeItem::layoutBadges() {
         std::vector<PlacedBadge> out;
         std::array<double, 2> x{-kHalfWidth, -kHalfWidth};
         std::size_t row = 0;
-        // Badges keep their order along the rows; the "+N" badge takes the first row with room.
-        const auto place = [&](const FittedText& text, core::Tone tone, bool anyRow = false) {
+        // Badges keep their order along the rows (the first row, then the second), and the "+N"
+        // badge comes after the last of them, so it reads as "and N more".
+        const auto place = [&](const FittedText& text, core::Tone tone) {
             const double w = std::min(text.width + 10, rowWidth);
             if (text.lines.size() > 1) {
                 const double at = std::max(x[0], x[1]);
@@ -93,7 +94,6 @@ void NodeItem::layoutBadges() {
                 x = {at + w + 3, at + w + 3};
                 return true;
             }
-            if (anyRow) row = 0;
             for (; row < 2; ++row)
                 if (x[row] + w <= kHalfWidth) {
                     out.push_back({QRectF(x[row], static_cast<double>(row) * (kBadgeHeight + 2), w, kBadgeHeight - 1), text, tone});
@@ -104,7 +104,7 @@ void NodeItem::layoutBadges() {
         };
         for (std::size_t i = 0; i < count; ++i)
             if (!place(fits[i], m_node.badges[i].tone)) return std::vector<PlacedBadge>{};
-        if (more && !place(fitText(QStringLiteral("+%1").arg(fits.size() - count), font, rowWidth - 10), core::Tone::Muted, true))
+        if (more && !place(fitText(QStringLiteral("+%1").arg(fits.size() - count), font, rowWidth - 10), core::Tone::Muted))
             return std::vector<PlacedBadge>{};
         return out;
     };
