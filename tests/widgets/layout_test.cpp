@@ -129,31 +129,24 @@ QStringList dockGeometry(const QMainWindow& w) {
 
 }  // namespace
 
-class LayoutTest : public QObject {
+class LayoutTest : public test::WindowTest {
     Q_OBJECT
 private:
-    core::TopicRegistry m_registry;
-    std::unique_ptr<app::MainWindow> m_window;
-    widgets::SimController& controller() { return m_window->controller(); }
     QDockWidget* dock(const char* name) { return m_window->findChild<QDockWidget*>(QLatin1String(name)); }
 
 private slots:
     void initTestCase() {
+        // No saved progress or lessons from an earlier run.
         QStandardPaths::setTestModeEnabled(true);
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        test::openTestWindow(m_registry, m_window);
+        openWindowAt(QSize(1280, 800));
         if (QTest::currentTestFailed()) return;
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->resize(1280, 800);
-        QTest::qWait(0);
         (void)m_window->catalog();
         app::fitDocks(*m_window);
         QTest::qWait(0);
     }
-    void cleanupTestCase() { m_window.reset(); }
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
 
     void everyLessonFitsAt1280x800() {
         QDockWidget* plots = dock("PlotsDock");

@@ -65,25 +65,14 @@ QStringList layoutOf(const QMainWindow& w) {
 
 }  // namespace
 
-class WordsLayoutTest : public QObject {
+class WordsLayoutTest : public test::WindowTest {
     Q_OBJECT
-private:
-    core::TopicRegistry m_registry;
-    std::unique_ptr<app::MainWindow> m_window;
-    widgets::SimController& controller() { return m_window->controller(); }
-
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        test::openTestWindow(m_registry, m_window);
+        openWindowAt(QSize(1280, 800));
         if (QTest::currentTestFailed()) return;
-        m_window->resize(1280, 800);
-        QTest::qWait(0);
         (void)m_window->catalog();
     }
-    void cleanupTestCase() { m_window.reset(); }
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
 
     void firstRunSaysHowToOpenALesson() {
         // No lesson finished (settings are ignored): the hint is there and its link opens one.
