@@ -105,6 +105,7 @@ private:
     core::Timeline* mutableTimeline();
     void tick();
     void afterMove();
+    void stepOnce(bool forward);
     void startAnimation();
     void stopAnimation();
     void lessonMoved(bool finished = false);

@@ -106,23 +106,23 @@ void SimController::lessonMoved(bool finished) {
     if (finished) emit stepFinished(c.step);
 }
 
-void SimController::stepForward() {
-    if (m_run) {
-        m_run->stepForward();
-        lessonMoved();
-    } else if (core::Timeline* t = mutableTimeline()) {
-        t->stepForward();
-        afterMove();
-    }
-    if (timeline()) emit changed();
-}
+void SimController::stepForward() { stepOnce(true); }
 
-void SimController::stepBack() {
+void SimController::stepBack() { stepOnce(false); }
+
+// One event forward or back: through the lesson run in a lesson, else on the bare timeline.
+void SimController::stepOnce(bool forward) {
     if (m_run) {
-        m_run->stepBack();
+        if (forward)
+            m_run->stepForward();
+        else
+            m_run->stepBack();
         lessonMoved();
     } else if (core::Timeline* t = mutableTimeline()) {
-        t->stepBack();
+        if (forward)
+            t->stepForward();
+        else
+            t->stepBack();
         afterMove();
     }
     if (timeline()) emit changed();

@@ -29,6 +29,7 @@
 #include "panels/playback_bar.h"
 #include "panels/space_time_view.h"
 #include "panels/view_panels.h"
+#include "quiz/quiz_workspace.h"
 #include "topics/topic_docks.h"
 #include "topics/topic_ui.h"
 #include "scene/graph_scene.h"
@@ -96,9 +97,9 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
 }
 
 // The first frame is a skeleton: the window, its menus and the playback bar. Building the docks
-// (the plots, the space-time view, the lesson list) and the quiz workspace, and laying out and
-// painting them with the scene, is most of what the first frame would otherwise cost, so they
-// are built once the skeleton is on screen (completeWorkspace).
+// (the plots, the space-time view, the lesson list), and laying out and painting them with the
+// scene, is most of what the first frame would otherwise cost, so they are built once the
+// skeleton is on screen (completeWorkspace). The quiz pages wait for quiz mode.
 void MainWindow::holdForFirstPaint() {
     m_heldForFirstPaint = m_stack;
     m_stack->hide();
@@ -270,7 +271,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (!m_options.ignoreSettings) {
         setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
         QSettings settings;
-        if (m_quiz) saveQuizSettings(settings);
+        if (m_quiz && m_quiz->hasPages()) saveQuizSettings(settings);  // else what was saved stands
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("window/state"), saveState());
         settings.setValue(QStringLiteral("playback/speed"), m_controller->speed());

@@ -73,8 +73,8 @@ public:
     void openQuizPage(const QString& page);
     // The lessons are read after the first frame; anything that needs them calls this first.
     const core::LessonCatalog& catalog();
-    // The first frame is a skeleton (menus, playback bar); the docks, the quiz workspace and the
-    // run are built right after it is painted. Whatever needs them before that calls this (the
+    // The first frame is a skeleton (menus, playback bar); the docks, the quiz's progress and the
+    // run are built right after it is painted (the quiz pages on first entering quiz mode). Whatever needs them before that calls this (the
     // public entry points do); startupFinished() says the whole workspace is up.
     void completeWorkspace();
     bool workspaceComplete() const { return m_workspaceBuilt; }

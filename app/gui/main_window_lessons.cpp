@@ -227,7 +227,6 @@ void MainWindow::restoreLayoutAndRun() {
 void MainWindow::finishStartup() {
     loadCatalog();
     if (!property("sbLayoutRestored").toBool()) fitDocks(*this);
-    restoreQuizSettings();
     reportProgressProblem();
     if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);
     m_pendingLesson.clear();

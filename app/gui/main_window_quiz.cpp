@@ -25,6 +25,8 @@
 
 namespace sb::app {
 
+// The workspace is made with the docks for its progress (mastery in the lesson browser, a notice
+// about a damaged file); its pages, and the quiz settings they show, wait for quiz mode.
 void MainWindow::buildQuiz() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_quiz = new widgets::QuizWorkspace(m_registry, dir + QStringLiteral("/progress.json"), m_stack);
@@ -44,6 +46,7 @@ void MainWindow::buildQuiz() {
     connect(m_quiz, &widgets::QuizWorkspace::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_quiz, &widgets::QuizWorkspace::progressChanged, this, &MainWindow::updateMastery);
     connect(m_quiz, &widgets::QuizWorkspace::openStep, this, &MainWindow::openExplainingStep);
+    connect(m_quiz, &widgets::QuizWorkspace::pagesBuilt, this, &MainWindow::restoreQuizSettings);
     m_quiz->loadProgress();
 }
 
@@ -77,6 +80,7 @@ void MainWindow::setQuizMode(bool on) {
     const QSignalBlocker block(m_quizAction);
     m_quizAction->setChecked(on);
     if (on) {
+        m_quiz->buildPages();  // on first entering quiz mode
         m_controller->pause();
         rememberLayoutBeforeQuiz(*this);  // shown again exactly as it was, tabs and sizes included
         // The playback keys (Space, arrows) belong to the quiz while it is shown.

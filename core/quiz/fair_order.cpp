@@ -5,29 +5,16 @@
 #include <string>
 
 #include "sim/rng.h"
+#include "sim/stable_hash.h"
 
 namespace sb::core::quiz {
-
-namespace {
-
-// FNV-1a: a hash fixed by its definition, unlike std::hash, so orders match on every machine.
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-}  // namespace
 
 std::vector<std::size_t> optionOrder(std::string_view itemId, std::uint64_t sitting,
                                      std::size_t count) {
     std::vector<std::size_t> order(count);
     std::iota(order.begin(), order.end(), std::size_t{0});
     // Rng seeds through splitmix64, which spreads nearby sittings over unrelated streams.
-    Rng rng(fnv1a(itemId) ^ (sitting * 0x9e3779b97f4a7c15ULL));
+    Rng rng(fnv1a64(itemId) ^ (sitting * 0x9e3779b97f4a7c15ULL));
     for (std::size_t i = count; i > 1; --i) {
         const auto j = static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(i) - 1));
         std::swap(order[i - 1], order[j]);

@@ -47,12 +47,9 @@ bool drawn(widgets::HistoryStrip& strip, std::int64_t id) {
 
 }  // namespace
 
-class HistoryStripTest : public QObject {
+class HistoryStripTest : public test::WarningFreeTest {
     Q_OBJECT
 private slots:
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
-
     void manyLanesDoNotRaiseTheMinimum() {
         widgets::HistoryStrip three, twelve;
         three.setView(viewWith(3, false));
@@ -97,11 +94,6 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    test::installWarningRecorder();
-    QApplication app(argc, argv);
-    HistoryStripTest t;
-    return QTest::qExec(&t, argc, argv);
-}
+int main(int argc, char** argv) { return test::runQtTest<HistoryStripTest>(argc, argv); }
 
 #include "history_strip_test.moc"

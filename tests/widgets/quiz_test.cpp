@@ -130,6 +130,8 @@ private slots:
         quiz()->setClock([this] { return m_now; });
         quiz()->setRealTimeCountdown(false);
         QCOMPARE(quiz()->loadReport().outcome, core::quiz::LoadOutcome::Fresh);
+        // Startup reads the progress but leaves the quiz pages for the first visit to quiz mode.
+        QVERIFY(!quiz()->hasPages());
         QVERIFY(!quiz()->setupPage()->notice()->isVisible());
     }
     void cleanupTestCase() { m_window.reset(); }

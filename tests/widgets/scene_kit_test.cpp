@@ -51,12 +51,9 @@ std::size_t lineCount(widgets::GraphScene& scene) {
 
 }  // namespace
 
-class SceneKitTest : public QObject {
+class SceneKitTest : public test::WarningFreeTest {
     Q_OBJECT
 private slots:
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
-
     void tiersRunLeftToRightAndSpreadDown() {
         widgets::GraphScene scene;
         const core::View v = test::tieredView();
@@ -211,10 +208,5 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    test::installWarningRecorder();
-    QApplication app(argc, argv);
-    SceneKitTest t;
-    return QTest::qExec(&t, argc, argv);
-}
+int main(int argc, char** argv) { return test::runQtTest<SceneKitTest>(argc, argv); }
 #include "scene_kit_test.moc"

@@ -75,12 +75,9 @@ int pixelsOf(widgets::GraphScene& scene, const QColor& colour) {
 
 }  // namespace
 
-class SceneMarksTest : public QObject {
+class SceneMarksTest : public test::WarningFreeTest {
     Q_OBJECT
 private slots:
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
-
     void messageLabelsNameKindAndTheFieldThatMatters() {
         QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("RV t2"));
         QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("AE t3"));
@@ -171,10 +168,5 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    test::installWarningRecorder();
-    QApplication app(argc, argv);
-    SceneMarksTest t;
-    return QTest::qExec(&t, argc, argv);
-}
+int main(int argc, char** argv) { return test::runQtTest<SceneMarksTest>(argc, argv); }
 #include "scene_marks_test.moc"

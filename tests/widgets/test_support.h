@@ -1,8 +1,11 @@
 #pragma once
-// Shared by the Qt tests: a message handler that records Qt warnings (the tests fail on any),
-// and a textual signature of a view, so "the same state" can be compared exactly.
+// Shared by the Qt tests: a message handler that records Qt warnings (the tests fail on any), a
+// base class and a main() body for the tests that need nothing more, and a textual signature of
+// a view, so "the same state" can be compared exactly.
 
+#include <QApplication>
 #include <QDir>
+#include <QObject>
 #include <QFile>
 #include <QRegularExpression>
 #include <QString>
@@ -44,6 +47,24 @@ inline void installWarningRecorder() {
 // hints is about the plugin, not about us, and is the one warning let through.
 inline void failOnQtWarnings() {
     QTest::failOnWarning(QRegularExpression(QStringLiteral("^(?!This plugin does not support propagateSizeHints).*")));
+}
+
+// A Qt test that fails on any Qt warning. A test that needs its own init() or cleanup() derives
+// from QObject instead and calls failOnQtWarnings() and checks qtWarnings() itself.
+class WarningFreeTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init() { failOnQtWarnings(); }
+    void cleanup() { QVERIFY2(qtWarnings().isEmpty(), qPrintable(qtWarnings().join('\n'))); }
+};
+
+// The whole of a test's main(): the warning recorder, an application, the test.
+template <class Test>
+int runQtTest(int argc, char** argv) {
+    installWarningRecorder();
+    QApplication app(argc, argv);
+    Test test;
+    return QTest::qExec(&test, argc, argv);
 }
 
 inline std::string signature(const core::View& v) {

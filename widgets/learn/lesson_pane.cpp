@@ -245,7 +245,9 @@ void LessonPane::showClaims(const core::ShownStep& shown) {
         else if (claim.mark == core::ClaimMark::Fails) item->setForeground(pal.tone(core::Tone::Bad));
         else item->setData(Qt::ForegroundRole, QVariant());  // the view's own text colour
     }
-    if (m_claims->count() != m_fittedClaims) fitLists();
+    // A claim's words change at the step's end ("not yet reached" to what was seen), and a row
+    // may wrap to another line: fit again whenever the rows' height changes, not only their count.
+    if (m_claims->count() != m_fittedClaims || rowsHeight(m_claims, m_claims->count()) != m_fittedClaimsHeight) fitLists();
 }
 
 int LessonPane::rowsHeight(QListWidget* list, int maxRows) {
@@ -261,11 +263,14 @@ void LessonPane::fitLists() {
     // The step and claim lists as tall as their rows (within reason) and the narration the rest,
     // so neither list needs a scroll bar. Only the splitter inside the pane moves: the pane's own
     // size hint stays put, so the docks do not jump when a step has more claims.
+    // The claims come first: they are what the step is checked by, and a cut last claim reads
+    // as no claim. The narration keeps at least a quarter (it scrolls, and says so with its bar).
     m_fittedClaims = m_claims->count();
+    m_fittedClaimsHeight = rowsHeight(m_claims, m_claims->count());
     if (!m_steps->isVisible() || m_split->height() <= 0) return;
     const int total = m_split->height() - 2 * m_split->handleWidth();
-    const int steps = std::min(rowsHeight(m_steps, 12), total * 45 / 100);
-    const int claims = m_claims->count() == 0 ? 0 : std::min(rowsHeight(m_claims, 8), total / 4);
+    const int claims = m_claims->count() == 0 ? 0 : std::min(m_fittedClaimsHeight, total * 2 / 5);
+    const int steps = std::min({rowsHeight(m_steps, 12), total * 45 / 100, total * 3 / 4 - claims});
     m_split->setSizes({steps, std::max(0, total - steps - claims), claims});
 }
 

@@ -74,6 +74,7 @@ private:
     bool m_syncing = false;  // the step list follows the cursor: not a learner's choice
     QString m_shownKey;      // the narration on screen (set again only when it changes)
     int m_fittedClaims = -1;
+    int m_fittedClaimsHeight = -1;
     QString m_firstLesson;
     QString m_firstTitle;
 };

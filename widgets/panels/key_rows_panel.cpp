@@ -3,7 +3,9 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
+#include <array>
 
+#include "scene/node_text.h"
 #include "scene/scene_palette.h"
 
 namespace sb::widgets {
@@ -11,16 +13,63 @@ namespace {
 
 constexpr double kRow = 20;
 constexpr double kMargin = 6;
-constexpr double kBarWidth = 90;
+constexpr double kArrow = 12;   // before the key, for the highlighted row's arrow
+constexpr double kBarWidth = 60;
+constexpr double kColumnGap = 12;
 
-// Column left edges as fractions of the width: key, value, time left, status.
+// Column left edges: key, value, time left, status, and the right edge.
 struct Columns {
     double key, value, left, status, right;
+    double step = 1.0;  // the font step every row is drawn at
+    bool hasLeft = true;
 };
 
-Columns columns(double width) {
-    const double w = std::max(width - 2 * kMargin, 200.0);
-    return {kMargin, kMargin + w * 0.30, kMargin + w * 0.50, kMargin + w * 0.82, kMargin + w};
+
+// Columns as wide as their widest word (header or row) at the largest font step at which all of
+// them fit the width; the spare room is shared out between them. The time column is left out
+// when no key has a time.
+Columns columns(const std::vector<core::KeyRow>& keys, std::size_t shown, const QFont& font, double width) {
+    bool hasLeft = false;
+    for (std::size_t i = 0; i < shown; ++i) hasLeft = hasLeft || keys[i].left || !keys[i].leftText.empty();
+    const double room = std::max(width - 2 * kMargin, 100.0);
+    std::array<double, 4> need{};
+    double step = kTextSteps.back();
+    for (const double s : kTextSteps) {
+        const TextFonts f = textFontsAt(font, s);
+        const QFontMetricsF base(f.base), bold(f.bold), small(f.small);
+        need = {kArrow + small.horizontalAdvance(KeyRowsPanel::tr("Key")), small.horizontalAdvance(KeyRowsPanel::tr("Value")),
+                hasLeft ? small.horizontalAdvance(KeyRowsPanel::tr("Time left")) : 0.0, small.horizontalAdvance(KeyRowsPanel::tr("Status"))};
+        for (std::size_t i = 0; i < shown; ++i) {
+            const core::KeyRow& row = keys[i];
+            need[0] = std::max(need[0], kArrow + bold.horizontalAdvance(QString::fromStdString(row.key)));
+            need[1] = std::max(need[1], base.horizontalAdvance(QString::fromStdString(row.value)));
+            if (hasLeft)
+                need[2] = std::max(need[2], (row.left ? kBarWidth + 6 : 0.0) + small.horizontalAdvance(QString::fromStdString(row.leftText)));
+            const QFontMetricsF& status = row.tone == core::Tone::Normal ? base : bold;
+            need[3] = std::max(need[3], status.horizontalAdvance(QString::fromStdString(row.status)));
+        }
+        double total = 0;
+        for (double& n : need) total += n += kColumnGap;
+        step = s;
+        if (total <= room) {
+            const double extra = (room - total) / 4;
+            for (double& n : need) n += extra;
+            break;
+        }
+        if (s == kTextSteps.back()) {
+            // Still too wide: the status column gives way (its words will be cut).
+            need[3] = std::max(40.0, room - need[0] - need[1] - need[2]);
+        }
+    }
+    Columns c;
+    c.key = kMargin;
+    c.value = c.key + need[0];
+    c.left = c.value + need[1];
+    c.status = c.left + need[2];
+    c.right = std::max(c.status + need[3], kMargin + room);
+    c.step = step;
+    c.hasLeft = hasLeft;
+    return c;
 }
 
 }  // namespace
@@ -54,22 +103,21 @@ void KeyRowsPanel::paintEvent(QPaintEvent*) {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     p.fillRect(rect(), pal.background);
     m_drawn.clear();
-    const Columns col = columns(width());
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.85);
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(small);
-    p.setPen(pal.mutedText);
-    const auto cellText = [&p](double l, double r, double y, const QString& text, Qt::Alignment align = Qt::AlignLeft) {
-        const QRectF rect(l, y, std::max(4.0, r - l - 6), kRow);
-        p.drawText(rect, static_cast<int>((align | Qt::AlignVCenter).toInt()), p.fontMetrics().elidedText(text, Qt::ElideRight, static_cast<int>(rect.width())));
-    };
-    cellText(col.key + 12, col.value, kMargin, tr("Key"));
-    cellText(col.value, col.left, kMargin, tr("Value"));
-    cellText(col.left, col.status, kMargin, tr("Time left"));
-    cellText(col.status, col.right, kMargin, tr("Status"));
+    m_cut.clear();
     const std::size_t shown = std::min<std::size_t>(m_keys.size(), kMaxRows);
+    const Columns col = columns(m_keys, shown, font(), width());
+    const TextFonts f = textFontsAt(font(), col.step);
+    const auto cellText = [&](double l, double r, double y, const QString& text, const QFont& font, const QColor& pen) {
+        const QRectF rect(l, y, std::max(4.0, r - l - kColumnGap / 2), kRow);
+        const FittedText fit = fitText(text, font, rect.width());
+        if (fit.cut) m_cut << text;
+        p.setPen(pen);
+        drawFitted(&p, rect, Qt::AlignLeft | Qt::AlignVCenter, fit);
+    };
+    cellText(col.key + kArrow, col.value, kMargin, tr("Key"), f.small, pal.mutedText);
+    cellText(col.value, col.left, kMargin, tr("Value"), f.small, pal.mutedText);
+    if (col.hasLeft) cellText(col.left, col.status, kMargin, tr("Time left"), f.small, pal.mutedText);
+    cellText(col.status, col.right, kMargin, tr("Status"), f.small, pal.mutedText);
     for (std::size_t i = 0; i < shown; ++i) {
         const core::KeyRow& row = m_keys[i];
         const double y = kMargin + kRow * static_cast<double>(i + 1);
@@ -79,18 +127,14 @@ void KeyRowsPanel::paintEvent(QPaintEvent*) {
             h.setAlpha(pal.dark ? 45 : 30);
             p.fillRect(band, h);
         }
-        p.setFont(row.highlighted ? bold : font());
-        p.setPen(pal.text);
-        if (row.highlighted) cellText(col.key, col.key + 12, y, QStringLiteral("▶"));
-        cellText(col.key + 12, col.value, y, QString::fromStdString(row.key));
-        p.setFont(font());
-        cellText(col.value, col.left, y, QString::fromStdString(row.value));
+        if (row.highlighted) cellText(col.key, col.key + kArrow + kColumnGap, y, QStringLiteral("▶"), f.bold, pal.text);
+        cellText(col.key + kArrow, col.value, y, QString::fromStdString(row.key), row.highlighted ? f.bold : f.base, pal.text);
+        cellText(col.value, col.left, y, QString::fromStdString(row.value), f.base, pal.text);
         double textLeft = col.left;
         if (row.left) {
             // A bar that drains towards expiry; the time is written beside it.
             const double left = std::clamp(*row.left, 0.0, 1.0);
-            const double barWidth = std::min(kBarWidth, (col.status - col.left) * 0.45);
-            const QRectF track(col.left, y + 6, barWidth, kRow - 12);
+            const QRectF track(col.left, y + 6, kBarWidth, kRow - 12);
             p.setPen(Qt::NoPen);
             p.setBrush(pal.zoneFill.darker(130));
             p.drawRect(track);
@@ -98,20 +142,14 @@ void KeyRowsPanel::paintEvent(QPaintEvent*) {
             p.drawRect(QRectF(track.left(), track.top(), track.width() * left, track.height()));
             textLeft = track.right() + 6;
         }
-        p.setFont(small);
-        p.setPen(pal.mutedText);
-        cellText(textLeft, col.status, y, QString::fromStdString(row.leftText));
-        p.setFont(row.tone == core::Tone::Normal ? font() : bold);
-        p.setPen(row.tone == core::Tone::Normal ? pal.text : pal.tone(row.tone));
-        cellText(col.status, col.right, y, QString::fromStdString(row.status));
+        if (col.hasLeft) cellText(textLeft, col.status, y, QString::fromStdString(row.leftText), f.small, pal.mutedText);
+        cellText(col.status, col.right, y, QString::fromStdString(row.status), row.tone == core::Tone::Normal ? f.base : f.bold,
+                 row.tone == core::Tone::Normal ? pal.text : pal.tone(row.tone));
         m_drawn.push_back({band, i});
     }
-    if (m_keys.size() > shown) {
-        p.setFont(small);
-        p.setPen(pal.mutedText);
-        cellText(col.key + 12, col.right, kMargin + kRow * static_cast<double>(shown + 1),
-                 tr("… and %n more key(s)", nullptr, static_cast<int>(m_keys.size() - shown)));
-    }
+    if (m_keys.size() > shown)
+        cellText(col.key + kArrow, width() - kMargin, kMargin + kRow * static_cast<double>(shown + 1),
+                 tr("… and %n more key(s)", nullptr, static_cast<int>(m_keys.size() - shown)), f.small, pal.mutedText);
 }
 
 void KeyRowsPanel::mousePressEvent(QMouseEvent* event) {

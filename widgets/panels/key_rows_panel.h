@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
@@ -27,6 +28,8 @@ public:
         std::size_t row;
     };
     const std::vector<Drawn>& drawn() const { return m_drawn; }
+    // The words the last paint had to cut with "…" (empty when everything fitted; tests ask).
+    const QStringList& cutTexts() const { return m_cut; }
     QSize sizeHint() const override;
 
 signals:
@@ -39,6 +42,7 @@ protected:
 private:
     std::vector<core::KeyRow> m_keys;
     std::vector<Drawn> m_drawn;
+    QStringList m_cut;
 };
 
 }  // namespace sb::widgets

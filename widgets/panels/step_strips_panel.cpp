@@ -5,18 +5,95 @@
 #include <QToolTip>
 #include <algorithm>
 
+#include "scene/node_text.h"
 #include "scene/scene_palette.h"
 
 namespace sb::widgets {
 namespace {
 
-constexpr double kRowHeight = 44;
+constexpr double kRowHeight = 40;
 constexpr double kCellHeight = 36;
-constexpr double kTitleWidth = 150;
 constexpr double kMargin = 6;
 constexpr double kGap = 4;
+constexpr double kPad = 10;  // inside a cell, around its words
 constexpr double kMinCell = 56;
-constexpr double kMaxCell = 150;
+constexpr double kMaxCell = 170;
+
+
+QString cellLabel(const core::StepCell& cell) {
+    const QString label = QString::fromStdString(cell.label);
+    return cell.current ? QStringLiteral("▶ ") + label : label;
+}
+
+// The width a cell's words need at one font step.
+double cellNeed(const core::StepCell& cell, const TextFonts& f) {
+    const double label = QFontMetricsF(cell.current ? f.bold : f.base).horizontalAdvance(cellLabel(cell));
+    const double status = QFontMetricsF(f.small).horizontalAdvance(QString::fromStdString(cell.status));
+    return std::max(kMinCell, std::max(label, status) + kPad);
+}
+
+QString earlierText(std::size_t n) { return StepStripsPanel::tr("%n earlier", nullptr, static_cast<int>(n)); }
+QString laterText(std::size_t n) { return StepStripsPanel::tr("%n later", nullptr, static_cast<int>(n)); }
+
+// How one strip's cells share its row: the largest font step at which every cell's words fit;
+// else, at the smallest step, the run of cells that fits (the current one in it) with the rest
+// counted in an "N earlier" and an "N later" cell.
+struct Plan {
+    double step = 1.0;
+    std::size_t first = 0, last = 0;  // the cells shown: [first, last)
+    std::vector<double> widths;       // of the shown cells
+    double earlierWidth = 0, laterWidth = 0;
+};
+
+Plan planStrip(const core::StepStrip& strip, const QFont& font, double room) {
+    const std::size_t n = strip.cells.size();
+    Plan plan;
+    for (const double step : kTextSteps) {
+        const TextFonts f = textFontsAt(font, step);
+        std::vector<double> need;
+        double total = -kGap;
+        for (const auto& cell : strip.cells) {
+            need.push_back(cellNeed(cell, f));
+            total += need.back() + kGap;
+        }
+        if (total > room && step != kTextSteps.back()) continue;
+        plan.step = step;
+        if (total <= room) {
+            // Everything fits: share the spare room out, up to a comfortable width.
+            const double extra = (room - total) / static_cast<double>(n);
+            for (double w : need) plan.widths.push_back(std::max(w, std::min(w + extra, kMaxCell)));
+            plan.last = n;
+            return plan;
+        }
+        // The smallest step and still too many: a run of cells ending at the current one (or
+        // the last), grown backwards, then forwards, while it fits beside its count cells.
+        const QFontMetricsF fm(f.small);
+        const auto countWidth = [&](const QString& text) { return std::max(kMinCell, fm.horizontalAdvance(text) + kPad); };
+        std::size_t current = n - 1;
+        for (std::size_t c = 0; c < n; ++c)
+            if (strip.cells[c].current) current = c;
+        std::size_t first = current, last = current + 1;
+        const auto used = [&](std::size_t a, std::size_t b) {
+            double w = -kGap;
+            for (std::size_t c = a; c < b; ++c) w += need[c] + kGap;
+            if (a > 0) w += countWidth(earlierText(a)) + kGap;
+            if (b < n) w += countWidth(laterText(n - b)) + kGap;
+            return w;
+        };
+        while (first > 0 && used(first - 1, last) <= room) --first;
+        while (last < n && used(first, last + 1) <= room) ++last;
+        plan.first = first;
+        plan.last = last;
+        for (std::size_t c = first; c < last; ++c) plan.widths.push_back(need[c]);
+        if (first > 0) plan.earlierWidth = countWidth(earlierText(first));
+        if (last < n) plan.laterWidth = countWidth(laterText(n - last));
+        // One cell that does not fit alone is narrowed to the row (its words will be cut).
+        const double over = used(first, last) - room;
+        if (over > 0 && !plan.widths.empty()) plan.widths.back() = std::max(kMinCell, plan.widths.back() - over);
+        return plan;
+    }
+    return plan;
+}
 
 }  // namespace
 
@@ -50,29 +127,42 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     p.fillRect(rect(), pal.background);
     m_drawn.clear();
-    const QFont base = font();
-    QFont small = base;
-    small.setPointSizeF(base.pointSizeF() * 0.85);
-    QFont bold = base;
-    bold.setBold(true);
+    m_cut.clear();
+    const TextFonts full = textFontsAt(font(), 1.0);
     const std::size_t shown = std::min<std::size_t>(m_strips.size(), kMaxStrips);
+    // The title column as wide as the longest title, within a third of the row.
+    double titleWidth = 0;
+    for (std::size_t s = 0; s < shown; ++s)
+        titleWidth = std::max(titleWidth, QFontMetricsF(full.bold).horizontalAdvance(QString::fromStdString(m_strips[s].title)));
+    titleWidth = std::min(titleWidth + 10, std::max(60.0, width() / 3.0));
+    const auto text = [&](const QRectF& r, const QString& words, const QFont& f, const QColor& pen, Qt::Alignment align, int lines = 1) {
+        const FittedText fit = fitText(words, f, r.width(), lines);
+        if (fit.cut) m_cut << words;
+        p.setPen(pen);
+        drawFitted(&p, r, align, fit);
+    };
     for (std::size_t s = 0; s < shown; ++s) {
         const core::StepStrip& strip = m_strips[s];
         const double y = kMargin + kRowHeight * static_cast<double>(s);
-        p.setFont(bold);
-        p.setPen(pal.text);
-        const QRectF titleRect(kMargin, y, kTitleWidth - 8, kCellHeight);
-        p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(QString::fromStdString(strip.title), Qt::ElideRight, static_cast<int>(titleRect.width())));
+        text(QRectF(kMargin, y, titleWidth - 8, kCellHeight), QString::fromStdString(strip.title), full.bold, pal.text,
+             Qt::AlignLeft | Qt::AlignVCenter, 2);
         if (strip.cells.empty()) continue;
-        // Cells share the row: as wide as their words need, narrower when there are many.
-        const double room = std::max(10.0, width() - kTitleWidth - 2 * kMargin);
-        const double each = std::clamp(room / static_cast<double>(strip.cells.size()) - kGap, kMinCell, kMaxCell);
-        double x = kMargin + kTitleWidth;
-        for (std::size_t c = 0; c < strip.cells.size(); ++c) {
+        const double room = std::max(kMinCell, width() - titleWidth - 2 * kMargin);
+        const Plan plan = planStrip(strip, font(), room);
+        const TextFonts f = textFontsAt(font(), plan.step);
+        double x = kMargin + titleWidth;
+        const auto countCell = [&](double w, const QString& words) {
+            const QRectF r(x, y, w, kCellHeight);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(pal.mutedText, 1, Qt::DotLine));
+            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
+            text(r.adjusted(4, 0, -4, 0), words, f.small, pal.mutedText, Qt::AlignCenter);
+            x += w + kGap;
+        };
+        if (plan.first > 0) countCell(plan.earlierWidth, earlierText(plan.first));
+        for (std::size_t c = plan.first; c < plan.last; ++c) {
             const core::StepCell& cell = strip.cells[c];
-            const QRectF r(x, y, each, kCellHeight);
-            if (r.left() > width()) break;
+            const QRectF r(x, y, plan.widths[c - plan.first], kCellHeight);
             const QColor tone = pal.tone(cell.tone);
             QColor fill = tone;
             fill.setAlpha(cell.tone == core::Tone::Normal || cell.tone == core::Tone::Muted ? 0 : pal.dark ? 60 : 36);
@@ -80,23 +170,19 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
             p.setPen(cell.current ? QPen(pal.highlight, 3) : QPen(tone, cell.tone == core::Tone::Muted ? 1 : 1.4,
                                                                   cell.tone == core::Tone::Muted ? Qt::DotLine : Qt::SolidLine));
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
-            QString label = QString::fromStdString(cell.label);
-            if (cell.current) label = QStringLiteral("▶ ") + label;
-            p.setFont(cell.current ? bold : base);
-            p.setPen(cell.tone == core::Tone::Muted ? pal.mutedText : pal.text);
             const QRectF top(r.left() + 4, r.top() + 2, r.width() - 8, r.height() / 2);
-            p.drawText(top, Qt::AlignCenter, p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(top.width())));
-            p.setFont(small);
-            p.setPen(cell.tone == core::Tone::Normal ? pal.mutedText : tone);
+            text(top, cellLabel(cell), cell.current ? f.bold : f.base, cell.tone == core::Tone::Muted ? pal.mutedText : pal.text,
+                 Qt::AlignCenter);
             const QRectF bottom(r.left() + 4, r.center().y(), r.width() - 8, r.height() / 2 - 2);
-            p.drawText(bottom, Qt::AlignCenter,
-                       p.fontMetrics().elidedText(QString::fromStdString(cell.status), Qt::ElideRight, static_cast<int>(bottom.width())));
+            text(bottom, QString::fromStdString(cell.status), f.small, cell.tone == core::Tone::Normal ? pal.mutedText : tone,
+                 Qt::AlignCenter);
             m_drawn.push_back({r, s, c});
-            x += each + kGap;
+            x += r.width() + kGap;
         }
+        if (plan.last < strip.cells.size()) countCell(plan.laterWidth, laterText(strip.cells.size() - plan.last));
     }
     if (m_strips.size() > shown) {
-        p.setFont(small);
+        p.setFont(full.small);
         p.setPen(pal.mutedText);
         p.drawText(QRectF(kMargin, kMargin + kRowHeight * static_cast<double>(shown), width() - 2 * kMargin, 16),
                    Qt::AlignLeft | Qt::AlignVCenter, tr("… and %n more", nullptr, static_cast<int>(m_strips.size() - shown)));

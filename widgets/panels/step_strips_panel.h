@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
@@ -29,6 +30,9 @@ public:
         std::size_t cell;
     };
     const std::vector<Drawn>& drawn() const { return m_drawn; }
+    // The words the last paint had to cut with "…" (empty when everything fitted; tests ask).
+    // Cells left out for want of room are counted in an "N earlier" cell, which is not a cut.
+    const QStringList& cutTexts() const { return m_cut; }
     QSize sizeHint() const override;
 
 protected:
@@ -38,6 +42,7 @@ protected:
 private:
     std::vector<core::StepStrip> m_strips;
     std::vector<Drawn> m_drawn;
+    QStringList m_cut;
 };
 
 }  // namespace sb::widgets

@@ -57,8 +57,18 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     setAccessibleName(tr("Quiz workspace"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+}
+
+QuizWorkspace& QuizWorkspace::built() const {
+    auto& self = const_cast<QuizWorkspace&>(*this);  // the pages are built on first use, not at construction
+    self.buildPages();
+    return self;
+}
+
+void QuizWorkspace::buildPages() {
+    if (m_pages) return;
     m_pages = new QStackedWidget(this);
-    layout->addWidget(m_pages);
+    layout()->addWidget(m_pages);
     m_setup = new QuizSetupPage(m_pages);
     m_pages->addWidget(m_setup);
 
@@ -78,7 +88,7 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     m_views = new QStackedWidget(m_sessionPage);
     m_recall = new RecallView(m_views);
     m_choice = new ChoiceView(m_views);
-    m_predict = new PredictView(registry, m_views);
+    m_predict = new PredictView(m_registry, m_views);
     m_rehearsal = new RehearsalView(m_views);
     for (QWidget* v : std::initializer_list<QWidget*>{m_recall, m_choice, m_predict, m_rehearsal}) m_views->addWidget(v);
     sessionLayout->addWidget(m_views, 1);
@@ -126,13 +136,27 @@ QuizWorkspace::QuizWorkspace(const core::TopicRegistry& registry, const QString&
     connect(m_choice, &ChoiceView::next, this, &QuizWorkspace::showCurrent);
     connect(m_predict, &PredictView::next, this, &QuizWorkspace::showCurrent);
     connect(m_predict, &PredictView::openStep, this, &QuizWorkspace::openStep);
+    m_rehearsal->countdown()->setAutoTick(m_realTimeCountdown);
+    m_setup->setNotice(m_notice);
+    refreshSetup();
+    m_pages->show();  // built inside a workspace already shown, the pages would stay hidden
+    emit pagesBuilt();
 }
 
 QuizWorkspace::~QuizWorkspace() = default;
 
-void QuizWorkspace::setRealTimeCountdown(bool on) { m_rehearsal->countdown()->setAutoTick(on); }
+void QuizWorkspace::setVisible(bool visible) {
+    if (visible) buildPages();
+    QWidget::setVisible(visible);
+}
+
+void QuizWorkspace::setRealTimeCountdown(bool on) {
+    m_realTimeCountdown = on;
+    if (m_rehearsal) m_rehearsal->countdown()->setAutoTick(on);
+}
 
 bool QuizWorkspace::startSession() {
+    buildPages();
     m_mode = m_setup->mode();
     core::quiz::SessionOptions options;
     for (const QString& t : m_setup->selectedTopics()) options.topics.push_back(t.toStdString());
@@ -200,7 +224,7 @@ void QuizWorkspace::showCurrent() {
 }
 
 QWidget* QuizWorkspace::currentView() const {
-    return m_pages->currentWidget() == m_sessionPage ? m_views->currentWidget() : nullptr;
+    return m_pages && m_pages->currentWidget() == m_sessionPage ? m_views->currentWidget() : nullptr;
 }
 
 void QuizWorkspace::endSession() {
@@ -220,6 +244,7 @@ void QuizWorkspace::endSession() {
 }
 
 void QuizWorkspace::showSetup() {
+    buildPages();
     m_session.reset();
     refreshSetup();
     m_pages->setCurrentWidget(m_setup);
@@ -227,6 +252,7 @@ void QuizWorkspace::showSetup() {
 }
 
 void QuizWorkspace::showStats() {
+    buildPages();
     std::map<std::string, QString> names;
     for (const std::string& t : m_catalog.topics()) names[t] = shortTopicName(topicTitle(t));
     m_stats->setTopicNames(std::move(names));
@@ -236,7 +262,7 @@ void QuizWorkspace::showStats() {
 }
 
 void QuizWorkspace::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Escape && m_pages->currentWidget() == m_sessionPage) {
+    if (event->key() == Qt::Key_Escape && m_pages && m_pages->currentWidget() == m_sessionPage) {
         endSession();
         return;
     }

@@ -33,6 +33,9 @@ class SessionSummary;
 // statistics page. Progress lives in a core ProgressStore at the path given (the app passes the
 // platform's app-data folder) and is saved after every answer. The clock is injectable (epoch
 // seconds in local time, as core::quiz expects), so tests control the day.
+// The pages are built on first use (showing the workspace or a page, starting a session, or asking for one of
+// them): the main window makes the workspace at startup for its progress (the lesson browser's
+// mastery, the progress notice) and pays for the pages only when the learner enters quiz mode.
 class QuizWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +54,11 @@ public:
     // Off in tests: the rehearsal countdown then moves only by explicit ticks.
     void setRealTimeCountdown(bool on);
     core::quiz::Seconds now() const { return m_clock(); }
+    // Builds the pages now if they are not built yet; pagesBuilt() is emitted once they are.
+    void buildPages();
+    bool hasPages() const { return m_pages != nullptr; }
+    // Shown for the first time, the workspace builds its pages first (so a window has their size).
+    void setVisible(bool visible) override;
 
     bool startSession();
     void showSetup();
@@ -72,14 +80,14 @@ public:
     // Mastery per lesson id in [0, 1], for the lesson browser.
     std::map<std::string, double> lessonMastery() const;
 
-    QStackedWidget* pages() const { return m_pages; }
-    QuizSetupPage* setupPage() const { return m_setup; }
-    RecallView* recallView() const { return m_recall; }
-    ChoiceView* choiceView() const { return m_choice; }
-    PredictView* predictView() const { return m_predict; }
-    RehearsalView* rehearsalView() const { return m_rehearsal; }
-    SessionSummary* summaryPage() const { return m_summary; }
-    QuizStatsPage* statsPage() const { return m_stats; }
+    QStackedWidget* pages() const { return built().m_pages; }
+    QuizSetupPage* setupPage() const { return built().m_setup; }
+    RecallView* recallView() const { return built().m_recall; }
+    ChoiceView* choiceView() const { return built().m_choice; }
+    PredictView* predictView() const { return built().m_predict; }
+    RehearsalView* rehearsalView() const { return built().m_rehearsal; }
+    SessionSummary* summaryPage() const { return built().m_summary; }
+    QuizStatsPage* statsPage() const { return built().m_stats; }
     // The view showing the current item (the one keys go to), or nullptr between items.
     QWidget* currentView() const;
 
@@ -87,11 +95,14 @@ signals:
     void progressChanged();
     void message(const QString& text);
     void openStep(const QString& lessonId, int step);
+    void pagesBuilt();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    // The workspace with its pages built: the page accessors build them on first use.
+    QuizWorkspace& built() const;
     void showCurrent();
     void afterAnswer();
     void save();
@@ -110,18 +121,19 @@ private:
     std::uint64_t m_sitting = 0;  // seeds the option order of this sitting's choice items
     Clock m_clock;
     bool m_saveFailed = false;
+    bool m_realTimeCountdown = true;
     QString m_notice;
-    QStackedWidget* m_pages;
-    QuizSetupPage* m_setup;
-    QWidget* m_sessionPage;
-    QLabel* m_header;
-    QStackedWidget* m_views;
-    RecallView* m_recall;
-    ChoiceView* m_choice;
-    PredictView* m_predict;
-    RehearsalView* m_rehearsal;
-    SessionSummary* m_summary;
-    QuizStatsPage* m_stats;
+    QStackedWidget* m_pages = nullptr;
+    QuizSetupPage* m_setup = nullptr;
+    QWidget* m_sessionPage = nullptr;
+    QLabel* m_header = nullptr;
+    QStackedWidget* m_views = nullptr;
+    RecallView* m_recall = nullptr;
+    ChoiceView* m_choice = nullptr;
+    PredictView* m_predict = nullptr;
+    RehearsalView* m_rehearsal = nullptr;
+    SessionSummary* m_summary = nullptr;
+    QuizStatsPage* m_stats = nullptr;
 };
 
 }  // namespace sb::widgets

@@ -27,7 +27,7 @@ const core::quiz::LoadReport& QuizWorkspace::loadProgress() {
 
 void QuizWorkspace::setNotice(const QString& text) {
     m_notice = text;
-    m_setup->setNotice(text);
+    if (m_setup) m_setup->setNotice(text);
 }
 
 void QuizWorkspace::setCatalog(const core::LessonCatalog& catalog) {
@@ -55,6 +55,7 @@ void QuizWorkspace::afterAnswer() {
 }
 
 void QuizWorkspace::refreshSetup() {
+    if (!m_setup) return;  // built later, the setup page is filled then
     const core::quiz::Day today = core::quiz::dayOf(now());
     const auto refs = m_catalog.allRefs();
     const auto mastery = m_store.progress().masteryByTopic(refs);

@@ -15,12 +15,6 @@ namespace sb::widgets {
 
 namespace {
 
-QFont smallFont(const QFont& base, double scale = 0.85) {
-    QFont f = base;
-    f.setPointSizeF(std::max(6.5, base.pointSizeF() * scale));
-    return f;
-}
-
 // Everything a node draws, compared field by field (the core view types have no operator==).
 bool sameLook(const core::NodeView& a, const core::NodeView& b) {
     const auto badges = [](const core::Badge& x, const core::Badge& y) { return x.label == y.label && x.tone == y.tone; };
@@ -74,11 +68,24 @@ void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed
     m_node = node;
     m_alarmed = alarmed;
     m_emphasised = shown;
-    if (captionsChange) buildCaptions();
+    if (captionsChange) {
+        buildCaptions();
+        fitCaptions();
+    }
+    layoutBadges();
+    fitBars();
+    m_cut = m_captionCuts;
+    for (const auto& b : m_badges)
+        if (b.text.cut) m_cut << b.text.lines.join(QLatin1Char(' '));
+    for (const auto& l : m_barLabels)
+        if (l.cut) m_cut << l.lines.join(QLatin1Char(' '));
     refreshToolTip();
     // The role line is always given room, even when empty, so a row of nodes lines up.
     double height = kRadius + 8 + kLine;
-    for (const auto& c : m_captions) height += c.style == Caption::Style::Role ? 0 : kLine;
+    for (std::size_t i = 0; i < m_captions.size(); ++i) {
+        const auto lines = static_cast<double>(m_captionFits[i].lines.size());
+        height += kLine * (m_captions[i].style == Caption::Style::Role ? lines - 1 : lines);
+    }
     height += partsHeight();
     if (height != m_height) {
         prepareGeometryChange();
@@ -108,6 +115,29 @@ void NodeItem::buildCaptions() {
     if (!m_node.value.empty()) m_captions.push_back({QString::fromStdString(m_node.value), Caption::Style::Value});
 }
 
+QFont NodeItem::baseFont() const { return boldFont(m_graph->font()); }
+
+QFont NodeItem::captionFont(Caption::Style style) const {
+    const QFont base = baseFont();
+    switch (style) {
+        case Caption::Style::Name: return base;
+        case Caption::Style::Count:
+        case Caption::Style::Role: return scaledFont(base, 0.85);
+        case Caption::Style::Value: return base;
+    }
+    return base;
+}
+
+void NodeItem::fitCaptions() {
+    // Each caption at the largest step that fits the node's width, or on two lines.
+    m_captionFits.clear();
+    m_captionCuts.clear();
+    for (const auto& c : m_captions) {
+        m_captionFits.push_back(fitText(c.text, captionFont(c.style), 2 * kHalfWidth, 2));
+        if (m_captionFits.back().cut) m_captionCuts << c.text;
+    }
+}
+
 void NodeItem::refreshToolTip() {
     QStringList tip;
     if (m_nameInside) tip << QString::fromStdString(m_node.name);
@@ -131,33 +161,28 @@ QPainterPath NodeItem::shape() const {
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
-    paintShape(p);
-    // Every word on a node is bold, so it reads over links and on a zoomed-out scene.
-    const QFont base = boldFont(p->font());
+    // Every word on a node is bold, so it reads over links and on a zoomed-out scene. The
+    // scene's font, the one the words were fitted with (a cache pixmap's painter may have another).
+    const QFont base = baseFont();
     p->setFont(base);
+    paintShape(p);
     double y = paintCaptions(p, kRadius + 6);
-    p->setFont(smallFont(base, 0.8));
+    p->setFont(partsFont());
     y = paintBadges(p, y + 2);
     y = paintBars(p, y);
     paintLog(p, y + 2 + (logHasMarks() ? kLogMarkRoom : 0));
 }
 
 double NodeItem::paintCaptions(QPainter* p, double y) const {
-    const QFont base = p->font();
-    for (const auto& c : m_captions) {
-        double h = kLine;
-        switch (c.style) {
-            case Caption::Style::Name: p->setFont(boldFont(base)); p->setPen(m_palette->text); break;
-            case Caption::Style::Count: p->setFont(boldFont(smallFont(base))); p->setPen(m_palette->text); break;
-            case Caption::Style::Role: p->setFont(smallFont(base)); p->setPen(m_palette->mutedText); break;
-            case Caption::Style::Value: p->setFont(base); p->setPen(m_palette->text); h = kLine + 2; break;
-        }
-        const QFontMetricsF fm(p->font());
-        p->drawText(QRectF(-kHalfWidth, y, 2 * kHalfWidth, h), Qt::AlignCenter,
-                    fm.elidedText(c.text, Qt::ElideRight, 2 * kHalfWidth));
-        y += kLine;
+    for (std::size_t i = 0; i < m_captions.size(); ++i) {
+        const Caption& c = m_captions[i];
+        const FittedText& fit = m_captionFits[i];
+        const auto lines = static_cast<double>(fit.lines.size());
+        p->setPen(c.style == Caption::Style::Role ? m_palette->mutedText : m_palette->text);
+        const double h = kLine * lines + (c.style == Caption::Style::Value ? 2 : 0);
+        drawFitted(p, QRectF(-kHalfWidth, y, 2 * kHalfWidth, h), Qt::AlignCenter, fit);
+        y += kLine * lines;
     }
-    p->setFont(base);
     return y;
 }
 

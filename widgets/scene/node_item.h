@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "scene/node_text.h"
 #include "scene/scene_palette.h"
 #include "sim/view.h"
 
@@ -60,6 +61,12 @@ public:
     // What is written under the shape, top to bottom (for tests and the tooltip).
     const std::vector<Caption>& captions() const { return m_captions; }
     bool nameInside() const { return m_nameInside; }
+    // The words this node had to cut with "…" for want of room, after the font steps and the
+    // wrap to two lines (empty when everything fits; tests ask). Badges that find no room are
+    // counted in a "+N" badge instead, which is not a cut.
+    const QStringList& cutTexts() const { return m_cut; }
+    // How many badges the "+N" badge stands for (0: every badge is shown).
+    std::size_t hiddenBadges() const { return m_hiddenBadges; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -75,8 +82,21 @@ protected:
 private:
     static constexpr double kLogMarkRoom = 7.0;  // under the log, for the applied caret
 
+    // A badge as laid out under the node: its box, its fitted words and tone.
+    struct PlacedBadge {
+        QRectF rect;
+        FittedText text;
+        core::Tone tone;
+    };
+
     void buildCaptions();
+    void fitCaptions();
+    void layoutBadges();
+    void fitBars();
     void refreshToolTip();
+    QFont baseFont() const;
+    QFont captionFont(Caption::Style style) const;
+    QFont partsFont() const { return scaledFont(baseFont(), 0.8); }  // badges, bars, the log
     void paintShape(QPainter* p) const;
     void paintStack(QPainter* p, const QPainterPath& path, const QColor& fill) const;
     double paintCaptions(QPainter* p, double y) const;
@@ -92,6 +112,13 @@ private:
     NodeTimerItem* m_timer;  // a child: drawn above the shape, repainted without it
     core::NodeView m_node;
     std::vector<Caption> m_captions;
+    std::vector<FittedText> m_captionFits;  // one per caption
+    std::vector<PlacedBadge> m_badges;
+    std::size_t m_hiddenBadges = 0;
+    std::vector<FittedText> m_barLabels;  // one per bar
+    double m_barLabelWidth = 0;
+    QStringList m_captionCuts;  // kept while the captions stay
+    QStringList m_cut;
     bool m_nameInside = true;
     bool m_captionsBuilt = false;
     bool m_ownerHue = false;

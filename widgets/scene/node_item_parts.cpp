@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <QPolygonF>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -66,40 +67,94 @@ bool NodeItem::logHasMarks() const {
     return std::any_of(m_node.log.begin(), m_node.log.end(), [](const core::LogCell& c) { return c.applied || c.watermark; });
 }
 
+void NodeItem::layoutBadges() {
+    // Badges flow along two rows, each at the largest font step its words fit (a long one on two
+    // lines, both rows high); what finds no room is counted in a last "+N" badge (the inspector
+    // lists them all).
+    m_badges.clear();
+    m_hiddenBadges = 0;
+    if (m_node.badges.empty()) return;
+    const QFont font = partsFont();
+    const double rowWidth = 2 * kHalfWidth;
+    std::vector<FittedText> fits;
+    for (const auto& badge : m_node.badges) fits.push_back(fitText(QString::fromStdString(badge.label), font, rowWidth - 10, 2));
+    // The first `count` badges and, if `more`, a "+N" for the rest; empty if they do not fit.
+    const auto flow = [&](std::size_t count, bool more) {
+        std::vector<PlacedBadge> out;
+        std::array<double, 2> x{-kHalfWidth, -kHalfWidth};
+        std::size_t row = 0;
+        // Badges keep their order along the rows; the "+N" badge takes the first row with room.
+        const auto place = [&](const FittedText& text, core::Tone tone, bool anyRow = false) {
+            const double w = std::min(text.width + 10, rowWidth);
+            if (text.lines.size() > 1) {
+                const double at = std::max(x[0], x[1]);
+                if (at + w > kHalfWidth) return false;
+                out.push_back({QRectF(at, 0, w, 2 * kBadgeHeight + 1), text, tone});
+                x = {at + w + 3, at + w + 3};
+                return true;
+            }
+            if (anyRow) row = 0;
+            for (; row < 2; ++row)
+                if (x[row] + w <= kHalfWidth) {
+                    out.push_back({QRectF(x[row], static_cast<double>(row) * (kBadgeHeight + 2), w, kBadgeHeight - 1), text, tone});
+                    x[row] += w + 3;
+                    return true;
+                }
+            return false;
+        };
+        for (std::size_t i = 0; i < count; ++i)
+            if (!place(fits[i], m_node.badges[i].tone)) return std::vector<PlacedBadge>{};
+        if (more && !place(fitText(QStringLiteral("+%1").arg(fits.size() - count), font, rowWidth - 10), core::Tone::Muted, true))
+            return std::vector<PlacedBadge>{};
+        return out;
+    };
+    for (std::size_t count = fits.size();; --count) {
+        const bool more = count < fits.size();
+        m_badges = flow(count, more);
+        if (!m_badges.empty() || count == 0) {
+            m_hiddenBadges = more ? fits.size() - count : 0;
+            return;
+        }
+    }
+}
+
+void NodeItem::fitBars() {
+    // The label column as wide as the longest label needs (within a third of the node), the
+    // labels at the largest step that fits it.
+    m_barLabels.clear();
+    m_barLabelWidth = 0;
+    const QFont font = partsFont();
+    const double most = 2 * kHalfWidth / 3;
+    for (const auto& bar : m_node.bars)
+        m_barLabelWidth = std::max(m_barLabelWidth, std::min(most, QFontMetricsF(font).horizontalAdvance(QString::fromStdString(bar.label))));
+    for (const auto& bar : m_node.bars) m_barLabels.push_back(fitText(QString::fromStdString(bar.label), font, m_barLabelWidth));
+}
+
 double NodeItem::paintBadges(QPainter* p, double y) const {
     if (m_node.badges.empty()) return y;
-    const QFontMetricsF fm(p->font());
-    double x = -kHalfWidth;
-    double row = y;
-    for (const auto& badge : m_node.badges) {
-        const QString text = QString::fromStdString(badge.label);
-        const double w = std::min(fm.horizontalAdvance(text) + 10, 2 * kHalfWidth);
-        if (x + w > kHalfWidth && x > -kHalfWidth) {
-            if (row > y) break;  // two rows at most; the inspector has the rest
-            row += kBadgeHeight + 2;
-            x = -kHalfWidth;
-        }
-        const QColor c = m_palette->tone(badge.tone);
-        const QRectF r(x, row, w, kBadgeHeight - 1);
-        p->setPen(QPen(c, 1));
+    for (std::size_t i = 0; i < m_badges.size(); ++i) {
+        const PlacedBadge& badge = m_badges[i];
+        const bool more = m_hiddenBadges > 0 && i + 1 == m_badges.size();
+        const QColor c = more ? m_palette->mutedText : m_palette->tone(badge.tone);
+        const QRectF r = badge.rect.translated(0, y);
+        p->setPen(QPen(c, 1, more ? Qt::DotLine : Qt::SolidLine));
         QColor fill = c;
-        fill.setAlpha(m_palette->dark ? 50 : 28);
+        fill.setAlpha(more ? 0 : m_palette->dark ? 50 : 28);
         p->setBrush(fill);
         p->drawRoundedRect(r, 6, 6);
         p->setPen(m_palette->text);
-        p->drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, w - 6));
-        x += w + 3;
+        drawFitted(p, r, Qt::AlignCenter, badge.text);
     }
     return y + kBadgeHeight * 2 + 4;
 }
 
 double NodeItem::paintBars(QPainter* p, double y) const {
-    const QFontMetricsF fm(p->font());
-    for (const auto& bar : m_node.bars) {
-        const QRectF track(-kHalfWidth + 36, y + 2, 2 * kHalfWidth - 36, kBarHeight - 4);
+    for (std::size_t i = 0; i < m_node.bars.size(); ++i) {
+        const auto& bar = m_node.bars[i];
+        const double trackLeft = -kHalfWidth + m_barLabelWidth + 3;
+        const QRectF track(trackLeft, y + 2, kHalfWidth - trackLeft, kBarHeight - 4);
         p->setPen(m_palette->mutedText);
-        p->drawText(QRectF(-kHalfWidth, y, 34, kBarHeight), Qt::AlignRight | Qt::AlignVCenter,
-                    fm.elidedText(QString::fromStdString(bar.label), Qt::ElideRight, 34));
+        drawFitted(p, QRectF(-kHalfWidth, y, m_barLabelWidth, kBarHeight), Qt::AlignRight | Qt::AlignVCenter, m_barLabels[i]);
         p->setPen(Qt::NoPen);
         p->setBrush(m_palette->zoneFill.darker(130));
         p->drawRect(track);

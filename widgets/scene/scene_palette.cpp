@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 
+#include "sim/stable_hash.h"
+
 namespace sb::widgets {
 
 namespace {
@@ -20,14 +22,12 @@ constexpr std::array<QRgb, 7> kCategory = {0xE69F00, 0x56B4E9, 0x009E73, 0xD8C62
 constexpr std::array<QRgb, 12> kNodeHues = {0xE69F00, 0x56B4E9, 0x009E73, 0xD8C62B, 0x0072B2, 0xD55E00,
                                             0xCC79A7, 0x882255, 0x44AA99, 0x999933, 0x5A4FCF, 0x8C6D46};
 
+// The scene's hues and shapes were fixed with this start, one digit short of FNV's offset basis;
+// keeping it keeps every message kind's colour and shape as before.
+constexpr std::uint64_t kPaletteHashBasis = 1469598103934665603ULL;
+
 std::size_t stableHash(const std::string& text) {
-    // FNV-1a: std::hash may differ between runs of other standard libraries, this never does.
-    std::size_t h = 1469598103934665603ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return static_cast<std::size_t>(core::fnv1a64(text, kPaletteHashBasis));
 }
 
 }  // namespace

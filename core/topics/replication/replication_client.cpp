@@ -2,23 +2,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "sim/stable_hash.h"
 #include "topics/replication/replication_model.h"
 #include "topics/replication/replication_tags.h"
 
 namespace sb::core::replication {
-namespace {
-
-std::uint32_t fnv1a(const std::string& s) {
-    std::uint32_t h = 2166136261u;
-    for (const char c : s) {
-        h ^= static_cast<std::uint8_t>(c);
-        h *= 16777619u;
-    }
-    return h;
-}
-
-}  // namespace
-
 void ReplicationModel::scheduleClient(NodeId client) {
     if (m_rate <= 0) return;
     // Think time uniform in [0.5, 1.5] of the mean gap, so users do not act in lockstep.
@@ -47,7 +35,7 @@ NodeId ReplicationModel::routeRead(NodeId client) {
     if (m_routing == Routing::LeaderWindow && s.lastWrite >= 0 && now() - s.lastWrite < m_window) return s.leader;
     const auto followers = liveFollowers(s.leader);
     if (followers.empty()) return s.leader;
-    if (m_routing == Routing::StickyFollower) return followers[fnv1a(name(client)) % followers.size()];
+    if (m_routing == Routing::StickyFollower) return followers[fnv1a32(name(client)) % followers.size()];
     return followers[static_cast<std::size_t>(m_engine.rng().range(0, static_cast<std::int64_t>(followers.size()) - 1))];
 }
 

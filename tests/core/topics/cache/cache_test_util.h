@@ -6,27 +6,17 @@
 #include "sim/registry.h"
 #include "sim/simulation.h"
 #include "sim/trace.h"
+#include "test_registry.h"
 #include "topics/cache/cache_model.h"
 
 namespace cachetest {
 
 using namespace sb::core;
 
-inline const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry reg;
-        registerBuiltinTopics(reg);
-        return reg;
-    }();
-    return r;
-}
+inline const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
 inline Simulation start(ParamValues params, std::uint64_t seed = 1) {
-    Scenario sc;
-    sc.topic = "cache";
-    sc.seed = seed;
-    sc.params = std::move(params);
-    auto sim = Simulation::create(registry(), sc);
+    auto sim = Simulation::create(registry(), sb::test::scenario("cache", std::move(params), seed));
     REQUIRE(sim.ok());
     return std::move(sim.value());
 }

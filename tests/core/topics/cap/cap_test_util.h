@@ -8,31 +8,20 @@
 #include "sim/simulation.h"
 #include "sim/timeline.h"
 #include "sim/trace.h"
+#include "test_registry.h"
 #include "topics/cap/cap_model.h"
 
 namespace captest {
 
 using namespace sb::core;
 
-inline const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry reg;
-        registerBuiltinTopics(reg);
-        return reg;
-    }();
-    return r;
-}
+inline const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
-inline Action act(const std::string& json) { return actionFromJson(nlohmann::json::parse(json), "").value(); }
+using sb::test::act;
 
 inline Timeline start(std::vector<Action> actions, ParamValues params = {}, std::uint64_t seed = 1,
                       std::size_t every = 256) {
-    Scenario sc;
-    sc.topic = "cap";
-    sc.seed = seed;
-    sc.params = std::move(params);
-    sc.actions = std::move(actions);
-    auto sim = Simulation::create(registry(), sc);
+    auto sim = Simulation::create(registry(), sb::test::scenario("cap", std::move(params), seed, std::move(actions)));
     REQUIRE(sim.ok());
     return Timeline(std::move(sim.value()), every);
 }

@@ -20,7 +20,7 @@ using replication::ReplicationModel;
 
 inline const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
-inline Action act(const std::string& json) { return actionFromJson(nlohmann::json::parse(json), "").value(); }
+using sb::test::act;
 
 inline Action at(Time t, const std::string& json) {
     Action a = act(json);
@@ -29,12 +29,8 @@ inline Action at(Time t, const std::string& json) {
 }
 
 inline Simulation make(ParamValues params, std::uint64_t seed = 1, std::vector<Action> actions = {}) {
-    Scenario sc;
-    sc.topic = "replication";
-    sc.seed = seed;
-    sc.params = std::move(params);
-    sc.actions = std::move(actions);
-    auto sim = Simulation::create(registry(), sc);
+    auto sim = Simulation::create(registry(), sb::test::scenario("replication", std::move(params), seed,
+                                                                 std::move(actions)));
     REQUIRE(sim.ok());
     return std::move(sim.value());
 }

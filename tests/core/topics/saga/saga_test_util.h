@@ -7,30 +7,19 @@
 #include "sim/registry.h"
 #include "sim/simulation.h"
 #include "sim/trace.h"
+#include "test_registry.h"
 #include "topics/saga/saga_model.h"
 
 namespace sagatest {
 
 using namespace sb::core;
 
-inline const TopicRegistry& registry() {
-    static const TopicRegistry r = [] {
-        TopicRegistry reg;
-        registerBuiltinTopics(reg);
-        return reg;
-    }();
-    return r;
-}
+inline const TopicRegistry& registry() { return sb::test::builtinRegistry(); }
 
-inline Action act(const std::string& json) { return actionFromJson(nlohmann::json::parse(json), "").value(); }
+using sb::test::act;
 
 inline Simulation start(ParamValues params, std::uint64_t seed = 1, std::vector<Action> actions = {}) {
-    Scenario sc;
-    sc.topic = "saga";
-    sc.seed = seed;
-    sc.params = std::move(params);
-    sc.actions = std::move(actions);
-    auto sim = Simulation::create(registry(), sc);
+    auto sim = Simulation::create(registry(), sb::test::scenario("saga", std::move(params), seed, std::move(actions)));
     REQUIRE(sim.ok());
     return std::move(sim.value());
 }
