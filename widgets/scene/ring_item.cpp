@@ -51,6 +51,18 @@ double shortArc(double from, double to) {
     return delta;
 }
 
+// The ring's arc from `from`, `span` of a turn (negative: anticlockwise), at `radius`.
+QPainterPath arcPath(double from, double span, double radius) {
+    QPainterPath arc;
+    const int steps = std::max(2, static_cast<int>(std::abs(span) * 120));
+    for (int i = 0; i <= steps; ++i) {
+        const QPointF at = ringPoint(from + span * i / steps, radius);
+        if (i == 0) arc.moveTo(at);
+        else arc.lineTo(at);
+    }
+    return arc;
+}
+
 QColor mix(const QColor& a, const QColor& b, double t) {
     const auto channel = [t](double x, double y) { return static_cast<float>(x + (y - x) * t); };
     return QColor::fromRgbF(channel(static_cast<double>(a.redF()), static_cast<double>(b.redF())),
@@ -123,6 +135,12 @@ void RingItem::paintMoves(QPainter* p) const {
             }
             continue;
         }
+        // A fading trail behind it, so a still picture (paused, exported) shows which way it goes.
+        QColor trail = to;
+        trail.setAlphaF(0.45f);
+        p->setPen(QPen(trail, 2, Qt::SolidLine, Qt::RoundCap));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(arcPath(m.fromPosition, travellerAt(i) - m.fromPosition, m_radius - 18));
         p->setPen(QPen(m_palette->text, 1));
         p->setBrush(to);
         p->drawEllipse(ringPoint(travellerAt(i), m_radius - 18), 4.0, 4.0);
@@ -135,13 +153,7 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
     // The clockwise walk from the key to its owner's tick: the lookup rule made visible.
     if (auto tick = ownerTick(key)) {
         const double span = std::fmod(*tick - key.position + 1.0, 1.0);
-        QPainterPath arc;
-        const int steps = std::max(2, static_cast<int>(span * 120));
-        for (int i = 0; i <= steps; ++i) {
-            const QPointF at = ringPoint(key.position + span * i / steps, r);
-            if (i == 0) arc.moveTo(at);
-            else arc.lineTo(at);
-        }
+        const QPainterPath arc = arcPath(key.position, span, r);
         p->setPen(QPen(m_palette->highlight, 3, Qt::SolidLine, Qt::RoundCap));
         p->setBrush(Qt::NoBrush);
         p->drawPath(arc);
