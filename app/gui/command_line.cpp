@@ -106,7 +106,7 @@ ParsedCommandLine parseGuiCommandLine(const QStringList& arguments) {
     const QCommandLineOption handout(QStringLiteral("handout"),
                                      tr("Write a printable PDF handout of the --lesson to FILE and exit."),
                                      QStringLiteral("FILE.pdf"));
-    const QCommandLineOption atMs(QStringLiteral("at-ms"), tr("Export the state at this simulated time."),
+    const QCommandLineOption atMs(QStringLiteral("at-ms"), tr("Open (or export) at this simulated time."),
                                   QStringLiteral("T"));
     const QCommandLineOption fromMs(QStringLiteral("from-ms"),
                                     tr("A trace export (.mmd, .puml) starts at this simulated time."),

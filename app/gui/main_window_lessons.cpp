@@ -231,6 +231,12 @@ void MainWindow::finishStartup() {
     if (!m_pendingLesson.isEmpty()) openLesson(m_pendingLesson);
     m_pendingLesson.clear();
     if (m_options.steps > 0) m_controller->goToStepEnd(static_cast<std::size_t>(m_options.steps));
+    if (m_options.atUs) {
+        // As an export does: a lesson runs its own path through every step, then goes back to T,
+        // so a screenshot can catch the middle of a step (a key on its way, a message in flight).
+        if (const core::LessonRun* run = m_controller->lessonRun()) m_controller->goToStepEnd(run->lesson().steps.size());
+        m_controller->seekTime(*m_options.atUs);
+    }
     if (m_options.events > 0)
         m_controller->seek(m_controller->timeline()->position() + static_cast<std::size_t>(m_options.events));
     if (!m_options.inspect.isEmpty() && m_controller->timeline()) {

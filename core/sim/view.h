@@ -90,10 +90,24 @@ struct RingMark {
     bool highlighted = false;
 };
 
+// A key handed to a new owner by the last change, drawn travelling along the ring from the point
+// that led to its old owner to the one that leads to its new owner. Ownership changes at once;
+// the journey is how the view shows it, over a span of simulated time, so it is part of the
+// picture at time t (paused, exported, rewound) like a message in flight.
+struct RingMove {
+    std::size_t key = SIZE_MAX;  // index into RingView::keys, or SIZE_MAX when keys are a density band
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    double fromPosition = 0;     // ring fractions
+    double toPosition = 0;
+};
+
 struct RingView {
     std::vector<RingMark> vnodes;
     std::vector<RingMark> keys;  // each key with its owner
     std::vector<double> density; // for very many keys: keys per bucket around the circle, 0..1
+    std::vector<RingMove> moves; // keys on their way to a new owner (a sample when there are many)
+    double moveProgress = 1;     // of those journeys at the view's time: 0 just changed, 1 arrived
 };
 
 // One client operation from invocation to completion, for the history strip under the scene.

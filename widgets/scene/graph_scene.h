@@ -50,6 +50,8 @@ public:
     // How many times the scene was laid out from scratch (tests check frames stay incremental).
     int layoutCount() const { return m_layouts; }
     std::size_t messageItemCount() const { return m_messages.size(); }
+    // The hash ring, when the view has one (tests read what it draws).
+    const RingItem* ring() const { return m_ring; }
     // Message kinds seen since the scene was laid out, for the legend.
     const std::set<std::string>& messageKinds() const { return m_kinds; }
     void resetLegend();

@@ -6,7 +6,6 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPath>
-#include <QVariantAnimation>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -29,12 +28,49 @@ bool sameMarks(const std::vector<core::RingMark>& a, const std::vector<core::Rin
     return true;
 }
 
-constexpr std::size_t kMostMoves = 240;  // drawn travelling at once; the rest just recolour
-constexpr int kMoveWallMs = 1200;
+bool sameMoves(const core::RingView& a, const core::RingView& b) {
+    if (a.moveProgress != b.moveProgress || a.moves.size() != b.moves.size()) return false;
+    for (std::size_t i = 0; i < a.moves.size(); ++i)
+        if (a.moves[i].key != b.moves[i].key || a.moves[i].from != b.moves[i].from || a.moves[i].to != b.moves[i].to ||
+            a.moves[i].fromPosition != b.moves[i].fromPosition || a.moves[i].toPosition != b.moves[i].toPosition)
+            return false;
+    return true;
+}
+
+// Slow out of the old owner, slow into the new one.
+double eased(double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    return t < 0.5 ? 2 * t * t : 1 - 2 * (1 - t) * (1 - t);
+}
+
+// The shorter way round from one ring fraction to another.
+double shortArc(double from, double to) {
+    double delta = to - from;
+    if (delta > 0.5) delta -= 1.0;
+    if (delta < -0.5) delta += 1.0;
+    return delta;
+}
+
+// The ring's arc from `from`, `span` of a turn (negative: anticlockwise), at `radius`.
+QPainterPath arcPath(double from, double span, double radius) {
+    QPainterPath arc;
+    const int steps = std::max(2, static_cast<int>(std::abs(span) * 120));
+    for (int i = 0; i <= steps; ++i) {
+        const QPointF at = ringPoint(from + span * i / steps, radius);
+        if (i == 0) arc.moveTo(at);
+        else arc.lineTo(at);
+    }
+    return arc;
+}
+
+QColor mix(const QColor& a, const QColor& b, double t) {
+    const auto channel = [t](double x, double y) { return static_cast<float>(x + (y - x) * t); };
+    return QColor::fromRgbF(channel(static_cast<double>(a.redF()), static_cast<double>(b.redF())),
+                            channel(static_cast<double>(a.greenF()), static_cast<double>(b.greenF())),
+                            channel(static_cast<double>(a.blueF()), static_cast<double>(b.blueF())));
+}
 
 }  // namespace
-
-RingItem::~RingItem() = default;
 
 RingItem::RingItem(GraphScene* graph, const ScenePalette* palette, double radius)
     : m_graph(graph), m_palette(palette), m_radius(radius) {
@@ -49,12 +85,12 @@ void RingItem::setRing(const core::RingView& given, const std::vector<core::Node
     core::RingView ring = given;
     if (!emphasised.empty())
         for (auto& key : ring.keys) key.highlighted = key.highlighted || emphasised.count(key.label) > 0;
-    if (sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density)
+    if (sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density &&
+        sameMoves(ring, m_ring))
         return;
-    const core::RingView before = std::move(m_ring);
+    if (ring.moveProgress >= 1) ring.moves.clear();
     prepareGeometryChange();  // the bounds grow while a key is highlighted
     m_ring = std::move(ring);
-    startMoves(before);
     update();
 }
 
@@ -73,43 +109,42 @@ std::optional<double> RingItem::ownerTick(const core::RingMark& key) const {
     return best;
 }
 
-void RingItem::startMoves(const core::RingView& before) {
-    if (before.keys.size() != m_ring.keys.size() || m_ring.keys.empty()) return;
-    std::vector<std::size_t> moved;
-    for (std::size_t i = 0; i < m_ring.keys.size(); ++i)
-        if (before.keys[i].label == m_ring.keys[i].label && before.keys[i].owner != m_ring.keys[i].owner) moved.push_back(i);
-    if (moved.empty()) return;
-    // The old owner's tick comes from the ring as it was.
-    core::RingView now = std::move(m_ring);
-    m_ring = before;
-    std::vector<std::optional<double>> from;
-    const std::size_t stride = std::max<std::size_t>(1, moved.size() / kMostMoves);
-    for (std::size_t j = 0; j < moved.size(); j += stride) from.push_back(ownerTick(m_ring.keys[moved[j]]));
-    m_ring = std::move(now);
-    m_moves.clear();
-    for (std::size_t j = 0, k = 0; j < moved.size(); j += stride, ++k) {
-        const auto to = ownerTick(m_ring.keys[moved[j]]);
-        const double origin = from[k].value_or(m_ring.keys[moved[j]].position);
-        m_moves.push_back({origin, to.value_or(m_ring.keys[moved[j]].position), m_ring.keys[moved[j]].owner});
+double RingItem::travellerAt(std::size_t move) const {
+    const core::RingMove& m = m_ring.moves.at(move);
+    return m.fromPosition + shortArc(m.fromPosition, m.toPosition) * eased(m_ring.moveProgress);
+}
+
+void RingItem::paintMoves(QPainter* p) const {
+    const double t = eased(m_ring.moveProgress);
+    for (std::size_t i = 0; i < m_ring.moves.size(); ++i) {
+        const core::RingMove& m = m_ring.moves[i];
+        const QColor from = m_palette->nodeHue(static_cast<std::size_t>(std::max(m.from, 0)));
+        const QColor to = m_palette->nodeHue(static_cast<std::size_t>(std::max(m.to, 0)));
+        // Until it arrives, the key's own dot keeps its old owner's hue, ringed so it reads as leaving.
+        if (m.key < m_ring.keys.size()) {
+            p->setPen(QPen(m_palette->text, 1));
+            p->setBrush(from);
+            p->drawEllipse(ringPoint(m_ring.keys[m.key].position, m_radius - 10), 3.0, 3.0);
+        }
+        if (m.fromPosition == m.toPosition) {
+            // No ring points to travel between (hash mod N, rendezvous, jump): the hue turns instead.
+            if (m.key < m_ring.keys.size()) {
+                p->setPen(QPen(m_palette->text, 1));
+                p->setBrush(mix(from, to, t));
+                p->drawEllipse(ringPoint(m_ring.keys[m.key].position, m_radius - 10), 4.0, 4.0);
+            }
+            continue;
+        }
+        // A fading trail behind it, so a still picture (paused, exported) shows which way it goes.
+        QColor trail = to;
+        trail.setAlphaF(0.45f);
+        p->setPen(QPen(trail, 2, Qt::SolidLine, Qt::RoundCap));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(arcPath(m.fromPosition, travellerAt(i) - m.fromPosition, m_radius - 18));
+        p->setPen(QPen(m_palette->text, 1));
+        p->setBrush(to);
+        p->drawEllipse(ringPoint(travellerAt(i), m_radius - 18), 4.0, 4.0);
     }
-    if (!m_animation) {
-        m_animation = std::make_unique<QVariantAnimation>();
-        m_animation->setStartValue(0.0);
-        m_animation->setEndValue(1.0);
-        m_animation->setDuration(kMoveWallMs);
-        m_animation->setEasingCurve(QEasingCurve::InOutQuad);
-        QObject::connect(m_animation.get(), &QVariantAnimation::valueChanged, m_graph, [this](const QVariant& v) {
-            m_moveProgress = v.toDouble();
-            update();
-        });
-        QObject::connect(m_animation.get(), &QVariantAnimation::finished, m_graph, [this] {
-            m_moves.clear();
-            update();
-        });
-    }
-    m_animation->stop();
-    m_moveProgress = 0;
-    m_animation->start();
 }
 
 void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
@@ -118,13 +153,7 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
     // The clockwise walk from the key to its owner's tick: the lookup rule made visible.
     if (auto tick = ownerTick(key)) {
         const double span = std::fmod(*tick - key.position + 1.0, 1.0);
-        QPainterPath arc;
-        const int steps = std::max(2, static_cast<int>(span * 120));
-        for (int i = 0; i <= steps; ++i) {
-            const QPointF at = ringPoint(key.position + span * i / steps, r);
-            if (i == 0) arc.moveTo(at);
-            else arc.lineTo(at);
-        }
+        const QPainterPath arc = arcPath(key.position, span, r);
         p->setPen(QPen(m_palette->highlight, 3, Qt::SolidLine, Qt::RoundCap));
         p->setBrush(Qt::NoBrush);
         p->drawPath(arc);
@@ -183,14 +212,7 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         }
     }
     // Keys on their way to a new owner, along the shorter arc between the two ticks.
-    for (const auto& move : m_moves) {
-        double delta = move.to - move.from;
-        if (delta > 0.5) delta -= 1.0;
-        if (delta < -0.5) delta += 1.0;
-        p->setPen(QPen(m_palette->text, 1));
-        p->setBrush(m_palette->nodeHue(static_cast<std::size_t>(std::max(move.owner, 0))));
-        p->drawEllipse(ringPoint(move.from + delta * m_moveProgress, m_radius - 18), 4.0, 4.0);
-    }
+    paintMoves(p);
     QFont f = p->font();
     f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.75));
     p->setFont(f);

@@ -1,13 +1,10 @@
 #pragma once
 
 #include <QGraphicsItem>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-class QVariantAnimation;
 
 #include "scene/scene_palette.h"
 #include "sim/view.h"
@@ -21,12 +18,12 @@ class GraphScene;
 // The ring: its circle, the vnode ticks in their owners' hues, and the keys as dots (or, for very
 // many keys, a density band). A highlighted key is drawn large with its label and the clockwise
 // arc to the tick that owns it. When keys change owner, each travels along the ring from its old
-// owner's tick to the new one's (about a second of wall time), so a rebalance is seen, not just
-// a recolouring. Clicking a key asks the scene to look it up.
+// owner's tick to the new one's as the view's RingView::moves and moveProgress say (simulated
+// time, so the journey pauses, rewinds and exports with the run); until it arrives its dot keeps
+// the old owner's hue. Clicking a key asks the scene to look it up.
 class RingItem : public QGraphicsItem {
 public:
     RingItem(GraphScene* graph, const ScenePalette* palette, double radius);
-    ~RingItem() override;
     // `emphasised`: keys a lesson step names, marked as if looked up.
     void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes,
                  const std::set<std::string>& emphasised = {});
@@ -36,29 +33,23 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     // The key whose dot is within a few pixels of `pos` (item coordinates), or empty.
     std::string keyAt(QPointF pos) const;
-    // Keys travelling to a new owner right now (for tests).
-    std::size_t movingKeys() const { return m_moves.size(); }
+    // Keys travelling to a new owner in the picture (for tests), and where each is drawn now, as
+    // a ring fraction (the eased point between its old owner's tick and the new one's).
+    std::size_t movingKeys() const { return m_ring.moveProgress < 1 ? m_ring.moves.size() : 0; }
+    double travellerAt(std::size_t move) const;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
-    struct Move {
-        double from = 0;  // ring fractions: the old owner's tick and the new one's
-        double to = 0;
-        core::NodeId owner = core::kNoNode;
-    };
     std::optional<double> ownerTick(const core::RingMark& key) const;
-    void startMoves(const core::RingView& before);
+    void paintMoves(QPainter* p) const;
     void paintHighlighted(QPainter* p, const core::RingMark& key) const;
 
     GraphScene* m_graph;
     const ScenePalette* m_palette;
     double m_radius;
     core::RingView m_ring;
-    std::vector<Move> m_moves;
-    double m_moveProgress = 1.0;
-    std::unique_ptr<QVariantAnimation> m_animation;
 };
 
 // Where a fraction of the ring sits, clockwise from 12 o'clock.

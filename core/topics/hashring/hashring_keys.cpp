@@ -51,6 +51,7 @@ Status HashringModel::applyKeyAction(const Action& a, Event& out) {
     m_keys = keys;
     m_owners = owners;
     m_prevOwners = prev;
+    endTransit();  // the journeys index the keys as they were; a new key ends them early
     updateDensity();
     recount();
     out.node = result.owner;

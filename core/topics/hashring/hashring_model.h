@@ -39,6 +39,12 @@ struct Config {
 // with param hash=ketama the MD5 points of libketama; then add_node may give a node the address
 // its points hash ("10.0.1.1:11211"), so a published ketama ring and its lookups replay exactly.
 //
+// A change hands keys over at once (claims and probes see the new owners), but the view draws each
+// moved key travelling along the ring from the point that led to its old owner to the one that
+// leads to its new owner, over kHandover (150 ms of simulated time) after the change (a sample of at
+// most 240 keys per change), so a rebalance is seen at time t like a message in flight: paused,
+// exported and rewound with the run. Lesson steps that change ownership wait that long.
+//
 // Simplifications: no data is copied (a move is a change of owner); a failed node keeps its
 // ring points and is skipped by lookups (Dynamo-style), modulo simply drops it from the list;
 // requests go to the owner, or round-robin over the R replicas with "spread"; replicas of modulo
@@ -59,6 +65,9 @@ struct Config {
 // Keys are not nodes, so a lesson names a key with a "lookup" action and then probes lookup_*.
 class HashringModel final : public Model, public NamesFromParams {
 public:
+    // How long the view shows moved keys travelling to their new owner (simulated time).
+    static constexpr Time kHandover = 150 * kMillisecond;
+
     static const TopicInfo& topicInfo();
 
     std::unique_ptr<Model> clone() const override { return std::make_unique<HashringModel>(*this); }
@@ -97,6 +106,11 @@ private:
         std::uint8_t from, to;
         std::int64_t count;
     };
+    struct Transit {  // one moved key on its way (view only)
+        std::size_t key;
+        std::uint8_t from, to;
+        double fromPosition, toPosition;
+    };
     struct Burst {  // queued requests, one per millisecond
         std::int64_t keyIndex = -1;  // -1: a uniformly random key per request
         std::uint64_t keyHash = 0;
@@ -112,6 +126,10 @@ private:
     void reassign(Change change, int slot, Event& out);
     void recordMoves(const std::vector<std::uint8_t>& before, const std::vector<std::uint8_t>& after,
                      Change change, int slot);
+    void beginTransit();
+    void recordTransit();
+    void endTransit();
+    std::vector<RingMove> transitView(Time t, bool keyDots, double& progress) const;
     void recount();
     void updateDensity();
     void checkInvariants(Change change, int slot);
@@ -131,6 +149,12 @@ private:
     std::vector<std::int64_t> m_load = std::vector<std::int64_t>(kMaxSlots, 0);
     std::vector<std::int64_t> m_requests = std::vector<std::int64_t>(kMaxSlots, 0);
     std::int64_t m_requestsTotal = 0;
+    // The journeys drawn after the last change: owners and ring points from before it (before the
+    // first of several changes in one instant), and the sampled keys on their way.
+    Time m_transitStart = -1;
+    std::shared_ptr<const std::vector<std::uint8_t>> m_transitFrom;
+    std::shared_ptr<const std::vector<std::uint64_t>> m_transitRing;
+    std::vector<Transit> m_transit;
     std::vector<MovePair> m_moves;  // from the last change, sorted by (from, to)
     std::int64_t m_moved = 0;
     std::int64_t m_movedBetweenOld = 0;

@@ -18,6 +18,7 @@ constexpr std::size_t kMaxViolations = 100;
 }  // namespace
 
 void HashringModel::reassign(Change change, int slot, Event& out) {
+    beginTransit();  // before rebuild: the ring as it was
     m_place.rebuild();
     const auto& hashes = m_keys->hashes();
     auto next = std::make_shared<std::vector<std::uint8_t>>(*m_owners);
@@ -29,6 +30,7 @@ void HashringModel::reassign(Change change, int slot, Event& out) {
     m_prevOwners = m_owners;
     m_owners = next;
     recount();
+    recordTransit();
     checkInvariants(change, slot);
     out.with("moved", m_moved).with("keys", static_cast<std::int64_t>(hashes.size()));
 

@@ -90,6 +90,7 @@ View HashringModel::view(Time t) const {
         for (const std::size_t i : {lookupKey, hotKey})
             if (i < m_keys->size()) ring.keys.push_back({ringFraction(m_keys->hash(i)), (*m_owners)[i], m_keys->name(i), true});
     }
+    ring.moves = transitView(t, ring.density.empty(), ring.moveProgress);
     v.ring = std::move(ring);
     v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(m_place.liveCount()) +
                             " live nodes, " + std::to_string(m_keys->size()) + " keys, R=" +
