@@ -75,6 +75,9 @@ public:
     // Plays (animated) from the current position and pauses at `position`, which must be ahead
     // (the quiz's predict items run the model forward to their answer this way).
     void playTo(std::size_t position);
+    // Plays on to simulated time `t` and pauses there, showing the idle time after the last event
+    // too (a predict item that waits is answered at the end of its wait).
+    void playToTime(core::Time t);
     // In a lesson: the run leaves the lesson's path here, changing nothing, so playing on shows
     // the model alone (a predict item's reveal must not run the lesson's next step).
     void leaveLessonPath();
@@ -110,6 +113,7 @@ private:
     void stopAnimation();
     void lessonMoved(bool finished = false);
     void advanceLesson(core::Time ahead);
+    void advancePlain(core::Timeline& timeline, core::Time ahead);
     core::Time pacedAhead(double wallMs) const;
 
     const core::TopicRegistry& m_registry;
@@ -121,6 +125,7 @@ private:
     core::Time m_displayTime = 0;
     double m_speed = 1.0;
     std::optional<std::size_t> m_stopAt;  // playback pauses after this many events (playTo)
+    std::optional<core::Time> m_stopTime; // or at this simulated time (playToTime)
     bool m_stopAtStepEnd = false;          // lesson animation of one step: pause at its end
     std::size_t m_shownStep = 0;           // the cursor as last announced (cursorChanged)
     core::StepPhase m_shownPhase = core::StepPhase::Start;

@@ -54,6 +54,7 @@ void SimController::startAnimation() {
 
 void SimController::stopAnimation() {
     m_stopAt.reset();
+    m_stopTime.reset();
     m_stopAtStepEnd = false;
     if (!m_timer.isActive()) return;
     m_timer.stop();
@@ -225,6 +226,14 @@ void SimController::playTo(std::size_t position) {
     startAnimation();
 }
 
+void SimController::playToTime(core::Time time) {
+    if (!timeline() || time <= displayTime()) return;
+    m_stopAtStepEnd = false;
+    m_stopAt.reset();
+    m_stopTime = time;
+    startAnimation();
+}
+
 void SimController::leaveLessonPath() {
     if (!m_run) return;
     pause();
@@ -250,7 +259,8 @@ void SimController::advanceLesson(core::Time ahead) {
     const bool stopped = m_run->advance(displayTime() + ahead, stepEnd, stopAt);
     const core::LessonCursor& c = m_run->cursor();
     const bool over = c.explored || (c.done() && c.step >= m_run->lesson().steps.size());
-    const bool idle = over && !m_run->timeline().sim().nextTime();
+    // Going to a time (playToTime) runs on through an idle model: the clock still has to get there.
+    const bool idle = over && !m_run->timeline().sim().nextTime() && !m_stopTime;
     if (stopped || idle) {
         stopAnimation();
         lessonMoved(stopped && stepEnd && m_run->cursor().done());
@@ -264,26 +274,35 @@ void SimController::advanceLesson(core::Time ahead) {
 void SimController::advance(double wallMs) {
     core::Timeline* t = mutableTimeline();
     if (!t) return;
-    const core::Time ahead = pacedAhead(wallMs);
+    core::Time ahead = pacedAhead(wallMs);
+    if (m_stopTime) ahead = std::clamp<core::Time>(*m_stopTime - displayTime(), 0, ahead);
     if (m_run) {
         advanceLesson(ahead);
-        return;
+    } else {
+        advancePlain(*t, ahead);
     }
+    if (m_stopTime && displayTime() >= *m_stopTime) {
+        stopAnimation();
+        emit changed();
+    }
+}
+
+void SimController::advancePlain(core::Timeline& t, core::Time ahead) {
     const core::Time target = m_displayTime + ahead;
-    auto next = t->sim().nextTime();
-    while (next && *next <= target && (!m_stopAt || t->position() < *m_stopAt)) {
-        t->stepForward();
-        next = t->sim().nextTime();
+    auto next = t.sim().nextTime();
+    while (next && *next <= target && (!m_stopAt || t.position() < *m_stopAt)) {
+        t.stepForward();
+        next = t.sim().nextTime();
     }
     m_displayTime = target;
-    if (m_stopAt && t->position() >= *m_stopAt) {
+    if (m_stopAt && t.position() >= *m_stopAt) {
         stopAnimation();
-        m_displayTime = t->now();
+        m_displayTime = t.now();
         emit changed();
         return;
     }
-    if (!next) {  // the run went idle
-        m_displayTime = t->now();
+    if (!next && !m_stopTime) {  // the run went idle
+        m_displayTime = t.now();
         pause();
     }
     emit changed();

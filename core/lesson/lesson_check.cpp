@@ -53,14 +53,14 @@ std::string stopReason(const Timeline& timeline, std::size_t events, std::size_t
            " simulated seconds per step";
 }
 
+}  // namespace
+
 Time clockAfter(const Timeline& timeline, const UntilCondition& until, Time start) {
     Time clock = std::max(start, timeline.now());
     if (until.kind == UntilCondition::Kind::TimeMs) clock = std::max(clock, fromMs(until.ms));
     if (until.kind == UntilCondition::Kind::AfterMs) clock = std::max(clock, start + fromMs(until.ms));
     return clock;
 }
-
-}  // namespace
 
 bool StepResult::passed() const {
     if (error || !reached) return false;
@@ -185,9 +185,9 @@ Result<ProbeValue> LessonRun::predict(const QuizItem& item) {
                          where + "/until");
     Claim probe;
     probe.ref = item.probe;
-    // Read at the last event: the quiz's reveal plays to that position and shows it (reading
-    // at the condition's time, as a step's claims are, needs the reveal to end there too).
-    ClaimResult value = evaluateClaim(probe, scratch.model());
+    // Read where the condition holds, as a step's claims are: after a wait that is later than
+    // the last event (a TTL or a window has moved on), and the quiz's reveal plays to there.
+    ClaimResult value = evaluateClaim(probe, scratch.model(), clockAfter(scratch, item.until, clock));
     if (!value.problem.empty()) return makeError(value.problem, where + "/probe");
     return value.actual;
 }

@@ -27,6 +27,11 @@ ClaimResult evaluateClaim(const Claim& claim, const Model& model);
 // ends after its last event, and its claims describe the moment the scene draws, t.
 ClaimResult evaluateClaim(const Claim& claim, const Model& model, Time t);
 
+// The moment a run of `until` that began at `start` ends, given the timeline where it stopped:
+// its last event, or for a wait ("after_ms", "time_ms") the time waited to, which is later. A
+// step's claims and a predict item's answer are read there, where the scene is drawn.
+Time clockAfter(const Timeline& timeline, const UntilCondition& until, Time start);
+
 // What happened in one step: how it stopped and what its claims found.
 struct StepResult {
     std::size_t step = 0;         // 1-based

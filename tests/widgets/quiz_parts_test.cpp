@@ -51,12 +51,14 @@ private slots:
     void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
 
     // Every shipped predict item: the scene pauses at its moment, a right answer is graded right,
-    // and the animated run ends in the state the model's answer was computed from.
+    // and the animated run ends in the state the model's answer was computed from, at the moment
+    // it was read: after a wait ("after_ms", "time_ms") the end of the wait, later than the last
+    // event (a TTL, a lag, a 10 s window has moved on by then).
     void everyPredictItemRevealsItsAnswerOnScreen() {
         widgets::PredictView view(m_registry);
         view.resize(800, 600);
         view.show();
-        int items = 0, nodeItems = 0;
+        int items = 0, nodeItems = 0, waits = 0;
         for (const core::Lesson* lesson : catalog().lessons()) {
             for (const auto& item : lesson->quiz) {
                 if (item.type != core::QuizType::Predict) continue;
@@ -65,6 +67,7 @@ private slots:
                 QVERIFY2(view.setItem(*lesson, item, &error), qPrintable(error));
                 QVERIFY(view.truth().has_value());
                 QCOMPARE(view.controller()->currentStep(), item.fromStep);
+                const core::Time from = view.controller()->displayTime();  // the end of that step
                 // The scene is this item's alone: no ring left over from a hash-ring item before it.
                 const core::Timeline* shownRun = view.controller()->timeline();
                 const bool hasRing = shownRun->model().view(shownRun->now()).ring.has_value();
@@ -94,10 +97,20 @@ private slots:
                 QCOMPARE(answered.count(), 1);
                 QVERIFY2(answered.first().first().toBool(), item.id.c_str());
                 for (int frame = 0; frame < 5000 && view.controller()->playing(); ++frame) view.controller()->advance(50.0);
-                QCOMPARE(view.controller()->timeline()->position(), view.revealPosition());
+                const widgets::SimController& c = *view.controller();
+                QCOMPARE(c.timeline()->position(), view.revealPosition());
+                QVERIFY2(c.displayTime() == view.revealTime(),
+                         (item.id + ": shown at " + core::formatMs(c.displayTime()) + ", answered at " +
+                          core::formatMs(view.revealTime())).c_str());
+                using Kind = core::UntilCondition::Kind;
+                if (item.until.kind == Kind::AfterMs || item.until.kind == Kind::TimeMs) {
+                    ++waits;
+                    const core::Time end = core::fromMs(item.until.ms) + (item.until.kind == Kind::AfterMs ? from : 0);
+                    QVERIFY2(c.displayTime() == std::max(end, c.timeline()->now()), item.id.c_str());
+                }
                 core::Claim probe;
                 probe.ref = item.probe;
-                const auto shown = core::evaluateClaim(probe, view.controller()->timeline()->model()).actual;
+                const auto shown = core::evaluateClaim(probe, c.timeline()->model(), c.displayTime()).actual;
                 QVERIFY2(core::compareProbe(shown, core::CompareOp::Equals, *view.truth()),
                          qPrintable(QStringLiteral("%1: scene shows %2, the model's answer is %3")
                                         .arg(QString::fromStdString(item.id), QString::fromStdString(core::probeToString(shown)),
@@ -106,6 +119,7 @@ private slots:
         }
         QVERIFY(items >= 15);
         QVERIFY(nodeItems >= 2);
+        QVERIFY(waits >= 20);
     }
 
     void checklistComesFromPointsOrFollowUps() {

@@ -206,10 +206,12 @@ private slots:
         for (int frame = 0; frame < 1000 && predict->controller()->playing(); ++frame) predict->controller()->advance(50.0);
         QVERIFY(!predict->controller()->playing());
         QCOMPARE(predict->controller()->timeline()->position(), predict->revealPosition());
-        // What the scene shows at the end is the state the answer was computed from.
+        // The reveal stops at the end of the item's wait, and what the scene shows there is the
+        // state the answer was computed from.
+        QCOMPARE(predict->controller()->displayTime(), predict->revealTime());
         core::Claim probe;
         probe.ref = heal.probe;
-        QCOMPARE(core::evaluateClaim(probe, predict->controller()->timeline()->model()).actual, truth);
+        QCOMPARE(core::evaluateClaim(probe, predict->controller()->timeline()->model(), predict->revealTime()).actual, truth);
         QVERIFY(!predict->explainLink()->isVisible());
         QCOMPARE(savedItem(heal.id).history.back().mode, ReviewMode::Predict);
         QCOMPARE(savedItem(heal.id).history.back().grade, Grade::Good);

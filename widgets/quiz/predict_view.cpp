@@ -117,6 +117,7 @@ bool PredictView::setItem(const core::Lesson& lesson, const core::QuizItem& item
     m_verdict->hide();
     m_explain->hide();
     m_target = 0;
+    m_targetTime = 0;
     return true;
 }
 
@@ -134,8 +135,8 @@ void PredictView::buildChoices() {
         std::map<core::NodeId, std::string> nodes;
         const core::Time now = m_controller->timeline()->now();
         for (const auto& n : m_controller->timeline()->model().view(now).nodes) nodes[n.id] = n.name;
-        const core::Timeline end = revealRun();
-        for (const auto& n : end.model().view(end.now()).nodes) nodes[n.id] = n.name;
+        const Reveal end = revealRun();
+        for (const auto& n : end.run.model().view(end.end).nodes) nodes[n.id] = n.name;
         for (const auto& [id, name] : nodes) {
             m_choices.emplace_back(name);
             labels << QString::fromStdString(name);
@@ -194,33 +195,47 @@ void PredictView::submit(const core::ProbeValue& guess) {
     emit answeredItem(correct);
 }
 
-// Replays the item on screen: its actions now, then the model runs to the item's condition.
+// Replays the item on screen: its actions now, then the model runs to the item's condition and,
+// after a wait, on to its end, where the answer was read.
 void PredictView::runForward() {
     // The item's answer is the model's alone from this moment: the lesson's later steps stay out.
     m_controller->leaveLessonPath();
-    m_target = revealRun().position();
+    const Reveal reveal = revealRun();
+    m_target = reveal.run.position();
+    m_targetTime = reveal.end;
     m_controller->setSpeed(kRevealSpeed);
     for (core::Action a : m_item.actions) {
-        a.at = m_controller->timeline()->now() + 1;
+        // At the moment shown (the step's end, after a wait later than its last event), or just
+        // after the previous action: where LessonRun::predict applied it.
+        a.at = core::Action::kAsap;
         if (!m_controller->actNow(a)) break;
     }
-    m_controller->playTo(m_target);
+    const bool wait = m_item.until.kind == core::UntilCondition::Kind::AfterMs ||
+                      m_item.until.kind == core::UntilCondition::Kind::TimeMs;
+    // A wait stops at its time (every event before it included); any other condition stops right
+    // after the event that met it, even when more happen at the same microsecond.
+    if (wait)
+        m_controller->playToTime(m_targetTime);
+    else
+        m_controller->playTo(m_target);
 }
 
-// What runForward() will show, on a copy: each action applied as SimController::actNow applies a
-// gesture (at the next microsecond, then run up to it), then the item's condition.
-core::Timeline PredictView::revealRun() const {
+// Each action applied as SimController::actNow applies it (at the moment shown or the next
+// microsecond, then run up to it), then the item's condition.
+PredictView::Reveal PredictView::revealRun() const {
     core::Timeline scratch = *m_controller->timeline();
-    const core::Time start = scratch.now();
+    // The item starts where the step it follows ended: after a wait, later than its last event.
+    const core::Time start = std::max(scratch.now(), m_controller->displayTime());
     const std::size_t startPosition = scratch.position();
     for (core::Action a : m_item.actions) {
-        a.at = scratch.now() + 1;
+        a.at = std::max(start, scratch.now() + 1);
         if (!scratch.act(a)) break;
-        scratch.seekTime(scratch.now() + 1);
+        scratch.seekTime(a.at);
     }
     bool reached = false;
     core::LessonRun::runUntil(scratch, m_item.until, start, startPosition, m_item.maxEvents, reached);
-    return scratch;
+    const core::Time end = core::clockAfter(scratch, m_item.until, start);
+    return {std::move(scratch), end};
 }
 
 void PredictView::refreshScene() {

@@ -40,6 +40,8 @@ public:
     const std::optional<core::ProbeValue>& truth() const { return m_truth; }
     // Where the animated run to the answer stops (the timeline position of the item's condition).
     std::size_t revealPosition() const { return m_target; }
+    // And the moment it stops at, where the answer is read: after a wait, later than that event.
+    core::Time revealTime() const { return m_targetTime; }
     SimController* controller() const { return m_controller; }
     SceneView* scene() const { return m_scene; }
     QSpinBox* numberBox() const { return m_number; }
@@ -58,7 +60,12 @@ protected:
 private:
     void buildChoices();
     void runForward();
-    core::Timeline revealRun() const;
+    // What runForward() will show, on a copy, and the moment it ends (the answer's moment).
+    struct Reveal {
+        core::Timeline run;
+        core::Time end = 0;
+    };
+    Reveal revealRun() const;
     void refreshScene();
 
     const core::TopicRegistry& m_registry;
@@ -68,6 +75,7 @@ private:
     std::optional<core::ProbeValue> m_truth;
     bool m_answered = false;
     std::size_t m_target = 0;
+    core::Time m_targetTime = 0;
     SimController* m_controller;
     SceneView* m_scene;
     QLabel* m_question;
