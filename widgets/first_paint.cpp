@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <QWindow>
+#include <ctime>
 
 namespace sb::widgets {
 namespace {
@@ -37,6 +38,12 @@ void afterFirstPaint(QWidget* window, std::function<void()> done) {
     QWindow* handle = window->windowHandle();
     if (!handle) return;
     handle->installEventFilter(new ExposeWatcher(handle, std::move(done)));
+}
+
+double processCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace sb::widgets

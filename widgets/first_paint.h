@@ -13,4 +13,9 @@ namespace sb::widgets {
 // Splitbrain code, so the bare-window startup probe compiles it too.
 void afterFirstPaint(QWidget* window, std::function<void()> done);
 
+// CPU time this process has used so far, in ms (all its threads, loading its libraries
+// included). The startup probes print it beside "first-paint": on a machine shared with other
+// jobs, wall time includes waiting for a core and this does not.
+double processCpuMs();
+
 }  // namespace sb::widgets

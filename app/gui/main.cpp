@@ -5,6 +5,7 @@
 
 #include "gui/command_line.h"
 #include "gui/headless_export.h"
+#include "first_paint.h"
 #include "gui/main_window.h"
 #include "sim/registry.h"
 
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("SPLITBRAIN_STARTUP_PROBE")) {
         // The first-paint benchmark (tests/widgets/first_paint_bench.cpp) times these two lines.
         QObject::connect(&window, &sb::app::MainWindow::firstPainted, &window, [] {
-            std::puts("first-paint");
+            std::printf("first-paint cpu %.3f ms\n", sb::widgets::processCpuMs());
             std::fflush(stdout);
         });
         QObject::connect(&window, &sb::app::MainWindow::startupFinished, &window, [] {

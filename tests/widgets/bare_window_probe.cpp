@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     QMainWindow window;
     window.resize(1280, 800);
     sb::widgets::afterFirstPaint(&window, [] {
-        std::puts("first-paint");
+        std::printf("first-paint cpu %.3f ms\n", sb::widgets::processCpuMs());
         std::fflush(stdout);
         QCoreApplication::quit();
     });

@@ -1,6 +1,7 @@
 // The client-history strip with many lanes: its minimum stays three lanes tall (it does not
 // squeeze the scene), the lanes scroll under a fixed time axis, what is scrolled away cannot be
-// clicked, and a newly flagged operation's lane is brought into view.
+// clicked, and a newly flagged operation's lane is brought into view. Where clients are nodes, only
+// they have lanes, and short flagged operations side by side keep their bars and words apart.
 #include <QApplication>
 #include <QImage>
 #include <QTest>
@@ -79,6 +80,50 @@ private slots:
         QCOMPARE(strip.laneScrollMaximum(), 0);
         QVERIFY(drawn(strip, 0));
         QVERIFY(drawn(strip, 11));
+    }
+
+    void clientsHaveLanesAndFlaggedNeighboursKeepApart() {
+        // Replication's shape: two clients and three replicas; the clients' writes go wrong 4 ms
+        // apart, each far shorter than a pixel at this scale.
+        core::View v;
+        const char* names[] = {"alice", "bob", "r1", "r2", "r3"};
+        for (int n = 0; n < 5; ++n) {
+            core::NodeView node;
+            node.id = n;
+            node.name = names[n];
+            node.kind = n < 2 ? core::NodeKind::Client : core::NodeKind::Replica;
+            v.nodes.push_back(node);
+        }
+        for (int i = 0; i < 3; ++i) {
+            core::HistoryOp op;
+            op.id = i;
+            op.node = 0;
+            op.label = "w alice=" + std::to_string(i + 1);
+            op.start = core::fromMs(900 + 4 * i);
+            if (i < 2) op.end = core::fromMs(900 + 4 * i + 3);
+            op.outcome = i < 2 ? "ok" : "pending";
+            op.tone = core::Tone::Bad;
+            op.flagged = true;
+            v.history.push_back(op);
+        }
+        v.time = core::fromMs(1500);
+        widgets::HistoryStrip strip;
+        strip.resize(440, 170);
+        strip.setView(v);
+        QCOMPARE(strip.laneCount(), std::size_t{2});  // alice and bob, not the replicas
+        QImage image(strip.size(), QImage::Format_ARGB32);
+        strip.render(&image);
+        QCOMPARE(strip.drawnCount(), std::size_t{3});
+        QVERIFY2(strip.cutTexts().isEmpty(), qPrintable(strip.cutTexts().join(QLatin1Char('\n'))));
+        for (std::size_t k = 0; k < 3; ++k) {
+            QVERIFY(!strip.drawnLabel(k).isEmpty());
+            for (std::size_t j = 0; j < 3; ++j) {
+                if (j == k) continue;
+                QVERIFY(!strip.drawnRect(k).intersects(strip.drawnRect(j)));
+                QVERIFY(!strip.drawnLabel(k).intersects(strip.drawnRect(j)));
+                QVERIFY(!strip.drawnLabel(k).intersects(strip.drawnLabel(j)));
+            }
+        }
     }
 
     void aFlaggedOperationIsScrolledIntoView() {

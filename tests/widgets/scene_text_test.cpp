@@ -20,10 +20,12 @@
 
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
+#include "panels/history_strip.h"
 #include "panels/key_rows_panel.h"
 #include "panels/step_strips_panel.h"
 #include "scene/graph_scene.h"
 #include "scene/node_item.h"
+#include "scene/zone_item.h"
 #include "shipped_catalog.h"
 #include "sim_controller.h"
 #include "test_support.h"
@@ -50,11 +52,53 @@ QString plusOutOfOrder(const widgets::NodeItem& node) {
     return {};
 }
 
+// Where a zone's label is cut or sits on a node or on another zone's label.
+QStringList zoneLabelProblems(const QGraphicsScene& scene) {
+    QStringList out;
+    std::vector<const widgets::ZoneItem*> zones;
+    std::vector<const widgets::NodeItem*> nodes;
+    for (QGraphicsItem* item : scene.items()) {
+        if (!item->isVisible()) continue;
+        if (const auto* zone = dynamic_cast<const widgets::ZoneItem*>(item)) zones.push_back(zone);
+        if (item->type() == widgets::NodeItem::Type) nodes.push_back(static_cast<const widgets::NodeItem*>(item));
+    }
+    for (const widgets::ZoneItem* zone : zones) {
+        if (!zone->cutText().isEmpty()) out << QStringLiteral("zone label cut: %1").arg(zone->cutText());
+        const QRectF label = zone->labelRect();
+        for (const widgets::NodeItem* node : nodes)
+            if (label.intersects(node->sceneBoundingRect()))
+                out << QStringLiteral("zone label on node %1").arg(QString::fromStdString(node->node().name));
+        for (const widgets::ZoneItem* other : zones)
+            if (other != zone && label.intersects(other->labelRect())) out << QStringLiteral("zone labels overlap");
+    }
+    return out;
+}
+
+// Where the client-history strip cut a lane name or a flagged operation's words, or drew a label
+// over another label or another operation's bar, or two bars over each other.
+QStringList historyProblems(const widgets::HistoryStrip& strip) {
+    QStringList out = strip.cutTexts();
+    const auto name = [&](std::size_t k) { return QString::fromStdString(strip.drawnOp(k).label); };
+    for (std::size_t k = 0; k < strip.drawnCount(); ++k)
+        for (std::size_t j = 0; j < strip.drawnCount(); ++j) {
+            if (j == k) continue;
+            const QRectF label = strip.drawnLabel(k);
+            if (!label.isEmpty() && label.intersects(strip.drawnRect(j)))
+                out << QStringLiteral("the label of %1 is on the bar of %2").arg(name(k), name(j));
+            if (j > k && !label.isEmpty() && label.intersects(strip.drawnLabel(j)))
+                out << QStringLiteral("the labels of %1 and %2 overlap").arg(name(k), name(j));
+            if (j > k && strip.drawnRect(k).intersects(strip.drawnRect(j)))
+                out << QStringLiteral("the bars of %1 and %2 overlap").arg(name(k), name(j));
+        }
+    return out;
+}
+
 // What the visible scenes and panels of `window` cut, each prefixed with where it is.
 QStringList cutsIn(QWidget& window) {
     QStringList out;
     for (QGraphicsView* view : window.findChildren<QGraphicsView*>()) {
         if (!view->isVisible() || !view->scene()) continue;
+        out << zoneLabelProblems(*view->scene());
         for (QGraphicsItem* item : view->scene()->items()) {
             if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
             const auto* node = static_cast<const widgets::NodeItem*>(item);
@@ -68,6 +112,11 @@ QStringList cutsIn(QWidget& window) {
         if (!strips->isVisible()) continue;
         (void)strips->grab();
         for (const QString& t : strips->cutTexts()) out << QStringLiteral("step strip at %1 px: %2").arg(strips->width()).arg(t);
+    }
+    for (widgets::HistoryStrip* history : window.findChildren<widgets::HistoryStrip*>()) {
+        if (!history->isVisible()) continue;
+        (void)history->grab();
+        for (const QString& t : historyProblems(*history)) out << QStringLiteral("client history at %1x%2 px: %3").arg(history->width()).arg(history->height()).arg(t);
     }
     for (widgets::KeyRowsPanel* keys : window.findChildren<widgets::KeyRowsPanel*>()) {
         if (!keys->isVisible()) continue;
@@ -89,7 +138,7 @@ private slots:
         const auto shipped = test::shippedCatalog(shippedRegistry);
         std::set<std::string> walked;
         QStringList problems;
-        int scenes = 0;
+        int scenes = 0, histories = 0, zones = 0;
         for (const core::Lesson* lesson : shipped->lessons()) {
             const QString id = QString::fromStdString(lesson->id);
             QVERIFY2(m_window->openLesson(id), qPrintable(id));
@@ -99,6 +148,10 @@ private slots:
                 QTest::qWait(0);
                 QCOMPARE(m_window->size(), QSize(1280, 800));
                 for (const QString& cut : cutsIn(*m_window)) problems << QStringLiteral("%1 step %2, %3").arg(id).arg(step).arg(cut);
+                if (m_window->history()->isVisible() && m_window->history()->drawnCount() > 0) ++histories;
+                for (QGraphicsView* view : m_window->findChildren<QGraphicsView*>())
+                    if (view->isVisible() && view->scene())
+                        for (QGraphicsItem* item : view->scene()->items()) zones += dynamic_cast<widgets::ZoneItem*>(item) ? 1 : 0;
                 // Every claim of the step shows whole, with no scroll bar.
                 QListWidget* claims = m_window->lessonPane()->claimList();
                 if (claims->count() > 0) {
@@ -112,6 +165,9 @@ private slots:
         }
         QCOMPARE(walked.size(), shipped->lessons().size());
         QVERIFY(scenes >= 100);
+        QVERIFY(histories >= 20);  // the client history was looked at where runs have one
+        QVERIFY(zones >= 10);      // and zone labels where runs are partitioned
+        qInfo("%d scenes, %d with a client history, %d zones", scenes, histories, zones);
         for (const QString& p : problems) qInfo("%s", qPrintable(p));  // all of them (a failure message is cut short)
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems:\n").arg(problems.size()) + problems.join(QLatin1Char('\n'))));
     }

@@ -8,12 +8,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "panels/history_labels.h"
 #include "scene/scene_palette.h"
 
 namespace sb::widgets {
 namespace {
 
-constexpr double kLaneHeight = 22;
+constexpr double kLaneHeight = 22;  // a bar's row
+constexpr double kTallLane = 40;    // a bar's row and a row under it for words, when there is room
 constexpr double kTop = 6;
 constexpr double kMinLeft = 44;  // room for short lane names (n1, alice)
 constexpr double kAxis = 18;    // room for the time labels at the bottom
@@ -47,7 +49,14 @@ void HistoryStrip::setView(const core::View& view) {
     m_ops = view.history;
     m_now = view.time;
     m_lanes.clear();
-    for (const auto& n : view.nodes) m_lanes.push_back({n.id, QString::fromStdString(n.name)});
+    // Where clients are nodes of their own (replication, sagas), the lanes are theirs and those
+    // of any node an operation names; the replicas' empty lanes would only push the clients'
+    // out of view. Otherwise (CAP's clients talk to each node) every node has a lane.
+    const bool clients = std::any_of(view.nodes.begin(), view.nodes.end(), [](const core::NodeView& n) { return n.kind == core::NodeKind::Client; });
+    for (const auto& n : view.nodes) {
+        const bool named = std::any_of(m_ops.begin(), m_ops.end(), [&](const core::HistoryOp& op) { return op.node == n.id; });
+        if (!clients || n.kind == core::NodeKind::Client || named) m_lanes.push_back({n.id, QString::fromStdString(n.name)});
+    }
     fitHeight();
     showNewestFlagged();
     update();
@@ -61,10 +70,10 @@ void HistoryStrip::showNewestFlagged() {
     m_shownFlagged = flagged->id;
     const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == flagged->node; });
     if (lane == m_lanes.end()) return;
-    const int y = static_cast<int>(kLaneHeight * static_cast<double>(lane - m_lanes.begin()));
+    const int y = static_cast<int>(laneHeight() * static_cast<double>(lane - m_lanes.begin()));
     const int area = static_cast<int>(laneAreaHeight());
     if (y < m_scroll->value()) m_scroll->setValue(y);
-    else if (y + static_cast<int>(kLaneHeight) > m_scroll->value() + area) m_scroll->setValue(y + static_cast<int>(kLaneHeight) - area);
+    else if (y + static_cast<int>(laneHeight()) > m_scroll->value() + area) m_scroll->setValue(y + static_cast<int>(laneHeight()) - area);
 }
 
 bool HistoryStrip::explaining() const { return m_why->isChecked(); }
@@ -97,6 +106,13 @@ QSize HistoryStrip::minimumSizeHint() const {
 
 double HistoryStrip::laneAreaHeight() const { return std::max(kLaneHeight, height() - top() - kAxis); }
 
+double HistoryStrip::laneHeight() const {
+    // With room to spare, each lane gets a row under its bars for the words that find no room
+    // beside them (a history of a few clients in a tall dock).
+    const double lanes = static_cast<double>(std::max<std::size_t>(m_lanes.size(), 1));
+    return height() - top() - kAxis >= kTallLane * lanes ? kTallLane : kLaneHeight;
+}
+
 int HistoryStrip::laneScroll() const { return m_scroll->isHidden() ? 0 : m_scroll->value(); }
 int HistoryStrip::laneScrollMaximum() const { return m_scroll->maximum(); }
 void HistoryStrip::setLaneScroll(int pixels) { m_scroll->setValue(pixels); }
@@ -108,12 +124,12 @@ void HistoryStrip::fitHeight() {
 }
 
 void HistoryStrip::fitScrollBar() {
-    const double content = kLaneHeight * static_cast<double>(m_lanes.size());
+    const double content = laneHeight() * static_cast<double>(m_lanes.size());
     const double area = laneAreaHeight();
     const int excess = static_cast<int>(std::ceil(content - area));
     m_scroll->setRange(0, std::max(0, excess));
     m_scroll->setPageStep(static_cast<int>(area));
-    m_scroll->setSingleStep(static_cast<int>(kLaneHeight));
+    m_scroll->setSingleStep(static_cast<int>(laneHeight()));
     m_scroll->setGeometry(width() - m_scroll->sizeHint().width(), static_cast<int>(top()), m_scroll->sizeHint().width(),
                           static_cast<int>(area));
     m_scroll->setVisible(excess > 0);
@@ -131,7 +147,7 @@ void HistoryStrip::resizeEvent(QResizeEvent* event) {
 
 void HistoryStrip::wheelEvent(QWheelEvent* event) {
     if (m_scroll->maximum() == 0) return QWidget::wheelEvent(event);
-    m_scroll->setValue(m_scroll->value() - event->angleDelta().y() / 120 * static_cast<int>(kLaneHeight));
+    m_scroll->setValue(m_scroll->value() - event->angleDelta().y() / 120 * static_cast<int>(laneHeight()));
     event->accept();
 }
 
@@ -142,7 +158,7 @@ std::size_t HistoryStrip::flaggedCount() const {
 QRectF HistoryStrip::barRect(const core::HistoryOp& op, int lane, double x0, double scale) const {
     const double left = x0 + static_cast<double>(op.start) * scale;
     const double right = x0 + static_cast<double>(op.end.value_or(m_now)) * scale;
-    const double y = top() + kLaneHeight * lane + 3 - laneScroll();
+    const double y = top() + laneHeight() * lane + 3 - laneScroll();
     return {left, y, std::max(kMinBar, right - left), kLaneHeight - 6};
 }
 
@@ -152,6 +168,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     p.fillRect(rect(), pal.background);
     m_drawn.clear();
+    m_cut.clear();
     if (m_ops.empty()) {
         p.setPen(pal.mutedText);
         p.drawText(rect(), Qt::AlignCenter, m_lanes.empty() ? QString() : tr("No client operations yet."));
@@ -160,11 +177,16 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
-    // As wide as the longest lane name ("orchestrator", "inventory"), so none is cut at the left.
+    // As wide as the longest lane name ("orchestrator", "inventory"), within a third of the
+    // strip; a longer name takes a smaller font step, and only then "…".
     double gutter = kMinLeft;
-    for (const auto& lane : m_lanes)
-        gutter = std::max(gutter, static_cast<double>(p.fontMetrics().horizontalAdvance(lane.name)) + 10);
+    for (const auto& lane : m_lanes) gutter = std::max(gutter, smallestWidth(lane.name, small) + 10);
     gutter = std::min(gutter, static_cast<double>(this->width()) / 3);
+    std::vector<FittedText> names;
+    for (const auto& lane : m_lanes) {
+        names.push_back(fitText(lane.name, small, gutter - 8));
+        if (names.back().cut) m_cut << QStringLiteral("lane %1").arg(lane.name);
+    }
     const double scrollRoom = !m_scroll->isHidden() ? m_scroll->width() : 0;
     const double width = std::max(10.0, static_cast<double>(this->width()) - gutter - 8 - scrollRoom);
     const core::Time span = std::max<core::Time>(m_now, 1000);
@@ -176,65 +198,62 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
                    p.fontMetrics().elidedText(m_summary, Qt::ElideRight, static_cast<int>(room)));
     }
     // The lanes scroll under the summary row and above the axis: drawn clipped to their area.
-    const QRectF lanes(0, top(), this->width(), std::min(laneAreaHeight(), kLaneHeight * static_cast<double>(m_lanes.size())));
+    const double laneH = laneHeight();
+    const QRectF lanes(0, top(), this->width(), std::min(laneAreaHeight(), laneH * static_cast<double>(m_lanes.size())));
     p.save();
     p.setClipRect(lanes);
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-        const double y = top() + kLaneHeight * static_cast<double>(i) - laneScroll();
+        const double y = top() + laneH * static_cast<double>(i) - laneScroll();
         p.setPen(pal.mutedText);
-        p.drawText(QRectF(2, y, gutter - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, m_lanes[i].name);
+        drawFitted(&p, QRectF(2, y, gutter - 6, kLaneHeight), Qt::AlignRight | Qt::AlignVCenter, names[i]);
         p.setPen(QPen(pal.link, 0.6, Qt::DotLine));
         p.drawLine(QPointF(gutter, y + kLaneHeight / 2), QPointF(gutter + width, y + kLaneHeight / 2));
     }
-    // Bars first, so that each label knows how much free lane there is to its right.
-    std::vector<std::pair<QRectF, std::size_t>> bars;
+    // Bars first, so that each label knows what is beside it in its lane.
+    std::vector<std::size_t> opOf;
+    std::vector<HistoryBar> bars;
     for (std::size_t i = 0; i < m_ops.size(); ++i) {
         const core::HistoryOp& op = m_ops[i];
         const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == op.node; });
         if (lane == m_lanes.end()) continue;
-        QRectF r = barRect(op, static_cast<int>(lane - m_lanes.begin()), gutter, scale);
+        const QRectF times = barRect(op, static_cast<int>(lane - m_lanes.begin()), gutter, scale);
+        QRectF r = times;
         // A flagged operation is what the lesson talks about: wide enough to see and to click,
-        // even when it is the newest one at the strip's right edge.
+        // even when it is the newest one at the strip's right edge (separateBars keeps it off
+        // its neighbours).
         if (op.flagged && r.width() < kMinFlaggedBar) r.setWidth(kMinFlaggedBar);
-        if (r.right() > gutter + width) r.moveRight(gutter + width);
-        bars.emplace_back(r, i);
+        // The outcome is written as well as coloured; a flagged op also gets a cross.
+        QString text = QString::fromStdString(op.label);
+        if (op.outcome != "ok") text += QStringLiteral(" (%1)").arg(QString::fromStdString(op.outcome));
+        if (op.flagged) text = QStringLiteral("✕ ") + text;
+        const double to = gutter + static_cast<double>(op.end.value_or(m_now)) * scale;
+        bars.push_back({r, text, op.flagged, times.left(), to});
+        opOf.push_back(i);
     }
+    separateBars(bars, gutter + width);
+    const double below = laneH > kLaneHeight ? kLaneHeight - 4 : 0;
+    const std::vector<HistoryLabel> labels = placeHistoryLabels(bars, small, gutter, gutter + width, below);
     for (std::size_t b = 0; b < bars.size(); ++b) {
-        const auto& [r, i] = bars[b];
-        const core::HistoryOp& op = m_ops[i];
+        const QRectF& r = bars[b].rect;
+        const core::HistoryOp& op = m_ops[opOf[b]];
         QColor fill = pal.tone(op.tone);
         fill.setAlpha(pal.dark ? 150 : 110);
         p.setBrush(fill);
         p.setPen(op.flagged ? QPen(pal.tone(core::Tone::Bad), 2.2) : QPen(pal.tone(op.tone).darker(130), 1));
         p.drawRoundedRect(r, 3, 3);
-        // The outcome is written as well as coloured; a flagged op also gets a cross. A label
-        // that does not fit inside its bar goes to the right of it when the lane is free there.
-        QString text = QString::fromStdString(op.label);
-        if (op.outcome != "ok") text += QStringLiteral(" (%1)").arg(QString::fromStdString(op.outcome));
-        if (op.flagged) text = QStringLiteral("✕ ") + text;
-        double room = gutter + width - r.right();
-        for (const auto& [other, j] : bars)
-            if (j != i && other.top() == r.top() && other.left() >= r.right()) room = std::min(room, other.left() - r.right());
-        const double needed = p.fontMetrics().horizontalAdvance(text) + 6;
-        p.setPen(op.flagged ? pal.tone(core::Tone::Bad) : pal.text);
-        QRectF label;
-        if (needed <= r.width()) {
-            label = r.adjusted(3, 0, -2, 0);
-            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
-        } else if (needed <= room) {
-            label = QRectF(r.right() + 3, r.top(), needed, r.height());
-            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
-        } else if (op.flagged) {
-            // No room beside it: the label goes on a plate to its left, over the lane.
-            label = QRectF(std::max(gutter, r.left() - needed - 4), r.top(), needed, r.height());
-            p.setBrush(pal.background);
-            p.setPen(QPen(pal.tone(core::Tone::Bad), 1.2));
-            p.drawRoundedRect(label, 3, 3);
-            p.setPen(pal.tone(core::Tone::Bad));
-            p.drawText(label.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+        const HistoryLabel& label = labels[b];
+        if (label.text.cut) m_cut << QStringLiteral("operation %1").arg(bars[b].text);
+        if (!label.rect.isEmpty()) {
+            if (label.plate) {
+                p.setBrush(pal.background);
+                p.setPen(QPen(pal.tone(core::Tone::Bad), 1.2));
+                p.drawRoundedRect(label.rect, 3, 3);
+            }
+            p.setPen(op.flagged ? pal.tone(core::Tone::Bad) : pal.text);
+            drawFitted(&p, label.rect.adjusted(3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, label.text);
         }
         // Only what shows between the summary row and the axis can be clicked.
-        if (r.intersects(lanes)) m_drawn.push_back({r, i, label});
+        if (r.intersects(lanes)) m_drawn.push_back({r, opOf[b], label.rect});
     }
     p.restore();
     drawAxis(p, pal, span, scale, width);
@@ -242,7 +261,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
 
 void HistoryStrip::drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const {
     // Round tick steps (1, 2 or 5 times a power of ten) so the labels read as plain numbers.
-    const double axisY = top() + std::min(laneAreaHeight(), kLaneHeight * static_cast<double>(m_lanes.size())) + 12;
+    const double axisY = top() + std::min(laneAreaHeight(), laneHeight() * static_cast<double>(m_lanes.size())) + 12;
     const double scrollRoom = !m_scroll->isHidden() ? m_scroll->width() : 0;
     const double gutter = static_cast<double>(this->width()) - 8 - scrollRoom - width;  // as paintEvent measured it
     core::Time step = 1000;

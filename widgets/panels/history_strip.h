@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QPainter;
@@ -41,6 +42,10 @@ public:
     const core::HistoryOp& drawnOp(std::size_t k) const { return m_ops.at(m_drawn.at(k).op); }
     // Where the k-th bar's label went (inside, beside or on a plate); empty when it had no room.
     QRectF drawnLabel(std::size_t k) const { return m_drawn.at(k).label; }
+    // The lane names and flagged operations' words the last paint had to cut with "…" (an
+    // ordinary operation without room is left unlabelled: its tooltip has the words).
+    const QStringList& cutTexts() const { return m_cut; }
+    std::size_t laneCount() const { return m_lanes.size(); }
     // Asks for every lane up to eight; its minimum is three lanes tall, so a run with many nodes
     // does not squeeze the scene: the lanes scroll (wheel or scroll bar), the time axis stays.
     QSize sizeHint() const override;
@@ -76,6 +81,7 @@ private:
 
     double top() const;
     double laneAreaHeight() const;
+    double laneHeight() const;
     void fitHeight();
     void fitScrollBar();
     void showNewestFlagged();
@@ -88,6 +94,7 @@ private:
     core::Time m_now = 0;
     long long m_shownFlagged = -1;  // the flagged operation last scrolled into view
     std::vector<Drawn> m_drawn;
+    QStringList m_cut;
 };
 
 }  // namespace sb::widgets

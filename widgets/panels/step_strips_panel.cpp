@@ -11,8 +11,8 @@
 namespace sb::widgets {
 namespace {
 
-constexpr double kRowHeight = 40;
-constexpr double kCellHeight = 36;
+constexpr double kRowHeight = 35;  // two lines of words and a gap: each row taken is room the scene loses
+constexpr double kCellHeight = 32;
 constexpr double kMargin = 6;
 constexpr double kGap = 4;
 constexpr double kPad = 10;  // inside a cell, around its words
