@@ -44,6 +44,8 @@ class ProbesAtTime {
 public:
     virtual ~ProbesAtTime() = default;
     virtual ProbeValue probeAt(const std::string& name, NodeId node, const std::string& key, Time t) const = 0;
+    // The metrics read at t in the same way: the plot's lines run on to the moment shown.
+    virtual std::vector<Metric> metricsAt(Time t) const = 0;
 };
 
 // A probe at time t: through ProbesAtTime where the topic has it; otherwise the probe does not
@@ -51,6 +53,12 @@ public:
 inline ProbeValue probeAt(const Model& model, const std::string& name, NodeId node, const std::string& key, Time t) {
     const auto* p = dynamic_cast<const ProbesAtTime*>(&model);
     return p ? p->probeAt(name, node, key, t) : model.probeKey(name, node, key);
+}
+
+// The metrics at time t (at or after now(), before the next event), likewise.
+inline std::vector<Metric> metricsAt(const Model& model, Time t) {
+    const auto* p = dynamic_cast<const ProbesAtTime*>(&model);
+    return p ? p->metricsAt(t) : model.metrics();
 }
 
 inline HistoryExplanation explainHistory(const Model& model) {

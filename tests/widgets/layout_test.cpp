@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <qcustomplot.h>
+#include <cmath>
+#include <set>
 
 #include "gui/workspace_state.h"
 #include "learn/lesson_browser.h"
@@ -23,8 +25,13 @@
 #include "panels/action_dialog.h"
 #include "panels/metrics_panel.h"
 #include "panels/node_picker.h"
+#include "panels/step_strips_panel.h"
+#include "panels/view_panels.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
+#include "scene/node_item.h"
+#include "scene/scene_layouts.h"
+#include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
 #include "test_window.h"
@@ -129,6 +136,10 @@ QStringList dockGeometry(const QMainWindow& w) {
 
 }  // namespace
 
+// The least a scene may be scaled to fit its room at 1280x800: at half size its 9 pt words are
+// already small. (The star of the outbox lesson, eight nodes over four step strips, was at 0.44.)
+constexpr double kLeastSceneScale = 0.5;
+
 class LayoutTest : public test::WindowTest {
     Q_OBJECT
 private:
@@ -195,6 +206,68 @@ private slots:
             ++checked;
         }
         QVERIFY(checked >= 10);
+    }
+
+    void everySceneIsDrawnLargeEnoughToRead() {
+        // The scene is fitted to its room: at 1280x800 no lesson's scene, at the end of any step,
+        // is drawn at under half size.
+        QStringList small;
+        double least = 10;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            QVERIFY2(m_window->openLesson(id), qPrintable(id));
+            for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
+                controller().goToStepEnd(step);
+                QTest::qWait(0);
+                const double scale = m_window->sceneView()->transform().m11();
+                least = std::min(least, scale);
+                if (scale < kLeastSceneScale) small << QStringLiteral("%1 step %2: %3").arg(id).arg(step).arg(scale, 0, 'f', 2);
+            }
+        }
+        qInfo("the smallest scene scale at 1280x800: %.2f", least);
+        QVERIFY2(small.isEmpty(), qPrintable(small.join(QLatin1Char('\n'))));
+    }
+
+    void manyStepStripsGoCompactInALaptopWindow() {
+        // Four strips under the outbox lesson's scene would take 30% of the area at 1280x800:
+        // they go compact there (and the scene is drawn larger), and full size at 1920x1080.
+        QVERIFY(m_window->openLesson(QStringLiteral("saga-outbox")));
+        controller().goToStepEnd(10);
+        QTest::qWait(0);
+        const widgets::StepStripsPanel* strips = m_window->viewPanels()->strips();
+        QCOMPARE(strips->strips().size(), std::size_t{4});
+        QVERIFY(strips->compact());
+        QCOMPARE(m_window->viewPanels()->height(), widgets::StepStripsPanel::heightFor(4, true));
+        const double scale = m_window->sceneView()->transform().m11();
+        qInfo("saga-outbox step 10 at 1280x800: the scene at %.2f, the strips %d px tall", scale, m_window->viewPanels()->height());
+        QVERIFY2(scale >= 0.55, qPrintable(QString::number(scale)));
+        m_window->resize(1920, 1080);
+        QTest::qWait(0);
+        QVERIFY(!strips->compact());
+        QCOMPARE(m_window->viewPanels()->height(), widgets::StepStripsPanel::heightFor(4, false));
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(strips->compact());
+    }
+
+    void aStarKeepsItsNodesApartOnOneCircle() {
+        // One or two hubs and one to twelve others: one radius for the rim, no two footprints
+        // touching, and the first at 12 o'clock.
+        for (int hubs = 1; hubs <= 2; ++hubs)
+            for (int others = 1; others <= 12; ++others) {
+                std::vector<core::NodeView> nodes(static_cast<std::size_t>(hubs + others));
+                for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].tier = static_cast<int>(i) < hubs ? 0 : 1;
+                const std::vector<QPointF> at = widgets::starLayout(nodes);
+                const QString where = QStringLiteral("%1 hubs, %2 others").arg(hubs).arg(others);
+                std::set<long> radii;
+                for (std::size_t i = static_cast<std::size_t>(hubs); i < at.size(); ++i) radii.insert(std::lround(std::hypot(at[i].x(), at[i].y())));
+                QVERIFY2(radii.size() == 1, qPrintable(where));
+                if (others > 1) QVERIFY2(std::abs(at[static_cast<std::size_t>(hubs)].x()) < 0.5 && at[static_cast<std::size_t>(hubs)].y() < 0, qPrintable(where));
+                for (std::size_t a = 0; a < at.size(); ++a)
+                    for (std::size_t b = a + 1; b < at.size(); ++b)
+                        QVERIFY2(!widgets::NodeItem::footprint().translated(at[a]).intersects(widgets::NodeItem::footprint().translated(at[b])),
+                                 qPrintable(QStringLiteral("%1: nodes %2 and %3 touch").arg(where).arg(a).arg(b)));
+            }
     }
 
     void everyUnitGetsItsOwnAxis() {

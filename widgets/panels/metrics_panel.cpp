@@ -11,6 +11,7 @@
 #include "panels/plot_style.h"
 #include "scene/scene_palette.h"
 #include "sim/labels.h"
+#include "sim/model_capabilities.h"
 #include "sim_controller.h"
 
 namespace sb::widgets {
@@ -106,13 +107,7 @@ void MetricsPanel::sample() {
     const std::size_t last = m_samples.empty() ? 0 : m_samples.back().position;
     if (position > last + 1 && position <= kBackfillLimit) backfill(last, position);
     if (m_samples.empty() || position > m_samples.back().position) {
-        Sample s{position, static_cast<double>(t->now()) / 1000.0, {}};
-        for (const auto& metric : t->model().metrics()) {
-            const std::size_t i = seriesIndex(metric.name);
-            if (s.values.size() <= i) s.values.resize(i + 1, std::numeric_limits<double>::quiet_NaN());
-            s.values[i] = metric.value;
-        }
-        m_samples.push_back(std::move(s));
+        m_samples.push_back(takeSample(position, t->model(), t->now(), t->sim().nextTime()));
         if (m_samples.size() > kMaxSamples) {
             std::vector<Sample> thinned;
             for (std::size_t i = 0; i < m_samples.size(); i += 2) thinned.push_back(std::move(m_samples[i]));
@@ -132,15 +127,33 @@ void MetricsPanel::backfill(std::size_t from, std::size_t to) {
     for (std::size_t i = 1; i < to; ++i) {
         if (!sim->step()) break;
         if (i <= from || (i - from) % stride != 0) continue;
-        Sample s{i, static_cast<double>(sim->now()) / 1000.0, {}};
-        for (const auto& metric : sim->model().metrics()) {
-            const std::size_t k = seriesIndex(metric.name);
-            if (s.values.size() <= k) s.values.resize(k + 1, std::numeric_limits<double>::quiet_NaN());
-            s.values[k] = metric.value;
-        }
-        m_samples.push_back(std::move(s));
+        m_samples.push_back(takeSample(i, sim->model(), sim->now(), sim->nextTime()));
     }
 }
+
+std::vector<double> MetricsPanel::valuesOf(const std::vector<core::Metric>& metrics) {
+    std::vector<double> values;
+    for (const auto& metric : metrics) {
+        const std::size_t i = seriesIndex(metric.name);
+        if (values.size() <= i) values.resize(i + 1, std::numeric_limits<double>::quiet_NaN());
+        values[i] = metric.value;
+    }
+    return values;
+}
+
+MetricsPanel::Sample MetricsPanel::takeSample(std::size_t position, const core::Model& model, core::Time now,
+                                              std::optional<core::Time> next) {
+    Sample s{position, static_cast<double>(now) / 1000.0, valuesOf(model.metrics()), 0.0, {}};
+    // A metric that reads the clock (a lag, a TTL) moves on until the next event: its value just
+    // before that event ends this sample's segment, so the line shows the growth in between.
+    if (clocked(model) && next && *next > now + 1) {
+        s.beforeMs = static_cast<double>(*next - 1) / 1000.0;
+        s.before = valuesOf(core::metricsAt(model, *next - 1));
+    }
+    return s;
+}
+
+bool MetricsPanel::clocked(const core::Model& model) { return dynamic_cast<const core::ProbesAtTime*>(&model) != nullptr; }
 
 void MetricsPanel::rebuildGraphs() {
     m_plot->clearGraphs();
@@ -206,8 +219,11 @@ void MetricsPanel::rebuildGraphs() {
         g->setName(item->text());
         g->setProperty("series", row);
         g->setPen(pen);
-        // Metrics change at events and hold in between: steps, not slopes.
-        g->setLineStyle(QCPGraph::lsStepLeft);
+        // Most metrics change at events and hold in between: steps, not slopes. Where the model's
+        // metrics read the clock, each segment carries its value just before the next event, so
+        // straight lines between the points are exact (a lag grows linearly, then drops).
+        const core::Timeline* t = m_controller->timeline();
+        g->setLineStyle(t && clocked(t->model()) ? QCPGraph::lsLine : QCPGraph::lsStepLeft);
     }
     replotNow();
 }
@@ -216,20 +232,46 @@ void MetricsPanel::replotNow() {
     if (!isVisible()) return;
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     applyPlotPalette(m_plot, pal);
+    const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
+    // The lines end at the moment shown: no samples from a future the run has recorded but not
+    // shown (a lesson records its steps ahead; scrubbing back keeps them), and after a wait
+    // they run on past the last event with the values at the moment shown (a lag keeps growing).
+    const core::Timeline* t = m_controller->timeline();
+    const std::size_t position = t ? t->position() : 0;
+    std::size_t shown = 0;
+    while (shown < m_samples.size() && m_samples[shown].position <= position) ++shown;
+    // After the last event shown, the lines run on to the moment shown, with the values there.
+    std::vector<double> live;
+    if (t && shown > 0 && m_samples[shown - 1].position == position && now > m_samples[shown - 1].timeMs) {
+        live.assign(m_names.size(), std::numeric_limits<double>::quiet_NaN());
+        for (const auto& metric : core::metricsAt(t->model(), m_controller->displayTime())) {
+            const auto it = std::find(m_names.begin(), m_names.end(), metric.name);
+            if (it != m_names.end()) live[static_cast<std::size_t>(it - m_names.begin())] = metric.value;
+        }
+    }
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph* graph = m_plot->graph(g);
         const auto series = static_cast<std::size_t>(graph->property("series").toInt());
         QVector<double> xs, ys;
-        xs.reserve(static_cast<qsizetype>(m_samples.size()));
-        ys.reserve(static_cast<qsizetype>(m_samples.size()));
-        for (const auto& s : m_samples) {
+        xs.reserve(static_cast<qsizetype>(2 * shown + 1));
+        ys.reserve(static_cast<qsizetype>(2 * shown + 1));
+        for (std::size_t i = 0; i < shown; ++i) {
+            const Sample& s = m_samples[i];
             if (series >= s.values.size()) continue;
             xs.push_back(s.timeMs);
             ys.push_back(s.values[series]);
+            // The segment's end, just before the next event (not past the moment shown).
+            if (i + 1 < shown && series < s.before.size()) {
+                xs.push_back(s.beforeMs);
+                ys.push_back(s.before[series]);
+            }
+        }
+        if (series < live.size() && !xs.isEmpty()) {
+            xs.push_back(now);
+            ys.push_back(live[series]);
         }
         graph->setData(xs, ys, true);
     }
-    const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
     m_plot->rescaleAxes();
     // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series
     // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.

@@ -4,14 +4,22 @@
 #include <QTimer>
 #include <QWidget>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/time.h"
 
 class QCustomPlot;
 class QCPAxis;
 class QCPItemStraightLine;
 class QCPMarginGroup;
 class QListWidget;
+
+namespace sb::core {
+class Model;
+struct Metric;
+}  // namespace sb::core
 
 namespace sb::widgets {
 
@@ -47,7 +55,12 @@ private:
         std::size_t position;
         double timeMs;
         std::vector<double> values;  // by index into m_names
+        double beforeMs;             // just before the next event, for metrics that read the clock
+        std::vector<double> before;  // the values then (empty when none read the clock)
     };
+    Sample takeSample(std::size_t position, const core::Model& model, core::Time now, std::optional<core::Time> next);
+    std::vector<double> valuesOf(const std::vector<core::Metric>& metrics);
+    static bool clocked(const core::Model& model);
     void clear();
     void truncate(std::size_t position);
     void backfill(std::size_t from, std::size_t to);

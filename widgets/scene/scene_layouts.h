@@ -15,8 +15,9 @@ namespace sb::widgets {
 // readable in a laptop window.
 std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes);
 
-// Star: tier 0 in the middle (several hubs share a small circle), everything else on a circle
-// around it in tier order, starting at 12 o'clock.
+// Star: tier 0 in the middle (several hubs share a small circle), everything else on one circle
+// around it in tier order, clockwise from 12 o'clock: the smallest circle on which no footprint
+// touches another, the rest after the first in mirrored pairs as high up the sides as they fit.
 std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
 
 // `count` points on a circle at least `minRadius` wide, spaced so neighbouring nodes do not touch.

@@ -66,7 +66,8 @@ public:
     bool reporting() const override { return m_engine.reporting(); }
     std::vector<std::string> nodeNames() const override { return m_engine.names(); }
     View view(Time t) const override;
-    std::vector<Metric> metrics() const override;
+    std::vector<Metric> metrics() const override { return metricsAt(now()); }
+    std::vector<Metric> metricsAt(Time t) const override;
     std::vector<Violation> violations() const override { return m_violations; }
     ProbeValue probe(const std::string& name, NodeId node) const override;
     ProbeValue probeKey(const std::string& name, NodeId node, const std::string& key) const override;

@@ -44,11 +44,11 @@ CycleStats cycleStats(const std::vector<Cycle>& cycles) {
 
 }  // namespace
 
-std::vector<Metric> CacheModel::metrics() const {
+std::vector<Metric> CacheModel::metricsAt(Time t) const {
     const Counters& c = m_c;
     const CycleStats cs = cycleStats(m_cycles);
     const std::int64_t answered = c.hits + c.missServed + c.staleServed + c.errors;
-    const double seconds = std::max(1.0, static_cast<double>(now()) / static_cast<double>(kSecond));
+    const double seconds = std::max(1.0, static_cast<double>(std::max(t, now())) / static_cast<double>(kSecond));
     return {
         {"recomputes_per_expiry", cs.mean},
         {"recomputes_per_expiry_max", static_cast<double>(cs.max)},

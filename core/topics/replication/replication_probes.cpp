@@ -190,22 +190,22 @@ ProbeValue ReplicationModel::keyValue(NodeId node, const std::string& key) const
     return pos == 0 ? std::int64_t{0} : r.log[static_cast<std::size_t>(pos - 1)].value;
 }
 
-std::vector<Metric> ReplicationModel::metrics() const {
+std::vector<Metric> ReplicationModel::metricsAt(Time t) const {
     std::vector<Metric> out;
     for (int i = 0; i < m_replicas; ++i) {
         const NodeId n = m_firstReplica + i;
         if (n == m_leader) continue;
-        out.push_back({"lag_ms." + name(n), static_cast<double>(timeLag(n, now())) / 1000.0});
-        out.push_back({"behind." + name(n), static_cast<double>(std::get<std::int64_t>(probe("behind", n)))});
+        out.push_back({"lag_ms." + name(n), static_cast<double>(timeLag(n, t)) / 1000.0});
+        out.push_back({"behind." + name(n), static_cast<double>(std::get<std::int64_t>(probeAt("behind", n, {}, t)))});
     }
     static const char* const kNumbers[] = {"stale_reads", "ryw_violations", "monotonic_read_violations",
                                            "monotonic_write_violations", "wfr_violations",
                                            "consistent_prefix_violations", "lost_writes", "failovers", "leader_reads",
                                            "split_brain_writes"};
-    for (const char* k : kNumbers) out.push_back({k, static_cast<double>(std::get<std::int64_t>(probe(k, kNoNode)))});
+    for (const char* k : kNumbers) out.push_back({k, static_cast<double>(std::get<std::int64_t>(probeAt(k, kNoNode, {}, t)))});
     static const char* const kReals[] = {"stale_read_rate", "read_latency_ms", "write_latency_ms", "leader_read_share",
                                          "time_to_recover_ms"};
-    for (const char* k : kReals) out.push_back({k, std::get<double>(probe(k, kNoNode))});
+    for (const char* k : kReals) out.push_back({k, std::get<double>(probeAt(k, kNoNode, {}, t))});
     return out;
 }
 

@@ -1,0 +1,90 @@
+// The metrics plot reaches the moment shown (issue 15): a step that waits ends after its last
+// event, and the plot's lines run on to that moment with the values the scene shows there. In
+// replication-lag, step 2 waits 30 ms; the far follower's lag keeps growing after the last event,
+// and its line must end at the step's end with the lag its badge reads ("lag 32 ms"). Going back
+// a step, the lines end at that step: no future drawn past the cursor.
+#include <QApplication>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QTest>
+#include <cmath>
+
+#include "gui/main_window.h"
+#include "panels/metrics_panel.h"
+#include <qcustomplot.h>
+#include "sim_controller.h"
+#include "test_support.h"
+#include "test_window.h"
+
+using namespace sb;
+
+class MetricsTimeTest : public test::WindowTest {
+    Q_OBJECT
+
+    // The number in the node's "lag N ms" badge at the moment shown.
+    std::optional<double> badgeLag(const std::string& node) {
+        const core::View v = controller().timeline()->model().view(controller().displayTime());
+        static const QRegularExpression lag(QStringLiteral("^lag (\\d+) ms$"));
+        for (const core::NodeView& n : v.nodes) {
+            if (n.name != node) continue;
+            for (const core::Badge& b : n.badges)
+                if (const auto m = lag.match(QString::fromStdString(b.label)); m.hasMatch()) return m.captured(1).toDouble();
+        }
+        return std::nullopt;
+    }
+
+private slots:
+    void initTestCase() {
+        openWindowAt({1280, 800});
+        // The plot samples only while it is visible.
+        m_window->metrics()->show();
+        m_window->metrics()->raise();
+    }
+
+    void aWaitingStepsLinesRunToItsEndWithTheSceneValues() {
+        QVERIFY(m_window->openLesson(QStringLiteral("replication-lag")));
+        controller().goToStepEnd(2);
+        QApplication::processEvents();
+        widgets::MetricsPanel* panel = m_window->metrics();
+        QVERIFY(panel->isVisible());
+        panel->replotNow();
+        const double endMs = static_cast<double>(controller().displayTime()) / 1000.0;
+        QVERIFY(controller().displayTime() > controller().timeline()->now());  // a wait: later than the last event
+
+        // Tick the far follower's lag so it is plotted, whatever the default selection is.
+        QListWidget* list = panel->seriesList();
+        int row = -1;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->text().contains(QStringLiteral("r3")) && list->item(i)->text().contains(QStringLiteral("ag")))
+                row = i;
+        QVERIFY2(row >= 0, "no lag series for r3");
+        list->item(row)->setCheckState(Qt::Checked);
+        panel->replotNow();
+        QCPGraph* graph = nullptr;
+        for (int g = 0; g < panel->plot()->graphCount(); ++g)
+            if (panel->plot()->graph(g)->property("series").toInt() == row) graph = panel->plot()->graph(g);
+        QVERIFY(graph);
+        QVERIFY(!graph->data()->isEmpty());
+        const auto last = graph->data()->constEnd() - 1;
+        QCOMPARE(last->key, endMs);
+        const auto lag = badgeLag("r3");
+        QVERIFY(lag);
+        QCOMPARE(std::floor(last->value), *lag);
+
+        // Back to step 1: the lines end there, without the steps recorded after it.
+        controller().goToStepEnd(4);
+        QApplication::processEvents();
+        controller().goToStepEnd(1);
+        QApplication::processEvents();
+        panel->replotNow();
+        const double stepOneMs = static_cast<double>(controller().displayTime()) / 1000.0;
+        for (int g = 0; g < panel->plot()->graphCount(); ++g) {
+            const auto data = panel->plot()->graph(g)->data();
+            if (!data->isEmpty()) QVERIFY2((data->constEnd() - 1)->key <= stepOneMs, qPrintable(panel->plot()->graph(g)->name()));
+        }
+    }
+};
+
+int main(int argc, char** argv) { return test::runQtTest<MetricsTimeTest>(argc, argv); }
+
+#include "metrics_time_test.moc"
