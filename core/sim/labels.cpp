@@ -8,7 +8,7 @@ namespace sb::core {
 namespace {
 
 // Words that read wrongly when only their first letter is raised, or are shortened in ids.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kWords{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kWords{{
     {"ok", "OK"},
     {"ryw", "read-your-writes"},
     {"lww", "LWW"},
@@ -24,6 +24,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kWords{{
     {"min", "minimum"},
     {"max", "maximum"},
     {"stddev", "standard deviation"},
+    {"wfr", "writes-follow-reads"},
+    {"db", "database"},
+    {"qps", "queries per second"},
+    {"comp", "compensation"},
+    {"qty", "quantity"},
 }};
 
 // Whole ids of the shared vocabulary whose rule-made label would read badly.

@@ -25,6 +25,8 @@
 #include "panels/action_dialog.h"
 #include "panels/metrics_panel.h"
 #include "panels/node_picker.h"
+#include "panels/step_strips_panel.h"
+#include "panels/view_panels.h"
 #include "quiz/quiz_setup_page.h"
 #include "quiz/quiz_workspace.h"
 #include "scene/node_item.h"
@@ -224,6 +226,28 @@ private slots:
         }
         qInfo("the smallest scene scale at 1280x800: %.2f", least);
         QVERIFY2(small.isEmpty(), qPrintable(small.join(QLatin1Char('\n'))));
+    }
+
+    void manyStepStripsGoCompactInALaptopWindow() {
+        // Four strips under the outbox lesson's scene would take 30% of the area at 1280x800:
+        // they go compact there (and the scene is drawn larger), and full size at 1920x1080.
+        QVERIFY(m_window->openLesson(QStringLiteral("saga-outbox")));
+        controller().goToStepEnd(10);
+        QTest::qWait(0);
+        const widgets::StepStripsPanel* strips = m_window->viewPanels()->strips();
+        QCOMPARE(strips->strips().size(), std::size_t{4});
+        QVERIFY(strips->compact());
+        QCOMPARE(m_window->viewPanels()->height(), widgets::StepStripsPanel::heightFor(4, true));
+        const double scale = m_window->sceneView()->transform().m11();
+        qInfo("saga-outbox step 10 at 1280x800: the scene at %.2f, the strips %d px tall", scale, m_window->viewPanels()->height());
+        QVERIFY2(scale >= 0.55, qPrintable(QString::number(scale)));
+        m_window->resize(1920, 1080);
+        QTest::qWait(0);
+        QVERIFY(!strips->compact());
+        QCOMPARE(m_window->viewPanels()->height(), widgets::StepStripsPanel::heightFor(4, false));
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(strips->compact());
     }
 
     void aStarKeepsItsNodesApartOnOneCircle() {

@@ -11,14 +11,18 @@
 namespace sb::widgets {
 namespace {
 
-constexpr double kRowHeight = 35;  // two lines of words and a gap: each row taken is room the scene loses
+// A row: two lines of words and a gap (each row taken is room the scene loses); compact rows
+// take their words a step smaller.
+constexpr double kRowHeight = 35;
 constexpr double kCellHeight = 32;
+constexpr double kCompactRowHeight = 29;
+constexpr double kCompactCellHeight = 27;
+constexpr double kCompactFont = 0.85;
 constexpr double kMargin = 6;
 constexpr double kGap = 4;
 constexpr double kPad = 10;  // inside a cell, around its words
 constexpr double kMinCell = 56;
 constexpr double kMaxCell = 170;
-
 
 QString cellLabel(const core::StepCell& cell) {
     const QString label = QString::fromStdString(cell.label);
@@ -104,13 +108,21 @@ StepStripsPanel::StepStripsPanel(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-int StepStripsPanel::heightFor(std::size_t strips) {
+int StepStripsPanel::heightFor(std::size_t strips, bool compact) {
     const std::size_t shown = std::min<std::size_t>(std::max<std::size_t>(strips, 1), kMaxStrips);
     const double more = strips > kMaxStrips ? 18 : 0;
-    return static_cast<int>(2 * kMargin + kRowHeight * static_cast<double>(shown) + more);
+    return static_cast<int>(2 * kMargin + (compact ? kCompactRowHeight : kRowHeight) * static_cast<double>(shown) + more);
 }
 
-QSize StepStripsPanel::sizeHint() const { return {480, heightFor(m_strips.size())}; }
+void StepStripsPanel::setCompact(bool compact) {
+    if (compact == m_compact) return;
+    m_compact = compact;
+    setMinimumHeight(heightFor(1, compact));
+    updateGeometry();
+    update();
+}
+
+QSize StepStripsPanel::sizeHint() const { return {480, heightFor(m_strips.size(), m_compact)}; }
 
 void StepStripsPanel::setStrips(const std::vector<core::StepStrip>& strips) {
     const bool grew = strips.size() != m_strips.size();
@@ -128,7 +140,10 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), pal.background);
     m_drawn.clear();
     m_cut.clear();
-    const TextFonts full = textFontsAt(font(), 1.0);
+    const QFont base = m_compact ? scaledFont(font(), kCompactFont) : font();
+    const double rowHeight = m_compact ? kCompactRowHeight : kRowHeight;
+    const double cellHeight = m_compact ? kCompactCellHeight : kCellHeight;
+    const TextFonts full = textFontsAt(base, 1.0);
     const std::size_t shown = std::min<std::size_t>(m_strips.size(), kMaxStrips);
     // The title column as wide as the longest title, within a third of the row.
     double titleWidth = 0;
@@ -143,16 +158,16 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
     };
     for (std::size_t s = 0; s < shown; ++s) {
         const core::StepStrip& strip = m_strips[s];
-        const double y = kMargin + kRowHeight * static_cast<double>(s);
-        text(QRectF(kMargin, y, titleWidth - 8, kCellHeight), QString::fromStdString(strip.title), full.bold, pal.text,
+        const double y = kMargin + rowHeight * static_cast<double>(s);
+        text(QRectF(kMargin, y, titleWidth - 8, cellHeight), QString::fromStdString(strip.title), full.bold, pal.text,
              Qt::AlignLeft | Qt::AlignVCenter, 2);
         if (strip.cells.empty()) continue;
         const double room = std::max(kMinCell, width() - titleWidth - 2 * kMargin);
-        const Plan plan = planStrip(strip, font(), room);
-        const TextFonts f = textFontsAt(font(), plan.step);
+        const Plan plan = planStrip(strip, base, room);
+        const TextFonts f = textFontsAt(base, plan.step);
         double x = kMargin + titleWidth;
         const auto countCell = [&](double w, const QString& words) {
-            const QRectF r(x, y, w, kCellHeight);
+            const QRectF r(x, y, w, cellHeight);
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(pal.mutedText, 1, Qt::DotLine));
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
@@ -162,7 +177,7 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
         if (plan.first > 0) countCell(plan.earlierWidth, earlierText(plan.first));
         for (std::size_t c = plan.first; c < plan.last; ++c) {
             const core::StepCell& cell = strip.cells[c];
-            const QRectF r(x, y, plan.widths[c - plan.first], kCellHeight);
+            const QRectF r(x, y, plan.widths[c - plan.first], cellHeight);
             const QColor tone = pal.tone(cell.tone);
             QColor fill = tone;
             fill.setAlpha(cell.tone == core::Tone::Normal || cell.tone == core::Tone::Muted ? 0 : pal.dark ? 60 : 36);
@@ -184,7 +199,7 @@ void StepStripsPanel::paintEvent(QPaintEvent*) {
     if (m_strips.size() > shown) {
         p.setFont(full.small);
         p.setPen(pal.mutedText);
-        p.drawText(QRectF(kMargin, kMargin + kRowHeight * static_cast<double>(shown), width() - 2 * kMargin, 16),
+        p.drawText(QRectF(kMargin, kMargin + rowHeight * static_cast<double>(shown), width() - 2 * kMargin, 16),
                    Qt::AlignLeft | Qt::AlignVCenter, tr("… and %n more", nullptr, static_cast<int>(m_strips.size() - shown)));
     }
 }

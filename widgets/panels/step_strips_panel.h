@@ -21,8 +21,12 @@ public:
 
     void setStrips(const std::vector<core::StepStrip>& strips);
     const std::vector<core::StepStrip>& strips() const { return m_strips; }
-    // The height that shows `strips` rows (and the "more" line if needed).
-    static int heightFor(std::size_t strips);
+    // The height that shows `strips` rows (and the "more" line if needed), full size or compact.
+    static int heightFor(std::size_t strips, bool compact = false);
+    // Compact rows: the words a font step smaller and the rows shorter, for a window where the
+    // strips would otherwise leave the scene too little height.
+    void setCompact(bool compact);
+    bool compact() const { return m_compact; }
     // What the last paint drew: each cell's rectangle, strip and cell index (for tests, tooltips).
     struct Drawn {
         QRectF rect;
@@ -43,6 +47,7 @@ private:
     std::vector<core::StepStrip> m_strips;
     std::vector<Drawn> m_drawn;
     QStringList m_cut;
+    bool m_compact = false;
 };
 
 }  // namespace sb::widgets

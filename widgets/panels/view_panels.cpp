@@ -1,5 +1,6 @@
 #include "panels/view_panels.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <algorithm>
 
@@ -20,7 +21,26 @@ ViewPanels::ViewPanels(QWidget* parent)
     m_keys->hide();
     // At most as tall as the rows need; it gives way before the scene does.
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    if (parent) parent->installEventFilter(this);  // its height decides whether the strips are compact
     hide();
+}
+
+namespace {
+constexpr double kMostShare = 0.25;  // of the area shared with the scene, for full-size strips
+}
+
+void ViewPanels::fitStrips() {
+    const QWidget* area = parentWidget();
+    const bool compact = area && m_mostStrips > 0 &&
+                         StepStripsPanel::heightFor(m_mostStrips) > kMostShare * static_cast<double>(area->height());
+    if (compact == m_strips->compact()) return;
+    m_strips->setCompact(compact);
+    updateGeometry();
+}
+
+bool ViewPanels::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == parentWidget() && event->type() == QEvent::Resize) fitStrips();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ViewPanels::setView(const core::View& view) {
@@ -37,7 +57,10 @@ void ViewPanels::setView(const core::View& view) {
     if (strips && m_strips->isHidden()) m_strips->show();
     if (keys && m_keys->isHidden()) m_keys->show();
     if ((strips || keys) && isHidden()) show();
-    if (grew) updateGeometry();
+    if (grew) {
+        fitStrips();
+        updateGeometry();
+    }
 }
 
 void ViewPanels::reset() {
@@ -48,16 +71,19 @@ void ViewPanels::reset() {
     m_strips->hide();
     m_keys->hide();
     hide();
+    fitStrips();
     updateGeometry();
 }
 
 QSize ViewPanels::sizeHint() const {
     int h = 0;
-    if (m_mostStrips > 0) h = std::max(h, StepStripsPanel::heightFor(m_mostStrips));
+    if (m_mostStrips > 0) h = std::max(h, StepStripsPanel::heightFor(m_mostStrips, m_strips->compact()));
     if (m_mostKeys > 0) h = std::max(h, KeyRowsPanel::heightFor(m_mostKeys));
     return {640, h};
 }
 
-QSize ViewPanels::minimumSizeHint() const { return {200, std::min(sizeHint().height(), StepStripsPanel::heightFor(1))}; }
+QSize ViewPanels::minimumSizeHint() const {
+    return {200, std::min(sizeHint().height(), StepStripsPanel::heightFor(1, m_strips->compact()))};
+}
 
 }  // namespace sb::widgets

@@ -31,6 +31,8 @@ TEST_CASE("humanize turns identifiers into words", "[labels]") {
     CHECK(humanize("commit_index.n1") == "Commit index (n1)");
     CHECK(humanize("ok_writes") == "OK writes");
     CHECK(humanize("ryw_violations") == "Read-your-writes violations");
+    CHECK(humanize("wfr_violations") == "Writes-follow-reads violations");
+    CHECK(humanize("db_queue_peak") == "Database queue peak");
     CHECK(humanize("ms") == "Ms");  // a lone unit is not turned into an empty label
     CHECK(humanize("_x_") == "X");
     CHECK(humanize("") == "");
