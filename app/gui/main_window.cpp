@@ -5,12 +5,14 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <set>
 #include <utility>
@@ -72,10 +74,8 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     m_stack->addWidget(m_learnPage);
     setCentralWidget(m_stack);
 
-    m_playback = new widgets::PlaybackBar(m_controller, this);
-    addToolBar(Qt::TopToolBarArea, m_playback);
+    m_playback = new widgets::PlaybackBar(m_controller, this);  // in the window's layout from revealChrome
     buildMenus();
-    statusBar()->setAccessibleName(tr("Status bar"));
 
     connect(m_controller, &widgets::SimController::changed, this, &MainWindow::refresh);
     connect(m_controller, &widgets::SimController::loaded, m_scene->graph(), &widgets::GraphScene::resetLegend);
@@ -96,22 +96,44 @@ MainWindow::MainWindow(const core::TopicRegistry& registry, GuiOptions options, 
     holdForFirstPaint();
 }
 
-// The first frame is a skeleton: the window, its menus and the playback bar. Building the docks
-// (the plots, the space-time view, the lesson list), and laying out and painting them with the
-// scene, is most of what the first frame would otherwise cost, so they are built once the
-// skeleton is on screen (completeWorkspace). The quiz pages wait for quiz mode.
+// The first frame is a skeleton: the window itself, as a bare window's first frame is. The
+// menus, the playback bar and the status bar follow in the next frame, right after it
+// (revealChrome); the docks (the plots, the space-time view, the lesson list) and the run after
+// that (completeWorkspace). Painting any text means reading the system's font configuration
+// first, which costs about as much as a bare window's whole start; the quiz pages wait for quiz
+// mode.
 void MainWindow::holdForFirstPaint() {
-    m_heldForFirstPaint = m_stack;
-    m_stack->hide();
+    // Not made yet, or not yet in the layout, as they measure their text: the status bar as it is
+    // made, a tool bar whenever the window's layout is sized (even while hidden). revealChrome
+    // makes the one and adds the other.
+    m_heldForFirstPaint = {m_stack, menuBar(), m_playback, m_modeBar};
+    for (QWidget* w : m_heldForFirstPaint) w->hide();
+}
+
+void MainWindow::revealChrome() {
+    if (m_chromeShown) return;
+    m_chromeShown = true;
+    statusBar()->setAccessibleName(tr("Status bar"));
+    statusBar()->show();  // made after the window was shown, it would stay hidden
+    addToolBar(Qt::TopToolBarArea, m_playback);
+    addToolBar(Qt::TopToolBarArea, m_modeBar);
+    for (QWidget* w : m_heldForFirstPaint)
+        if (w != m_stack) w->show();
+    std::erase_if(m_heldForFirstPaint, [this](QWidget* w) { return w != m_stack; });
+    if (!isVisible()) return;
+    if (layout()) layout()->activate();
+    repaint();  // now, so the menus are on screen while the docks are built
+    emit chromePainted();
 }
 
 void MainWindow::revealWorkspace() {
-    if (QWidget* w = std::exchange(m_heldForFirstPaint, nullptr)) w->show();
+    for (QWidget* w : std::exchange(m_heldForFirstPaint, {})) w->show();
 }
 
 void MainWindow::completeWorkspace() {
     if (m_workspaceBuilt) return;
     m_workspaceBuilt = true;
+    revealChrome();  // before the saved layout is restored, which may hide the playback bar
     buildDocks();
     buildQuiz();
     QList<QAction*> toggles;

@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "gui/command_line.h"
 #include "sim/registry.h"
@@ -17,6 +18,7 @@ class QFileSystemWatcher;
 class QMenu;
 class QSettings;
 class QStackedWidget;
+class QToolBar;
 
 namespace sb::core {
 class LessonCatalog;
@@ -107,8 +109,10 @@ public:
     QList<QPair<QString, QString>> shortcutList() const;
 
 signals:
-    // The first frame (the skeleton) is on screen; then the catalog and the docks fill in.
+    // The first frame (the skeleton: the window, not yet its menus) is on screen; then the menus,
+    // the playback bar and the status bar are painted (chromePainted), then the docks fill in.
     void firstPainted();
+    void chromePainted();
     // Startup is complete: the catalog is read and the command line's lesson, step and page are open.
     void startupFinished();
 
@@ -134,6 +138,7 @@ private:
     void loadCatalog();
     void finishStartup();
     void holdForFirstPaint();
+    void revealChrome();
     void revealWorkspace();
     void restoreLayoutAndRun();
     void watchLessonFiles();
@@ -211,8 +216,11 @@ private:
     bool m_workspaceBuilt = false;
     QAction* m_quizSeparator = nullptr;  // the View menu's dock toggles go above it
     bool m_startupScheduled = false;
+    bool m_chromeShown = false;  // the menus, the tool bars and the status bar
+    QToolBar* m_modeBar = nullptr;  // the quiz mode switch
     QString m_pendingLesson;  // opened once the catalog is read
-    QWidget* m_heldForFirstPaint = nullptr;  // the learning page, shown once the skeleton is painted
+    // Hidden for the first frame (the learning page and the window's chrome), shown right after it.
+    std::vector<QWidget*> m_heldForFirstPaint;
 };
 
 }  // namespace sb::app

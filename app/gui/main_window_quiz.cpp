@@ -64,12 +64,11 @@ void MainWindow::addQuizMenus(QMenu* file, QMenu* view) {
         setQuizMode(true);
         m_quiz->showStats();
     });
-    auto* modes = new QToolBar(tr("Mode"), this);
-    modes->setObjectName(QStringLiteral("ModeToolBar"));
-    modes->setAccessibleName(tr("Mode"));
-    modes->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    modes->addAction(m_quizAction);
-    addToolBar(Qt::TopToolBarArea, modes);
+    m_modeBar = new QToolBar(tr("Mode"), this);  // in the window's layout from revealChrome
+    m_modeBar->setObjectName(QStringLiteral("ModeToolBar"));
+    m_modeBar->setAccessibleName(tr("Mode"));
+    m_modeBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_modeBar->addAction(m_quizAction);
 }
 
 bool MainWindow::quizMode() const { return m_quiz && m_stack->currentWidget() == m_quiz; }

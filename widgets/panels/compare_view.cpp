@@ -50,7 +50,6 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
     m_status->setWordWrap(true);
     m_status->setMinimumWidth(1);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_status->setFixedHeight(footerHeight());
     layout->addWidget(m_status);
     m_scene->viewport()->installEventFilter(this);
 
@@ -78,14 +77,12 @@ QWidget* CompareView::wrapMain(SceneView* mainScene) {
     column->setContentsMargins(0, 2, 4, 0);
     m_mainTitle = new QLabel(pane);
     m_mainTitle->setAccessibleName(tr("Main run"));
-    m_mainTitle->setFixedHeight(m_choice->sizeHint().height());
     QFont bold = m_mainTitle->font();
     bold.setBold(true);
     m_mainTitle->setFont(bold);
     column->addWidget(m_mainTitle);
     column->addWidget(mainScene, 1);
     m_mainFooter = new QWidget(pane);
-    m_mainFooter->setFixedHeight(footerHeight());
     column->addWidget(m_mainFooter);
     m_mainTitle->hide();
     m_mainFooter->hide();
@@ -136,8 +133,17 @@ bool CompareView::chooseAlternative(const QString& text) {
 
 void CompareView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (m_mainTitle) m_mainTitle->show();
-    if (m_mainFooter) m_mainFooter->show();
+    // Sized when first shown, not when made: the window's first frame is painted before any text
+    // is measured (measuring reads the system's fonts, which is slow), and this starts hidden.
+    m_status->setFixedHeight(footerHeight());
+    if (m_mainTitle) {
+        m_mainTitle->setFixedHeight(m_choice->sizeHint().height());
+        m_mainTitle->show();
+    }
+    if (m_mainFooter) {
+        m_mainFooter->setFixedHeight(footerHeight());
+        m_mainFooter->show();
+    }
     // Half the width each: the same scale then fits both.
     if (auto* split = qobject_cast<QSplitter*>(parentWidget())) {
         const int w = split->width();
