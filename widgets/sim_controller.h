@@ -69,6 +69,8 @@ public:
     // Lesson navigation: animates step n (1-based) from the end of step n-1.
     void runStep(std::size_t step);
     void nextStep();
+    // Whether nextStep() has anything to do: a lesson is open and its last step is not done.
+    bool hasNextStep() const;
     void previousStep();
     // Jumps (no animation) to the end of step n; 0 is the lesson's start.
     void goToStepEnd(std::size_t step);

@@ -187,11 +187,16 @@ void SimController::runStep(std::size_t step) {
     emit changed();
 }
 
+bool SimController::hasNextStep() const {
+    if (!m_run) return false;
+    const core::LessonCursor& c = m_run->cursor();
+    return c.step < m_run->lesson().steps.size() || c.running();
+}
+
 void SimController::nextStep() {
-    if (!m_run) return;
+    if (!hasNextStep()) return;
     const core::LessonCursor& c = m_run->cursor();
     const std::size_t count = m_run->lesson().steps.size();
-    if (c.step >= count && !c.running()) return;
     if (c.step >= count) {
         goToStepEnd(count);
         return;

@@ -1,7 +1,8 @@
 // Message labels stay readable in every shipped lesson (issue 15): at every step's end and at
 // moments inside each step (just after its first sends, and at fractions of its span), no two
 // message labels overlap and none lies over a node's extent (its shape, role and badges).
-// Messages one node sends at once share one label with a count.
+// Messages one node sends at once share one label with a count. No glyph sits on the words under
+// its sender or receiver where the link leaves room to keep clear.
 #include <QApplication>
 #include <QTest>
 
@@ -50,6 +51,40 @@ QString overlaps(const Labels& l) {
         if (!l.area.contains(l.boxes[i])) return QStringLiteral("label '%1' lies outside the scene").arg(l.texts[i]);
         for (const QRectF& n : l.nodes)
             if (l.boxes[i].intersects(n)) return QStringLiteral("label '%1' lies over a node").arg(l.texts[i]);
+    }
+    return {};
+}
+
+// A message glyph on the words under its sender or receiver (role, value, badges: the block below
+// the shape), on a link long enough for it to keep clear (each end may take a third of a link);
+// empty when there is none. The glyph's centre is checked against the block less a glyph's
+// margin, so a glyph that only grazes the block's edge beside the link is not counted.
+QString glyphOnWords(widgets::GraphScene& scene) {
+    std::map<core::NodeId, const widgets::NodeItem*> nodes;
+    for (QGraphicsItem* item : scene.items())
+        if (item->type() == widgets::NodeItem::Type) {
+            const auto* n = static_cast<const widgets::NodeItem*>(item);
+            nodes[n->node().id] = n;
+        }
+    for (QGraphicsItem* item : scene.items()) {
+        if (item->type() != widgets::MessageItem::Type) continue;
+        const auto* m = static_cast<const widgets::MessageItem*>(item);
+        const auto from = nodes.find(m->message().from);
+        const auto to = nodes.find(m->message().to);
+        if (from == nodes.end() || to == nodes.end()) continue;
+        const QLineF link(from->second->pos(), to->second->pos());
+        if (link.length() < 1) continue;
+        const QPointF unit = (link.p2() - link.p1()) / link.length();
+        for (const auto* n : {from->second, to->second}) {
+            const QPointF d = n == from->second ? unit : -unit;
+            if (n->reach(d) > link.length() / 3) continue;
+            const QRectF box = n->boundingRect();
+            const double top = widgets::NodeItem::kRadius + 6;
+            const QRectF words = n->mapRectToScene(QRectF(box.left(), top, box.width(), box.bottom() - top)).adjusted(8, 8, -8, -8);
+            if (words.isValid() && words.contains(m->pos()))
+                return QStringLiteral("a %1 glyph sits on %2's words").arg(QString::fromStdString(m->message().kind),
+                                                                             QString::fromStdString(n->node().name));
+        }
     }
     return {};
 }
@@ -126,7 +161,8 @@ private slots:
                     const core::View view = run.timeline().model().view(t);
                     scene.setView(view);
                     const Labels l = labelsOf(scene);
-                    const QString problem = overlaps(l);
+                    QString problem = overlaps(l);
+                    if (problem.isEmpty()) problem = glyphOnWords(scene);
                     QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1 step %2 at %3: %4")
                                                                .arg(QString::fromStdString(lesson->id))
                                                                .arg(n)

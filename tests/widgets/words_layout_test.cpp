@@ -18,6 +18,7 @@
 #include "gui/help_pages.h"
 #include "gui/workspace_state.h"
 #include "learn/lesson_browser.h"
+#include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
 #include "panels/compare_view.h"
 #include "panels/metrics_panel.h"
@@ -124,6 +125,7 @@ private slots:
         QVERIFY(lessons.size() >= 2);
         const core::Lesson* lesson = lessons.front();
         QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+        QVERIFY(m_window->lessonPane()->nextButton()->isEnabled());
         for (std::size_t s = 1; s <= lesson->steps.size(); ++s) {
             QVERIFY(!app::lessonEndOffer(*m_window) || !app::lessonEndOffer(*m_window)->isVisible());
             controller().runStep(s);
@@ -131,6 +133,16 @@ private slots:
         }
         QWidget* offer = app::lessonEndOffer(*m_window);
         QVERIFY(offer && offer->isVisible());
+        // Next step has nothing left to run: it is off, and says where to go instead.
+        QVERIFY(!m_window->lessonPane()->nextButton()->isEnabled());
+        QVERIFY(m_window->lessonPane()->nextButton()->toolTip().contains(QStringLiteral("last step")));
+        int nextActions = 0;
+        for (const QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Next step")) {
+                ++nextActions;
+                QVERIFY2(!a->isEnabled(), "the Next step action is still on after the last step");
+            }
+        QVERIFY(nextActions > 0);
         QPushButton* next = nullptr;
         for (QPushButton* b : offer->findChildren<QPushButton*>())
             if (b->text().startsWith(QStringLiteral("Next lesson"))) next = b;
@@ -139,6 +151,7 @@ private slots:
         next->click();
         QCOMPARE(controller().lessonRun()->lesson().id, lessons[1]->id);
         QVERIFY(!offer->isVisible());
+        QVERIFY(m_window->lessonPane()->nextButton()->isEnabled());
     }
 
     void quizModeGivesBackTheLayoutItFound() {

@@ -166,7 +166,6 @@ void LessonPane::lessonLoaded() {
     m_cards->setCards(lesson.cards);
     fitLists();
     m_run->setEnabled(!lesson.steps.empty());
-    m_next->setEnabled(!lesson.steps.empty());
     m_shownKey.clear();
     showCursor();
 }
@@ -178,6 +177,12 @@ void LessonPane::showCursor() {
     if (!run) return;
     const core::ShownStep shown = core::shownStep(*run);
     const core::Lesson& lesson = run->lesson();
+    // After the last step there is no next one: the button says so instead of doing nothing.
+    const bool over = !m_controller->hasNextStep();
+    m_next->setEnabled(!over);
+    m_next->setToolTip(over && !lesson.steps.empty()
+                           ? tr("That was the last step. Open the next lesson in the Lessons panel, or drill this one in quiz mode (F9).")
+                           : QString());
     {
         m_syncing = true;
         for (int i = 0; i < m_steps->count(); ++i) {

@@ -120,7 +120,7 @@ void PlaybackBar::refresh() {
                                              : QStringLiteral("media-playback-start")));
     const bool lesson = m_controller->lessonRun() != nullptr;
     m_prevStep->setEnabled(lesson);
-    m_nextStep->setEnabled(lesson);
+    m_nextStep->setEnabled(m_controller->hasNextStep());  // off after the last step, as the lesson pane's
     if (!t) return;
     m_updating = true;
     const int recorded = static_cast<int>(t->recorded());

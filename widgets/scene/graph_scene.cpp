@@ -244,8 +244,15 @@ void GraphScene::updateMessages() {
         // Keep each direction on its own side of the link so requests and replies never overlap.
         QPointF normal = line.length() > 0 ? QPointF(-line.dy(), line.dx()) / line.length() * 7.0 : QPointF();
         const double t = std::clamp(m.progress, 0.0, 1.0);
-        const double margin = NodeItem::kRadius / std::max(line.length(), 1.0);
-        const double s = margin + t * std::max(0.0, 1 - 2 * margin);
+        // A message leaves from where its sender's drawing ends and stops where its receiver's
+        // begins, so a glyph waiting to go or just arrived does not sit on a node's role or value
+        // ("leade▲"); neither end takes more than a third of a short link.
+        const double length = std::max(line.length(), 1.0);
+        const QPointF unit = (b - a) / length;
+        const auto margin = [length](double reach) { return std::clamp(reach / length, NodeItem::kRadius / length, 1.0 / 3); };
+        const double start = margin(m_nodes[from]->reach(unit));
+        const double end = margin(m_nodes[to]->reach(-unit));
+        const double s = start + t * std::max(0.0, 1 - start - end);
         item->setPos(a + (b - a) * s + normal);
     }
     // A label must not hide a node, its role or its badges: the node item's whole extent.

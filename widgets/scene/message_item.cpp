@@ -4,6 +4,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QCursor>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -42,8 +43,13 @@ QString messageLabel(const std::string& kind, const std::string& summary) {
 }
 
 QSizeF MessageItem::labelSize(const QString& text) {
+    // Measured once per text: placing labels asks for every group's size on every frame, and a
+    // scene has a few dozen distinct labels ("RV t2 ×4"). The font is fixed, so sizes never go stale.
+    static QHash<QString, QSizeF> sizes;
+    if (const auto it = sizes.constFind(text); it != sizes.constEnd()) return *it;
+    if (sizes.size() > 4096) sizes.clear();
     const QFontMetricsF m(labelFont());
-    return {m.horizontalAdvance(text) + 8, m.height() + 2};
+    return *sizes.insert(text, {m.horizontalAdvance(text) + 8, m.height() + 2});
 }
 
 void MessageItem::setLabel(const QString& text, QPointF offset) {
@@ -51,12 +57,13 @@ void MessageItem::setLabel(const QString& text, QPointF offset) {
     prepareGeometryChange();
     m_label = text;
     m_labelOffset = offset;
+    m_labelSize = text.isEmpty() ? QSizeF() : labelSize(text);
     update();
 }
 
 QRectF MessageItem::labelRect() const {
     if (m_label.isEmpty()) return {};
-    return QRectF(m_labelOffset, labelSize(m_label));
+    return QRectF(m_labelOffset, m_labelSize);
 }
 
 MessageItem::MessageItem(GraphScene* scene, const ScenePalette* palette) : m_graph(scene), m_palette(palette) {

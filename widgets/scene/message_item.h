@@ -49,6 +49,7 @@ private:
     int m_shape = 0;
     QString m_label;
     QPointF m_labelOffset;
+    QSizeF m_labelSize;
 };
 
 // "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of

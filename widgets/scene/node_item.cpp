@@ -178,6 +178,16 @@ QRectF NodeItem::boundingRect() const {
     return QRectF(-kHalfWidth, -kRadius - 12, 2 * kHalfWidth, kRadius + 12 + m_height + 4);
 }
 
+double NodeItem::reach(QPointF d) const {
+    if (d.y() <= 0) return kRadius;  // the words are all below the shape
+    const double top = kRadius + 6;
+    const double bottom = kRadius + m_height + 4;
+    if (std::abs(d.x()) * (top / d.y()) > kHalfWidth) return kRadius;  // passes beside them
+    double out = bottom / d.y();
+    if (d.x() != 0) out = std::min(out, kHalfWidth / std::abs(d.x()));
+    return std::max(kRadius, out);
+}
+
 QPainterPath NodeItem::shape() const {
     QPainterPath path;
     path.addEllipse(QPointF(0, 0), kRadius + 6, kRadius + 6);

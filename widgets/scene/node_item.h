@@ -91,6 +91,9 @@ public:
     }
 
     int type() const override { return Type; }
+    // How far from the centre, along the unit vector `d`, the node's drawing goes: its shape, and
+    // the words under it (role, value, badges, bars) when a line that way crosses them.
+    double reach(QPointF d) const;
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

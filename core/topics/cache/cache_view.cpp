@@ -14,7 +14,14 @@ std::string seconds(Time t) {
     return buf;
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
+// Rounded, except that 100% and 0% mean all and none: 1,992 hits of 2,000 reads "99%", not "100%"
+// (a stampede's first misses must not vanish into the rounding).
+std::string percent(double share) {
+    int p = static_cast<int>(share * 100 + 0.5);
+    if (share < 1.0) p = std::min(p, 99);
+    if (share > 0.0) p = std::max(p, 1);
+    return std::to_string(p) + "%";
+}
 
 }  // namespace
 
@@ -42,8 +49,15 @@ View CacheModel::view(Time t) const {
             if (!as.revalidating.empty()) n.badges.push_back({"revalidating", Tone::Accent});
         } else if (i == cacheNode()) {
             n.role = "cache";
-            const std::int64_t answered = m_c.hits + m_c.missServed + m_c.staleServed + m_c.errors;
-            if (answered > 0) n.value = "hits " + percent(static_cast<double>(m_c.hits) / static_cast<double>(answered));
+            // Of the lookups since the start, counted when the cache is asked, not when the client
+            // is answered: a stampede's misses count at once, though their answers wait (counting
+            // answers, the cache read "hits 100%" with 392 misses waiting).
+            std::int64_t hits = 0, lookups = 0;
+            for (const KeyStats& ks : m_keys) {
+                hits += ks.hits;
+                lookups += ks.hits + ks.misses;
+            }
+            if (lookups > 0) n.value = "hits " + percent(static_cast<double>(hits) / static_cast<double>(lookups)) + " so far";
             for (int k = 0; k < m_cfg.keys && k < 5; ++k) {
                 const Lock& l = m_locks[static_cast<std::size_t>(k)];
                 if (l.token != 0 && t < l.expiry) n.badges.push_back({"lock " + keyName(k), Tone::Accent});
