@@ -216,9 +216,12 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     QFont f = p->font();
     f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.75));
     p->setFont(f);
+    // Ticks as wide as the ring has room for each (3 px down to 1), so a thousand points per
+    // node read as a mix of hues rather than a solid band.
+    const double tick = std::clamp(2 * std::numbers::pi * m_radius / std::max<double>(1, static_cast<double>(m_ring.vnodes.size())), 1.0, 3.0);
     for (const auto& mark : m_ring.vnodes) {
         const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(mark.owner, 0)));
-        p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : 3));
+        p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : tick));
         p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + 8));
         if (!mark.label.empty() && m_ring.vnodes.size() <= 24) {
             p->setPen(m_palette->mutedText);

@@ -43,7 +43,9 @@ View HashringModel::view(Time t) const {
         n.id = s;
         n.name = nameOf(s);
         n.crashed = m.state == MemberState::Failed;
-        n.role = n.crashed ? "failed" : "ring node";
+        // Only the ring places nodes on the circle; under hash mod N, rendezvous or jump a node
+        // is just a node (the circle then only spreads the keys out by their hash).
+        n.role = n.crashed ? "failed" : m_place.mode() == Mode::Ring ? "ring node" : "cache node";
         n.value = std::to_string(keys) + " keys";
         n.highlighted = s == m_changedSlot;
         const double ratio = mean > 0 ? static_cast<double>(keys) / mean : 0;
@@ -76,6 +78,10 @@ View HashringModel::view(Time t) const {
                 ring.vnodes.push_back(std::move(mark));
             }
         }
+        // In ring order, not by owner: at hundreds of points per node the ticks overlap, and
+        // drawn owner by owner the last node's hue covered the whole band.
+        std::sort(ring.vnodes.begin(), ring.vnodes.end(),
+                  [](const RingMark& a, const RingMark& b) { return a.position < b.position; });
     }
     const std::size_t lookupKey = lookupIndex().value_or(SIZE_MAX);
     if (m_keys->size() <= kMaxKeyDots) {

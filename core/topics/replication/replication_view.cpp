@@ -1,5 +1,6 @@
 // The replication topic's presentation: the scene, the history strip and inspector text.
 #include <algorithm>
+#include <cmath>
 
 #include "sim/labels.h"
 #include "topics/replication/replication_model.h"
@@ -105,7 +106,9 @@ View ReplicationModel::view(Time t) const {
     mon.value = "watching " + name(m_leader);
     if (auto left = m_engine.timerLeft(m_monitor, kDetectTimer, t)) {
         mon.timer = left;
-        mon.value = name(m_leader) + " is down: promoting soon";
+        // Not yet sure: the monitor is waiting out the silence (detect_ms) before it promotes.
+        const auto ms = static_cast<std::int64_t>(std::ceil(*left * static_cast<double>(m_detect) / static_cast<double>(kMillisecond)));
+        mon.value = name(m_leader) + " silent: promote in " + std::to_string(ms) + " ms";
     }
     mon.badges.push_back({modeName(m_mode), Tone::Normal});
     mon.badges.push_back({std::string("reads: ") + routingName(m_routing), Tone::Normal});

@@ -111,7 +111,7 @@ void SpreadPlot::recompute() {
     const auto curve = core::hashring::spreadByVnodes(nodes, keys, seed, core::hashring::standardVnodeCounts());
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     QCPGraph* measured = m_plot->addGraph();
-    measured->setName(tr("this ring (%1 nodes, %2 keys)").arg(nodes).arg(keys.size()));
+    measured->setName(tr("measured: %1 nodes, %2 keys").arg(nodes).arg(keys.size()));
     measured->setPen(QPen(pal.category(0), 2));
     measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
     QCPGraph* rule = m_plot->addGraph();
@@ -130,7 +130,9 @@ void SpreadPlot::recompute() {
     now->setLineStyle(QCPGraph::lsNone);
     now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(pal.highlight, 2), pal.highlight, 11));
     // One line, so the plot keeps its height (and its x axis) in a short dock; the why is a tooltip.
-    m_note->setText(tr("Solid: this ring (%1 nodes, %2 keys) · dashed: the 1/√V rule of thumb · diamond: the run now")
+    // Measured for the run's starting node count (the scene may since have gained or lost nodes)
+    // over at least 20,000 keys, so the caption says so instead of "this ring".
+    m_note->setText(tr("Solid: measured for %1 nodes (the run's start), %2 keys · dashed: the 1/√V rule of thumb · diamond: the run now")
                         .arg(nodes)
                         .arg(keys.size()));
     m_note->setToolTip(tr("More virtual nodes even out the load, at the price of a bigger ring to search and more "
