@@ -7,9 +7,19 @@
 namespace sb::core {
 
 double paceWeight(const Event& event) {
-    for (std::string_view light : {"send", "deliver", "timer", "drop", "action", "duplicate"})
-        if (event.is(light)) return 0.05;
-    return 1.0;
+    // Asked of every event in the simulated second around the shown time, on every frame (a
+    // sixth of a busy cache lesson's frame went here): one look at the first letter, then at
+    // most three comparisons, not six.
+    const std::string_view kind = event.kind;
+    bool light = false;
+    switch (kind.empty() ? '\0' : kind.front()) {
+        case 's': light = kind == "send"; break;
+        case 'd': light = kind == "deliver" || kind == "drop" || kind == "duplicate"; break;
+        case 't': light = kind == "timer"; break;
+        case 'a': light = kind == "action"; break;
+        default: break;
+    }
+    return light ? 0.05 : 1.0;
 }
 
 namespace {

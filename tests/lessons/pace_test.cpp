@@ -49,6 +49,17 @@ TEST_CASE("pacing weighs state changes above transport, and never stalls") {
     Event role;
     role.kind = "role";
     CHECK(paceWeight(send) < paceWeight(role));
+    // Every transport and timer kind is light; a kind that only starts like one is not.
+    for (const char* light : {"send", "deliver", "drop", "duplicate", "timer", "action"}) {
+        Event e;
+        e.kind = light;
+        CHECK(paceWeight(e) == paceWeight(send));
+    }
+    for (const char* heavy : {"role", "commit", "sender", "dropped", "tim", "", "d"}) {
+        Event e;
+        e.kind = heavy;
+        CHECK(paceWeight(e) == paceWeight(role));
+    }
     LessonRun run = startLesson("cap-cp-partition");
     for (std::size_t n = 1; n <= run.lesson().steps.size(); ++n) CHECK(wallMsOfStep(run, n) < 120000.0);
 }

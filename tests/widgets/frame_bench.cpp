@@ -2,7 +2,7 @@
 // p50/p90/p99/max of one frame (advance playback, compute the view, update the scene, render it
 // into an image); then the same for a hand-built tiered scene with 200 aggregated clients, and
 // every shipped lesson from its own busiest moment (300 frames each; FRAME_BENCH_LESSONS=0 skips
-// that). It reports; it never fails on time.
+// that; FRAME_BENCH_ONLY=<lesson id> runs that lesson alone). It reports; it never fails on time.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
@@ -238,6 +238,12 @@ int main(int argc, char** argv) {
     std::vector<Candidate> own;
     for (const core::Lesson* lesson : catalog.lessons()) consider(*lesson, registry, moving, marked, own.emplace_back());
     std::printf("frame benchmark (playback at 1x, 16 ms per frame; a frame = advance + view + scene + render)\n");
+    // FRAME_BENCH_ONLY=<lesson id>: that lesson's busiest moment alone (for profiling one scene).
+    if (const QString only = qEnvironmentVariable("FRAME_BENCH_ONLY"); !only.isEmpty()) {
+        for (const Candidate& c : own)
+            if (c.lesson && QString::fromStdString(c.lesson->id) == only) bench(c, registry);
+        return 0;
+    }
     if (moving.lesson) bench(moving, registry);
     if (marked.lesson && marked.lesson != moving.lesson) bench(marked, registry);
     benchMillionKeys(registry);

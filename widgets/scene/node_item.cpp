@@ -40,8 +40,28 @@ QFont boldFont(QFont f) {
 
 }  // namespace
 
+NodeShapeItem::NodeShapeItem(NodeItem* node) : QGraphicsItem(node), m_node(node) {
+    setAcceptedMouseButtons(Qt::NoButton);  // presses go to the node
+    setAcceptHoverEvents(false);
+    setFlag(ItemStacksBehindParent);  // the words are drawn over the rings, as one item drew them
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+}
+
+QRectF NodeShapeItem::boundingRect() const {
+    // The widest outline with its stack behind (a service box, offset 8 up and right), the
+    // warning ring and its sign.
+    constexpr double w = 2 * NodeItem::kRadius + 4, h = NodeItem::kRadius + 14;
+    return QRectF(-w, -h, 2 * w, 2 * h);
+}
+
+void NodeShapeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setFont(m_node->baseFont());
+    m_node->paintShape(p);
+}
+
 NodeItem::NodeItem(GraphScene* scene, const ScenePalette* palette)
-    : m_graph(scene), m_palette(palette), m_timer(new NodeTimerItem(this, palette)) {
+    : m_graph(scene), m_palette(palette), m_timer(new NodeTimerItem(this, palette)), m_shape(new NodeShapeItem(this)) {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(false);
     setZValue(10);
@@ -54,7 +74,7 @@ NodeItem::NodeItem(GraphScene* scene, const ScenePalette* palette)
 void NodeItem::setOwnerHue(bool on) {
     if (on == m_ownerHue) return;
     m_ownerHue = on;
-    update();
+    m_shape->update();
 }
 
 void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed) {
@@ -65,6 +85,10 @@ void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed
     const bool captionsChange = node.name != m_node.name || node.role != m_node.role || node.value != m_node.value ||
                                 node.kind != m_node.kind || node.count != m_node.count ||
                                 node.crashed != m_node.crashed || !m_captionsBuilt;
+    const bool outlineChanges = !m_captionsBuilt || node.kind != m_node.kind || node.role != m_node.role ||
+                                node.crashed != m_node.crashed || (node.count > 1) != (m_node.count > 1) ||
+                                node.id != m_node.id || node.name != m_node.name || shown != m_emphasised ||
+                                alarmed != m_alarmed;
     m_node = node;
     m_alarmed = alarmed;
     m_emphasised = shown;
@@ -92,6 +116,7 @@ void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed
         m_height = height;
     }
     update();
+    if (outlineChanges) m_shape->update();
 }
 
 void NodeItem::buildCaptions() {
@@ -173,10 +198,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     // Every word on a node is bold, so it reads over links and on a zoomed-out scene. The
     // scene's font, the one the words were fitted with (a cache pixmap's painter may have another).
-    const QFont base = baseFont();
-    p->setFont(base);
-    paintShape(p);
-    double y = paintCaptions(p, kRadius + 6);
+    p->setFont(baseFont());
+    double y = paintCaptions(p, kRadius + 6);  // the outline is m_shape's
     p->setFont(partsFont());
     y = paintBadges(p, y + 2);
     y = paintBars(p, y);
@@ -255,6 +278,7 @@ void NodeItem::paintShape(QPainter* p) const {
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
     if (change == ItemPositionHasChanged && m_dragging) m_graph->nodeDragged();
+    if (change == ItemSelectedHasChanged) m_shape->update();  // the highlight ring is the outline's
     return QGraphicsItem::itemChange(change, value);
 }
 

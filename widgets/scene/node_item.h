@@ -13,6 +13,7 @@
 namespace sb::widgets {
 
 class GraphScene;
+class NodeItem;
 
 // The election or round timer as a ring around a node's shape: the one part of a node that
 // changes every frame, so it is a child item of its own, outside the node's cached pixmap.
@@ -28,6 +29,20 @@ public:
 private:
     const ScenePalette* m_palette;
     double m_left = 0;
+};
+
+// A node's outline with its name inside, its stack, and its emphasis and warning rings: a child
+// of its own, behind the node's words and cached apart from them, so a node whose value, badges
+// or bars change (every few frames in a busy run) repaints only those, not its outline.
+class NodeShapeItem : public QGraphicsItem {
+public:
+    explicit NodeShapeItem(NodeItem* node);
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override { return {}; }  // never hit: clicks belong to the node
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    const NodeItem* m_node;
 };
 
 // One node: its kind's outline (its role's for peers) with the name inside, stacked when it
@@ -119,7 +134,9 @@ private:
 
     GraphScene* m_graph;
     const ScenePalette* m_palette;
+    friend class NodeShapeItem;  // paints paintShape
     NodeTimerItem* m_timer;  // a child: drawn above the shape, repainted without it
+    NodeShapeItem* m_shape;  // a child, behind the words: repainted only when the outline changes
     core::NodeView m_node;
     std::vector<Caption> m_captions;
     std::vector<FittedText> m_captionFits;  // one per caption
