@@ -42,6 +42,10 @@ QString checkExport(const GuiOptions& o) {
     if (!o.lessonId.isEmpty() && !o.scenarioPath.isEmpty() && o.headless())
         return tr("--lesson and --open both say what to export; give one of them");
     if (o.stepSet && o.atUs) return tr("--step and --at-ms both say when; give one of them");
+    // The compare view is two runs side by side in the window; an export draws one run, so a
+    // --compare there was silently dropped (even a misspelt one).
+    if (!o.compare.isEmpty() && o.headless())
+        return tr("--compare opens the compare view in the window; an export or handout draws one run (leave out --compare)");
     if (o.stepSet && o.lessonId.isEmpty() && o.headless()) return tr("--step needs --lesson (sessions have no steps; use --at-ms)");
     return {};
 }
