@@ -1,8 +1,9 @@
 // Words in the scene and the panels under it fit their room: over every shipped lesson at
-// 1280x800, at the end of each step, no node caption, badge or bar label, no step strip and no
-// key row had to be cut with "…" (the painters say when they cut: cutTexts()). The lesson
-// pane's claims show whole without a scroll bar, and the keyboard shortcuts dialog shows its
-// Keys column whole.
+// 1280x800 and 1920x1080, at the end of each step, no node caption, badge or bar label, zone
+// label, step strip, key row or client-history lane had to be cut with "…" (the painters say
+// when they cut: cutTexts()), no zone label or history label sits on something else, and a "+N"
+// badge comes last. The lesson pane's claims show whole without a scroll bar, and the keyboard
+// shortcuts dialog shows its Keys column whole.
 #include <QApplication>
 #include <QDialog>
 #include <QGraphicsItem>
@@ -133,7 +134,16 @@ class SceneTextTest : public test::WindowTest {
 private slots:
     void initTestCase() { openWindowAt(QSize(1280, 800)); }
 
-    void everyStepsWordsFitAt1280x800() {
+    void everyStepsWordsFit_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void everyStepsWordsFit() {
+        QFETCH(QSize, size);
+        m_window->resize(size);
+        QTest::qWait(0);
         core::TopicRegistry shippedRegistry;
         const auto shipped = test::shippedCatalog(shippedRegistry);
         std::set<std::string> walked;
@@ -146,7 +156,7 @@ private slots:
             for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
                 controller().goToStepEnd(step);
                 QTest::qWait(0);
-                QCOMPARE(m_window->size(), QSize(1280, 800));
+                QCOMPARE(m_window->size(), size);
                 for (const QString& cut : cutsIn(*m_window)) problems << QStringLiteral("%1 step %2, %3").arg(id).arg(step).arg(cut);
                 if (m_window->history()->isVisible() && m_window->history()->drawnCount() > 0) ++histories;
                 for (QGraphicsView* view : m_window->findChildren<QGraphicsView*>())

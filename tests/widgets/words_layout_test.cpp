@@ -20,6 +20,7 @@
 #include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "lesson/lesson_catalog.h"
+#include "panels/banner.h"
 #include "panels/compare_view.h"
 #include "panels/metrics_panel.h"
 #include "sim_controller.h"
@@ -182,6 +183,24 @@ private slots:
         QVERIFY(inspector->isVisible());
         QVERIFY(!lessons->isFloating());
         QVERIFY(lessons->isVisible());
+    }
+
+    void theBannerSaysARepeatedThingOnce() {
+        const QStringList folded = widgets::foldAnnotations(
+            {QStringLiteral("k1: 19 recomputes in flight at once, a stampede"), QStringLiteral("k2: 7 recomputes in flight at once, a stampede"),
+             QStringLiteral("k3: 1 recompute in flight"), QStringLiteral("the database queue is longer than clients wait"),
+             QStringLiteral("k5: 12 recomputes in flight at once, a stampede")});
+        QCOMPARE(folded, QStringList({QStringLiteral("k1 (19), k2 (7), k5 (12): recomputes in flight at once, a stampede"),
+                                      QStringLiteral("k3: 1 recompute in flight"),
+                                      QStringLiteral("the database queue is longer than clients wait")}));
+        // On screen: the cold start's stampeding keys are named in one sentence, not four.
+        QVERIFY(m_window->openLesson(QStringLiteral("cache-cold-start")));
+        controller().goToStepEnd(1);
+        QTest::qWait(0);
+        auto* banner = m_window->findChild<widgets::Banner*>();
+        QVERIFY(banner && banner->isVisible());
+        QCOMPARE(banner->text().count(QStringLiteral("a stampede")), 1);  // k4 (3) is no stampede: said apart
+        QVERIFY2(banner->height() <= 3 * banner->fontMetrics().lineSpacing() + 12, qPrintable(QString::number(banner->height())));
     }
 
     void helpHasAGuideAndAGlossary() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QLabel>
+#include <QStringList>
 
 #include "sim/model.h"
 #include "sim/view.h"
@@ -8,7 +9,8 @@
 namespace sb::widgets {
 
 // One line above the scene: an invariant violation or anomaly when there is one (with a warning
-// sign, not only a colour), otherwise the topic's annotations. Hidden when there is nothing to say.
+// sign, not only a colour), otherwise the topic's annotations, those that differ only in their
+// subject and its number said once. Hidden when there is nothing to say.
 class Banner : public QLabel {
     Q_OBJECT
 public:
@@ -19,5 +21,9 @@ public:
 private:
     bool m_alarm = false;
 };
+
+// Annotations of one shape, "<subject>: <number> <words>" with the same words, as one:
+// "k1 (19), k2 (7): recomputes in flight at once". The others are kept as they are, in order.
+QStringList foldAnnotations(const QStringList& parts);
 
 }  // namespace sb::widgets

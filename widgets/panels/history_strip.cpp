@@ -162,6 +162,30 @@ QRectF HistoryStrip::barRect(const core::HistoryOp& op, int lane, double x0, dou
     return {left, y, std::max(kMinBar, right - left), kLaneHeight - 6};
 }
 
+std::vector<HistoryBar> HistoryStrip::barsFor(double gutter, double scale, std::vector<std::size_t>& opOf) const {
+    std::vector<HistoryBar> bars;
+    opOf.clear();
+    for (std::size_t i = 0; i < m_ops.size(); ++i) {
+        const core::HistoryOp& op = m_ops[i];
+        const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == op.node; });
+        if (lane == m_lanes.end()) continue;
+        const QRectF times = barRect(op, static_cast<int>(lane - m_lanes.begin()), gutter, scale);
+        QRectF r = times;
+        // A flagged operation is what the lesson talks about: wide enough to see and to click,
+        // even when it is the newest one at the strip's right edge (separateBars keeps it off
+        // its neighbours).
+        if (op.flagged && r.width() < kMinFlaggedBar) r.setWidth(kMinFlaggedBar);
+        // The outcome is written as well as coloured; a flagged op also gets a cross.
+        QString text = QString::fromStdString(op.label);
+        if (op.outcome != "ok") text += QStringLiteral(" (%1)").arg(QString::fromStdString(op.outcome));
+        if (op.flagged) text = QStringLiteral("✕ ") + text;
+        const double to = gutter + static_cast<double>(op.end.value_or(m_now)) * scale;
+        bars.push_back({r, text, op.flagged, times.left(), to});
+        opOf.push_back(i);
+    }
+    return bars;
+}
+
 void HistoryStrip::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -211,25 +235,7 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     }
     // Bars first, so that each label knows what is beside it in its lane.
     std::vector<std::size_t> opOf;
-    std::vector<HistoryBar> bars;
-    for (std::size_t i = 0; i < m_ops.size(); ++i) {
-        const core::HistoryOp& op = m_ops[i];
-        const auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane& l) { return l.node == op.node; });
-        if (lane == m_lanes.end()) continue;
-        const QRectF times = barRect(op, static_cast<int>(lane - m_lanes.begin()), gutter, scale);
-        QRectF r = times;
-        // A flagged operation is what the lesson talks about: wide enough to see and to click,
-        // even when it is the newest one at the strip's right edge (separateBars keeps it off
-        // its neighbours).
-        if (op.flagged && r.width() < kMinFlaggedBar) r.setWidth(kMinFlaggedBar);
-        // The outcome is written as well as coloured; a flagged op also gets a cross.
-        QString text = QString::fromStdString(op.label);
-        if (op.outcome != "ok") text += QStringLiteral(" (%1)").arg(QString::fromStdString(op.outcome));
-        if (op.flagged) text = QStringLiteral("✕ ") + text;
-        const double to = gutter + static_cast<double>(op.end.value_or(m_now)) * scale;
-        bars.push_back({r, text, op.flagged, times.left(), to});
-        opOf.push_back(i);
-    }
+    std::vector<HistoryBar> bars = barsFor(gutter, scale, opOf);
     separateBars(bars, gutter + width);
     const double below = laneH > kLaneHeight ? kLaneHeight - 4 : 0;
     const std::vector<HistoryLabel> labels = placeHistoryLabels(bars, small, gutter, gutter + width, below);

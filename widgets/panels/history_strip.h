@@ -6,6 +6,7 @@
 class QPainter;
 #include <vector>
 
+#include "panels/history_labels.h"
 #include "sim/model_capabilities.h"
 #include "sim/view.h"
 
@@ -78,6 +79,8 @@ private:
 
     void drawAxis(QPainter& p, const ScenePalette& pal, core::Time span, double scale, double width) const;
     QRectF barRect(const core::HistoryOp& op, int lane, double x0, double scale) const;
+    // Every drawable operation's bar and words, and (in `opOf`) which operation each is.
+    std::vector<HistoryBar> barsFor(double gutter, double scale, std::vector<std::size_t>& opOf) const;
 
     double top() const;
     double laneAreaHeight() const;

@@ -104,6 +104,10 @@ void MetricsPanel::sample() {
     const core::Timeline* t = m_controller->timeline();
     if (!t) return;
     const std::size_t position = t->position();
+    // Gone back: the samples after the cursor are a future this plot does not show; dropping
+    // them lets the gap before the cursor be filled (a lesson opened at its end, then scrubbed
+    // back, had only its last sample and drew nothing).
+    if (!m_samples.empty() && m_samples.back().position > position) truncate(position);
     const std::size_t last = m_samples.empty() ? 0 : m_samples.back().position;
     if (position > last + 1 && position <= kBackfillLimit) backfill(last, position);
     if (m_samples.empty() || position > m_samples.back().position) {

@@ -19,6 +19,7 @@ std::vector<ProbeSpec> cacheProbes() {
         {"open", false, "Attempts still waiting"},
         {"hit_ratio", false, "Hits as a share of answered attempts (0..1)"},
         {"hit_ratio_10s", false, "Hit ratio over the last ten seconds"},
+        {"lookup_hit_ratio", false, "Lookups that found a fresh value, of all lookups so far (0..1): a miss counts when the cache is asked, not when it is answered"},
         {"db_queries_10s", false, "Queries that reached the database in the last ten seconds"},
         {"db_queue_peak_10s", false, "Longest database queue in the last ten seconds"},
         {"error_rate", false, "Failed requests as a share of finished ones (0..1)"},

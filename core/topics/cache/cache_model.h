@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,9 @@ private:
     NodeId dbNode() const { return static_cast<NodeId>(m_cfg.servers + 2); }
     // Probes of the whole system (or of a node), read at time t.
     ProbeValue systemProbe(const std::string& name, NodeId node, Time t) const;
+    // Lookups that found a fresh value, of all lookups so far (nullopt before the first): a miss
+    // counts when the cache is asked, so a stampede shows at once, unlike hit_ratio's answers.
+    std::optional<double> lookupHitRatio() const;
     bool isApp(NodeId n) const { return n >= 1 && n <= m_cfg.servers; }
     std::string name(NodeId n) const;
     Event& emitKey(const char* kind, NodeId node, int key);

@@ -49,23 +49,26 @@ std::vector<Metric> CacheModel::metricsAt(Time t) const {
     const CycleStats cs = cycleStats(m_cycles);
     const std::int64_t answered = c.hits + c.missServed + c.staleServed + c.errors;
     const double seconds = std::max(1.0, static_cast<double>(std::max(t, now())) / static_cast<double>(kSecond));
+    // The first four are plotted by default: the ones every cache lesson is about.
     return {
+        {"lookup_hit_ratio", lookupHitRatio().value_or(0.0)},
+        {"db_queue", static_cast<double>(m_dbQueue.size())},
+        {"recomputes", static_cast<double>(c.recomputes)},
+        {"client_p99_ms", m_clientLatency.quantileMs(0.99)},
         {"recomputes_per_expiry", cs.mean},
         {"recomputes_per_expiry_max", static_cast<double>(cs.max)},
         {"first_recompute_lead_ms", cs.leadMs},
         {"expiry_cycles", static_cast<double>(cs.cycles)},
         {"cold_start_recomputes", static_cast<double>(cs.cold)},
-        {"recomputes", static_cast<double>(c.recomputes)},
         {"early_recomputes", static_cast<double>(c.early)},
-        {"db_qps", static_cast<double>(c.dbQueued) / seconds},
         {"db_qps_peak", static_cast<double>(c.qpsPeak)},
         {"db_queue_peak", static_cast<double>(c.queuePeak)},
         {"db_p50_ms", m_dbLatency.quantileMs(0.5)},
         {"db_p99_ms", m_dbLatency.quantileMs(0.99)},
         {"db_timeouts", static_cast<double>(c.dbTimeouts)},
         {"client_p50_ms", m_clientLatency.quantileMs(0.5)},
-        {"client_p99_ms", m_clientLatency.quantileMs(0.99)},
         {"hit_ratio", ratio(c.hits, answered)},
+        {"db_qps", static_cast<double>(c.dbQueued) / seconds},
         {"stale_ratio", ratio(c.staleServed, answered)},
         {"error_rate", ratio(c.failed, c.ok + c.failed)},
         {"requests", static_cast<double>(c.logical)},
@@ -78,6 +81,16 @@ ProbeValue CacheModel::probe(const std::string& name, NodeId node) const { retur
 
 ProbeValue CacheModel::probeKey(const std::string& name, NodeId node, const std::string& key) const {
     return probeAt(name, node, key, now());
+}
+
+std::optional<double> CacheModel::lookupHitRatio() const {
+    std::int64_t hits = 0, lookups = 0;
+    for (const KeyStats& ks : m_keys) {
+        hits += ks.hits;
+        lookups += ks.hits + ks.misses;
+    }
+    if (lookups == 0) return std::nullopt;
+    return ratio(hits, lookups);
 }
 
 ProbeValue CacheModel::systemProbe(const std::string& name, NodeId node, Time t) const {
@@ -101,6 +114,7 @@ ProbeValue CacheModel::systemProbe(const std::string& name, NodeId node, Time t)
     for (const auto& [probeName, value] : counts)
         if (name == probeName) return value;
     if (name == "hit_ratio") return ratio(c.hits, answered);
+    if (name == "lookup_hit_ratio") return lookupHitRatio().value_or(0.0);
     if (name == "db_queries_10s") return m_recent.total(t, Recent::Queries);
     if (name == "db_queue_peak_10s") return m_recent.total(t, Recent::QueuePeak);
     if (name == "hit_ratio_10s") return ratio(m_recent.total(t, Recent::Hits), m_recent.total(t, Recent::Answered));

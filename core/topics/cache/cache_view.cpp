@@ -52,12 +52,7 @@ View CacheModel::view(Time t) const {
             // Of the lookups since the start, counted when the cache is asked, not when the client
             // is answered: a stampede's misses count at once, though their answers wait (counting
             // answers, the cache read "hits 100%" with 392 misses waiting).
-            std::int64_t hits = 0, lookups = 0;
-            for (const KeyStats& ks : m_keys) {
-                hits += ks.hits;
-                lookups += ks.hits + ks.misses;
-            }
-            if (lookups > 0) n.value = "hits " + percent(static_cast<double>(hits) / static_cast<double>(lookups)) + " so far";
+            if (const auto share = lookupHitRatio()) n.value = "hits " + percent(*share) + " so far";
             for (int k = 0; k < m_cfg.keys && k < 5; ++k) {
                 const Lock& l = m_locks[static_cast<std::size_t>(k)];
                 if (l.token != 0 && t < l.expiry) n.badges.push_back({"lock " + keyName(k), Tone::Accent});

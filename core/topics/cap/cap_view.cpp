@@ -65,7 +65,15 @@ View CapModel::view(Time t) const {
             n.badges.push_back(m_cfg.mode == Mode::CP ? Badge{"minority: refuses", Tone::Warning}
                                                   : Badge{"minority: accepts", Tone::Accent});
         if (ns.store.front().size() > 1) n.badges.push_back({std::to_string(ns.store.front().size()) + " siblings", Tone::Warning});
-        if (!ns.pending.empty()) n.badges.push_back({std::to_string(ns.pending.size()) + " waiting", Tone::Normal});
+        if (!ns.pending.empty()) {
+            // With the time the first of them has left before it gives up (op_timeout_ms): a
+            // minority coordinator's wait is the countdown the lesson asks the learner to watch.
+            Time first = ns.pending.begin()->second.deadline;
+            for (const auto& [op, p] : ns.pending) first = std::min(first, p.deadline);
+            std::string label = std::to_string(ns.pending.size()) + " waiting";
+            if (first > t) label += ", " + std::to_string((first - t + kMillisecond - 1) / kMillisecond) + " ms left";
+            n.badges.push_back({label, Tone::Normal});
+        }
         if (ns.staleServed > 0) n.badges.push_back({"stale reads " + std::to_string(ns.staleServed), Tone::Bad});
         if (ns.lostAcked > 0) n.badges.push_back({"lost writes " + std::to_string(ns.lostAcked), Tone::Bad});
         n.timer = m_engine.timerLeft(i, 1, t);

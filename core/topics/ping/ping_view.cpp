@@ -21,6 +21,14 @@ View PingModel::view(Time t) const {
         for (NodeId j = 0; j < m_engine.nodeCount(); ++j)
             if (self.suspects[static_cast<std::size_t>(j)])
                 n.badges.push_back({"? " + m_engine.names()[static_cast<std::size_t>(j)], Tone::Warning});
+        // The silence a node is waiting out before it suspects a peer: from one and a half
+        // heartbeat intervals of quiet (a heartbeat is late, not just in flight) until it does.
+        for (NodeId j = 0; j < m_engine.nodeCount() && !n.crashed; ++j) {
+            const auto p = static_cast<std::size_t>(j);
+            const Time quiet = t - self.lastHeard[p];
+            if (j == i || self.suspects[p] || 2 * quiet < 3 * m_cfg.interval) continue;
+            n.badges.push_back({m_engine.names()[p] + " quiet " + std::to_string(quiet / kMillisecond) + " ms", Tone::Muted});
+        }
         v.nodes.push_back(std::move(n));
     }
     m_engine.fillNetworkView(v, t);

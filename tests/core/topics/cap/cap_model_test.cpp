@@ -275,3 +275,22 @@ TEST_CASE("a set in the trace names the parameter; a real value comes in million
     }
     CHECK(seen);
 }
+
+TEST_CASE("a minority coordinator shows how long its operation waits before it gives up", "[cap][view]") {
+    // CP, op_timeout_ms 250: n4 coordinates the write invoked at 400 ms, cut off from the
+    // majority; it gives up 250 ms after it began.
+    Timeline t = start(splitStory(), {{"mode", kCP}});
+    // The milliseconds n4's "1 waiting, N ms left" badge gives at `ms`, or -1 without one.
+    const auto left = [&t](int ms) {
+        t.seekTime(fromMs(ms));
+        const View v = t.model().view(fromMs(ms));
+        for (const Badge& b : v.nodes[3].badges)
+            if (b.label.rfind("1 waiting, ", 0) == 0) return std::stoi(b.label.substr(11));
+        return -1;
+    };
+    const int early = left(500);
+    CHECK(early > 100);
+    CHECK(early <= 150 + 5);  // began a network hop after 400 ms
+    CHECK(left(600) == early - 100);  // counts down with simulated time
+    CHECK(left(700) == -1);  // it gave up: failed
+}

@@ -116,3 +116,12 @@ TEST_CASE("hashring: several changes in one instant are one journey, and a later
         CHECK(mv.to == 1);  // keys only move back to the recovered node
     }
 }
+
+TEST_CASE("hashring: the view lists ring points in ring order, so no owner's hue is drawn over the others'",
+          "[hashring][view]") {
+    HashringModel m = makeModel({{"mode", 1}, {"nodes", 8}, {"vnodes", 200}, {"keys", 100}});
+    const RingView r = ringOf(m.view(m.now()));
+    REQUIRE(r.vnodes.size() == 8 * 200);
+    CHECK(std::is_sorted(r.vnodes.begin(), r.vnodes.end(),
+                         [](const RingMark& a, const RingMark& b) { return a.position < b.position; }));
+}

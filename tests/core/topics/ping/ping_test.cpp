@@ -85,3 +85,29 @@ TEST_CASE("randomized faults over many seeds never break the detector's invarian
         REQUIRE(t.model().violations().empty());
     }
 }
+
+TEST_CASE("the scene shows the silence a node waits out before it suspects a peer", "[ping][view]") {
+    // Heartbeats every 100 ms, suspicion after 350 ms of quiet; n4 is cut off at 500 ms.
+    auto t = start({act(R"({"at_ms": 500, "do": "partition", "groups": [["n1","n2","n3"],["n4"]]})")});
+    const auto quietBadges = [&t](NodeId n) {
+        std::vector<std::string> out;
+        const View v = t.model().view(t.now());
+        for (const Badge& b : v.nodes[static_cast<std::size_t>(n)].badges)
+            if (b.label.find(" quiet ") != std::string::npos) out.push_back(b.label);
+        return out;
+    };
+    t.seekTime(fromMs(450));
+    CHECK(quietBadges(0).empty());  // a healthy network: heartbeats are never that late
+    bool sawQuiet = false;
+    for (int ms = 520; ms < 1000 && suspects(t, 0) == 0; ms += 10) {
+        t.seekTime(fromMs(ms));
+        const auto badges = quietBadges(0);
+        if (badges.empty()) continue;
+        sawQuiet = true;
+        REQUIRE(badges.size() == 1);
+        CHECK(badges[0].rfind("n4 quiet ", 0) == 0);  // only n4 is quiet, and n1 says how long
+    }
+    CHECK(sawQuiet);
+    REQUIRE(suspects(t, 0) == 1);
+    CHECK(quietBadges(0).empty());  // once suspected, the "? n4" badge says it instead
+}
