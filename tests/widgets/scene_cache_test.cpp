@@ -1,4 +1,4 @@
-// The scene caches nodes, zones, messages and the ring as pixmaps. A cache must never show an
+// The scene caches nodes, zones, messages, the ring and the view's legend as pixmaps. A cache must never show an
 // old picture: after a step, after stepping back, after a theme change, and in vector exports.
 // Each case renders a scene that went through the change and a fresh scene given only the end
 // state; the two pictures must be the same, pixel for pixel.
@@ -101,6 +101,17 @@ private slots:
         m_view.setPalette(widgets::lightPalette());
         m_view.refreshPalette();
         QCOMPARE(picture(m_view), freshPicture(v, widgets::lightPalette()));
+    }
+
+    void theLegendShowsANewKind() {
+        core::View v = peers("leader", 0.7, "x=3", 4);
+        m_view.setView(v);
+        const QImage old = picture(m_view);
+        v.messages.push_back({8, 1, 0, "RequestVote", "term 4", 0.5, false, false, 0, 10});
+        m_view.setView(v);
+        const QImage now = picture(m_view);
+        QVERIFY(now != old);
+        QCOMPARE(now, freshPicture(v, widgets::lightPalette()));
     }
 
     void exportsPaintWithoutCachesAndRestoreThem() {

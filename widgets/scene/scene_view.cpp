@@ -1,6 +1,7 @@
 #include "scene/scene_view.h"
 
 #include <QEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -121,12 +122,48 @@ QFont SceneView::legendFont() const {
 }
 
 void SceneView::drawForeground(QPainter* p, const QRectF&) {
-    double height = 0;
-    const auto entries = legendLayout(height);
-    if (entries.empty()) return;
     const ScenePalette& pal = m_graph->scenePalette();
+    const qreal ratio = p->device()->devicePixelRatioF();
+    // On screen and in raster pictures, from the pixmap while nothing it shows has changed; SVG and
+    // PDF get shapes and text.
+    const bool raster = p->paintEngine() && p->paintEngine()->type() == QPaintEngine::Raster;
+    LegendCache& c = m_legend;
+    if (!raster || c.kinds != m_graph->messageKinds() || c.size != viewport()->size() || c.ratio != ratio ||
+        c.background != pal.background.rgba() || c.text != pal.text.rgba() || c.muted != pal.mutedText.rgba() ||
+        c.dark != pal.dark) {
+        double height = 0;
+        const auto entries = legendLayout(height);
+        if (!raster) {
+            p->save();
+            p->resetTransform();
+            paintLegend(p, entries, height);
+            p->restore();
+            return;
+        }
+        c = {m_graph->messageKinds(), viewport()->size(), ratio, pal.background.rgba(), pal.text.rgba(),
+             pal.mutedText.rgba(), pal.dark, QPixmap(), height};
+        if (!entries.empty()) {
+            // From a whole pixel at or above the strip's top line (antialiased across two rows) to
+            // the bottom, so the pixmap is blitted as drawn, not resampled at a fractional offset.
+            c.height = viewport()->height() - std::floor(viewport()->height() - height - 1);
+            c.pixmap = QPixmap((QSizeF(viewport()->width(), c.height) * ratio).toSize());
+            c.pixmap.setDevicePixelRatio(ratio);
+            c.pixmap.fill(Qt::transparent);
+            QPainter q(&c.pixmap);
+            q.translate(0, c.height - viewport()->height());  // the entries are placed in viewport coordinates
+            paintLegend(&q, entries, height);
+        }
+    }
+    if (c.pixmap.isNull()) return;
     p->save();
     p->resetTransform();
+    p->drawPixmap(QPointF(0, viewport()->height() - c.height), c.pixmap);
+    p->restore();
+}
+
+void SceneView::paintLegend(QPainter* p, const std::vector<LegendEntry>& entries, double height) const {
+    if (entries.empty()) return;
+    const ScenePalette& pal = m_graph->scenePalette();
     p->setRenderHint(QPainter::Antialiasing);
     p->setFont(legendFont());
     QColor back = pal.background;
@@ -148,7 +185,6 @@ void SceneView::drawForeground(QPainter* p, const QRectF&) {
         p->setPen(pal.text);
         p->drawText(e.rect.adjusted(16, 0, 0, 0), Qt::AlignVCenter, e.text);
     }
-    p->restore();
 }
 
 void SceneView::scrollContentsBy(int dx, int dy) {
@@ -170,6 +206,7 @@ void SceneView::resizeEvent(QResizeEvent* event) {
 void SceneView::changeEvent(QEvent* event) {
     QGraphicsView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) refreshPalette();
+    if (event->type() == QEvent::FontChange) m_legend = {};  // laid out in the view's font
 }
 
 void SceneView::mousePressEvent(QMouseEvent* event) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QPixmap>
 #include <string>
+#include <set>
 #include <vector>
 
 #include "sim/view.h"
@@ -49,9 +51,22 @@ private:
     };
     std::vector<LegendEntry> legendLayout(double& height) const;
     QFont legendFont() const;
+    void paintLegend(QPainter* p, const std::vector<LegendEntry>& entries, double height) const;
     void zoomBy(double factor);
 
     GraphScene* m_graph;
+    // The legend as last painted on screen, with what it was painted from: every frame repaints
+    // the viewport, and laying out and drawing the legend's words again cost as much as a node.
+    struct LegendCache {
+        std::set<std::string> kinds;
+        QSize size;
+        qreal ratio = 0;
+        QRgb background = 0, text = 0, muted = 0;  // the palette's (a theme change repaints it)
+        bool dark = false;
+        QPixmap pixmap;
+        double height = 0;
+    };
+    LegendCache m_legend;
     bool m_autoFit = true;
     double m_scaleLimit = 1e9;
 };
