@@ -82,6 +82,8 @@ private slots:
         QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("RV t2"));
         QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("AE t3"));
         QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("Write x=3"));  // a short kind stays whole
+        // An aside in parentheses is the inspector's, not the label's (saga-outbox cut "EA event 23 …"): "event 23" then reads as "e23", as "term 2" reads "t2".
+        QCOMPARE(widgets::messageLabel("EventArrived", "event 23 (order 2) from the relay"), QStringLiteral("EA e23"));
     }
 
     void bunchedMessagesKeepTheirLabelsApart() {

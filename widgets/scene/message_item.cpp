@@ -32,7 +32,9 @@ QString messageLabel(const std::string& kind, const std::string& summary) {
         if ((start && c != ' ' && c != '_') || (c >= 'A' && c <= 'Z' && i > 0)) initials += QChar::fromLatin1(c).toUpper();
     }
     if (initials.size() == 1 && kind.size() <= 6) initials = QString::fromStdString(kind);
-    const std::string first = summary.substr(0, summary.find(','));
+    // The first field, without a parenthesised aside: "event 8 (order 2)" -> "event 8".
+    std::string first = summary.substr(0, summary.find(','));
+    if (const auto aside = first.find(" ("); aside != std::string::npos && aside > 0) first.resize(aside);
     QString field = QString::fromStdString(first).trimmed();
     // "term 2" -> "t2": a word then a number reads as its initial and the number.
     const QStringList words = field.split(QLatin1Char(' '), Qt::SkipEmptyParts);
