@@ -72,8 +72,25 @@ QColor mix(const QColor& a, const QColor& b, double t) {
 
 }  // namespace
 
+class RingItem::MovesLayer : public QGraphicsItem {
+public:
+    explicit MovesLayer(RingItem* ring) : QGraphicsItem(ring), m_ring(ring) { setAcceptedMouseButtons(Qt::NoButton); }
+    QRectF boundingRect() const override {
+        const double r = m_ring->radius();
+        return QRectF(-r, -r, 2 * r, 2 * r);
+    }
+    QPainterPath shape() const override { return {}; }  // never hit: clicks belong to the ring
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+        p->setRenderHint(QPainter::Antialiasing);
+        m_ring->paintMoves(p);
+    }
+
+private:
+    RingItem* m_ring;
+};
+
 RingItem::RingItem(GraphScene* graph, const ScenePalette* palette, double radius)
-    : m_graph(graph), m_palette(palette), m_radius(radius) {
+    : m_graph(graph), m_palette(palette), m_radius(radius), m_movesLayer(new MovesLayer(this)) {
     setZValue(1);
     setAcceptedMouseButtons(Qt::LeftButton);
     // Thousands of marks that change only when the ring does: paint once, then blit.
@@ -85,13 +102,21 @@ void RingItem::setRing(const core::RingView& given, const std::vector<core::Node
     core::RingView ring = given;
     if (!emphasised.empty())
         for (auto& key : ring.keys) key.highlighted = key.highlighted || emphasised.count(key.label) > 0;
-    if (sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density &&
-        sameMoves(ring, m_ring))
-        return;
     if (ring.moveProgress >= 1) ring.moves.clear();
+    const bool sameRing =
+        sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density;
+    if (sameRing && sameMoves(ring, m_ring)) return;
+    if (sameRing) {
+        // Only the journeys moved on: repaint their layer, not the cached ring under it.
+        m_ring.moves = std::move(ring.moves);
+        m_ring.moveProgress = ring.moveProgress;
+        m_movesLayer->update();
+        return;
+    }
     prepareGeometryChange();  // the bounds grow while a key is highlighted
     m_ring = std::move(ring);
     update();
+    m_movesLayer->update();
 }
 
 std::optional<double> RingItem::ownerTick(const core::RingMark& key) const {
@@ -211,8 +236,7 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             p->drawEllipse(ringPoint(key.position, m_radius - 10), 2.5, 2.5);
         }
     }
-    // Keys on their way to a new owner, along the shorter arc between the two ticks.
-    paintMoves(p);
+    // (Keys on their way to a new owner are painted by the moves layer, above.)
     QFont f = p->font();
     f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.75));
     p->setFont(f);

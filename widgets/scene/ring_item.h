@@ -22,6 +22,10 @@ class GraphScene;
 // time, so the journey pauses, rewinds and exports with the run); until it arrives its dot keeps
 // the old owner's hue. Clicking a key asks the scene to look it up.
 class RingItem : public QGraphicsItem {
+    // The keys on their way, painted by a child item of their own above the ring: they move every
+    // frame, and the ring's thousands of marks (cached) need not be painted again for that.
+    class MovesLayer;
+
 public:
     RingItem(GraphScene* graph, const ScenePalette* palette, double radius);
     // `emphasised`: keys a lesson step names, marked as if looked up.
@@ -50,6 +54,7 @@ private:
     const ScenePalette* m_palette;
     double m_radius;
     core::RingView m_ring;
+    MovesLayer* m_movesLayer;
 };
 
 // Where a fraction of the ring sits, clockwise from 12 o'clock.
