@@ -110,6 +110,12 @@ private slots:
             for (QAction* top : m_window->menuBar()->actions())
                 if (top->menu()) collectMenu(top->menu(), texts);
             for (int i = 0; i < series->count(); ++i) texts << series->item(i)->text();
+            // Claims read values as a person would: no "(at the end: 0.0230856)".
+            static const QRegularExpression measured(QStringLiteral("at the end: (-?[0-9]*\\.[0-9]+)\\)"));
+            QListWidget* claims = m_window->lessonPane()->claimList();
+            for (int i = 0; i < claims->count(); ++i)
+                if (const auto m = measured.match(claims->item(i)->text()); m.hasMatch())
+                    QVERIFY2(m.captured(1).size() <= 6, qPrintable(id + ": " + claims->item(i)->text()));
             auto* choice = m_window->compare()->findChild<QComboBox*>();
             QVERIFY(choice);
             for (int i = 0; i < choice->count(); ++i) texts << choice->itemText(i);

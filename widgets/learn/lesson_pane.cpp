@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QWhatsThis>
 #include <algorithm>
+#include <cmath>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -22,6 +23,26 @@
 #include "sim_controller.h"
 
 namespace sb::widgets {
+
+namespace {
+
+// A measured value as a person reads it: three significant digits for a fraction ("0.0231", not
+// "0.0230856"), fewer decimals the larger it is ("498.5" stays, "12.3456" reads "12.3"); whole
+// numbers, words and short decimals stay as the model gave them.
+QString readableValue(const std::string& actual) {
+    const QString text = QString::fromStdString(actual);
+    bool number = false;
+    const double value = text.toDouble(&number);
+    if (!number || !text.contains(QLatin1Char('.')) || text.size() <= 5 || text.contains(QLatin1Char('e'))) return text;
+    const double size = std::abs(value);
+    if (size < 1) return QString::number(value, 'g', 3);
+    QString out = QString::number(value, 'f', size >= 100 ? 1 : size >= 10 ? 1 : 2);
+    while (out.endsWith(QLatin1Char('0'))) out.chop(1);
+    if (out.endsWith(QLatin1Char('.'))) out.chop(1);
+    return out;
+}
+
+}  // namespace
 
 LessonPane::LessonPane(SimController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     setAccessibleName(tr("Lesson pane"));
@@ -239,10 +260,10 @@ void LessonPane::showClaims(const core::ShownStep& shown) {
         switch (claim.mark) {
             case core::ClaimMark::NotYet: text = QStringLiteral("○ ") + text + tr(" (not yet reached)"); break;
             case core::ClaimMark::Holds:
-                text = QStringLiteral("✓ ") + text + tr(" (at the end: %1)").arg(QString::fromStdString(claim.actual));
+                text = QStringLiteral("✓ ") + text + tr(" (at the end: %1)").arg(readableValue(claim.actual));
                 break;
             case core::ClaimMark::Fails:
-                text = QStringLiteral("✗ ") + text + tr(" (at the end: %1)").arg(QString::fromStdString(claim.actual));
+                text = QStringLiteral("✗ ") + text + tr(" (at the end: %1)").arg(readableValue(claim.actual));
                 break;
         }
         if (item->text() != text) item->setText(text);
