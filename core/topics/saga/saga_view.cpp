@@ -125,7 +125,7 @@ View SagaModel::view(Time t) const {
     for (int step = 1; step <= kSteps; ++step) v.nodes.push_back(serviceView(step));
     NodeView reader = m_engine.nodeView(kReader);
     reader.role = reader.crashed ? "crashed" : "reader";
-    reader.value = std::to_string(m_readerAnomalies) + " partial reads";
+    reader.value = std::to_string(m_readerAnomalies) + (m_readerAnomalies == 1 ? " partial read" : " partial reads");
     if (m_readerAnomalies > 0) reader.badges.push_back({"saw a half-done order", Tone::Bad});
     v.nodes.push_back(std::move(reader));
     pubView(v);
