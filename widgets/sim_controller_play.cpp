@@ -280,7 +280,7 @@ void SimController::advance(double wallMs) {
     core::Timeline* t = mutableTimeline();
     if (!t) return;
     core::Time ahead = pacedAhead(wallMs);
-    if (m_stopTime) ahead = std::clamp<core::Time>(*m_stopTime - displayTime(), 0, ahead);
+    if (m_stopTime) ahead = std::min(ahead, std::max<core::Time>(0, *m_stopTime - displayTime()));
     if (m_run) {
         advanceLesson(ahead);
     } else {
