@@ -249,7 +249,9 @@ void GraphScene::updateMessages() {
         // ("leade▲"); neither end takes more than a third of a short link.
         const double length = std::max(line.length(), 1.0);
         const QPointF unit = (b - a) / length;
-        const auto margin = [length](double reach) { return std::clamp(reach / length, NodeItem::kRadius / length, 1.0 / 3); };
+        // (min/max, not std::clamp: on a link shorter than three radii, a node dragged onto
+        // another, the lower bound would pass the upper one.)
+        const auto margin = [length](double reach) { return std::min(std::max(reach, NodeItem::kRadius) / length, 1.0 / 3); };
         const double start = margin(m_nodes[from]->reach(unit));
         const double end = margin(m_nodes[to]->reach(-unit));
         const double s = start + t * std::max(0.0, 1 - start - end);
