@@ -36,7 +36,7 @@ QString readableValue(const std::string& actual) {
     if (!number || !text.contains(QLatin1Char('.')) || text.size() <= 5 || text.contains(QLatin1Char('e'))) return text;
     const double size = std::abs(value);
     if (size < 1) return QString::number(value, 'g', 3);
-    QString out = QString::number(value, 'f', size >= 100 ? 1 : size >= 10 ? 1 : 2);
+    QString out = QString::number(value, 'f', size >= 10 ? 1 : 2);
     while (out.endsWith(QLatin1Char('0'))) out.chop(1);
     if (out.endsWith(QLatin1Char('.'))) out.chop(1);
     return out;

@@ -238,13 +238,13 @@ void MetricsPanel::replotNow() {
     applyPlotPalette(m_plot, pal);
     const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
     // The lines end at the moment shown: no samples from a future the run has recorded but not
-    // shown (a lesson records its steps ahead; scrubbing back keeps them), and after a wait
-    // they run on past the last event with the values at the moment shown (a lag keeps growing).
+    // shown (a lesson records its steps ahead).
     const core::Timeline* t = m_controller->timeline();
     const std::size_t position = t ? t->position() : 0;
     std::size_t shown = 0;
     while (shown < m_samples.size() && m_samples[shown].position <= position) ++shown;
-    // After the last event shown, the lines run on to the moment shown, with the values there.
+    // After the last event shown, the lines run on to the moment shown with the values there
+    // (after a wait, a lag has kept growing).
     std::vector<double> live;
     if (t && shown > 0 && m_samples[shown - 1].position == position && now > m_samples[shown - 1].timeMs) {
         live.assign(m_names.size(), std::numeric_limits<double>::quiet_NaN());
