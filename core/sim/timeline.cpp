@@ -68,11 +68,21 @@ bool Timeline::stepBack() {
     return true;
 }
 
-void Timeline::restore(std::size_t index) {
+std::size_t Timeline::nearestCheckpoint(std::size_t index) const {
     const std::size_t offset = index < m_first ? 0 : index - m_first;
-    const std::size_t k = std::min(offset / m_every, m_checkpoints.size() - 1);
+    return std::min(offset / m_every, m_checkpoints.size() - 1);
+}
+
+void Timeline::restore(std::size_t index) {
+    const std::size_t k = nearestCheckpoint(index);
     m_sim = m_checkpoints[k];
     m_position = m_first + k * m_every;
+}
+
+std::optional<Timeline::Checkpoint> Timeline::checkpointAtOrBefore(std::size_t index) const {
+    if (index < m_first) return std::nullopt;
+    const std::size_t k = nearestCheckpoint(index);
+    return Checkpoint{m_first + k * m_every, m_checkpoints[k]};
 }
 
 void Timeline::seek(std::size_t index) {

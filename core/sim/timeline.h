@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "sim/simulation.h"
@@ -66,11 +67,25 @@ public:
     // lesson's own path from a learner's branch.
     void discardFuture();
 
+    // A checkpoint: the state after `position` events of this run.
+    struct Checkpoint {
+        std::size_t position;
+        Simulation state;
+    };
+    // A copy of the nearest checkpoint at or before event `index`, nullopt when index is before
+    // firstKept(). Stepping its state replays this run's events exactly (as seek() does), so a
+    // reader can rebuild the states in between without moving the cursor; it is at most
+    // checkpointEvery() - 1 events before `index` when index <= recorded().
+    std::optional<Checkpoint> checkpointAtOrBefore(std::size_t index) const;
+
     std::size_t checkpointEvery() const { return m_every; }
     std::size_t checkpointCount() const { return m_checkpoints.size(); }
     const TimelineLimits& limits() const { return m_limits; }
 
 private:
+    // The index into m_checkpoints of the nearest checkpoint at or before event `index` (the
+    // first one when index is before it).
+    std::size_t nearestCheckpoint(std::size_t index) const;
     void restore(std::size_t index);
     void truncateFuture();
     void record(const Event& event);

@@ -3,7 +3,11 @@
 // into an image); then the same for a hand-built tiered scene with 200 aggregated clients, and
 // every shipped lesson from its own busiest moment (300 frames each; FRAME_BENCH_LESSONS=0 skips
 // that). FRAME_BENCH_ONLY=<lesson id> runs that lesson alone, FRAME_BENCH_ONLY=tiered the
-// 8-server tiered scene (for profiling one scene). It reports; it never fails on time.
+// 8-server tiered scene (for profiling one scene). FRAME_BENCH_PLOT=1 shows the metrics panel
+// beside the scene, as the Plots dock is by default: each frame's advance then includes the plot's
+// sampling, every sixth frame (its 100 ms replot throttle at 16 ms a frame) replots and paints it,
+// and each lesson first times the plot's sample after a one-step jump. It reports; it never fails
+// on time.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
@@ -11,10 +15,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <qcustomplot.h>
 #include <vector>
 
 #include "kit_views.h"
 #include "lesson/lesson_catalog.h"
+#include "panels/metrics_panel.h"
 #include "panels/view_panels.h"
 #include "lesson/lesson_check.h"
 #include "sim/scenario.h"
@@ -69,6 +75,9 @@ double percentile(std::vector<double> v, double p) {
     return v[i];
 }
 
+// FRAME_BENCH_PLOT=1: the frames include the metrics panel.
+bool withPlot() { return qEnvironmentVariableIntValue("FRAME_BENCH_PLOT") != 0; }
+
 struct P99 {
     double wall = -1;  // includes waiting for a core on a shared machine
     double cpu = -1;   // the frame's own cost: CPU time of its thread
@@ -76,11 +85,21 @@ struct P99 {
 
 // Besides the prose, each measured scene prints one "row<TAB>what<TAB>wall p99<TAB>CPU p99" line
 // for the bench table.
-P99 runFrames(widgets::SimController& controller, const std::string& label, const std::string& row, int frames = 1000) {
+// `plot`, when given, is shown beside the scene: its sampling runs inside advance (on the
+// controller's changed signal), and every sixth frame it is replotted and painted.
+P99 runFrames(widgets::SimController& controller, const std::string& label, const std::string& row, int frames = 1000,
+              widgets::MetricsPanel* plot = nullptr) {
     widgets::SceneView view;
     view.resize(640, 520);  // the scene's share of a 1280x800 window
     view.show();
     QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    constexpr int kReplotEvery = 6;  // the panel's 100 ms replot throttle, at 16 ms a frame
+    QImage plotImage;
+    if (plot) {
+        plot->resize(640, 200);
+        plot->show();
+        plotImage = QImage(plot->size(), QImage::Format_ARGB32_Premultiplied);
+    }
 
     const int kFrames = frames;
     std::vector<double> ms;
@@ -88,7 +107,7 @@ P99 runFrames(widgets::SimController& controller, const std::string& label, cons
     std::vector<double> cpu;
     cpu.reserve(static_cast<std::size_t>(kFrames));
     QElapsedTimer timer;
-    double parts[4] = {0, 0, 0, 0};  // advance, model view, scene update, render
+    double parts[5] = {0, 0, 0, 0, 0};  // advance, model view, scene update, render, plot
     for (int frame = 0; frame < kFrames; ++frame) {
         const double cpu0 = threadCpuMs();
         timer.start();
@@ -102,32 +121,63 @@ P99 runFrames(widgets::SimController& controller, const std::string& label, cons
         view.render(&painter);
         painter.end();
         const qint64 t4 = timer.nsecsElapsed();
+        if (plot && frame % kReplotEvery == kReplotEvery - 1) {
+            plot->replotNow();
+            plot->plot()->replot();
+            QPainter plotPainter(&plotImage);
+            plot->render(&plotPainter);
+        }
+        const qint64 t5 = timer.nsecsElapsed();
         parts[0] += static_cast<double>(t1);
         parts[1] += static_cast<double>(t2 - t1);
         parts[2] += static_cast<double>(t3 - t2);
         parts[3] += static_cast<double>(t4 - t3);
-        ms.push_back(static_cast<double>(t4) / 1e6);
+        parts[4] += static_cast<double>(t5 - t4);
+        ms.push_back(static_cast<double>(t5) / 1e6);
         cpu.push_back(threadCpuMs() - cpu0);
     }
-    std::printf("%s\n", label.c_str());
+    std::printf("%s%s\n", label.c_str(), plot ? ", with the metrics plot" : "");
     std::printf("  %d frames at 640x520, offscreen: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n", kFrames,
                 percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
     std::printf("  CPU time of the frame's thread: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                 percentile(cpu, 0.5), percentile(cpu, 0.9), percentile(cpu, 0.99), percentile(cpu, 1.0));
     std::printf("  mean per frame: advance %.3f ms, model view %.3f ms, scene update %.3f ms, render %.3f ms\n",
                 parts[0] / kFrames / 1e6, parts[1] / kFrames / 1e6, parts[2] / kFrames / 1e6, parts[3] / kFrames / 1e6);
+    if (plot)
+        std::printf("  the advance includes the plot's sampling; plot replot and paint %.3f ms per frame (one in %d)\n",
+                    parts[4] / kFrames / 1e6, kReplotEvery);
     if (!row.empty()) std::printf("row\t%s\t%.2f\t%.2f\n", row.c_str(), percentile(ms, 0.99), percentile(cpu, 0.99));
     return {percentile(ms, 0.99), percentile(cpu, 0.99)};
+}
+
+// The plot's sample after a lesson jumps one step, to the busy moment (clicking the step in the
+// lesson pane): it fills the events in between, the gap. Timed alone, the jump itself not included.
+void timeJump(widgets::SimController& controller, widgets::MetricsPanel& plot, const Candidate& c) {
+    controller.goToStepEnd(c.step - 1);
+    plot.sample();
+    const std::size_t from = controller.timeline()->position();
+    controller.goToStepEnd(c.step);
+    const std::size_t to = controller.timeline()->position();
+    QElapsedTimer timer;
+    const double cpu0 = threadCpuMs();
+    timer.start();
+    plot.sample();
+    const double wall = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    std::printf("plot sample after the jump from step %zu to %zu of '%s' (events %zu to %zu, gap %zu): %.3f ms, CPU %.3f ms\n",
+                c.step - 1, c.step, c.lesson->id.c_str(), from, to, to - from, wall, threadCpuMs() - cpu0);
 }
 
 P99 bench(const Candidate& c, const core::TopicRegistry& registry, int frames = 1000, bool row = true) {
     widgets::SimController controller(registry);
     if (!controller.loadLesson(*c.lesson)) return {};
+    widgets::MetricsPanel plot(&controller);  // hidden (so not sampling) until runFrames shows it
+    if (withPlot()) timeJump(controller, plot, c);
     controller.goToStepEnd(c.step);  // the busy moment; playback runs on from there
     char label[256];
     std::snprintf(label, sizeof label, "lesson '%s' from the end of step %zu (%zu nodes, %zu messages, %zu ring marks there)",
                   c.lesson->id.c_str(), c.step, c.nodes, c.messages, c.marks);
-    return runFrames(controller, label, row ? c.lesson->id + ", step " + std::to_string(c.step) : std::string(), frames);
+    return runFrames(controller, label, row ? c.lesson->id + ", step " + std::to_string(c.step) : std::string(), frames,
+                     withPlot() ? &plot : nullptr);
 }
 
 // Every shipped lesson from its own busiest moment, 300 frames each: one "lesson<TAB>what<TAB>wall

@@ -1,8 +1,9 @@
 // Words in the scene and the panels under it fit their room: over every shipped lesson at
 // 1280x800 and 1920x1080, at the end of each step, no node caption, badge or bar label, zone
 // label, step strip, key row or client-history lane had to be cut with "…" (the painters say
-// when they cut: cutTexts()), no zone label or history label sits on something else, and a "+N"
-// badge comes last. The lesson pane's claims show whole without a scroll bar, and the keyboard
+// when they cut: cutTexts()), no zone label or history label sits on something else, a hash
+// ring's point labels and key plates hold their words and sit on nothing else, and a "+N" badge
+// comes last. The lesson pane's claims show whole without a scroll bar, and the keyboard
 // shortcuts dialog shows its Keys column whole.
 #include <QApplication>
 #include <QDialog>
@@ -26,6 +27,7 @@
 #include "panels/step_strips_panel.h"
 #include "scene/graph_scene.h"
 #include "scene/node_item.h"
+#include "scene/ring_item.h"
 #include "scene/zone_item.h"
 #include "shipped_catalog.h"
 #include "sim_controller.h"
@@ -94,12 +96,46 @@ QStringList historyProblems(const widgets::HistoryStrip& strip) {
     return out;
 }
 
+// Where a hash ring's point labels or key plates do not hold their words (at the font they are
+// drawn in), reach out of the ring's bounds (its cache would cut them), or sit on a node, on each
+// other, or on one another's plates.
+QStringList ringLabelProblems(const widgets::GraphScene& scene) {
+    QStringList out;
+    const widgets::RingItem* ring = scene.ring();
+    if (!ring || !ring->isVisible()) return out;
+    struct Drawn {
+        QString what;
+        QRectF rect;  // scene coordinates
+    };
+    std::vector<Drawn> drawn;
+    const auto check = [&](const widgets::RingItem::Label& label, const QString& kind) {
+        const QString what = QStringLiteral("%1 \"%2\"").arg(kind, label.text);
+        const QFontMetricsF fm(label.font);
+        if (fm.horizontalAdvance(label.text) > label.rect.width() + 0.5 || fm.height() > label.rect.height() + 0.5)
+            out << QStringLiteral("%1 needs %2x%3 px, has %4x%5").arg(what).arg(fm.horizontalAdvance(label.text)).arg(fm.height())
+                       .arg(label.rect.width()).arg(label.rect.height());
+        if (!ring->boundingRect().contains(label.rect)) out << QStringLiteral("%1 reaches out of the ring's bounds").arg(what);
+        drawn.push_back({what, ring->mapRectToScene(label.rect)});
+    };
+    for (const auto& label : ring->pointLabels()) check(label, QStringLiteral("point label"));
+    for (const auto& plate : ring->keyPlates()) check(plate, QStringLiteral("key plate"));
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        for (std::size_t j = i + 1; j < drawn.size(); ++j)
+            if (drawn[i].rect.intersects(drawn[j].rect)) out << QStringLiteral("%1 is on %2").arg(drawn[i].what, drawn[j].what);
+        for (QGraphicsItem* item : scene.items())
+            if (item->type() == widgets::NodeItem::Type && item->isVisible() && drawn[i].rect.intersects(item->sceneBoundingRect()))
+                out << QStringLiteral("%1 is on node %2").arg(drawn[i].what, QString::fromStdString(static_cast<const widgets::NodeItem*>(item)->node().name));
+    }
+    return out;
+}
+
 // What the visible scenes and panels of `window` cut, each prefixed with where it is.
 QStringList cutsIn(QWidget& window) {
     QStringList out;
     for (QGraphicsView* view : window.findChildren<QGraphicsView*>()) {
         if (!view->isVisible() || !view->scene()) continue;
         out << zoneLabelProblems(*view->scene());
+        if (const auto* graph = qobject_cast<const widgets::GraphScene*>(view->scene())) out << ringLabelProblems(*graph);
         for (QGraphicsItem* item : view->scene()->items()) {
             if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
             const auto* node = static_cast<const widgets::NodeItem*>(item);
@@ -148,7 +184,8 @@ private slots:
         const auto shipped = test::shippedCatalog(shippedRegistry);
         std::set<std::string> walked;
         QStringList problems;
-        int scenes = 0, histories = 0, zones = 0;
+        int scenes = 0, histories = 0, zones = 0, pointLabels = 0, keyPlates = 0;
+        QStringList cramped;  // ring points shortened or left unlabelled for room
         for (const core::Lesson* lesson : shipped->lessons()) {
             const QString id = QString::fromStdString(lesson->id);
             QVERIFY2(m_window->openLesson(id), qPrintable(id));
@@ -161,7 +198,14 @@ private slots:
                 if (m_window->history()->isVisible() && m_window->history()->drawnCount() > 0) ++histories;
                 for (QGraphicsView* view : m_window->findChildren<QGraphicsView*>())
                     if (view->isVisible() && view->scene())
-                        for (QGraphicsItem* item : view->scene()->items()) zones += dynamic_cast<widgets::ZoneItem*>(item) ? 1 : 0;
+                        for (QGraphicsItem* item : view->scene()->items()) {
+                            zones += dynamic_cast<widgets::ZoneItem*>(item) ? 1 : 0;
+                            if (const auto* ring = dynamic_cast<widgets::RingItem*>(item)) {
+                                pointLabels += static_cast<int>(ring->pointLabels().size());
+                                keyPlates += static_cast<int>(ring->keyPlates().size());
+                                for (const QString& c : ring->crampedPoints()) cramped << QStringLiteral("%1 step %2: %3").arg(id).arg(step).arg(c);
+                            }
+                        }
                 // Every claim of the step shows whole, with no scroll bar.
                 QListWidget* claims = m_window->lessonPane()->claimList();
                 if (claims->count() > 0) {
@@ -173,11 +217,15 @@ private slots:
                 ++scenes;
             }
         }
+        qInfo("%d scenes, %d with a client history, %d zones, %d ring point labels, %d key plates, %d labels short of room", scenes, histories, zones,
+              pointLabels, keyPlates, static_cast<int>(cramped.size()));
+        for (const QString& c : cramped) qInfo("short of room: %s", qPrintable(c));
         QCOMPARE(walked.size(), shipped->lessons().size());
         QVERIFY(scenes >= 100);
         QVERIFY(histories >= 20);  // the client history was looked at where runs have one
         QVERIFY(zones >= 10);      // and zone labels where runs are partitioned
-        qInfo("%d scenes, %d with a client history, %d zones", scenes, histories, zones);
+        QVERIFY(pointLabels >= 20);  // a hash ring's point labels where it has few points
+        QVERIFY(keyPlates >= 5);     // and its plates where a key is looked up
         for (const QString& p : problems) qInfo("%s", qPrintable(p));  // all of them (a failure message is cut short)
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems:\n").arg(problems.size()) + problems.join(QLatin1Char('\n'))));
     }
@@ -201,6 +249,42 @@ private slots:
         QVERIFY(node->hiddenBadges() > 0);
         QCOMPARE(node->badgeRects().size(), n.badges.size() - node->hiddenBadges() + 1);
         QVERIFY2(plusOutOfOrder(*node).isEmpty(), qPrintable(plusOutOfOrder(*node)));
+    }
+
+    void aCrowdedRingGivesWayWithoutOverlapping() {
+        // Two dozen points in a twentieth of the ring, and two looked-up keys side by side, one
+        // with a long name: the labels that find no room are shortened to their node's name or
+        // left out, and the tooltip names them; none sits on another, a plate or a node.
+        core::View v;
+        v.layout = core::Layout::Ring;
+        for (int i = 0; i < 4; ++i) {
+            core::NodeView n;
+            n.id = i;
+            n.name = "n" + std::to_string(i + 1);
+            v.nodes.push_back(n);
+        }
+        core::RingView ring;
+        for (int i = 0; i < 24; ++i)
+            ring.vnodes.push_back({0.1 + 0.002 * i, i % 4, "n" + std::to_string(i % 4 + 1) + "#" + std::to_string(i / 4), false});
+        ring.keys.push_back({0.6, 2, "user:1234567", true});
+        ring.keys.push_back({0.603, 1, "k7", true});
+        v.ring = ring;
+        widgets::GraphScene scene;
+        scene.setView(v);
+        const widgets::RingItem* item = scene.ring();
+        QVERIFY(item);
+        const QStringList problems = ringLabelProblems(scene);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QCOMPARE(item->keyPlates().size(), std::size_t{2});
+        const QStringList cramped = item->crampedPoints();
+        QVERIFY(!cramped.isEmpty());
+        // Every point is labelled, shortened or named in the tooltip as not labelled.
+        const auto unlabelled = std::count_if(cramped.begin(), cramped.end(), [](const QString& c) { return c.endsWith(QStringLiteral("(not labelled)")); });
+        QCOMPARE(item->pointLabels().size() + static_cast<std::size_t>(unlabelled), std::size_t{24});
+        for (const QString& c : cramped) QVERIFY2(item->toolTip().contains(c), qPrintable(c));
+        bool shortened = false;
+        for (const auto& label : item->pointLabels()) shortened = shortened || !label.text.contains(QLatin1Char('#'));
+        QVERIFY(shortened);
     }
 
     void theShortcutsDialogShowsItsKeysWhole() {

@@ -19,7 +19,7 @@ namespace sb::widgets {
 namespace {
 constexpr int kDefaultVisibleSeries = 4;
 constexpr std::size_t kMaxSamples = 20000;  // beyond this, keep every other sample
-constexpr std::size_t kBackfillLimit = 50000;  // replaying more than this to fill a jump is not worth it
+constexpr std::size_t kBackfillLimit = 50000;  // filling a longer jump at once is not worth it
 constexpr std::size_t kBackfillSamples = 1000;
 constexpr int kUnitRole = Qt::UserRole + 1;
 constexpr int kQuantityRole = Qt::UserRole + 2;  // "Commit index": the series without its node
@@ -109,12 +109,15 @@ void MetricsPanel::sample() {
     // back, had only its last sample and drew nothing).
     if (!m_samples.empty() && m_samples.back().position > position) truncate(position);
     const std::size_t last = m_samples.empty() ? 0 : m_samples.back().position;
-    if (position > last + 1 && position <= kBackfillLimit) backfill(last, position);
+    if (position > last + 1 && position - last <= kBackfillLimit) backfill(last, position);
     if (m_samples.empty() || position > m_samples.back().position) {
         m_samples.push_back(takeSample(position, t->model(), t->now(), t->sim().nextTime()));
         if (m_samples.size() > kMaxSamples) {
+            // Every other one, counted back from the newest: the newest stays, so the lines
+            // still end at the moment shown (and run on from it).
             std::vector<Sample> thinned;
-            for (std::size_t i = 0; i < m_samples.size(); i += 2) thinned.push_back(std::move(m_samples[i]));
+            for (std::size_t i = (m_samples.size() - 1) % 2; i < m_samples.size(); i += 2)
+                thinned.push_back(std::move(m_samples[i]));
             m_samples = std::move(thinned);
         }
     }
@@ -122,16 +125,20 @@ void MetricsPanel::sample() {
 }
 
 void MetricsPanel::backfill(std::size_t from, std::size_t to) {
-    // The run jumped (a lesson step, a seek): replay the session script on a scratch simulation to
-    // sample what happened in between. Deterministic, so it is exactly the recorded run.
+    // The run jumped (a lesson step, a seek, a fast frame): replay a copy of the timeline's
+    // checkpoint at or before the last sample to sample what happened in between. Deterministic,
+    // so it is exactly the recorded run; starting there, not at event 1, keeps the cost to the
+    // gap plus less than one checkpoint interval, however late in the run.
     const core::Timeline* t = m_controller->timeline();
-    auto sim = core::Simulation::create(m_controller->registry(), t->sim().session());
-    if (!sim) return;
+    auto checkpoint = t->checkpointAtOrBefore(std::max(from, t->firstKept()));
+    if (!checkpoint) return;
+    core::Simulation& sim = checkpoint->state;
     const std::size_t stride = std::max<std::size_t>(1, (to - from) / kBackfillSamples);
-    for (std::size_t i = 1; i < to; ++i) {
-        if (!sim->step()) break;
+    for (std::size_t i = checkpoint->position + 1; i < to; ++i) {
+        if (!sim.step()) break;
+        ++m_replayed;
         if (i <= from || (i - from) % stride != 0) continue;
-        m_samples.push_back(takeSample(i, sim->model(), sim->now(), sim->nextTime()));
+        m_samples.push_back(takeSample(i, sim.model(), sim.now(), sim.nextTime()));
     }
 }
 

@@ -41,9 +41,25 @@ public:
     QListWidget* seriesList() const { return m_series; }
     std::size_t sampleCount() const { return m_samples.size(); }
     int replotCount() const { return m_replots; }
+    // Events replayed to fill the samples of jumps since the panel was made (for tests and
+    // benchmarks: a jump costs its gap plus less than one checkpoint interval).
+    std::size_t replayedEvents() const { return m_replayed; }
     // Takes a sample if the run moved on, and schedules a replot.
     void sample();
     void replotNow();
+
+    // One point of every series: the model's metrics after `position` events.
+    struct Sample {
+        std::size_t position;
+        double timeMs;
+        std::vector<double> values;  // by index into seriesNames(); NaN (or missing) where absent
+        double beforeMs;             // just before the next event, for metrics that read the clock
+        std::vector<double> before;  // the values then (empty when none read the clock)
+    };
+    // What the plot holds (for tests): the samples in position order, and the metric names their
+    // values are indexed by.
+    const std::vector<Sample>& samples() const { return m_samples; }
+    const std::vector<std::string>& seriesNames() const { return m_names; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -51,13 +67,6 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    struct Sample {
-        std::size_t position;
-        double timeMs;
-        std::vector<double> values;  // by index into m_names
-        double beforeMs;             // just before the next event, for metrics that read the clock
-        std::vector<double> before;  // the values then (empty when none read the clock)
-    };
     Sample takeSample(std::size_t position, const core::Model& model, core::Time now, std::optional<core::Time> next);
     std::vector<double> valuesOf(const std::vector<core::Metric>& metrics);
     static bool clocked(const core::Model& model);
@@ -80,6 +89,7 @@ private:
     std::vector<std::string> m_names;
     std::vector<Sample> m_samples;
     int m_replots = 0;
+    std::size_t m_replayed = 0;
 };
 
 }  // namespace sb::widgets

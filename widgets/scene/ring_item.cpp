@@ -105,16 +105,21 @@ void RingItem::setRing(const core::RingView& given, const std::vector<core::Node
     if (ring.moveProgress >= 1) ring.moves.clear();
     const bool sameRing =
         sameMarks(ring.vnodes, m_ring.vnodes) && sameMarks(ring.keys, m_ring.keys) && ring.density == m_ring.density;
-    if (sameRing && sameMoves(ring, m_ring)) return;
-    if (sameRing) {
+    // The labels keep off the nodes, whose words grow and shrink with the run.
+    std::vector<QRectF> nodes = nodeRects();
+    const bool sameRoom = nodes == m_nodeRects;
+    if (sameRing && sameRoom && sameMoves(ring, m_ring)) return;
+    if (sameRing && sameRoom) {
         // Only the journeys moved on: repaint their layer, not the cached ring under it.
         m_ring.moves = std::move(ring.moves);
         m_ring.moveProgress = ring.moveProgress;
         m_movesLayer->update();
         return;
     }
-    prepareGeometryChange();  // the bounds grow while a key is highlighted
+    prepareGeometryChange();  // the bounds grow while a key is highlighted, and with the labels
     m_ring = std::move(ring);
+    m_nodeRects = std::move(nodes);
+    placeLabels();
     update();
     m_movesLayer->update();
 }
@@ -195,25 +200,14 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
     p->setPen(QPen(m_palette->highlight, 2.5));
     p->setBrush(c);
     p->drawEllipse(at, 7.0, 7.0);
-    // The label sits inside the ring, on a plate so it reads over the other keys.
-    QFont f = p->font();
-    f.setBold(true);
-    p->setFont(f);
-    const QString text = QString::fromStdString(key.label);
-    const QPointF inward = ringPoint(key.position, r - 24);
-    const QRectF box(inward.x() - 28, inward.y() - 9, 56, 18);
-    p->setPen(QPen(m_palette->highlight, 1.5));
-    p->setBrush(m_palette->background);
-    p->drawRoundedRect(box, 4, 4);
-    p->setPen(m_palette->text);
-    p->drawText(box, Qt::AlignCenter, text);
+    // (Its name is on a plate, painted with the other labels over everything.)
 }
 
 QRectF RingItem::boundingRect() const {
     // Room for the labels outside the ring, and for a highlighted key's line out to its owner.
     const bool highlight = std::any_of(m_ring.keys.begin(), m_ring.keys.end(), [](const auto& k) { return k.highlighted; });
     const double r = m_radius + (highlight ? 140 : 40);
-    return QRectF(-r, -r, 2 * r, 2 * r);
+    return QRectF(-r, -r, 2 * r, 2 * r).united(m_labelBounds.adjusted(-2, -2, 2, 2));
 }
 
 void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -237,9 +231,6 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         }
     }
     // (Keys on their way to a new owner are painted by the moves layer, above.)
-    QFont f = p->font();
-    f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.75));
-    p->setFont(f);
     // Ticks as wide as the ring has room for each (3 px down to 1), so a thousand points per
     // node read as a mix of hues rather than a solid band.
     const double tick = std::clamp(2 * std::numbers::pi * m_radius / std::max<double>(1, static_cast<double>(m_ring.vnodes.size())), 1.0, 3.0);
@@ -247,14 +238,10 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(mark.owner, 0)));
         p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : tick));
         p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + 8));
-        if (!mark.label.empty() && m_ring.vnodes.size() <= 24) {
-            p->setPen(m_palette->mutedText);
-            const QPointF at = ringPoint(mark.position, m_radius + 20);
-            p->drawText(QRectF(at.x() - 30, at.y() - 7, 60, 14), Qt::AlignCenter, QString::fromStdString(mark.label));
-        }
     }
     for (const auto& key : m_ring.keys)
         if (key.highlighted) paintHighlighted(p, key);
+    paintLabels(p);
 }
 
 std::string RingItem::keyAt(QPointF pos) const {

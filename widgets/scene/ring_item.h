@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QFont>
 #include <QGraphicsItem>
+#include <QStringList>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +23,13 @@ class GraphScene;
 // owner's tick to the new one's as the view's RingView::moves and moveProgress say (simulated
 // time, so the journey pauses, rewinds and exports with the run); until it arrives its dot keeps
 // the old owner's hue. Clicking a key asks the scene to look it up.
+//
+// Its words are fitted as the zone and node captions are: a point's label ("n2#0") is sized from
+// its font, set just outside its tick (or, where that is taken, a row further out or beside it,
+// with a leader back to the tick), never on a node, a key's plate or another label; all labels
+// share the largest font step at which each finds room. One that finds none is shortened to its
+// node's name ("n2"), or left out, and the ring's tooltip names it. A looked-up key's plate is as
+// wide as its name.
 class RingItem : public QGraphicsItem {
     // The keys on their way, painted by a child item of their own above the ring: they move every
     // frame, and the ring's thousands of marks (cached) need not be painted again for that.
@@ -41,6 +50,18 @@ public:
     // a ring fraction (the eased point between its old owner's tick and the new one's).
     std::size_t movingKeys() const { return m_ring.moveProgress < 1 ? m_ring.moves.size() : 0; }
     double travellerAt(std::size_t move) const;
+    // The words on the ring as drawn (for tests): a point's label or a highlighted key's plate,
+    // its font and its rectangle in item coordinates (a plate's rectangle is the plate).
+    struct Label {
+        QString text;
+        QFont font;
+        QRectF rect;
+        QPointF leaderFrom;  // the tick a moved label points back to (null: beside its tick)
+    };
+    const std::vector<Label>& pointLabels() const { return m_pointLabels; }
+    const std::vector<Label>& keyPlates() const { return m_keyPlates; }
+    // The points whose labels were shortened or left out for room, in words (empty: none).
+    QStringList crampedPoints() const { return m_cramped; }
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -49,12 +70,23 @@ private:
     std::optional<double> ownerTick(const core::RingMark& key) const;
     void paintMoves(QPainter* p) const;
     void paintHighlighted(QPainter* p, const core::RingMark& key) const;
+    void paintLabels(QPainter* p) const;
+    // The nodes' extents in item coordinates, sorted (labels keep off them).
+    std::vector<QRectF> nodeRects() const;
+    // Fits and places the key plates, then the point labels around them (ring_item_labels.cpp).
+    void placeLabels();
+    void placePlates(std::vector<QRectF>& taken);
 
     GraphScene* m_graph;
     const ScenePalette* m_palette;
     double m_radius;
     core::RingView m_ring;
     MovesLayer* m_movesLayer;
+    std::vector<QRectF> m_nodeRects;  // what the labels were placed around
+    std::vector<Label> m_pointLabels;
+    std::vector<Label> m_keyPlates;
+    QStringList m_cramped;
+    QRectF m_labelBounds;  // every label's rectangle, united
 };
 
 // Where a fraction of the ring sits, clockwise from 12 o'clock.

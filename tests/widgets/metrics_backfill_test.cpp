@@ -1,0 +1,180 @@
+// The metrics plot fills a jump (a lesson step, a seek, several events in one playback frame) by
+// replaying a copy of the timeline's nearest earlier checkpoint, not the run from its first event
+// (issue 21): a jump costs its gap plus less than one checkpoint interval, however late in the
+// run. The samples it fills must be exactly the recorded run's: each is compared with the model
+// stepped one event at a time from the start, on its own simulation of the same session.
+#include <QApplication>
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+
+#include "panels/metrics_panel.h"
+#include "shipped_catalog.h"
+#include "sim/model_capabilities.h"
+#include "sim_controller.h"
+#include "test_support.h"
+
+using namespace sb;
+
+namespace {
+
+// The panel's value of metric `name` in `values`, NaN where it has none.
+double valueOf(const widgets::MetricsPanel& panel, const std::vector<double>& values, const std::string& name) {
+    const auto& names = panel.seriesNames();
+    const auto it = std::find(names.begin(), names.end(), name);
+    const auto i = static_cast<std::size_t>(it - names.begin());
+    return it == names.end() || i >= values.size() ? std::nan("") : values[i];
+}
+
+bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+// The panel's `values` hold exactly `metrics` (bit for bit: the replay is the recorded run).
+void checkValues(const widgets::MetricsPanel& panel, const std::vector<double>& values,
+                 const std::vector<core::Metric>& metrics, std::size_t position) {
+    const auto plotted = std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); });
+    const auto had = std::count_if(metrics.begin(), metrics.end(), [](const core::Metric& m) { return !std::isnan(m.value); });
+    QCOMPARE(plotted, had);
+    for (const core::Metric& m : metrics) {
+        const double value = valueOf(panel, values, m.name);
+        QVERIFY2(same(value, m.value), qPrintable(QStringLiteral("%1 at event %2: plotted %3, the run had %4")
+                                                      .arg(QString::fromStdString(m.name))
+                                                      .arg(position)
+                                                      .arg(value)
+                                                      .arg(m.value)));
+    }
+}
+
+// Every sample the panel holds equals the sample of the run stepped one event at a time.
+// `clockedSamples` counts the samples that carry values just before the next event.
+void checkSamplesAgainstStepping(const widgets::SimController& controller, const widgets::MetricsPanel& panel,
+                                 std::size_t& clockedSamples) {
+    clockedSamples = 0;
+    auto reference = core::Simulation::create(controller.registry(), controller.timeline()->sim().session());
+    QVERIFY(reference);
+    std::size_t position = 0;
+    for (const widgets::MetricsPanel::Sample& s : panel.samples()) {
+        while (position < s.position) {
+            QVERIFY(reference->step());
+            ++position;
+        }
+        QCOMPARE(position, s.position);
+        const core::Model& model = reference->model();
+        QVERIFY2(same(s.timeMs, static_cast<double>(reference->now()) / 1000.0),
+                 qPrintable(QStringLiteral("event %1 plotted at %2 ms").arg(s.position).arg(s.timeMs)));
+        checkValues(panel, s.values, model.metrics(), s.position);
+        if (QTest::currentTestFailed()) return;
+        // A metric that reads the clock carries its value just before the next event too.
+        const auto next = reference->nextTime();
+        const bool clocked = dynamic_cast<const core::ProbesAtTime*>(&model) != nullptr;
+        if (!clocked || !next || *next <= reference->now() + 1) {
+            QVERIFY2(s.before.empty(), qPrintable(QStringLiteral("event %1 has values before a next event").arg(s.position)));
+            continue;
+        }
+        ++clockedSamples;
+        QVERIFY(same(s.beforeMs, static_cast<double>(*next - 1) / 1000.0));
+        checkValues(panel, s.before, core::metricsAt(model, *next - 1), s.position);
+        if (QTest::currentTestFailed()) return;
+    }
+}
+
+}  // namespace
+
+class MetricsBackfillTest : public test::WarningFreeTest {
+    Q_OBJECT
+
+    core::TopicRegistry m_registry;
+    std::unique_ptr<core::LessonCatalog> m_catalog;
+
+private slots:
+    void initTestCase() { m_catalog = test::shippedCatalog(m_registry); }
+
+    void aLateJumpReplaysItsGapAndSamplesTheRecordedRun_data() {
+        QTest::addColumn<QString>("lesson");
+        QTest::addColumn<int>("step");
+        QTest::addColumn<int>("gap");
+        QTest::addColumn<bool>("clocked");
+        // Long runs (the cold start's first step is about 32,000 events) of a cache, whose
+        // metrics read the clock between events (a TTL), and a hash ring, whose do not.
+        QTest::newRow("cache-cold-start") << QStringLiteral("cache-cold-start") << 1 << 700 << true;
+        QTest::newRow("cache-stampede") << QStringLiteral("cache-stampede") << 2 << 5 << true;
+        QTest::newRow("hashring-replication") << QStringLiteral("hashring-replication") << 6 << 300 << false;
+    }
+
+    void aLateJumpReplaysItsGapAndSamplesTheRecordedRun() {
+        QFETCH(QString, lesson);
+        QFETCH(int, step);
+        QFETCH(int, gap);
+        QFETCH(bool, clocked);
+        const core::Lesson* l = m_catalog->find(lesson.toStdString());
+        QVERIFY(l);
+        widgets::SimController controller(m_registry);
+        QVERIFY(controller.loadLesson(*l).ok());
+        widgets::MetricsPanel panel(&controller);  // hidden: it samples only when told to here
+        controller.goToStepEnd(static_cast<std::size_t>(step));
+        const std::size_t end = controller.timeline()->position();
+        const std::size_t every = controller.timeline()->checkpointEvery();
+        const auto jump = static_cast<std::size_t>(gap);
+        QVERIFY2(end > jump + 2 * every, "the jump should start past the first checkpoints");
+        const std::size_t from = end - jump;
+
+        controller.seek(from);
+        panel.sample();
+        QCOMPARE(panel.samples().back().position, from);
+        const std::size_t replayedBefore = panel.replayedEvents();
+        QVERIFY(replayedBefore < from + every);
+        controller.seek(end);
+        panel.sample();
+        const std::size_t replayed = panel.replayedEvents() - replayedBefore;
+        // The states between the two samples, from the checkpoint at or before the first.
+        QVERIFY2(replayed >= jump - 1 && replayed < jump + every,
+                 qPrintable(QStringLiteral("replayed %1 events for a gap of %2 at event %3 (checkpoints every %4)")
+                                .arg(replayed).arg(jump).arg(end).arg(every)));
+        // A short gap is sampled at every event.
+        const auto inGap = std::count_if(panel.samples().begin(), panel.samples().end(),
+                                         [&](const auto& s) { return s.position > from && s.position <= end; });
+        QCOMPARE(static_cast<std::size_t>(inGap), jump);
+        std::size_t clockedSamples = 0;
+        checkSamplesAgainstStepping(controller, panel, clockedSamples);
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(clockedSamples > 0, clocked);
+    }
+
+    void fastPlaybackFramesReplayOnlyTheirOwnEvents() {
+        const core::Lesson* l = m_catalog->find("cache-cold-start");
+        QVERIFY(l);
+        widgets::SimController controller(m_registry);
+        QVERIFY(controller.loadLesson(*l).ok());
+        widgets::MetricsPanel panel(&controller);
+        controller.goToStepEnd(1);
+        panel.show();  // visible: it samples on every change, as the Plots dock does
+        QVERIFY(panel.isVisible());
+        const std::size_t every = controller.timeline()->checkpointEvery();
+        controller.setSpeed(10.0);
+        std::size_t multiEventFrames = 0;
+        for (int frame = 0; frame < 60; ++frame) {
+            const std::size_t position = controller.timeline()->position();
+            const std::size_t replayed = panel.replayedEvents();
+            controller.advance(16.0);
+            const std::size_t moved = controller.timeline()->position() - position;
+            multiEventFrames += moved > 1 ? 1 : 0;
+            QVERIFY2(panel.replayedEvents() - replayed < moved + every,
+                     qPrintable(QStringLiteral("frame %1 moved %2 events from event %3 and replayed %4")
+                                    .arg(frame).arg(moved).arg(position).arg(panel.replayedEvents() - replayed)));
+            QCOMPARE(panel.samples().back().position, controller.timeline()->position());
+        }
+        QVERIFY(multiEventFrames > 0);  // the frames did jump
+        std::size_t clockedSamples = 0;
+        checkSamplesAgainstStepping(controller, panel, clockedSamples);
+        if (QTest::currentTestFailed()) return;
+        QVERIFY(clockedSamples > 0);
+    }
+};
+
+int main(int argc, char** argv) {
+    sb::test::installWarningRecorder();
+    QApplication app(argc, argv);
+    MetricsBackfillTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "metrics_backfill_test.moc"
