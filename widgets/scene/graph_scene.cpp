@@ -130,7 +130,7 @@ void GraphScene::layout() {
     }
     if (ring) layoutRing();
     else if (m_view.layout == core::Layout::Row) layoutRow();
-    else if (m_view.layout == core::Layout::Tiers) layoutPlaced(tiersLayout(m_view.nodes));
+    else if (m_view.layout == core::Layout::Tiers) layoutPlaced(tiersLayout(m_view.nodes, m_view.links));
     else if (m_view.layout == core::Layout::Star) layoutPlaced(starLayout(m_view.nodes));
     else layoutCircle();
     for (std::size_t i = 0; i < count; ++i) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <set>
 
 #include "scene/node_item.h"
 
@@ -21,6 +22,9 @@ constexpr std::size_t kMaxRows = 4;    // more than this in one tier wraps into 
 constexpr double kStarGap = 10.0;      // between the footprints of a star's nodes
 constexpr double kStarStep = 2.0;      // the rim radius is tried in steps of this
 constexpr double kStarAngleStep = 1.0; // and each pair's angle, in degrees
+constexpr double kStagger = 80.0;      // a zigzag column's rows lie this far apart sideways
+constexpr double kClear = NodeItem::kRadius + 28;  // a link nearer a node's centre passes over it
+constexpr double kRoomAspect = 1.5;    // a window's scene area, width over height (1280x800: 586x395)
 
 }  // namespace
 
@@ -36,24 +40,112 @@ std::vector<QPointF> circlePoints(std::size_t count, double minRadius) {
     return out;
 }
 
-std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes) {
-    std::map<int, std::vector<std::size_t>> tiers;  // ordered: tier order is column order
-    for (std::size_t i = 0; i < nodes.size(); ++i) tiers[nodes[i].tier].push_back(i);
-    std::vector<QPointF> out(nodes.size());
+namespace {
+
+using Column = std::vector<std::size_t>;  // node indices, top to bottom
+using Links = std::set<std::pair<std::size_t, std::size_t>>;  // node indices, smaller first
+
+bool talkWithin(const Column& members, const Links& links) {
+    for (std::size_t a = 0; a < members.size(); ++a)
+        for (std::size_t b = a + 1; b < members.size(); ++b)
+            if (links.count(std::minmax(members[a], members[b]))) return true;
+    return false;
+}
+
+// The columns side by side, each spread down and centred on the middle row; a tall one wraps into
+// sub-columns; one of three or more whose nodes talk among themselves zigzags, every other row
+// half the stagger right and the rest half left, so a line between two of them clears the one
+// between (the rows are spread down, the offset keeps the column's neighbours as far away).
+std::vector<QPointF> placeColumns(const std::vector<Column>& columns, std::size_t count, const Links& links) {
+    std::vector<QPointF> out(count);
     double x = 0;
-    for (const auto& [tier, members] : tiers) {
+    for (const Column& members : columns) {
         const std::size_t subColumns = (members.size() + kMaxRows - 1) / kMaxRows;
         const std::size_t rows = (members.size() + subColumns - 1) / subColumns;
+        const double half = rows >= 3 && talkWithin(members, links) ? kStagger / 2 : 0;
+        const double step = kSubColumnGap + 2 * half;  // a zigzag sub-column keeps clear of the next
+        x += half;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const auto column = static_cast<double>(k / rows);
             // The last sub-column may be shorter: centre it too.
             const std::size_t inColumn = std::min(rows, members.size() - (k / rows) * rows);
             const double row = static_cast<double>(k % rows) - (static_cast<double>(inColumn) - 1) / 2;
-            out[members[k]] = QPointF(x + column * kSubColumnGap, row * kRowGap);
+            const double zig = (k % rows) % 2 == 0 ? -half : half;
+            out[members[k]] = QPointF(x + column * step + zig, row * kRowGap);
         }
-        x += static_cast<double>(subColumns - 1) * kSubColumnGap + kColumnGap;
+        x += static_cast<double>(subColumns - 1) * step + half + kColumnGap;
     }
     return out;
+}
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b) {
+    const QPointF ab = b - a;
+    const double length2 = QPointF::dotProduct(ab, ab);
+    const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+    const QPointF d = p - (a + ab * t);
+    return std::hypot(d.x(), d.y());
+}
+
+// How good a placement is: first how few links pass over a third node, then how large it can be
+// drawn in a room of the usual shape.
+struct Score {
+    int passOvers = 0;
+    double fit = 0;
+    bool operator<(const Score& o) const { return passOvers != o.passOvers ? passOvers > o.passOvers : fit < o.fit; }
+};
+
+Score scoreOf(const std::vector<QPointF>& at, const Links& links) {
+    Score s;
+    for (const auto& [a, b] : links)
+        for (std::size_t c = 0; c < at.size(); ++c)
+            if (c != a && c != b && distanceToSegment(at[c], at[a], at[b]) < kClear) ++s.passOvers;
+    QRectF bounds;
+    for (const QPointF& p : at) bounds = bounds.united(NodeItem::footprint().translated(p));
+    s.fit = std::min(kRoomAspect / bounds.width(), 1.0 / bounds.height());
+    return s;
+}
+
+}  // namespace
+
+std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const std::vector<core::LinkView>& links) {
+    std::map<int, Column> tiers;  // ordered: tier order is column order
+    for (std::size_t i = 0; i < nodes.size(); ++i) tiers[nodes[i].tier].push_back(i);
+    std::map<core::NodeId, std::size_t> index;
+    for (std::size_t i = 0; i < nodes.size(); ++i) index[nodes[i].id] = i;
+    Links linked;
+    for (const auto& l : links)
+        if (index.count(l.from) && index.count(l.to) && l.from != l.to) linked.insert(std::minmax(index[l.from], index[l.to]));
+    std::vector<Column> columns;
+    for (auto& [tier, members] : tiers) columns.push_back(std::move(members));
+    // Neighbouring columns that are short together share one, the later below, while that takes
+    // a link off a node it passed over or lets the scene be drawn larger: four tiers of one or two
+    // nodes side by side (clients, servers, cache, database) were four times wider than tall, and
+    // a window's scene area is about one and a half.
+    std::vector<QPointF> best = placeColumns(columns, nodes.size(), linked);
+    Score bestScore = scoreOf(best, linked);
+    for (bool merged = true; merged;) {
+        merged = false;
+        std::size_t at = 0;
+        for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
+            if (columns[c].size() + columns[c + 1].size() > kMaxRows) continue;
+            std::vector<Column> trial = columns;
+            trial[c].insert(trial[c].end(), trial[c + 1].begin(), trial[c + 1].end());
+            trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+            std::vector<QPointF> placed = placeColumns(trial, nodes.size(), linked);
+            const Score score = scoreOf(placed, linked);
+            if (bestScore < score) {
+                bestScore = score;
+                best = std::move(placed);
+                at = c;
+                merged = true;
+            }
+        }
+        if (merged) {
+            columns[at].insert(columns[at].end(), columns[at + 1].begin(), columns[at + 1].end());
+            columns.erase(columns.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+        }
+    }
+    return best;
 }
 
 namespace {
