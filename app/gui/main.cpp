@@ -7,6 +7,7 @@
 #include "gui/headless_export.h"
 #include "first_paint.h"
 #include "gui/main_window.h"
+#include "sim/allocator.h"
 #include "sim/registry.h"
 
 namespace {
@@ -25,6 +26,7 @@ void quietPlatformNotes(QtMsgType type, const QMessageLogContext& context, const
 }  // namespace
 
 int main(int argc, char** argv) {
+    sb::core::mergeFreedBlocksEagerly();  // loading a long session stays linear (allocator.h)
     // Parse before QApplication exists: --help, --version and a wrong flag must answer on a
     // machine with no display, where creating the QApplication would abort.
     QStringList arguments;

@@ -59,7 +59,7 @@ TopicContext loadScenario(const nlohmann::json& doc, Lesson& lesson,
     nlohmann::json sj = member(doc, "scenario");
     if (!sj.is_object()) sj = nlohmann::json::object();
     sj["topic"] = lesson.topic;
-    auto scenario = scenarioFromJson(sj, registry, "/scenario", ctx.nodes);
+    auto scenario = scenarioFromJson(std::move(sj), registry, "/scenario", ctx.nodes);
     if (!scenario) {
         problems.add(scenario.error());
         return ctx;

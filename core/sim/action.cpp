@@ -52,7 +52,7 @@ nlohmann::json toJson(const Action& action) {
     return j;
 }
 
-Result<Action> actionFromJson(const nlohmann::json& j, const std::string& where) {
+Result<Action> actionFromJson(nlohmann::json&& j, const std::string& where) {
     if (!j.is_object()) return makeError("an action must be an object", where);
     Action action;
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -68,12 +68,19 @@ Result<Action> actionFromJson(const nlohmann::json& j, const std::string& where)
             action.at = static_cast<Time>(std::llround(ms * 1000.0));
         } else if (key == "by_user") {
             action.byUser = it->is_boolean() && it->get<bool>();
-        } else {
-            action.args[key] = *it;
         }
     }
     if (action.kind.empty()) return makeError("an action needs \"do\"", where);
+    // What is left are the arguments: the object itself, its three own fields taken out.
+    j.erase("do");
+    j.erase("at_ms");
+    j.erase("by_user");
+    action.args = std::move(j);
     return action;
+}
+
+Result<Action> actionFromJson(const nlohmann::json& j, const std::string& where) {
+    return actionFromJson(nlohmann::json(j), where);
 }
 
 namespace {

@@ -54,7 +54,10 @@ struct ActionSpec {
 std::vector<ActionSpec> genericActionSpecs();
 
 nlohmann::json toJson(const Action& action);
-// `where` is a JSON pointer prefix used in error messages, e.g. "/actions/3".
+// `where` is a JSON pointer prefix used in error messages, e.g. "/actions/3". The rvalue form
+// keeps `j`'s storage as the action's arguments instead of copying them (a long session loads
+// each action once, not twice).
+Result<Action> actionFromJson(nlohmann::json&& j, const std::string& where);
 Result<Action> actionFromJson(const nlohmann::json& j, const std::string& where);
 
 // Checks kind and argument types against the specs and node names against `nodes`.

@@ -72,13 +72,13 @@ Result<std::vector<std::string>> nodeNamesFor(const TopicRegistry& registry,
 
 }  // namespace
 
-Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
+Result<Scenario> scenarioFromJson(nlohmann::json j, const TopicRegistry& registry,
                                   const std::string& where) {
     std::vector<std::string> nodes;
-    return scenarioFromJson(j, registry, where, nodes);
+    return scenarioFromJson(std::move(j), registry, where, nodes);
 }
 
-Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
+Result<Scenario> scenarioFromJson(nlohmann::json j, const TopicRegistry& registry,
                                   const std::string& where, std::vector<std::string>& nodes) {
     if (!j.is_object()) return makeError("a scenario must be a JSON object", where.empty() ? "/" : where);
     Scenario sc;
@@ -135,8 +135,9 @@ Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& 
     }
     if (auto a = j.find("actions"); a != j.end()) {
         if (!a->is_array()) return makeError("expected a list of actions", where + "/actions");
+        sc.actions.reserve(a->size());
         for (std::size_t i = 0; i < a->size(); ++i) {
-            auto action = actionFromJson((*a)[i], where + "/actions/" + std::to_string(i));
+            auto action = actionFromJson(std::move((*a)[i]), where + "/actions/" + std::to_string(i));
             if (!action) return action.error();
             sc.actions.push_back(std::move(action.value()));
         }
@@ -153,7 +154,7 @@ Result<Scenario> loadScenarioText(std::string_view text, const TopicRegistry& re
                                   const std::string& file) {
     auto j = parseJsonText(text, file);
     if (!j) return j.error();
-    auto sc = scenarioFromJson(j.value(), registry);
+    auto sc = scenarioFromJson(std::move(j.value()), registry);
     if (!sc) return makeError(sc.error().message, file + ":" + sc.error().where);
     return sc;
 }

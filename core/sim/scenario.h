@@ -31,8 +31,9 @@ struct Scenario {
 };
 
 // Validates against the registry: topic exists, parameters known and in range, actions known
-// with arguments naming real nodes. `where` prefixes JSON pointers in errors.
-Result<Scenario> scenarioFromJson(const nlohmann::json& j, const TopicRegistry& registry,
+// with arguments naming real nodes. `where` prefixes JSON pointers in errors. Takes `j` by value
+// so that a caller done with its document can move it in: the actions keep its storage.
+Result<Scenario> scenarioFromJson(nlohmann::json j, const TopicRegistry& registry,
                                   const std::string& where = "");
 Result<Scenario> loadScenarioText(std::string_view text, const TopicRegistry& registry,
                                   const std::string& file);

@@ -131,5 +131,3 @@ void jsonParseWithPrescan(benchmark::State& state) {
 BENCHMARK(jsonParseWithPrescan)->Arg(4096)->Arg(32768)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

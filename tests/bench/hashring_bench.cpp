@@ -101,5 +101,3 @@ void BM_ViewMillionKeys(benchmark::State& state) {
 BENCHMARK(BM_ViewMillionKeys)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -61,5 +61,3 @@ void seekInto100kTrace(benchmark::State& state) {
 BENCHMARK(seekInto100kTrace)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

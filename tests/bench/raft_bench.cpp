@@ -68,5 +68,3 @@ void raftWriteEventsPerSecond(benchmark::State& state) {
 BENCHMARK(raftWriteEventsPerSecond)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();
