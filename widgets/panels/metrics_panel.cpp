@@ -67,6 +67,7 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
 
 void MetricsPanel::clear() {
     m_samples.clear();
+    dropPoints();
     m_names.clear();
     m_series->clear();
     m_plot->clearGraphs();
@@ -75,6 +76,28 @@ void MetricsPanel::clear() {
 
 void MetricsPanel::truncate(std::size_t position) {
     while (!m_samples.empty() && m_samples.back().position > position) m_samples.pop_back();
+    if (m_committed > m_samples.size()) dropPoints();
+}
+
+void MetricsPanel::dropPoints() {
+    m_points.clear();
+    m_committed = 0;
+}
+
+void MetricsPanel::commitPoints(std::size_t shown) {
+    // A sample's points are final once a later sample is shown: its segment then ends just
+    // before the next event. Kept per series, they grow with the run, so a replot adds the new
+    // samples' points instead of walking every sample again.
+    const std::size_t final = shown == 0 ? 0 : shown - 1;
+    if (m_committed > final) dropPoints();
+    m_points.resize(m_names.size());
+    for (; m_committed < final; ++m_committed) {
+        const Sample& s = m_samples[m_committed];
+        for (std::size_t series = 0; series < s.values.size(); ++series) {
+            m_points[series].push_back({s.timeMs, s.values[series]});
+            if (series < s.before.size()) m_points[series].push_back({s.beforeMs, s.before[series]});
+        }
+    }
 }
 
 std::size_t MetricsPanel::seriesIndex(const std::string& name) {
@@ -119,6 +142,7 @@ void MetricsPanel::sample() {
             for (std::size_t i = (m_samples.size() - 1) % 2; i < m_samples.size(); i += 2)
                 thinned.push_back(std::move(m_samples[i]));
             m_samples = std::move(thinned);
+            dropPoints();
         }
     }
     if (!m_replot.isActive()) m_replot.start();
@@ -248,8 +272,10 @@ void MetricsPanel::replotNow() {
     // shown (a lesson records its steps ahead).
     const core::Timeline* t = m_controller->timeline();
     const std::size_t position = t ? t->position() : 0;
-    std::size_t shown = 0;
-    while (shown < m_samples.size() && m_samples[shown].position <= position) ++shown;
+    const auto firstHidden = std::partition_point(m_samples.begin(), m_samples.end(),
+                                                  [&](const Sample& s) { return s.position <= position; });
+    const auto shown = static_cast<std::size_t>(firstHidden - m_samples.begin());
+    commitPoints(shown);
     // After the last event shown, the lines run on to the moment shown with the values there
     // (after a wait, a lag has kept growing).
     std::vector<double> live;
@@ -263,25 +289,15 @@ void MetricsPanel::replotNow() {
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph* graph = m_plot->graph(g);
         const auto series = static_cast<std::size_t>(graph->property("series").toInt());
-        QVector<double> xs, ys;
-        xs.reserve(static_cast<qsizetype>(2 * shown + 1));
-        ys.reserve(static_cast<qsizetype>(2 * shown + 1));
-        for (std::size_t i = 0; i < shown; ++i) {
-            const Sample& s = m_samples[i];
-            if (series >= s.values.size()) continue;
-            xs.push_back(s.timeMs);
-            ys.push_back(s.values[series]);
-            // The segment's end, just before the next event (not past the moment shown).
-            if (i + 1 < shown && series < s.before.size()) {
-                xs.push_back(s.beforeMs);
-                ys.push_back(s.before[series]);
-            }
-        }
-        if (series < live.size() && !xs.isEmpty()) {
-            xs.push_back(now);
-            ys.push_back(live[series]);
-        }
-        graph->setData(xs, ys, true);
+        const std::vector<Point>& points = m_points[series];
+        QVector<QCPGraphData> line;
+        line.reserve(static_cast<qsizetype>(points.size() + 2));
+        for (const Point& p : points) line.push_back(QCPGraphData(p.timeMs, p.value));
+        // The last sample shown, whose segment has no end yet (not past the moment shown).
+        if (shown > 0 && series < m_samples[shown - 1].values.size())
+            line.push_back(QCPGraphData(m_samples[shown - 1].timeMs, m_samples[shown - 1].values[series]));
+        if (series < live.size() && !line.isEmpty()) line.push_back(QCPGraphData(now, live[series]));
+        graph->data()->set(line, true);
     }
     m_plot->rescaleAxes();
     // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series

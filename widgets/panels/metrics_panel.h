@@ -73,6 +73,9 @@ private:
     void clear();
     void truncate(std::size_t position);
     void backfill(std::size_t from, std::size_t to);
+    // The plotted points of the samples before the last one shown (see commitPoints).
+    void commitPoints(std::size_t shown);
+    void dropPoints();
     std::size_t seriesIndex(const std::string& name);
     void rebuildGraphs();
     void fitSeriesList();
@@ -88,6 +91,11 @@ private:
     QTimer m_replot;
     std::vector<std::string> m_names;
     std::vector<Sample> m_samples;
+    struct Point {
+        double timeMs, value;
+    };
+    std::vector<std::vector<Point>> m_points;  // by series: the points of samples 0 .. m_committed - 1
+    std::size_t m_committed = 0;
     int m_replots = 0;
     std::size_t m_replayed = 0;
 };
