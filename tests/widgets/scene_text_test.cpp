@@ -98,7 +98,8 @@ QStringList historyProblems(const widgets::HistoryStrip& strip) {
 
 // Where a hash ring's point labels or key plates do not hold their words (at the font they are
 // drawn in), reach out of the ring's bounds (its cache would cut them), or sit on a node, on each
-// other, or on one another's plates.
+// other, or on one another's plates, and where a looked-up key's line to its owner runs over a
+// node's words.
 QStringList ringLabelProblems(const widgets::GraphScene& scene) {
     QStringList out;
     const widgets::RingItem* ring = scene.ring();
@@ -117,6 +118,23 @@ QStringList ringLabelProblems(const widgets::GraphScene& scene) {
         if (!ring->boundingRect().contains(label.rect)) out << QStringLiteral("%1 reaches out of the ring's bounds").arg(what);
         drawn.push_back({what, ring->mapRectToScene(label.rect)});
     };
+    // A key's line to its owner ends at the owner's outline or words, and crosses no node's words
+    // (what is under a node's shape).
+    for (const QLineF& item : ring->ownerLines()) {
+        const QLineF line(ring->mapToScene(item.p1()), ring->mapToScene(item.p2()));
+        for (QGraphicsItem* node : scene.items()) {
+            if (node->type() != widgets::NodeItem::Type || !node->isVisible()) continue;
+            QRectF words = node->sceneBoundingRect();
+            words.setTop(node->pos().y() + widgets::NodeItem::kRadius + 6);
+            words.adjust(1, 1, -1, -1);  // a line may end on its edge
+            for (int i = 0; i <= 100; ++i)
+                if (words.contains(line.pointAt(i / 100.0))) {
+                    out << QStringLiteral("the line to a key's owner runs over node %1's words")
+                               .arg(QString::fromStdString(static_cast<const widgets::NodeItem*>(node)->node().name));
+                    break;
+                }
+        }
+    }
     for (const auto& label : ring->pointLabels()) check(label, QStringLiteral("point label"));
     for (const auto& plate : ring->keyPlates()) check(plate, QStringLiteral("key plate"));
     for (std::size_t i = 0; i < drawn.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "scene/ring_item.h"
 
 #include "scene/graph_scene.h"
+#include "scene/node_item.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QLineF>
@@ -61,6 +62,21 @@ QPainterPath arcPath(double from, double span, double radius) {
         else arc.lineTo(at);
     }
     return arc;
+}
+
+// Where `line`, from outside `rect`, first touches it (its end if it never does).
+QPointF whereLineEnters(const QLineF& line, const QRectF& rect) {
+    if (rect.contains(line.p1())) return line.p1();
+    double first = 1;
+    const QLineF edges[] = {{rect.topLeft(), rect.topRight()}, {rect.topRight(), rect.bottomRight()},
+                            {rect.bottomRight(), rect.bottomLeft()}, {rect.bottomLeft(), rect.topLeft()}};
+    for (const QLineF& edge : edges) {
+        QPointF at;
+        if (line.intersects(edge, &at) != QLineF::BoundedIntersection) continue;
+        const double t = QLineF(line.p1(), at).length() / std::max(line.length(), 1e-9);
+        first = std::min(first, t);
+    }
+    return line.pointAt(first);
 }
 
 QColor mix(const QColor& a, const QColor& b, double t) {
@@ -177,6 +193,26 @@ void RingItem::paintMoves(QPainter* p) const {
     }
 }
 
+std::optional<QLineF> RingItem::ownerLine(const core::RingMark& key) const {
+    // To the server's outline, or where its words begin when it comes from below them: run to
+    // its centre, the line crossed out the key count and badges of a server above the key.
+    if (key.owner < 0 || !key.highlighted) return std::nullopt;
+    const QPointF at = ringPoint(key.position, m_radius - 10);
+    const QPointF owner = mapFromScene(m_graph->nodePosition(key.owner));
+    const QLineF toOwner(at, owner);
+    QPointF end = toOwner.pointAt(std::max(0.0, 1 - (NodeItem::kRadius + 3) / std::max(toOwner.length(), 1.0)));
+    for (const QRectF& rect : m_nodeRects)
+        if (rect.contains(owner) && owner.y() < at.y()) end = whereLineEnters(toOwner, rect);
+    return QLineF(at, end);
+}
+
+std::vector<QLineF> RingItem::ownerLines() const {
+    std::vector<QLineF> out;
+    for (const auto& key : m_ring.keys)
+        if (const auto line = ownerLine(key)) out.push_back(*line);
+    return out;
+}
+
 void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
     const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(key.owner, 0)));
     const double r = m_radius - 10;
@@ -191,11 +227,9 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
     }
     const QPointF at = ringPoint(key.position, r);
     // And a line to the owning server itself.
-    if (key.owner >= 0) {
-        const QPointF owner = mapFromScene(m_graph->nodePosition(key.owner));
-        QPen dashed(m_palette->highlight, 1.8, Qt::DashLine);
-        p->setPen(dashed);
-        p->drawLine(at, owner);
+    if (const auto line = ownerLine(key)) {
+        p->setPen(QPen(m_palette->highlight, 1.8, Qt::DashLine));
+        p->drawLine(*line);
     }
     p->setPen(QPen(m_palette->highlight, 2.5));
     p->setBrush(c);

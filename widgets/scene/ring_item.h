@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QGraphicsItem>
+#include <QLineF>
 #include <QStringList>
 #include <optional>
 #include <set>
@@ -60,6 +61,8 @@ public:
     };
     const std::vector<Label>& pointLabels() const { return m_pointLabels; }
     const std::vector<Label>& keyPlates() const { return m_keyPlates; }
+    // The dashed lines from highlighted keys to their owners, in item coordinates.
+    std::vector<QLineF> ownerLines() const;
     // The points whose labels were shortened or left out for room, in words (empty: none).
     QStringList crampedPoints() const { return m_cramped; }
 
@@ -70,6 +73,7 @@ private:
     std::optional<double> ownerTick(const core::RingMark& key) const;
     void paintMoves(QPainter* p) const;
     void paintHighlighted(QPainter* p, const core::RingMark& key) const;
+    std::optional<QLineF> ownerLine(const core::RingMark& key) const;
     void paintLabels(QPainter* p) const;
     // The nodes' extents in item coordinates, sorted (labels keep off them).
     std::vector<QRectF> nodeRects() const;
