@@ -1,8 +1,8 @@
 // Words on screen are for people, a first run says how to begin, a finished lesson offers the
 // next one, and the layout survives quiz mode and can be reset. Over every shipped lesson.
 #include <QApplication>
-#include <algorithm>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -10,11 +10,14 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+#include <algorithm>
 
 #include "gui/help_pages.h"
 #include "gui/workspace_state.h"
@@ -233,6 +236,29 @@ private slots:
         for (QAction* top : m_window->menuBar()->actions())
             if (top->text().remove(QLatin1Char('&')) == QStringLiteral("Help")) collectMenu(top->menu(), helpMenu);
         QVERIFY(helpMenu.join(QLatin1Char(' ')).remove(QLatin1Char('&')).contains(QStringLiteral("Glossary")));
+    }
+
+    void theShortcutsDialogListsEveryKeyWithoutScrolling() {
+        // At 1280x800 every row is in view: keys below the fold (the quiz's) are keys not found.
+        QAction* shortcuts = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Keyboard shortcuts")) shortcuts = a;
+        QVERIFY(shortcuts);
+        QString problem = QStringLiteral("no dialog");
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            auto* table = dialog->findChild<QTreeWidget*>();
+            problem = !table ? QStringLiteral("no table")
+                      : table->verticalScrollBar()->maximum() > 0
+                          ? QStringLiteral("%1 rows in a %2 px dialog scroll by %3 px")
+                                .arg(table->topLevelItemCount()).arg(dialog->height()).arg(table->verticalScrollBar()->maximum())
+                      : dialog->height() > m_window->height() ? QStringLiteral("taller than the window")
+                                                              : QString();
+            dialog->reject();
+        });
+        shortcuts->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void theGuideNamesPanelsAndMenusThatExist() {
