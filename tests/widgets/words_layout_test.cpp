@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
 #include <algorithm>
@@ -259,6 +260,23 @@ private slots:
         });
         shortcuts->trigger();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void theGuideFitsItsDialogWhereTheWindowHasRoom() {
+        // The guide is a page and a half of reading: at 1280x800 it is shown whole, not in a
+        // fixed 620 px box that scrolls its last section out of sight.
+        app::showHelpPage(m_window.get(), app::HelpPage::Guide);
+        QDialog* dialog = nullptr;
+        for (QDialog* d : m_window->findChildren<QDialog*>())
+            if (d->isVisible() && d->windowTitle() == app::helpPageTitle(app::HelpPage::Guide)) dialog = d;
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto* text = dialog->findChild<QTextBrowser*>();
+        QVERIFY(text);
+        QVERIFY2(text->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("the guide scrolls by %1 px in a %2 px dialog").arg(text->verticalScrollBar()->maximum()).arg(dialog->height())));
+        QVERIFY(dialog->height() <= m_window->height());
+        dialog->close();
     }
 
     void theGuideNamesPanelsAndMenusThatExist() {
