@@ -92,10 +92,11 @@ void GraphScene::setView(const core::View& view) {
     }
     for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) showNode(i);
     if (m_ring) {
-        // A ring node that grew or shrank (a bar more once requests come) is placed again.
-        bool resized = m_ringHeights.size() != m_nodes.size();
-        for (std::size_t i = 0; i < m_nodes.size() && !resized; ++i) resized = m_nodes[i]->boundingRect().height() != m_ringHeights[i];
-        if (resized) {
+        // A ring node that grew past the room it was given (more than a line) is placed again.
+        bool grown = false;
+        for (std::size_t i = 0; i < m_nodes.size() && !grown; ++i)
+            grown = ringDistance(m_nodes[i]->boundingRect().translated(m_positions[i])) < ringBand();
+        if (grown) {
             placeRingNodes();
             fitSceneRect();
         }
@@ -191,18 +192,21 @@ void GraphScene::layoutRing() {
     placeRingNodes();
 }
 
+double GraphScene::ringBand() const {
+    // The ticks and a row of point labels (at the largest font step) outside them.
+    return kRingRadius + RingItem::kTickOut + RingItem::kLabelGap + QFontMetricsF(font()).height();
+}
+
 void GraphScene::placeRingNodes() {
-    // From the nodes' drawings as they are now, so their words are set first.
-    m_ringHeights.clear();
+    // From the nodes' drawings as they are now, so their words are set first; each with room for
+    // a line more under it (a bar or a badge row that comes later in the run), so the ring is not
+    // laid out again, and the scene refitted, every time a node's words grow.
     std::vector<QRectF> drawings;
     for (std::size_t i = 0; i < m_view.nodes.size(); ++i) {
         showNode(i);
-        drawings.push_back(m_nodes[i]->boundingRect());
-        m_ringHeights.push_back(drawings.back().height());
+        drawings.push_back(m_nodes[i]->boundingRect().adjusted(0, 0, 0, NodeItem::kLine));
     }
-    // Clear of the ticks and of a row of point labels (at the largest font step) outside them.
-    const double band = kRingRadius + RingItem::kTickOut + RingItem::kLabelGap + QFontMetricsF(font()).height();
-    m_positions = ringLayout(drawings, band);
+    m_positions = ringLayout(drawings, ringBand());
 }
 
 void GraphScene::layoutRow() {

@@ -82,6 +82,7 @@ private:
     void layoutCircle();
     void layoutRing();
     void placeRingNodes();
+    double ringBand() const;  // how far out from the ring's centre its ticks and labels reach
     void showNode(std::size_t i);  // gives node item i its view, emphasis and alarm
     void fitSceneRect();
     void layoutRow();
@@ -99,7 +100,6 @@ private:
     std::vector<NodeItem*> m_nodes;           // in view order; a view may skip node ids
     std::map<core::NodeId, std::size_t> m_index;
     std::vector<QPointF> m_positions;
-    std::vector<double> m_ringHeights;  // each ring node's drawn height when it was placed
     std::map<std::pair<core::NodeId, core::NodeId>, QGraphicsLineItem*> m_links;
     std::map<core::MsgId, MessageItem*> m_messages;
     std::map<int, ZoneItem*> m_zones;

@@ -221,20 +221,21 @@ std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes) {
     return out;
 }
 
+double ringDistance(const QRectF& r) {
+    return std::hypot(std::max({r.left(), 0.0, -r.right()}), std::max({r.top(), 0.0, -r.bottom()}));
+}
+
 std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius) {
     // At one radius for all, the top node's bars sat on the ticks while the bottom one, whose
     // words hang away from the ring, stood far off: each node is placed from its own drawing.
     constexpr double kGap = 6;  // between a drawing and the ring's labels or a neighbour's drawing
     const std::size_t count = drawings.size();
     const double clear = clearRadius + kGap;
-    const auto nearest = [](const QRectF& r) {
-        return std::hypot(std::max({r.left(), 0.0, -r.right()}), std::max({r.top(), 0.0, -r.bottom()}));
-    };
     std::vector<double> distance(count, clear);
     std::vector<QPointF> direction(count);
     for (std::size_t i = 0; i < count; ++i) {
         direction[i] = ringPoint(static_cast<double>(i) / static_cast<double>(count), 1);
-        while (nearest(drawings[i].translated(direction[i] * distance[i])) < clear) distance[i] += 1;
+        while (ringDistance(drawings[i].translated(direction[i] * distance[i])) < clear) distance[i] += 1;
     }
     // Neighbours, pulled in towards the ring, must not meet: both step out until their drawings part.
     const auto at = [&](std::size_t i) { return drawings[i].adjusted(-kGap, -kGap, kGap, kGap).translated(direction[i] * distance[i]); };

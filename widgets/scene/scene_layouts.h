@@ -28,6 +28,8 @@ std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
 // drawing (`drawings`, relative to the node's centre) at least `clearRadius` plus a gap from it,
 // and apart from its neighbours' drawings.
 std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius);
+// How near to the centre of a ring (the origin) `r` comes.
+double ringDistance(const QRectF& r);
 
 // `count` points on a circle at least `minRadius` wide, spaced so neighbouring nodes do not touch.
 std::vector<QPointF> circlePoints(std::size_t count, double minRadius);
