@@ -1,6 +1,7 @@
 // Words on screen are for people, a first run says how to begin, a finished lesson offers the
 // next one, and the layout survives quiz mode and can be reset. Over every shipped lesson.
 #include <QApplication>
+#include <algorithm>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -161,6 +162,19 @@ private slots:
         QVERIFY(m_window->lessonPane()->nextButton()->isEnabled());
     }
 
+    void theLastStepChosenInTheListOffersTheNextLessonToo() {
+        // Not only playing through: choosing the last step (the step list, --steps) ends the
+        // lesson on screen as well, and going back to an earlier step takes the offer away.
+        const core::Lesson* lesson = m_window->catalog().lessons().front();
+        QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+        QListWidget* steps = m_window->lessonPane()->stepList();
+        steps->setCurrentRow(steps->count() - 1);
+        QWidget* offer = app::lessonEndOffer(*m_window);
+        QVERIFY(offer && offer->isVisible());
+        steps->setCurrentRow(0);
+        QVERIFY(!offer->isVisible());
+    }
+
     void quizModeGivesBackTheLayoutItFound() {
         QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
         QTest::qWait(0);
@@ -219,6 +233,36 @@ private slots:
         for (QAction* top : m_window->menuBar()->actions())
             if (top->text().remove(QLatin1Char('&')) == QStringLiteral("Help")) collectMenu(top->menu(), helpMenu);
         QVERIFY(helpMenu.join(QLatin1Char(' ')).remove(QLatin1Char('&')).contains(QStringLiteral("Glossary")));
+    }
+
+    void theGuideNamesPanelsAndMenusThatExist() {
+        // A guide that sends a learner to "the Metrics panel" when the dock says "Plots" is a
+        // guide that cannot be followed: every panel and menu path it names is on screen.
+        QString guide = app::helpPageHtml(app::HelpPage::Guide);
+        guide.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral(" ")).replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+        QStringList docks;
+        for (const QDockWidget* d : m_window->findChildren<QDockWidget*>()) docks << d->windowTitle();
+        static const QRegularExpression panel(QStringLiteral("\\b([A-Z][\\w-]*)\\s+panel"));
+        int panels = 0;
+        for (auto it = panel.globalMatch(guide); it.hasNext(); ++panels) {
+            const QString name = it.next().captured(1);
+            QVERIFY2(docks.contains(name), qPrintable(name + QStringLiteral(" panel; the docks are ") + docks.join(QStringLiteral(", "))));
+        }
+        QVERIFY(panels >= 2);
+        static const QRegularExpression path(QStringLiteral("\\b([A-Z]\\w*)\\s+>\\s+([A-Z][\\w ]*\\w)"));
+        int paths = 0;
+        for (auto it = path.globalMatch(guide); it.hasNext(); ++paths) {
+            const auto m = it.next();
+            QStringList items;
+            for (QAction* top : m_window->menuBar()->actions())
+                if (top->text().remove(QLatin1Char('&')) == m.captured(1)) collectMenu(top->menu(), items);
+            // The words after "View > " run on into the sentence: an item must begin them.
+            const bool found = std::any_of(items.begin(), items.end(), [&](QString item) {
+                return m.captured(2).startsWith(item.remove(QLatin1Char('&')));
+            });
+            QVERIFY2(found, qPrintable(m.captured(0)));
+        }
+        QVERIFY(paths >= 2);
     }
 };
 
