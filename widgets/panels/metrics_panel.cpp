@@ -61,12 +61,18 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     connect(m_controller, &SimController::changed, this, [this] {
         if (isVisible()) sample();
     });
+    // A lesson navigation can leave a learner's branch for the lesson's path without a branch
+    // signal; the state the last fill stopped at may be on the branch left.
+    connect(m_controller, &SimController::cursorChanged, this, [this] { m_scratch.reset(); });
     connect(m_controller, &SimController::loaded, this, &MetricsPanel::clear);
-    connect(m_controller, &SimController::branched, this, &MetricsPanel::truncate);
+    // A learner's action at `position` changes what comes next, so the sample there, whose
+    // segment ends just before the next event, goes too (the next sample takes it again).
+    connect(m_controller, &SimController::branched, this, [this](std::size_t position) { dropFrom(position); });
 }
 
 void MetricsPanel::clear() {
     m_samples.clear();
+    m_scratch.reset();
     dropPoints();
     m_names.clear();
     m_series->clear();
@@ -74,8 +80,8 @@ void MetricsPanel::clear() {
     if (isVisible()) sample();
 }
 
-void MetricsPanel::truncate(std::size_t position) {
-    while (!m_samples.empty() && m_samples.back().position > position) m_samples.pop_back();
+void MetricsPanel::dropFrom(std::size_t position) {
+    while (!m_samples.empty() && m_samples.back().position >= position) m_samples.pop_back();
     if (m_committed > m_samples.size()) dropPoints();
 }
 
@@ -130,7 +136,7 @@ void MetricsPanel::sample() {
     // Gone back: the samples after the cursor are a future this plot does not show; dropping
     // them lets the gap before the cursor be filled (a lesson opened at its end, then scrubbed
     // back, had only its last sample and drew nothing).
-    if (!m_samples.empty() && m_samples.back().position > position) truncate(position);
+    if (!m_samples.empty() && m_samples.back().position > position) dropFrom(position + 1);
     const std::size_t last = m_samples.empty() ? 0 : m_samples.back().position;
     if (position > last + 1 && position - last <= kBackfillLimit) backfill(last, position);
     if (m_samples.empty() || position > m_samples.back().position) {
@@ -149,18 +155,33 @@ void MetricsPanel::sample() {
 }
 
 void MetricsPanel::backfill(std::size_t from, std::size_t to) {
-    // The run jumped (a lesson step, a seek, a fast frame): replay a copy of the timeline's
-    // checkpoint at or before the last sample to sample what happened in between. Deterministic,
-    // so it is exactly the recorded run; starting there, not at event 1, keeps the cost to the
-    // gap plus less than one checkpoint interval, however late in the run.
+    // The run jumped (a lesson step, a seek, a fast frame): rebuild the states in between and
+    // sample them. Deterministic, so they are exactly the recorded run's. They start from the
+    // state the last fill stopped at when that is less than a checkpoint interval back (fast
+    // frames, one after another: a copy of a big model costs more than the frame's events), or
+    // else from a copy of the timeline's checkpoint at or before the last sample, never from
+    // event 1: the gap plus less than one checkpoint interval, however late in the run.
     const core::Timeline* t = m_controller->timeline();
-    auto checkpoint = t->checkpointAtOrBefore(std::max(from, t->firstKept()));
-    if (!checkpoint) return;
-    core::Simulation& sim = checkpoint->state;
+    const std::size_t start = std::max(from, t->firstKept());
+    if (m_scratch && m_scratch->position <= start && start - m_scratch->position < t->checkpointEvery()) {
+        // At or before the last sample, so on the run's path (a branch before it drops the
+        // samples after the branch, and with them `from`), and every action scheduled since
+        // comes after it: it takes the script as it is now.
+        m_scratch->state.adoptScript(t->sim());
+    } else {
+        m_scratch = t->checkpointAtOrBefore(start);
+        if (!m_scratch) return;
+        ++m_copies;
+    }
+    core::Simulation& sim = m_scratch->state;
     const std::size_t stride = std::max<std::size_t>(1, (to - from) / kBackfillSamples);
-    for (std::size_t i = checkpoint->position + 1; i < to; ++i) {
-        if (!sim.step()) break;
+    for (std::size_t i = m_scratch->position + 1; i < to; ++i) {
+        if (!sim.step()) {
+            m_scratch.reset();  // idle before the run got to `to`: not this run's state
+            return;
+        }
         ++m_replayed;
+        m_scratch->position = i;
         if (i <= from || (i - from) % stride != 0) continue;
         m_samples.push_back(takeSample(i, sim.model(), sim.now(), sim.nextTime()));
     }

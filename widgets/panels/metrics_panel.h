@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/time.h"
+#include "sim/timeline.h"
 
 class QCustomPlot;
 class QCPAxis;
@@ -44,6 +45,8 @@ public:
     // Events replayed to fill the samples of jumps since the panel was made (for tests and
     // benchmarks: a jump costs its gap plus less than one checkpoint interval).
     std::size_t replayedEvents() const { return m_replayed; }
+    // Checkpoint copies those fills started from (fast frames in a row continue the last one).
+    std::size_t checkpointCopies() const { return m_copies; }
     // Takes a sample if the run moved on, and schedules a replot.
     void sample();
     void replotNow();
@@ -71,7 +74,7 @@ private:
     std::vector<double> valuesOf(const std::vector<core::Metric>& metrics);
     static bool clocked(const core::Model& model);
     void clear();
-    void truncate(std::size_t position);
+    void dropFrom(std::size_t position);  // the samples at `position` and after
     void backfill(std::size_t from, std::size_t to);
     // The plotted points of the samples before the last one shown (see commitPoints).
     void commitPoints(std::size_t shown);
@@ -98,6 +101,8 @@ private:
     std::size_t m_committed = 0;
     int m_replots = 0;
     std::size_t m_replayed = 0;
+    std::size_t m_copies = 0;
+    std::optional<core::Timeline::Checkpoint> m_scratch;  // the state the last fill stopped at
 };
 
 }  // namespace sb::widgets
