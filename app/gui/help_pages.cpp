@@ -5,7 +5,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "learn/glossary.h"
 
@@ -21,10 +23,10 @@ QString guide() {
         "so you can rewind and try again.</p>"
         "<h3>1. Open a lesson</h3>"
         "<p>Lessons are listed in the <b>Lessons</b> panel, grouped by topic. Click one to open it (from the "
-        "keyboard: move to it and press Enter). The lesson pane shows its steps; <b>Next step</b> (Page Down) runs the next one "
+        "keyboard: move to it and press Enter). The <b>Lesson</b> panel shows its steps; <b>Next step</b> (Page Down) runs the next one "
         "and the narration explains what you are seeing. When the last step is done, the status bar offers "
-        "the next lesson and a quiz on the topic. Underlined words in the narration are glossary terms: click one "
-        "for a short explanation.</p>"
+        "the next lesson and a quiz on the topic. Words in the narration in the link colour are glossary terms: "
+        "click one for a short explanation.</p>"
         "<h3>2. Control time</h3>"
         "<p>Space plays and pauses, the arrow keys step one event forward or back, and the timeline "
         "slider jumps anywhere in the run. Nothing is lost by stepping back: the model is replayed.</p>"
@@ -35,7 +37,7 @@ QString guide() {
         "<p>Every change can be undone (Ctrl+Z) and is kept when you save the session (Ctrl+S).</p>"
         "<h3>4. Compare and measure</h3>"
         "<p>View &gt; Compare side by side (Ctrl+D) runs the same scenario with one setting changed. The "
-        "Metrics panel plots counters over simulated time; tick the series you want to see.</p>"
+        "<b>Plots</b> panel draws the run's counters over simulated time; tick the series you want to see.</p>"
         "<h3>5. Drill the questions</h3>"
         "<p>Quiz mode (F9) asks the lessons' interview questions with spaced repetition, and "
         "&ldquo;predict&rdquo; questions that the model itself grades. View &gt; Reset layout puts the "
@@ -69,7 +71,16 @@ void showHelpPage(QWidget* parent, HelpPage page) {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
-    dialog->resize(560, 620);
+    // As tall as the page, within nine tenths of the window: at 1920x1080 the guide need not
+    // scroll; the glossary, longer than any window, does.
+    const int width = 560;
+    QTextDocument measured;  // apart: the browser's own document is not laid out until shown
+    measured.setDefaultFont(text->font());
+    measured.setHtml(helpPageHtml(page));
+    measured.setTextWidth(width - 60);
+    const int wanted = static_cast<int>(measured.size().height()) + buttons->sizeHint().height() + 60;
+    const int room = parent ? parent->height() * 9 / 10 : 620;
+    dialog->resize(width, std::clamp(wanted, 320, std::max(320, room)));
     dialog->show();
 }
 

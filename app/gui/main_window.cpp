@@ -223,12 +223,14 @@ void MainWindow::refresh() {
 }
 
 // The status bar and the scene's emphasis follow the lesson cursor, like the lesson pane; the
-// lesson-end offer shows only at the end of the last step.
+// lesson-end offer shows at the end of the last step however the learner got there (played
+// through, or chose it in the step list), and only there.
 void MainWindow::onCursorChanged() {
     const core::LessonRun* run = m_controller->lessonRun();
-    const bool atEnd = run && run->cursor().done() && !run->cursor().explored &&
+    const bool atEnd = run && !run->lesson().steps.empty() && run->cursor().done() && !run->cursor().explored &&
                        run->cursor().step == run->lesson().steps.size();
-    if (!atEnd) hideLessonEnd(*this);
+    if (atEnd) offerLessonEnd(*this, QString::fromStdString(run->lesson().id));
+    else hideLessonEnd(*this);
     if (!run) {
         widgets::applyStepEmphasis(*m_scene->graph(), nullptr);
         return;
@@ -254,7 +256,7 @@ void MainWindow::onCursorChanged() {
 }
 
 // Playback reached the end of a step: finishing the last one with every claim holding counts
-// the lesson as finished, and the last step's end offers the next lesson.
+// the lesson as finished (the offer of the next lesson follows the cursor: onCursorChanged).
 void MainWindow::onStepFinished(std::size_t step) {
     const core::LessonRun* run = m_controller->lessonRun();
     const core::StepResult* result = m_controller->lastStepResult();
@@ -268,7 +270,6 @@ void MainWindow::onStepFinished(std::size_t step) {
             loadCatalog();
         }
     }
-    offerLessonEnd(*this, m_lessonId);
 }
 
 bool MainWindow::event(QEvent* event) {

@@ -3,7 +3,8 @@
 // label, step strip, key row or client-history lane had to be cut with "…" (the painters say
 // when they cut: cutTexts()), no zone label or history label sits on something else, a hash
 // ring's point labels and key plates hold their words and sit on nothing else, and a "+N" badge
-// comes last. The lesson pane's claims show whole without a scroll bar, and the keyboard
+// comes last; a ring node's drawing keeps off the ring's ticks and labels, and a ring lesson is
+// not drawn smaller for it. The lesson pane's claims show whole without a scroll bar, and the keyboard
 // shortcuts dialog shows its Keys column whole.
 #include <QApplication>
 #include <QDialog>
@@ -18,6 +19,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "learn/lesson_pane.h"
@@ -28,6 +31,7 @@
 #include "scene/graph_scene.h"
 #include "scene/node_item.h"
 #include "scene/ring_item.h"
+#include "scene/scene_view.h"
 #include "scene/zone_item.h"
 #include "shipped_catalog.h"
 #include "sim_controller.h"
@@ -98,8 +102,8 @@ QStringList historyProblems(const widgets::HistoryStrip& strip) {
 
 // Where a hash ring's point labels or key plates do not hold their words (at the font they are
 // drawn in), reach out of the ring's bounds (its cache would cut them), or sit on a node, on each
-// other, or on one another's plates, and where a looked-up key's line to its owner runs over a
-// node's words.
+// other, or on one another's plates, where a looked-up key's line to its owner runs over a
+// node's words, and where a node's drawing reaches into the ring's ticks or its labels' row.
 QStringList ringLabelProblems(const widgets::GraphScene& scene) {
     QStringList out;
     const widgets::RingItem* ring = scene.ring();
@@ -134,6 +138,20 @@ QStringList ringLabelProblems(const widgets::GraphScene& scene) {
                     break;
                 }
         }
+    }
+    // A node's drawing (box, badges, bars) keeps clear of the ticks and of a row of point labels
+    // just outside them, at the largest font step: else the labels there are pushed inside the
+    // circle or further out, and the node's bars sit on the ticks.
+    const double band = ring->radius() + widgets::RingItem::kTickOut + widgets::RingItem::kLabelGap +
+                        QFontMetricsF(scene.font()).height();
+    for (QGraphicsItem* item : scene.items()) {
+        if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
+        const QRectF r = ring->mapRectFromScene(item->sceneBoundingRect());
+        const double dx = std::max({r.left(), 0.0, -r.right()}), dy = std::max({r.top(), 0.0, -r.bottom()});
+        if (std::hypot(dx, dy) < band - 0.5)
+            out << QStringLiteral("node %1's drawing reaches %2 px from the ring's centre, into its band (%3 px)")
+                       .arg(QString::fromStdString(static_cast<const widgets::NodeItem*>(item)->node().name))
+                       .arg(std::hypot(dx, dy), 0, 'f', 0).arg(band, 0, 'f', 0);
     }
     for (const auto& label : ring->pointLabels()) check(label, QStringLiteral("point label"));
     for (const auto& plate : ring->keyPlates()) check(plate, QStringLiteral("key plate"));
@@ -204,6 +222,7 @@ private slots:
         QStringList problems;
         int scenes = 0, histories = 0, zones = 0, pointLabels = 0, keyPlates = 0;
         QStringList cramped;  // ring points shortened or left unlabelled for room
+        std::map<QString, double> ringScales;  // the least scale each ring lesson is drawn at
         for (const core::Lesson* lesson : shipped->lessons()) {
             const QString id = QString::fromStdString(lesson->id);
             QVERIFY2(m_window->openLesson(id), qPrintable(id));
@@ -232,9 +251,21 @@ private slots:
                         problems << QStringLiteral("%1 step %2: the claim list scrolls (%3 claims, %4 px tall)")
                                         .arg(id).arg(step).arg(claims->count()).arg(claims->height());
                 }
+                if (const auto* graph = qobject_cast<const widgets::GraphScene*>(m_window->sceneView()->scene()); graph && graph->ring()) {
+                    auto& least = ringScales[id];
+                    least = least > 0 ? std::min(least, m_window->sceneView()->transform().m11()) : m_window->sceneView()->transform().m11();
+                }
                 ++scenes;
             }
         }
+        // Placing ring nodes clear of the band must not shrink the scene: one radius of 255 for
+        // all drew every ring lesson at 0.664 (1280x800) and 1.084 (1920x1080).
+        const double ringFloor = size.width() >= 1920 ? 1.05 : 0.64;
+        for (const auto& [id, scale] : ringScales) {
+            qInfo("%s: the ring drawn at %.3f at least", qPrintable(id), scale);
+            if (scale < ringFloor) problems << QStringLiteral("%1: the ring drawn at %2, under %3").arg(id).arg(scale, 0, 'f', 3).arg(ringFloor);
+        }
+        QVERIFY(ringScales.size() >= 3);
         qInfo("%d scenes, %d with a client history, %d zones, %d ring point labels, %d key plates, %d labels short of room", scenes, histories, zones,
               pointLabels, keyPlates, static_cast<int>(cramped.size()));
         for (const QString& c : cramped) qInfo("short of room: %s", qPrintable(c));

@@ -2,6 +2,7 @@
 // next one, and the layout survives quiz mode and can be reset. Over every shipped lesson.
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -9,11 +10,15 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
+#include <algorithm>
 
 #include "gui/help_pages.h"
 #include "gui/workspace_state.h"
@@ -161,6 +166,19 @@ private slots:
         QVERIFY(m_window->lessonPane()->nextButton()->isEnabled());
     }
 
+    void theLastStepChosenInTheListOffersTheNextLessonToo() {
+        // Not only playing through: choosing the last step (the step list, --steps) ends the
+        // lesson on screen as well, and going back to an earlier step takes the offer away.
+        const core::Lesson* lesson = m_window->catalog().lessons().front();
+        QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+        QListWidget* steps = m_window->lessonPane()->stepList();
+        steps->setCurrentRow(steps->count() - 1);
+        QWidget* offer = app::lessonEndOffer(*m_window);
+        QVERIFY(offer && offer->isVisible());
+        steps->setCurrentRow(0);
+        QVERIFY(!offer->isVisible());
+    }
+
     void quizModeGivesBackTheLayoutItFound() {
         QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
         QTest::qWait(0);
@@ -219,6 +237,76 @@ private slots:
         for (QAction* top : m_window->menuBar()->actions())
             if (top->text().remove(QLatin1Char('&')) == QStringLiteral("Help")) collectMenu(top->menu(), helpMenu);
         QVERIFY(helpMenu.join(QLatin1Char(' ')).remove(QLatin1Char('&')).contains(QStringLiteral("Glossary")));
+    }
+
+    void theShortcutsDialogListsEveryKeyWithoutScrolling() {
+        // At 1280x800 every row is in view: keys below the fold (the quiz's) are keys not found.
+        QAction* shortcuts = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Keyboard shortcuts")) shortcuts = a;
+        QVERIFY(shortcuts);
+        QString problem = QStringLiteral("no dialog");
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            auto* table = dialog->findChild<QTreeWidget*>();
+            problem = !table ? QStringLiteral("no table")
+                      : table->verticalScrollBar()->maximum() > 0
+                          ? QStringLiteral("%1 rows in a %2 px dialog scroll by %3 px")
+                                .arg(table->topLevelItemCount()).arg(dialog->height()).arg(table->verticalScrollBar()->maximum())
+                      : dialog->height() > m_window->height() ? QStringLiteral("taller than the window")
+                                                              : QString();
+            dialog->reject();
+        });
+        shortcuts->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void theGuideFitsItsDialogWhereTheWindowHasRoom() {
+        // The guide is a page and a half of reading: at 1280x800 it is shown whole, not in a
+        // fixed 620 px box that scrolls its last section out of sight.
+        app::showHelpPage(m_window.get(), app::HelpPage::Guide);
+        QDialog* dialog = nullptr;
+        for (QDialog* d : m_window->findChildren<QDialog*>())
+            if (d->isVisible() && d->windowTitle() == app::helpPageTitle(app::HelpPage::Guide)) dialog = d;
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto* text = dialog->findChild<QTextBrowser*>();
+        QVERIFY(text);
+        QVERIFY2(text->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("the guide scrolls by %1 px in a %2 px dialog").arg(text->verticalScrollBar()->maximum()).arg(dialog->height())));
+        QVERIFY(dialog->height() <= m_window->height());
+        dialog->close();
+    }
+
+    void theGuideNamesPanelsAndMenusThatExist() {
+        // A guide that sends a learner to "the Metrics panel" when the dock says "Plots" is a
+        // guide that cannot be followed: every panel and menu path it names is on screen.
+        QString guide = app::helpPageHtml(app::HelpPage::Guide);
+        guide.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral(" ")).replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+        QStringList docks;
+        for (const QDockWidget* d : m_window->findChildren<QDockWidget*>()) docks << d->windowTitle();
+        static const QRegularExpression panel(QStringLiteral("\\b([A-Z][\\w-]*)\\s+panel"));
+        int panels = 0;
+        for (auto it = panel.globalMatch(guide); it.hasNext(); ++panels) {
+            const QString name = it.next().captured(1);
+            QVERIFY2(docks.contains(name), qPrintable(name + QStringLiteral(" panel; the docks are ") + docks.join(QStringLiteral(", "))));
+        }
+        QVERIFY(panels >= 2);
+        static const QRegularExpression path(QStringLiteral("\\b([A-Z]\\w*)\\s+>\\s+([A-Z][\\w ]*\\w)"));
+        int paths = 0;
+        for (auto it = path.globalMatch(guide); it.hasNext(); ++paths) {
+            const auto m = it.next();
+            QStringList items;
+            for (QAction* top : m_window->menuBar()->actions())
+                if (top->text().remove(QLatin1Char('&')) == m.captured(1)) collectMenu(top->menu(), items);
+            // The words after "View > " run on into the sentence: an item must begin them.
+            const bool found = std::any_of(items.begin(), items.end(), [&](QString item) {
+                return m.captured(2).startsWith(item.remove(QLatin1Char('&')));
+            });
+            QVERIFY2(found, qPrintable(m.captured(0)));
+        }
+        QVERIFY(paths >= 2);
     }
 };
 

@@ -1,10 +1,10 @@
 #include "scene/graph_scene.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QPen>
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 #include "scene/message_item.h"
 #include "scene/node_item.h"
@@ -90,13 +90,19 @@ void GraphScene::setView(const core::View& view) {
         m_structure = key;
         layout();
     }
-    for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) {
-        m_nodes[i]->setOwnerHue(view.ring.has_value());
-        m_nodes[i]->setNode(view.nodes[i], m_emphNodes.count(view.nodes[i].name) > 0,
-                            m_alarm.count(view.nodes[i].name) > 0);
-        if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i])
-            m_nodes[i]->setPos(m_positions[i]);
+    for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) showNode(i);
+    if (m_ring) {
+        // A ring node that grew past the room it was given (more than a line) is placed again.
+        bool grown = false;
+        for (std::size_t i = 0; i < m_nodes.size() && !grown; ++i)
+            grown = ringDistance(m_nodes[i]->boundingRect().translated(m_positions[i])) < ringBand();
+        if (grown) {
+            placeRingNodes();
+            fitSceneRect();
+        }
     }
+    for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i)
+        if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i]) m_nodes[i]->setPos(m_positions[i]);
     if (m_ring && view.ring) m_ring->setRing(*view.ring, view.nodes, m_emphKeys);
     updateLinks();
     updateMessages();
@@ -139,8 +145,22 @@ void GraphScene::layout() {
     }
     rebuildLinks();
     updateZones();
+    fitSceneRect();
+}
+
+void GraphScene::showNode(std::size_t i) {
+    m_nodes[i]->setOwnerHue(m_view.ring.has_value());
+    const std::string& name = m_view.nodes[i].name;
+    m_nodes[i]->setNode(m_view.nodes[i], m_emphNodes.count(name) > 0, m_alarm.count(name) > 0);
+}
+
+void GraphScene::fitSceneRect() {
     QRectF bounds;
-    for (const auto& p : m_positions) bounds = bounds.united(NodeItem::footprint().translated(p));
+    for (std::size_t i = 0; i < m_positions.size(); ++i) {
+        bounds = bounds.united(NodeItem::footprint().translated(m_positions[i]));
+        // A ring node is placed from its drawing, which may hang below its footprint.
+        if (m_ring) bounds = bounds.united(m_nodes[i]->boundingRect().translated(m_positions[i]));
+    }
     for (const auto& [zone, item] : m_zones) bounds = bounds.united(item->rect());
     if (m_ring) bounds = bounds.united(m_ring->boundingRect());
     setSceneRect(bounds.adjusted(-20, -20, 20, 20));
@@ -169,10 +189,24 @@ void GraphScene::layoutRing() {
         m_ring = new RingItem(this, &m_palette, kRingRadius);
         addItem(m_ring);
     }
-    const std::size_t count = m_view.nodes.size();
-    const double r = std::max(kRingRadius + 115, kSpacing * static_cast<double>(count) / (2 * std::numbers::pi));
-    for (std::size_t i = 0; i < count; ++i)
-        m_positions[i] = ringPoint(static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(count, 1)), r);
+    placeRingNodes();
+}
+
+double GraphScene::ringBand() const {
+    // The ticks and a row of point labels (at the largest font step) outside them.
+    return kRingRadius + RingItem::kTickOut + RingItem::kLabelGap + QFontMetricsF(font()).height();
+}
+
+void GraphScene::placeRingNodes() {
+    // From the nodes' drawings as they are now, so their words are set first; each with room for
+    // a line more under it (a bar or a badge row that comes later in the run), so the ring is not
+    // laid out again, and the scene refitted, every time a node's words grow.
+    std::vector<QRectF> drawings;
+    for (std::size_t i = 0; i < m_view.nodes.size(); ++i) {
+        showNode(i);
+        drawings.push_back(m_nodes[i]->boundingRect().adjusted(0, 0, 0, NodeItem::kLine));
+    }
+    m_positions = ringLayout(drawings, ringBand());
 }
 
 void GraphScene::layoutRow() {

@@ -81,6 +81,10 @@ private:
     void layout();
     void layoutCircle();
     void layoutRing();
+    void placeRingNodes();
+    double ringBand() const;  // how far out from the ring's centre its ticks and labels reach
+    void showNode(std::size_t i);  // gives node item i its view, emphasis and alarm
+    void fitSceneRect();
     void layoutRow();
     void layoutPlaced(std::vector<QPointF> positions);  // Tiers, Star
     void rebuildLinks();

@@ -271,7 +271,7 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     for (const auto& mark : m_ring.vnodes) {
         const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(mark.owner, 0)));
         p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : tick));
-        p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + 8));
+        p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + kTickOut));
     }
     for (const auto& key : m_ring.keys)
         if (key.highlighted) paintHighlighted(p, key);

@@ -37,6 +37,8 @@ class RingItem : public QGraphicsItem {
     class MovesLayer;
 
 public:
+    static constexpr double kTickOut = 8;   // a tick reaches this far outside the circle
+    static constexpr double kLabelGap = 3;  // from a tick's end to its point's label
     RingItem(GraphScene* graph, const ScenePalette* palette, double radius);
     // `emphasised`: keys a lesson step names, marked as if looked up.
     void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes,

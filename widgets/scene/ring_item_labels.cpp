@@ -17,8 +17,8 @@ namespace sb::widgets {
 namespace {
 
 constexpr std::size_t kMaxPointLabels = 24;  // more points than this are read by their hues
-constexpr double kTickOut = 8;     // a tick reaches this far outside the circle
-constexpr double kLabelGap = 3;    // from a tick's end to its label
+constexpr double kTickOut = RingItem::kTickOut;
+constexpr double kLabelGap = RingItem::kLabelGap;
 constexpr double kRowGap = 2;      // between a label and one moved a row further out
 constexpr double kInsideInset = 30; // a label inside the circle: clear of the key dots and density band
 constexpr double kPlateInset = 21; // a plate's outer edge inside the circle: clear of the key's dot

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QRectF>
 #include <vector>
 
 #include "sim/view.h"
@@ -22,6 +23,13 @@ std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const
 // around it in tier order, clockwise from 12 o'clock: the smallest circle on which no footprint
 // touches another, the rest after the first in mirrored pairs as high up the sides as they fit.
 std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
+
+// Ring: nodes clockwise from 12 o'clock around a ring, each as near its centre as keeps its
+// drawing (`drawings`, relative to the node's centre) at least `clearRadius` plus a gap from it,
+// and apart from its neighbours' drawings.
+std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius);
+// How near to the centre of a ring (the origin) `r` comes.
+double ringDistance(const QRectF& r);
 
 // `count` points on a circle at least `minRadius` wide, spaced so neighbouring nodes do not touch.
 std::vector<QPointF> circlePoints(std::size_t count, double minRadius);
