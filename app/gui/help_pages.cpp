@@ -5,7 +5,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "learn/glossary.h"
 
@@ -69,7 +71,16 @@ void showHelpPage(QWidget* parent, HelpPage page) {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
-    dialog->resize(560, 620);
+    // As tall as the page, within nine tenths of the window: at 1920x1080 the guide need not
+    // scroll; the glossary, longer than any window, does.
+    const int width = 560;
+    QTextDocument measured;  // apart: the browser's own document is not laid out until shown
+    measured.setDefaultFont(text->font());
+    measured.setHtml(helpPageHtml(page));
+    measured.setTextWidth(width - 60);
+    const int wanted = static_cast<int>(measured.size().height()) + buttons->sizeHint().height() + 60;
+    const int room = parent ? parent->height() * 9 / 10 : 620;
+    dialog->resize(width, std::clamp(wanted, 320, std::max(320, room)));
     dialog->show();
 }
 

@@ -152,7 +152,13 @@ void MainWindow::showKeyboard() {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(std::max(460, nameWidth + keysWidth + 120), 520);
+    // As tall as its rows, so the list does not scroll (it did at 520 px: the quiz keys were
+    // below the fold), within nine tenths of the window it belongs to.
+    const int rowsHeight = table->header()->sizeHint().height() + 2 * table->frameWidth() +
+                           table->topLevelItemCount() * table->sizeHintForRow(0) + 4;
+    const int chrome = buttons->sizeHint().height() + layout->spacing() + layout->contentsMargins().top() +
+                       layout->contentsMargins().bottom();
+    dialog.resize(std::max(460, nameWidth + keysWidth + 120), std::min(rowsHeight + chrome, std::max(320, height() * 9 / 10)));
     dialog.exec();
 }
 

@@ -22,7 +22,7 @@ void noteSet(const TopicInfo& info, const Action& a, Event& e) {
 
 Result<Simulation> Simulation::create(const TopicRegistry& registry, const Scenario& scenario) {
     Simulation sim;
-    sim.m_scenario = scenario;
+    sim.m_scenario = std::make_shared<const Scenario>(scenario);
     sim.m_model = registry.create(scenario.topic);
     if (!sim.m_model) return makeError("unknown topic '" + scenario.topic + "'", "/topic");
     auto params = sim.m_model->info().params.complete(scenario.params);
@@ -32,12 +32,11 @@ Result<Simulation> Simulation::create(const TopicRegistry& registry, const Scena
     const auto names = sim.m_model->nodeNames();
     if (Status s = validateActions(scenario.actions, sim.m_model->info(), names, "/actions"); !s)
         return s.error();
-    for (Action a : scenario.actions) {
+    std::vector<Action> script = scenario.actions;
+    for (Action& a : script)
         if (a.at == Action::kAsap) a.at = 0;
-        sim.m_script.push_back(std::move(a));
-    }
-    std::stable_sort(sim.m_script.begin(), sim.m_script.end(),
-                     [](const Action& a, const Action& b) { return a.at < b.at; });
+    std::stable_sort(script.begin(), script.end(), [](const Action& a, const Action& b) { return a.at < b.at; });
+    sim.m_script = std::make_shared<std::vector<Action>>(std::move(script));
     return sim;
 }
 
@@ -57,10 +56,16 @@ Simulation& Simulation::operator=(const Simulation& other) {
     return *this;
 }
 
+std::vector<Action>& Simulation::ownScript() {
+    // Shared scripts are never changed in place; the sole owner may change its own.
+    if (m_script.use_count() > 1) m_script = std::make_shared<std::vector<Action>>(*m_script);
+    return *m_script;
+}
+
 std::optional<Time> Simulation::nextTime() const {
     auto modelNext = m_model->nextTime();
-    if (m_next < m_script.size()) {
-        const Time at = std::max(m_script[m_next].at, m_model->now());
+    if (m_next < m_script->size()) {
+        const Time at = std::max((*m_script)[m_next].at, m_model->now());
         if (!modelNext || at <= *modelNext) return at;
     }
     return modelNext;
@@ -70,8 +75,8 @@ std::optional<Event> Simulation::step() {
     const auto modelNext = m_model->nextTime();
     // Same-instant order: the reports of a handler that already ran, then due actions in script
     // order, then the model's events due at that instant in the order they were scheduled.
-    if (m_next < m_script.size() && !m_model->reporting()) {
-        Action& action = m_script[m_next];
+    if (m_next < m_script->size() && !m_model->reporting()) {
+        const Action& action = (*m_script)[m_next];
         if (!modelNext || action.at <= *modelNext) {
             ++m_next;
             Action applied = action;
@@ -103,21 +108,25 @@ Status Simulation::schedule(Action action) {
     if (action.at == Action::kAsap || action.at <= m_model->now()) action.at = m_model->now() + 1;
     // Insert after every action due at the same time or earlier, keeping the script sorted and
     // never before an action that has already been applied.
-    auto pos = std::upper_bound(m_script.begin() + static_cast<std::ptrdiff_t>(m_next), m_script.end(),
+    std::vector<Action>& script = ownScript();
+    auto pos = std::upper_bound(script.begin() + static_cast<std::ptrdiff_t>(m_next), script.end(),
                                 action, [](const Action& a, const Action& b) { return a.at < b.at; });
-    m_script.insert(pos, std::move(action));
+    script.insert(pos, std::move(action));
     return {};
 }
 
 void Simulation::dropPendingUserActions() {
-    auto first = m_script.begin() + static_cast<std::ptrdiff_t>(m_next);
-    m_script.erase(std::remove_if(first, m_script.end(), [](const Action& a) { return a.byUser; }),
-                   m_script.end());
+    const auto first = m_script->begin() + static_cast<std::ptrdiff_t>(m_next);
+    if (std::none_of(first, m_script->end(), [](const Action& a) { return a.byUser; })) return;
+    std::vector<Action>& script = ownScript();
+    script.erase(std::remove_if(script.begin() + static_cast<std::ptrdiff_t>(m_next), script.end(),
+                                [](const Action& a) { return a.byUser; }),
+                 script.end());
 }
 
 Scenario Simulation::session() const {
-    Scenario s = m_scenario;
-    s.actions = m_script;
+    Scenario s = *m_scenario;
+    s.actions = *m_script;
     return s;
 }
 

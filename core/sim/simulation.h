@@ -15,7 +15,9 @@ namespace sb::core {
 // model's own events in time order. At one instant: first the remaining reports of a handler
 // that already ran (Model::reporting()), then due actions in script order, then the model's
 // events scheduled for that instant. So an action never lands between the events of one handler.
-// A copy is a full checkpoint (the model is cloned).
+// A copy is a full checkpoint (the model is cloned). The scenario and the script are shared
+// between copies until one of them changes its script: a timeline keeps a checkpoint every few
+// hundred events, and a saved session can hold 64k actions, which each checkpoint copied.
 class Simulation {
 public:
     static Result<Simulation> create(const TopicRegistry& registry, const Scenario& scenario);
@@ -42,10 +44,12 @@ public:
     // Takes `other`'s script. Valid when both runs share the applied prefix of the script, as
     // a checkpoint and the live run of one timeline do.
     void adoptScript(const Simulation& other) { m_script = other.m_script; }
+    // Whether this run and `other` share one script (not copies): for tests of the sharing.
+    bool sharesScriptWith(const Simulation& other) const { return m_script == other.m_script; }
 
     const Model& model() const { return *m_model; }
     Model& model() { return *m_model; }
-    const Scenario& scenario() const { return m_scenario; }
+    const Scenario& scenario() const { return *m_scenario; }
     // The scenario plus every scheduled action, in the order they run: what a saved session holds.
     Scenario session() const;
     const ParamValues& params() const { return m_params; }
@@ -54,11 +58,13 @@ public:
 
 private:
     Simulation() = default;
+    // The script for changing: copied first if another run shares it.
+    std::vector<Action>& ownScript();
 
-    Scenario m_scenario;
+    std::shared_ptr<const Scenario> m_scenario;  // never changed after create
     ParamValues m_params;
     std::unique_ptr<Model> m_model;
-    std::vector<Action> m_script;  // sorted by time, stable
+    std::shared_ptr<std::vector<Action>> m_script;  // sorted by time, stable; shared until changed (ownScript)
     std::size_t m_next = 0;        // first action not yet applied
     std::vector<Error> m_rejected;
 };

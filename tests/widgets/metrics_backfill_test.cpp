@@ -72,7 +72,8 @@ void checkSamplesAgainstStepping(const widgets::SimController& controller, const
             continue;
         }
         ++clockedSamples;
-        QVERIFY(same(s.beforeMs, static_cast<double>(*next - 1) / 1000.0));
+        QVERIFY2(same(s.beforeMs, static_cast<double>(*next - 1) / 1000.0),
+                 qPrintable(QStringLiteral("event %1 ends its segment at %2 ms").arg(s.position).arg(s.beforeMs)));
         checkValues(panel, s.before, core::metricsAt(model, *next - 1), s.position);
         if (QTest::currentTestFailed()) return;
     }
@@ -85,6 +86,12 @@ class MetricsBackfillTest : public test::WarningFreeTest {
 
     core::TopicRegistry m_registry;
     std::unique_ptr<core::LessonCatalog> m_catalog;
+
+    // Opens the shipped lesson `id` on `controller`.
+    bool open(widgets::SimController& controller, const std::string& id) {
+        const core::Lesson* lesson = m_catalog->find(id);
+        return lesson && controller.loadLesson(*lesson).ok();
+    }
 
 private slots:
     void initTestCase() { m_catalog = test::shippedCatalog(m_registry); }
@@ -106,10 +113,8 @@ private slots:
         QFETCH(int, step);
         QFETCH(int, gap);
         QFETCH(bool, clocked);
-        const core::Lesson* l = m_catalog->find(lesson.toStdString());
-        QVERIFY(l);
         widgets::SimController controller(m_registry);
-        QVERIFY(controller.loadLesson(*l).ok());
+        QVERIFY(open(controller, lesson.toStdString()));
         widgets::MetricsPanel panel(&controller);  // hidden: it samples only when told to here
         controller.goToStepEnd(static_cast<std::size_t>(step));
         const std::size_t end = controller.timeline()->position();
@@ -141,10 +146,8 @@ private slots:
     }
 
     void fastPlaybackFramesReplayOnlyTheirOwnEvents() {
-        const core::Lesson* l = m_catalog->find("cache-cold-start");
-        QVERIFY(l);
         widgets::SimController controller(m_registry);
-        QVERIFY(controller.loadLesson(*l).ok());
+        QVERIFY(open(controller, "cache-cold-start"));
         widgets::MetricsPanel panel(&controller);
         controller.goToStepEnd(1);
         panel.show();  // visible: it samples on every change, as the Plots dock does
@@ -197,17 +200,35 @@ private slots:
         checkSamplesAgainstStepping(controller, panel, clockedSamples);
     }
 
+    // Back on the lesson's path after a learner's branch: the branch's samples go.
+    void rejoiningTheLessonPathDropsTheBranchesSamples() {
+        widgets::SimController controller(m_registry);
+        QVERIFY(open(controller, "cache-stampede"));
+        widgets::MetricsPanel panel(&controller);
+        controller.goToStepEnd(1);
+        panel.show();
+        controller.setSpeed(10.0);
+        const auto expire = core::actionFromJson(nlohmann::json{{"do", "expire"}, {"key", "k1"}}, "");
+        QVERIFY(expire);
+        QVERIFY(controller.perform(*expire, QStringLiteral("Expire k1")).ok());
+        for (int frame = 0; frame < 5; ++frame) controller.advance(16.0);
+        const std::size_t branchEnd = controller.timeline()->position();
+        controller.goToStepEnd(2);
+        QVERIFY(controller.timeline()->position() > branchEnd);  // the branch's samples are all behind
+        for (int frame = 0; frame < 5; ++frame) controller.advance(16.0);
+        std::size_t clockedSamples = 0;
+        checkSamplesAgainstStepping(controller, panel, clockedSamples);
+    }
+
     // A lesson played step by step, as a learner does: each step's actions are scheduled as the
     // lesson records it, and the plot's fills must follow the script as it is then.
     void aLessonPlayedStepByStepIsSampledAsRecorded() {
-        const core::Lesson* l = m_catalog->find("cache-cold-start");
-        QVERIFY(l);
         widgets::SimController controller(m_registry);
-        QVERIFY(controller.loadLesson(*l).ok());
+        QVERIFY(open(controller, "cache-cold-start"));
         widgets::MetricsPanel panel(&controller);
         panel.show();
         controller.setSpeed(10.0);
-        for (std::size_t step = 1; step <= l->steps.size(); ++step) {
+        for (std::size_t step = 1; step <= controller.lessonRun()->lesson().steps.size(); ++step) {
             controller.runStep(step);
             for (int frame = 0; frame < 3000 && controller.playing(); ++frame) controller.advance(16.0);
             QVERIFY2(!controller.playing(), "the step should end");

@@ -1,8 +1,8 @@
 // Words on screen are for people, a first run says how to begin, a finished lesson offers the
 // next one, and the layout survives quiz mode and can be reset. Over every shipped lesson.
 #include <QApplication>
-#include <algorithm>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
@@ -10,11 +10,15 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
+#include <algorithm>
 
 #include "gui/help_pages.h"
 #include "gui/workspace_state.h"
@@ -24,6 +28,7 @@
 #include "panels/banner.h"
 #include "panels/compare_view.h"
 #include "panels/metrics_panel.h"
+#include "quiz/quiz_workspace.h"
 #include "sim_controller.h"
 #include "test_support.h"
 #include "test_window.h"
@@ -175,6 +180,28 @@ private slots:
         QVERIFY(!offer->isVisible());
     }
 
+    void theLessonEndOffersAQuizOnlyWhereThereAreQuestions() {
+        // A topic with no cards or questions (gossip, today): "Quiz me on it" would open an
+        // empty sitting. Every lesson's end offers the quiz exactly when its topic has items.
+        const auto refs = m_window->quiz()->quizCatalog().allRefs();
+        int without = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            const bool items = std::any_of(refs.begin(), refs.end(), [&](const auto& r) { return r.topic == lesson->topic; });
+            without += items ? 0 : 1;
+            QVERIFY(m_window->openLesson(id));
+            controller().goToStepEnd(lesson->steps.size());
+            QWidget* offer = app::lessonEndOffer(*m_window);
+            QVERIFY2(offer && offer->isVisible(), qPrintable(id));
+            QPushButton* button = nullptr;
+            for (QPushButton* b : offer->findChildren<QPushButton*>())
+                if (b->text() == QStringLiteral("Quiz me on it")) button = b;
+            QVERIFY(button);
+            QVERIFY2(button->isVisible() == items, qPrintable(id));
+        }
+        QVERIFY(without < static_cast<int>(m_window->catalog().lessons().size()));
+    }
+
     void quizModeGivesBackTheLayoutItFound() {
         QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
         QTest::qWait(0);
@@ -233,6 +260,46 @@ private slots:
         for (QAction* top : m_window->menuBar()->actions())
             if (top->text().remove(QLatin1Char('&')) == QStringLiteral("Help")) collectMenu(top->menu(), helpMenu);
         QVERIFY(helpMenu.join(QLatin1Char(' ')).remove(QLatin1Char('&')).contains(QStringLiteral("Glossary")));
+    }
+
+    void theShortcutsDialogListsEveryKeyWithoutScrolling() {
+        // At 1280x800 every row is in view: keys below the fold (the quiz's) are keys not found.
+        QAction* shortcuts = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Keyboard shortcuts")) shortcuts = a;
+        QVERIFY(shortcuts);
+        QString problem = QStringLiteral("no dialog");
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            auto* table = dialog->findChild<QTreeWidget*>();
+            problem = !table ? QStringLiteral("no table")
+                      : table->verticalScrollBar()->maximum() > 0
+                          ? QStringLiteral("%1 rows in a %2 px dialog scroll by %3 px")
+                                .arg(table->topLevelItemCount()).arg(dialog->height()).arg(table->verticalScrollBar()->maximum())
+                      : dialog->height() > m_window->height() ? QStringLiteral("taller than the window")
+                                                              : QString();
+            dialog->reject();
+        });
+        shortcuts->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void theGuideFitsItsDialogWhereTheWindowHasRoom() {
+        // The guide is a page and a half of reading: at 1280x800 it is shown whole, not in a
+        // fixed 620 px box that scrolls its last section out of sight.
+        app::showHelpPage(m_window.get(), app::HelpPage::Guide);
+        QDialog* dialog = nullptr;
+        for (QDialog* d : m_window->findChildren<QDialog*>())
+            if (d->isVisible() && d->windowTitle() == app::helpPageTitle(app::HelpPage::Guide)) dialog = d;
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto* text = dialog->findChild<QTextBrowser*>();
+        QVERIFY(text);
+        QVERIFY2(text->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("the guide scrolls by %1 px in a %2 px dialog").arg(text->verticalScrollBar()->maximum()).arg(dialog->height())));
+        QVERIFY(dialog->height() <= m_window->height());
+        dialog->close();
     }
 
     void theGuideNamesPanelsAndMenusThatExist() {

@@ -61,23 +61,40 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     connect(m_controller, &SimController::changed, this, [this] {
         if (isVisible()) sample();
     });
-    // A lesson navigation can leave a learner's branch for the lesson's path without a branch
-    // signal; the state the last fill stopped at may be on the branch left.
-    connect(m_controller, &SimController::cursorChanged, this, [this] { m_scratch.reset(); });
+    connect(m_controller, &SimController::cursorChanged, this, &MetricsPanel::followLessonPath);
     connect(m_controller, &SimController::loaded, this, &MetricsPanel::clear);
     // A learner's action at `position` changes what comes next, so the sample there, whose
     // segment ends just before the next event, goes too (the next sample takes it again).
-    connect(m_controller, &SimController::branched, this, [this](std::size_t position) { dropFrom(position); });
+    connect(m_controller, &SimController::branched, this, [this](std::size_t position) {
+        dropFrom(position);
+        if (m_controller->lessonRun()) m_leftPathAt = std::min(m_leftPathAt.value_or(position), position);
+    });
 }
 
 void MetricsPanel::clear() {
     m_samples.clear();
     m_scratch.reset();
+    m_leftPathAt.reset();
     dropPoints();
     m_names.clear();
     m_series->clear();
     m_plot->clearGraphs();
     if (isVisible()) sample();
+}
+
+void MetricsPanel::followLessonPath() {
+    // A lesson navigation can leave a learner's branch for the lesson's path without a branch
+    // signal: the samples from where the run left the path are the branch's.
+    const core::LessonRun* run = m_controller->lessonRun();
+    const core::Timeline* t = m_controller->timeline();
+    if (!run || !t) return;
+    if (run->cursor().explored) {
+        if (!m_leftPathAt) m_leftPathAt = t->position();
+    } else if (m_leftPathAt) {
+        dropFrom(*m_leftPathAt);
+        m_leftPathAt.reset();
+        if (isVisible()) sample();
+    }
 }
 
 void MetricsPanel::dropFrom(std::size_t position) {

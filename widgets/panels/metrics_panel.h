@@ -75,6 +75,7 @@ private:
     static bool clocked(const core::Model& model);
     void clear();
     void dropFrom(std::size_t position);  // the samples at `position` and after
+    void followLessonPath();
     void backfill(std::size_t from, std::size_t to);
     // The plotted points of the samples before the last one shown (see commitPoints).
     void commitPoints(std::size_t shown);
@@ -103,6 +104,7 @@ private:
     std::size_t m_replayed = 0;
     std::size_t m_copies = 0;
     std::optional<core::Timeline::Checkpoint> m_scratch;  // the state the last fill stopped at
+    std::optional<std::size_t> m_leftPathAt;  // where a lesson's run left the lesson's path
 };
 
 }  // namespace sb::widgets

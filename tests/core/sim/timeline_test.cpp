@@ -192,3 +192,39 @@ TEST_CASE("thinning the checkpoints keeps the first one whole", "[timeline][rewi
     t.seek(2000);
     CHECK(traceText(t) == traceText(straight));
 }
+
+TEST_CASE("copies of a run share its script until one of them changes it", "[timeline][script]") {
+    // A checkpoint is a copy of the run; a long session's script is shared, not copied, by
+    // every checkpoint (a 64k-action session took seconds to open when each copied it).
+    Fixture f;
+    Simulation run = Simulation::create(f.registry, f.scenario).value();
+    Simulation checkpoint = run;
+    CHECK(checkpoint.sharesScriptWith(run));
+    const std::vector<Action> before = run.session().actions;
+
+    // The copy gets a learner action: its own script now; the original's is as it was.
+    Action crash = actionFromJson(nlohmann::json{{"do", "crash"}, {"node", "n3"}}, "").value();
+    crash.byUser = true;
+    REQUIRE(checkpoint.schedule(crash).ok());
+    CHECK_FALSE(checkpoint.sharesScriptWith(run));
+    CHECK(run.session().actions == before);
+    CHECK(checkpoint.session().actions.size() == before.size() + 1);
+
+    // Dropping the learner's pending action in the copy gives back the original script.
+    checkpoint.dropPendingUserActions();
+    CHECK(checkpoint.session().actions == before);
+    // Nothing to drop: the run keeps sharing.
+    Simulation again = run;
+    again.dropPendingUserActions();
+    CHECK(again.sharesScriptWith(run));
+
+    // Both runs step to the same trace: the sharing changes nothing they do.
+    Simulation a = run, b = run;
+    for (int i = 0; i < 500; ++i) {
+        const auto ea = a.step(), eb = b.step();
+        REQUIRE(ea.has_value() == eb.has_value());
+        if (!ea) break;
+        CHECK(ea->time == eb->time);
+        CHECK(ea->kind == eb->kind);
+    }
+}

@@ -104,7 +104,7 @@ void SpreadPlot::recompute() {
     };
     const int nodes = std::max(1, static_cast<int>(param("nodes")));
     const auto keyCount = static_cast<std::uint32_t>(std::max(0.0, param("keys")));
-    const std::uint64_t seed = t->sim().session().seed;
+    const std::uint64_t seed = t->sim().scenario().seed;
     // At least 20,000 keys, so the curve shows the ring's own unevenness rather than the noise
     // of a handful of named keys.
     const core::hashring::KeyTable keys(std::max<std::uint32_t>(keyCount, 20000), seed);
