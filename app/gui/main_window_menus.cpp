@@ -183,6 +183,7 @@ void MainWindow::showLessonFolders() {
         row->addWidget(label, 1);
         auto* open = new QPushButton(tr("Open"), &dialog);
         open->setAccessibleName(tr("Open %1").arg(caption));
+        open->setAutoDefault(false);  // Enter closes the dialog; it does not open a file manager
         connect(open, &QPushButton::clicked, &dialog, [path] {
             QDir().mkpath(path);
             QDesktopServices::openUrl(QUrl::fromLocalFile(path));
@@ -220,7 +221,11 @@ void MainWindow::showLessonFolders() {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(720, 360);
+    // With nothing wrong there is no list to show: an empty File/Problem table read as a
+    // problem list that failed to fill.
+    const bool clean = problems->topLevelItemCount() == 0;
+    problems->setVisible(!clean);
+    dialog.resize(720, clean ? dialog.sizeHint().height() : 360);
     dialog.exec();
 }
 

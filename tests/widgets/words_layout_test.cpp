@@ -320,6 +320,26 @@ private slots:
         dialog->close();
     }
 
+    void lessonFoldersShowNoEmptyProblemList() {
+        // Every shipped lesson loads: the dialog says so, with no empty File/Problem table.
+        QAction* folders = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Lesson folders…")) folders = a;
+        QVERIFY(folders);
+        QString problem = QStringLiteral("no dialog");
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            auto* table = dialog->findChild<QTreeWidget*>();
+            problem = !table ? QStringLiteral("no table")
+                      : table->topLevelItemCount() == 0 && table->isVisible() ? QStringLiteral("an empty problem list is shown")
+                                                                              : QString();
+            dialog->reject();
+        });
+        folders->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void theGuideNamesPanelsAndMenusThatExist() {
         // A guide that sends a learner to "the Metrics panel" when the dock says "Plots" is a
         // guide that cannot be followed: every panel and menu path it names is on screen.
