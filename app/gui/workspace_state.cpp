@@ -38,6 +38,7 @@ QWidget* buildOffer(MainWindow& window) {
     next->setAccessibleName(MainWindow::tr("Open the next lesson"));
     row->addWidget(next);
     auto* quiz = new QPushButton(MainWindow::tr("Quiz me on it"), offer);
+    quiz->setObjectName(QStringLiteral("QuizOnTopic"));
     quiz->setToolTip(MainWindow::tr("Drill this topic's interview questions in quiz mode (F9)"));
     row->addWidget(quiz);
     window.statusBar()->addPermanentWidget(offer);
@@ -125,6 +126,11 @@ void offerLessonEnd(MainWindow& window, const QString& lessonId) {
     offer->setProperty("topic", QStringList{QString::fromStdString(lesson->topic)});
     offer->findChild<QLabel*>(QStringLiteral("LessonEndText"))
         ->setText(next ? MainWindow::tr("✓ Lesson finished.") : MainWindow::tr("✓ Lesson finished: that was the last one."));
+    // A topic with no cards or questions yet has nothing to drill: no button that opens an
+    // empty sitting.
+    const auto refs = window.quiz()->quizCatalog().allRefs();
+    offer->findChild<QPushButton*>(QStringLiteral("QuizOnTopic"))
+        ->setVisible(std::any_of(refs.begin(), refs.end(), [&](const auto& r) { return r.topic == lesson->topic; }));
     auto* nextButton = offer->findChild<QPushButton*>(QStringLiteral("NextLesson"));
     nextButton->setVisible(next != nullptr);
     if (next) {

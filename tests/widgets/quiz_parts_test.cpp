@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QGraphicsItem>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -120,6 +121,22 @@ private slots:
         QVERIFY(items >= 15);
         QVERIFY(nodeItems >= 2);
         QVERIFY(waits >= 20);
+    }
+
+    void aTopicWithNoQuestionsIsShownButNeverTicked() {
+        // The gossip lesson has no cards or questions: ticking it (as every first launch did)
+        // counts it in a sitting that can give it nothing, and the offer at a lesson's end would
+        // open a sitting of no items.
+        widgets::QuizSetupPage page;
+        page.setTopics({{QStringLiteral("ping"), QStringLiteral("Heartbeats"), 0.0, 0, 1},
+                        {QStringLiteral("gossip"), QStringLiteral("Gossip"), 0.0, 0, 0}});
+        QCOMPARE(page.selectedTopics(), QStringList{QStringLiteral("ping")});
+        page.setSelectedTopics({QStringLiteral("gossip"), QStringLiteral("ping")});
+        QCOMPARE(page.selectedTopics(), QStringList{QStringLiteral("ping")});
+        QListWidgetItem* gossip = page.topicList()->item(1);
+        QVERIFY(!gossip->flags().testFlag(Qt::ItemIsEnabled));
+        QVERIFY2(gossip->text().contains(QStringLiteral("no questions yet")), qPrintable(gossip->text()));
+        QVERIFY2(page.topicList()->item(0)->text().endsWith(QStringLiteral("· 1 item")), qPrintable(page.topicList()->item(0)->text()));
     }
 
     void checklistComesFromPointsOrFollowUps() {

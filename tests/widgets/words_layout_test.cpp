@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -28,6 +29,7 @@
 #include "panels/banner.h"
 #include "panels/compare_view.h"
 #include "panels/metrics_panel.h"
+#include "quiz/quiz_workspace.h"
 #include "sim_controller.h"
 #include "test_support.h"
 #include "test_window.h"
@@ -177,6 +179,45 @@ private slots:
         QVERIFY(offer && offer->isVisible());
         steps->setCurrentRow(0);
         QVERIFY(!offer->isVisible());
+    }
+
+    void theLessonEndOffersAQuizOnlyWhereThereAreQuestions() {
+        // A topic with no cards or questions (gossip, today): "Quiz me on it" would open an
+        // empty sitting. Every lesson's end offers the quiz exactly when its topic has items.
+        const auto refs = m_window->quiz()->quizCatalog().allRefs();
+        int without = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            const bool items = std::any_of(refs.begin(), refs.end(), [&](const auto& r) { return r.topic == lesson->topic; });
+            without += items ? 0 : 1;
+            QVERIFY(m_window->openLesson(id));
+            controller().goToStepEnd(lesson->steps.size());
+            QWidget* offer = app::lessonEndOffer(*m_window);
+            QVERIFY2(offer && offer->isVisible(), qPrintable(id));
+            QPushButton* button = nullptr;
+            for (QPushButton* b : offer->findChildren<QPushButton*>())
+                if (b->text() == QStringLiteral("Quiz me on it")) button = b;
+            QVERIFY(button);
+            QVERIFY2(button->isVisible() == items, qPrintable(id));
+        }
+        QVERIFY(without < static_cast<int>(m_window->catalog().lessons().size()));
+    }
+
+    void aLessonWithoutCardsHasNoCardsTabToOpen() {
+        auto* tabs = m_window->lessonPane()->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        int without = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            // As a learner who was reading the previous lesson's cards.
+            if (tabs->isTabEnabled(1)) tabs->setCurrentIndex(1);
+            QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+            const bool cards = !lesson->cards.empty();
+            without += cards ? 0 : 1;
+            QVERIFY2(tabs->isTabEnabled(1) == cards, lesson->id.c_str());
+            if (!cards) QCOMPARE(tabs->currentIndex(), 0);
+        }
+        QVERIFY(without < static_cast<int>(m_window->catalog().lessons().size()));
+        tabs->setCurrentIndex(0);
     }
 
     void quizModeGivesBackTheLayoutItFound() {

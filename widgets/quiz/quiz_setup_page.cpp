@@ -12,6 +12,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include "plural.h"
 #include "quiz/interview_box.h"
 #include "quiz/quiz_widgets.h"
 
@@ -90,15 +92,20 @@ void QuizSetupPage::setTopics(const std::vector<TopicSummary>& topics) {
     const QSignalBlocker block(m_topics);  // rebuilding the list is not the learner's choice
     m_topics->clear();
     for (const auto& t : topics) {
-        auto* item = new QListWidgetItem(tr("%1 — %2% mastered · %3 due · %4 items")
-                                             .arg(t.title.isEmpty() ? t.topic : t.title)
-                                             .arg(qRound(t.mastery * 100))
-                                             .arg(t.due)
-                                             .arg(t.total),
+        const QString title = t.title.isEmpty() ? t.topic : t.title;
+        // A topic whose lessons have no cards or questions yet cannot be practised: it is shown
+        // (so its absence is not a mystery) but greyed and never ticked, so no sitting is empty.
+        const bool empty = t.total == 0;
+        auto* item = new QListWidgetItem(empty ? tr("%1 — no questions yet").arg(title)
+                                               : tr("%1 — %2% mastered · %3 due · %4")
+                                                     .arg(title)
+                                                     .arg(qRound(t.mastery * 100))
+                                                     .arg(t.due)
+                                                     .arg(countText(t.total, tr("%1 item"), tr("%1 items"))),
                                          m_topics);
         item->setData(kTopicRole, t.topic);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-        item->setCheckState(first || selected.contains(t.topic) ? Qt::Checked : Qt::Unchecked);
+        item->setFlags(empty ? Qt::ItemIsUserCheckable : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(!empty && (first || selected.contains(t.topic)) ? Qt::Checked : Qt::Unchecked);
     }
 }
 
@@ -113,7 +120,8 @@ void QuizSetupPage::setSelectedTopics(const QStringList& topics) {
     const QSignalBlocker block(m_topics);
     for (int i = 0; i < m_topics->count(); ++i) {
         QListWidgetItem* item = m_topics->item(i);
-        item->setCheckState(topics.contains(item->data(kTopicRole).toString()) ? Qt::Checked : Qt::Unchecked);
+        const bool practisable = item->flags().testFlag(Qt::ItemIsEnabled);
+        item->setCheckState(practisable && topics.contains(item->data(kTopicRole).toString()) ? Qt::Checked : Qt::Unchecked);
     }
     emit topicsChanged();
 }

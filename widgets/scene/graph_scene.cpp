@@ -279,15 +279,19 @@ void GraphScene::updateMessages() {
         QPointF normal = line.length() > 0 ? QPointF(-line.dy(), line.dx()) / line.length() * 7.0 : QPointF();
         const double t = std::clamp(m.progress, 0.0, 1.0);
         // A message leaves from where its sender's drawing ends and stops where its receiver's
-        // begins, so a glyph waiting to go or just arrived does not sit on a node's role or value
-        // ("leade▲"); neither end takes more than a third of a short link.
+        // begins, in every direction (downward that is past the words under the shape), so a
+        // glyph waiting to go or just arrived does not sit on a node's role or value ("leade▲"),
+        // however little room that leaves it to travel. Only where the two drawings overlap
+        // along the link (a node dragged onto another) does each end give way, to a third of it.
         const double length = std::max(line.length(), 1.0);
         const QPointF unit = (b - a) / length;
-        // (min/max, not std::clamp: on a link shorter than three radii, a node dragged onto
-        // another, the lower bound would pass the upper one.)
-        const auto margin = [length](double reach) { return std::min(std::max(reach, NodeItem::kRadius) / length, 1.0 / 3); };
-        const double start = margin(m_nodes[from]->reach(unit));
-        const double end = margin(m_nodes[to]->reach(-unit));
+        double out = std::max(m_nodes[from]->reach(unit), NodeItem::kRadius);
+        double in = std::max(m_nodes[to]->reach(-unit), NodeItem::kRadius);
+        if (out + in > length) {
+            out = std::min(out, length / 3);
+            in = std::min(in, length / 3);
+        }
+        const double start = out / length, end = in / length;
         const double s = start + t * std::max(0.0, 1 - start - end);
         item->setPos(a + (b - a) * s + normal);
     }

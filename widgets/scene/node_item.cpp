@@ -181,7 +181,7 @@ QRectF NodeItem::boundingRect() const {
 double NodeItem::reach(QPointF d) const {
     if (d.y() <= 0) return kRadius;  // the words are all below the shape
     const double top = kRadius + 6;
-    const double bottom = kRadius + m_height + 4;
+    const double bottom = boundingRect().bottom();  // (m_height counts the shape's lower half already)
     if (std::abs(d.x()) * (top / d.y()) > kHalfWidth) return kRadius;  // passes beside them
     double out = bottom / d.y();
     if (d.x() != 0) out = std::min(out, kHalfWidth / std::abs(d.x()));
