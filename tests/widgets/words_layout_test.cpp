@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -200,6 +201,23 @@ private slots:
             QVERIFY2(button->isVisible() == items, qPrintable(id));
         }
         QVERIFY(without < static_cast<int>(m_window->catalog().lessons().size()));
+    }
+
+    void aLessonWithoutCardsHasNoCardsTabToOpen() {
+        auto* tabs = m_window->lessonPane()->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        int without = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            // As a learner who was reading the previous lesson's cards.
+            if (tabs->isTabEnabled(1)) tabs->setCurrentIndex(1);
+            QVERIFY(m_window->openLesson(QString::fromStdString(lesson->id)));
+            const bool cards = !lesson->cards.empty();
+            without += cards ? 0 : 1;
+            QVERIFY2(tabs->isTabEnabled(1) == cards, lesson->id.c_str());
+            if (!cards) QCOMPARE(tabs->currentIndex(), 0);
+        }
+        QVERIFY(without < static_cast<int>(m_window->catalog().lessons().size()));
+        tabs->setCurrentIndex(0);
     }
 
     void quizModeGivesBackTheLayoutItFound() {

@@ -185,6 +185,12 @@ void LessonPane::lessonLoaded() {
             m_steps->addItem(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
     }
     m_cards->setCards(lesson.cards);
+    // A lesson without cards has nothing behind its Cards tab but a dead, empty deck: the tab
+    // is off and says why, and the steps are in front.
+    const bool cards = !lesson.cards.empty();
+    m_tabs->setTabEnabled(1, cards);
+    m_tabs->setTabToolTip(1, cards ? QString() : tr("This lesson has no cards yet"));
+    if (!cards) m_tabs->setCurrentIndex(0);
     fitLists();
     m_run->setEnabled(!lesson.steps.empty());
     m_shownKey.clear();
