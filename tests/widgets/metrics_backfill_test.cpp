@@ -93,6 +93,17 @@ class MetricsBackfillTest : public test::WarningFreeTest {
         return lesson && controller.loadLesson(*lesson).ok();
     }
 
+    // The end of step 1, the plot shown, playback at 10x: fast frames from there.
+    static void playFromStepOne(widgets::SimController& controller, widgets::MetricsPanel& panel) {
+        controller.goToStepEnd(1);
+        panel.show();
+        controller.setSpeed(10.0);
+    }
+
+    static core::Action expire(const std::string& key) {
+        return core::actionFromJson(nlohmann::json{{"do", "expire"}, {"key", key}}, "").value();
+    }
+
 private slots:
     void initTestCase() { m_catalog = test::shippedCatalog(m_registry); }
 
@@ -200,17 +211,37 @@ private slots:
         checkSamplesAgainstStepping(controller, panel, clockedSamples);
     }
 
+    // A jump back and a branch there made out of sight, then single steps past where the fills
+    // had got to, then fast frames: every sample is the new branch's.
+    void aBranchSteppedPastTheLastFillIsSampledAsRecorded() {
+        widgets::SimController controller(m_registry);
+        QVERIFY(open(controller, "cache-stampede"));
+        widgets::MetricsPanel panel(&controller);
+        playFromStepOne(controller, panel);
+        for (int frame = 0; frame < 10; ++frame) controller.advance(16.0);
+        const std::size_t reached = controller.timeline()->position();
+        const std::size_t branch = reached - 40;
+        controller.seek(branch);
+        // The branch made out of sight, then shown from its start: no fill until the frames.
+        panel.hide();
+        QVERIFY(controller.perform(expire("k1"), QStringLiteral("Expire k1")).ok());
+        controller.seek(branch);
+        panel.show();
+        const std::size_t copies = panel.checkpointCopies();
+        while (controller.timeline()->position() < reached + 5) controller.stepForward();
+        QCOMPARE(panel.checkpointCopies(), copies);  // each step was sampled: no fill yet
+        for (int frame = 0; frame < 10; ++frame) controller.advance(16.0);
+        std::size_t clockedSamples = 0;
+        checkSamplesAgainstStepping(controller, panel, clockedSamples);
+    }
+
     // Back on the lesson's path after a learner's branch: the branch's samples go.
     void rejoiningTheLessonPathDropsTheBranchesSamples() {
         widgets::SimController controller(m_registry);
         QVERIFY(open(controller, "cache-stampede"));
         widgets::MetricsPanel panel(&controller);
-        controller.goToStepEnd(1);
-        panel.show();
-        controller.setSpeed(10.0);
-        const auto expire = core::actionFromJson(nlohmann::json{{"do", "expire"}, {"key", "k1"}}, "");
-        QVERIFY(expire);
-        QVERIFY(controller.perform(*expire, QStringLiteral("Expire k1")).ok());
+        playFromStepOne(controller, panel);
+        QVERIFY(controller.perform(expire("k1"), QStringLiteral("Expire k1")).ok());
         for (int frame = 0; frame < 5; ++frame) controller.advance(16.0);
         const std::size_t branchEnd = controller.timeline()->position();
         controller.goToStepEnd(2);

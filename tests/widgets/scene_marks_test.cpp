@@ -1,11 +1,13 @@
 // What the narration names is on screen (issue 15): message labels that stay readable when
 // messages bunch up, twelve distinct node hues, a highlighted ring key drawn large with its
-// label and a line to its owner, flagged history operations wide enough to see and labelled.
+// label and a line to its owner, flagged history operations wide enough to see and labelled,
+// and a node's emphasis and warning rings clear of the words under its shape.
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
 #include <cmath>
+#include <set>
 
 #include "panels/history_strip.h"
 #include "scene/graph_scene.h"
@@ -73,6 +75,53 @@ int pixelsOf(widgets::GraphScene& scene, const QColor& colour) {
     return n;
 }
 
+// One node of `kind` alone, its kind's word under it, as the scene draws it at 4x (scene point
+// (x, y) at pixel ((x + 80) * 4, (y + 60) * 4)), emphasised, alarmed or plain.
+QImage nodePicture(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed) {
+    core::View v;
+    core::NodeView n;
+    n.id = 0;
+    n.name = "n1";
+    n.kind = kind;
+    n.role = role;
+    n.value = "12 hits";
+    v.nodes.push_back(n);
+    widgets::GraphScene scene;
+    scene.setScenePalette(widgets::ScenePalette::fromPalette(widgets::lightPalette()));
+    scene.setEmphasis(emphasised ? std::set<std::string>{"n1"} : std::set<std::string>{}, {});
+    scene.setAlarm(alarmed ? std::set<std::string>{"n1"} : std::set<std::string>{});
+    scene.setView(v);
+    QImage image(640, 640, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    const widgets::UncachedPaint sharp(scene);
+    scene.render(&p, QRectF(0, 0, 640, 640), QRectF(-80, -60, 160, 160));
+    return image;
+}
+
+// Where a ring (the pixels an emphasised or alarmed picture changes) comes within 1.5 px of the
+// words under the shape (the ink below the shape's reach in the plain picture); empty when nowhere.
+QString ringOnWords(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed) {
+    const QImage plain = nodePicture(kind, role, false, false);
+    const QImage ringed = nodePicture(kind, role, emphasised, alarmed);
+    const int wordsTop = static_cast<int>((widgets::NodeItem::kRadius + 6 + 60) * 4);
+    constexpr int kNear = 6;  // 1.5 scene px at 4x
+    const auto ink = [&](int x, int y) { return y >= wordsTop && distance(plain.pixelColor(x, y), Qt::white) > 0.3; };
+    int on = 0, words = 0;
+    for (int y = wordsTop; y < plain.height(); ++y)
+        for (int x = 0; x < plain.width(); ++x) words += ink(x, y) ? 1 : 0;
+    if (words == 0) return QStringLiteral("no words drawn");
+    for (int y = wordsTop - kNear; y < plain.height() - kNear; ++y)
+        for (int x = kNear; x < plain.width() - kNear; ++x) {
+            if (distance(plain.pixelColor(x, y), ringed.pixelColor(x, y)) <= 0.1) continue;
+            bool near = false;
+            for (int dy = -kNear; dy <= kNear && !near; ++dy)
+                for (int dx = -kNear; dx <= kNear && !near; ++dx) near = ink(x + dx, y + dy);
+            on += near ? 1 : 0;
+        }
+    return on == 0 ? QString() : QStringLiteral("%1 px of the ring on the words").arg(on);
+}
+
 }  // namespace
 
 class SceneMarksTest : public test::WarningFreeTest {
@@ -135,6 +184,26 @@ private slots:
         scene.setEmphasisKeys({});
         scene.setView(v);
         QVERIFY(pixelsOf(scene, highlight) > before + 300);
+    }
+
+    void emphasisAndWarningRingsKeepOffTheWords() {
+        // A cache or database a lesson step names: its ring covered the top of "cache" and
+        // "database" under the shape. Every outline, emphasised and named in a violation.
+        const std::vector<std::pair<core::NodeKind, std::string>> nodes{
+            {core::NodeKind::Cache, ""},      {core::NodeKind::Database, ""}, {core::NodeKind::Server, ""},
+            {core::NodeKind::Service, ""},    {core::NodeKind::Client, ""},   {core::NodeKind::Broker, ""},
+            {core::NodeKind::Orchestrator, ""}, {core::NodeKind::Coordinator, ""},
+            {core::NodeKind::Peer, "follower"}, {core::NodeKind::Peer, "leader"}, {core::NodeKind::Replica, "candidate"}};
+        QStringList problems;
+        for (const auto& [kind, role] : nodes)
+            for (const auto& [emphasised, alarmed] : {std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
+                const QString problem = ringOnWords(kind, role, emphasised, alarmed);
+                if (!problem.isEmpty())
+                    problems << QStringLiteral("kind %1 %2").arg(static_cast<int>(kind)).arg(QString::fromStdString(role)) +
+                                    (emphasised ? QStringLiteral(" emphasised") : QString()) +
+                                    (alarmed ? QStringLiteral(" alarmed") : QString()) + QStringLiteral(": ") + problem;
+            }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     void aFlaggedOperationIsWideAndLabelled() {

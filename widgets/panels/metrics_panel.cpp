@@ -100,6 +100,9 @@ void MetricsPanel::followLessonPath() {
 void MetricsPanel::dropFrom(std::size_t position) {
     while (!m_samples.empty() && m_samples.back().position >= position) m_samples.pop_back();
     if (m_committed > m_samples.size()) dropPoints();
+    // The state the last fill stopped at goes with the samples after it: past a branch it is
+    // the branch left, even once the run, stepped one event at a time, is sampled past it.
+    if (m_scratch && m_scratch->position >= position) m_scratch.reset();
 }
 
 void MetricsPanel::dropPoints() {
@@ -181,9 +184,9 @@ void MetricsPanel::backfill(std::size_t from, std::size_t to) {
     const core::Timeline* t = m_controller->timeline();
     const std::size_t start = std::max(from, t->firstKept());
     if (m_scratch && m_scratch->position <= start && start - m_scratch->position < t->checkpointEvery()) {
-        // At or before the last sample, so on the run's path (a branch before it drops the
-        // samples after the branch, and with them `from`), and every action scheduled since
-        // comes after it: it takes the script as it is now.
+        // On the run's path (dropping the samples after it, for a branch or a jump back, drops
+        // it too), and every action scheduled since comes after it: it takes the script as it
+        // is now.
         m_scratch->state.adoptScript(t->sim());
     } else {
         m_scratch = t->checkpointAtOrBefore(start);

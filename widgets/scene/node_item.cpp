@@ -88,7 +88,7 @@ void NodeItem::setNode(const core::NodeView& node, bool emphasised, bool alarmed
     const bool outlineChanges = !m_captionsBuilt || node.kind != m_node.kind || node.role != m_node.role ||
                                 node.crashed != m_node.crashed || (node.count > 1) != (m_node.count > 1) ||
                                 node.id != m_node.id || node.name != m_node.name || shown != m_emphasised ||
-                                alarmed != m_alarmed;
+                                alarmed != m_alarmed || captionsChange;  // the rings break round the words
     m_node = node;
     m_alarmed = alarmed;
     m_emphasised = shown;
@@ -206,6 +206,17 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     paintLog(p, y + 2 + (logHasMarks() ? kLogMarkRoom : 0));
 }
 
+std::vector<QRectF> NodeItem::captionRects() const {
+    std::vector<QRectF> out;
+    double y = kRadius + 6;  // as paintCaptions lays them out
+    for (const FittedText& fit : m_captionFits) {
+        const double h = kLine * static_cast<double>(fit.lines.size());
+        out.emplace_back(-fit.width / 2, y, fit.width, h);
+        y += h;
+    }
+    return out;
+}
+
 double NodeItem::paintCaptions(QPainter* p, double y) const {
     for (std::size_t i = 0; i < m_captions.size(); ++i) {
         const Caption& c = m_captions[i];
@@ -233,6 +244,19 @@ void NodeItem::paintStack(QPainter* p, const QPainterPath& path, const QColor& f
 void NodeItem::paintShape(QPainter* p) const {
     const bool down = this->down();
     const QPainterPath path = nodeShapePath(m_node.kind, m_node.role, down, kRadius);
+    // The rings go round the outline but break where the words under it are: a ring as wide as
+    // the shape's widest reaches below it, over the top of "cache" or "database".
+    p->save();
+    if (m_emphasised || isSelected() || m_alarmed) {
+        QPainterPath room;
+        room.addRect(m_shape->boundingRect());
+        for (const QRectF& words : captionRects()) {
+            QPainterPath gap;
+            gap.addRoundedRect(words.adjusted(-3, -2, 3, 2), 3, 3);
+            room = room.subtracted(gap);
+        }
+        p->setClipPath(room);
+    }
     if (m_emphasised || isSelected()) {
         p->setPen(QPen(m_palette->highlight, 4));
         p->setBrush(Qt::NoBrush);
@@ -251,6 +275,7 @@ void NodeItem::paintShape(QPainter* p) const {
         p->drawText(QRectF(kRadius, -kRadius - 12, 24, 20), Qt::AlignCenter, QStringLiteral("⚠"));
         p->restore();
     }
+    p->restore();
     QColor fill = m_palette->fillFor(m_node.kind, m_node.role);
     // On a hash ring a node wears its owner hue, the one its arcs and keys are drawn in
     // (twelve distinct hues, so a ring of up to 12 nodes never repeats one).

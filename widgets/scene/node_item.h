@@ -125,6 +125,7 @@ private:
     void paintShape(QPainter* p) const;
     void paintStack(QPainter* p, const QPainterPath& path, const QColor& fill) const;
     double paintCaptions(QPainter* p, double y) const;
+    std::vector<QRectF> captionRects() const;  // each caption's words as drawn, item coordinates
     double paintBadges(QPainter* p, double y) const;
     double paintBars(QPainter* p, double y) const;
     void paintLog(QPainter* p, double y) const;
