@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <algorithm>
+#include <functional>
 
 #include "gui/help_pages.h"
 #include "gui/workspace_state.h"
@@ -70,6 +71,25 @@ QStringList layoutOf(const QMainWindow& w) {
         if (bar->isVisible()) out << QStringLiteral("tab %1").arg(bar->tabText(bar->currentIndex()));
     out.sort();
     return out;
+}
+
+// Triggers the window's action `text` (a modal dialog) and returns what `check` says of the
+// dialog's table while it is up: empty when all is well.
+QString checkModalTable(QMainWindow& window, const QString& text, const std::function<QString(QDialog&, QTreeWidget&)>& check) {
+    QAction* action = nullptr;
+    for (QAction* a : window.findChildren<QAction*>())
+        if (a->text().remove(QLatin1Char('&')) == text) action = a;
+    if (!action) return QStringLiteral("no action ") + text;
+    QString problem = QStringLiteral("no dialog");
+    QTimer::singleShot(0, &window, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        auto* table = dialog->findChild<QTreeWidget*>();
+        problem = table ? check(*dialog, *table) : QStringLiteral("no table");
+        dialog->reject();
+    });
+    action->trigger();
+    return problem;
 }
 
 }  // namespace
@@ -282,24 +302,12 @@ private slots:
 
     void theShortcutsDialogListsEveryKeyWithoutScrolling() {
         // At 1280x800 every row is in view: keys below the fold (the quiz's) are keys not found.
-        QAction* shortcuts = nullptr;
-        for (QAction* a : m_window->findChildren<QAction*>())
-            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Keyboard shortcuts")) shortcuts = a;
-        QVERIFY(shortcuts);
-        QString problem = QStringLiteral("no dialog");
-        QTimer::singleShot(0, this, [&] {
-            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-            if (!dialog) return;
-            auto* table = dialog->findChild<QTreeWidget*>();
-            problem = !table ? QStringLiteral("no table")
-                      : table->verticalScrollBar()->maximum() > 0
-                          ? QStringLiteral("%1 rows in a %2 px dialog scroll by %3 px")
-                                .arg(table->topLevelItemCount()).arg(dialog->height()).arg(table->verticalScrollBar()->maximum())
-                      : dialog->height() > m_window->height() ? QStringLiteral("taller than the window")
-                                                              : QString();
-            dialog->reject();
+        const QString problem = checkModalTable(*m_window, QStringLiteral("Keyboard shortcuts"), [&](QDialog& dialog, QTreeWidget& table) {
+            if (table.verticalScrollBar()->maximum() > 0)
+                return QStringLiteral("%1 rows in a %2 px dialog scroll by %3 px")
+                    .arg(table.topLevelItemCount()).arg(dialog.height()).arg(table.verticalScrollBar()->maximum());
+            return dialog.height() > m_window->height() ? QStringLiteral("taller than the window") : QString();
         });
-        shortcuts->trigger();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
@@ -322,21 +330,9 @@ private slots:
 
     void lessonFoldersShowNoEmptyProblemList() {
         // Every shipped lesson loads: the dialog says so, with no empty File/Problem table.
-        QAction* folders = nullptr;
-        for (QAction* a : m_window->findChildren<QAction*>())
-            if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Lesson folders…")) folders = a;
-        QVERIFY(folders);
-        QString problem = QStringLiteral("no dialog");
-        QTimer::singleShot(0, this, [&] {
-            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-            if (!dialog) return;
-            auto* table = dialog->findChild<QTreeWidget*>();
-            problem = !table ? QStringLiteral("no table")
-                      : table->topLevelItemCount() == 0 && table->isVisible() ? QStringLiteral("an empty problem list is shown")
-                                                                              : QString();
-            dialog->reject();
+        const QString problem = checkModalTable(*m_window, QStringLiteral("Lesson folders…"), [](QDialog&, QTreeWidget& table) {
+            return table.topLevelItemCount() == 0 && table.isVisible() ? QStringLiteral("an empty problem list is shown") : QString();
         });
-        folders->trigger();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
