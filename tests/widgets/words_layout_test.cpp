@@ -197,8 +197,12 @@ private slots:
         steps->setCurrentRow(steps->count() - 1);
         QWidget* offer = app::lessonEndOffer(*m_window);
         QVERIFY(offer && offer->isVisible());
+        // The narration, where the learner is reading, points to it.
+        const QString ending = QStringLiteral("That was the last step");
+        QVERIFY(m_window->lessonPane()->narration()->toPlainText().contains(ending));
         steps->setCurrentRow(0);
         QVERIFY(!offer->isVisible());
+        QVERIFY(!m_window->lessonPane()->narration()->toPlainText().contains(ending));
     }
 
     void theLessonEndOffersAQuizOnlyWhereThereAreQuestions() {

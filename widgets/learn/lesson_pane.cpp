@@ -233,6 +233,10 @@ void LessonPane::showCursor() {
                            "lesson's own; Next step or Run this step go back to it (Undo takes your change back).*");
         else if (shown.pastEnd)
             markdown += QStringLiteral("\n\n---\n\n") + tr("*The lesson is over; the run plays on freely.*");
+        else if (shown.phase == core::StepPhase::Done && shown.step == lesson.steps.size())
+            // The offer of what comes next sits in the status bar, far from where the eye is.
+            markdown += QStringLiteral("\n\n---\n\n") +
+                        tr("*That was the last step: the status bar below says what comes next.*");
     }
     const QString key = QString::number(shown.step) + QLatin1Char('/') + QString::number(static_cast<int>(shown.phase)) +
                         QLatin1Char('/') + QString::number(shown.explored) + QString::number(shown.pastEnd);
