@@ -85,6 +85,27 @@ private slots:
         }
     }
 
+    void aChangeAtTheMomentShownIsDrawnInsideThePlot() {
+        // gossip-rumor's step 1 ends as the second node hears the rumor: the rise to 2 is at the
+        // moment shown, and must be drawn with room after it, not on the plot's right border.
+        QVERIFY(m_window->openLesson(QStringLiteral("gossip-rumor")));
+        controller().goToStepEnd(1);
+        QApplication::processEvents();
+        widgets::MetricsPanel* panel = m_window->metrics();
+        panel->replotNow();
+        const double shownMs = static_cast<double>(controller().displayTime()) / 1000.0;
+        QCPAxisRect* rect = panel->plot()->axisRect();
+        const QCPRange x = rect->axis(QCPAxis::atBottom)->range();
+        QVERIFY2(x.upper > shownMs * 1.02, qPrintable(QStringLiteral("x axis ends at %1, moment shown %2").arg(x.upper).arg(shownMs)));
+        // The rise itself is in the data, at the moment shown.
+        bool rise = false;
+        for (int g = 0; g < panel->plot()->graphCount(); ++g) {
+            const auto data = panel->plot()->graph(g)->data();
+            if (!data->isEmpty() && (data->constEnd() - 1)->key == shownMs && (data->constEnd() - 1)->value == 2) rise = true;
+        }
+        QVERIFY2(rise, "no series reaches 2 at the moment shown");
+    }
+
     void aLessonOpenedAtItsEndAndScrubbedBackIsPlottedUpToTheCursor() {
         // cache-stampede runs 53,000 events, more than the plot replays to fill one jump.
         QVERIFY(m_window->openLesson(QStringLiteral("cache-stampede")));

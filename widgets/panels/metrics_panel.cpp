@@ -345,8 +345,11 @@ void MetricsPanel::replotNow() {
     // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.
     double last = 1.0;
     for (QCPAxisRect* rect : m_plot->axisRects()) last = std::max(last, rect->axis(QCPAxis::atBottom)->range().upper);
+    // A little room after the moment shown: a change at that very moment (a step that ends as a
+    // second node learns the rumor) is drawn as a rise, not hidden on the plot's right border.
+    const double right = std::max(now, last) * 1.04;
     for (QCPAxisRect* rect : m_plot->axisRects()) {
-        rect->axis(QCPAxis::atBottom)->setRange(0, std::max(now, last));
+        rect->axis(QCPAxis::atBottom)->setRange(0, right);
         for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
             double lo = 0, hi = 0;
             for (QCPGraph* graph : axis->graphs()) {
