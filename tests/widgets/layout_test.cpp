@@ -108,6 +108,10 @@ QString axisProblem(const widgets::MetricsPanel& metrics) {
         if (units.size() != 1) return QStringLiteral("axis \"%1\" mixes units %2").arg(title, QStringList(units.values()).join(QLatin1Char(',')));
         if (title.isEmpty() || title.contains(QLatin1Char('_')) || title.contains(QLatin1String("see each")))
             return QStringLiteral("axis title \"%1\"").arg(title);
+        // The title fits along its axis: QCustomPlot cuts a longer one at the axis's ends. (An
+        // axis of a plot not on screen has no height yet.)
+        if (metrics.plot()->isVisible() && QFontMetrics(axis->labelFont()).horizontalAdvance(title) > axis->axisRect()->height())
+            return QStringLiteral("axis title \"%1\" is longer than its axis (%2 px)").arg(title).arg(axis->axisRect()->height());
         const QString unit = *units.begin();
         // A count axis is titled with what it counts or "count"; a unit's axis names its unit.
         if (!unit.isEmpty() && unit != QLatin1String("term") && unit != QLatin1String("log index") && !title.contains(unit, Qt::CaseInsensitive))
@@ -200,6 +204,8 @@ private slots:
             QVERIFY2(legend.isEmpty(), qPrintable(id + ": legend cuts " + legend.join(QStringLiteral(" | "))));
             const double share = area(m_window->metrics()->plot()) / area(plots->widget());
             QVERIFY2(share >= 1.0 / 3.0, qPrintable(QStringLiteral("%1: the plot is %2% of its dock").arg(id).arg(share * 100, 0, 'f', 0)));
+            m_window->metrics()->replotNow();
+            m_window->metrics()->plot()->replot();  // now, not queued: lays the axes out at the dock's size
             QVERIFY2(m_window->metrics()->plot()->yAxis->label().size() > 0, qPrintable(id + ": no y axis title"));
             const QString axes = axisProblem(*m_window->metrics());
             QVERIFY2(axes.isEmpty(), qPrintable(id + ": " + axes));
@@ -284,6 +290,7 @@ private slots:
         QVERIFY2(units.size() >= 3, qPrintable(QStringList(units.values()).join(QLatin1Char(','))));
         QCOMPARE(metrics->valueAxes().size(), units.size());
         QCOMPARE(metrics->plot()->axisRectCount(), static_cast<int>((units.size() + 1) / 2));
+        metrics->plot()->replot();  // lays the new axes out
         const QString axes = axisProblem(*metrics);
         QVERIFY2(axes.isEmpty(), qPrintable(axes));
         // Back to a few series: back to one plot.

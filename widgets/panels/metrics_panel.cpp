@@ -256,7 +256,14 @@ void MetricsPanel::rebuildGraphs() {
     resetAxes(static_cast<int>(groups.size()));
     for (std::size_t g = 0; g < groups.size(); ++g) {
         QCPAxis* axis = valueAxis(static_cast<int>(g));
-        axis->setLabel(groups[g].quantities.size() == 1 ? groups[g].quantities.front() : groups[g].axis);
+        // The quantity ("Lookup hit ratio (0-1)") where it fits, else the unit's word ("share
+        // (0-1)"), else the unit alone ("0-1") on a short plot.
+        QStringList titles;
+        if (groups[g].quantities.size() == 1) titles << groups[g].quantities.front();
+        titles << groups[g].axis;
+        if (!groups[g].unit.isEmpty()) titles << groups[g].unit;
+        titles.removeDuplicates();
+        axis->setProperty("titles", titles);
         // Counts, terms and indexes are whole numbers: no "0.25 elections" on the axis.
         const QString unit = groups[g].unit;
         const bool whole = unit != QLatin1String("ms") && unit != QLatin1String("0-1") && unit != QLatin1String("per second");
@@ -270,6 +277,7 @@ void MetricsPanel::rebuildGraphs() {
         ticker->setTickCount(4);
         axis->setTicker(ticker);
     }
+    fitValueAxisTitles(m_plot);
     for (int row = 0; row < m_series->count(); ++row) {
         QListWidgetItem* item = m_series->item(row);
         QPen pen(pal.category(static_cast<std::size_t>(row)), 2);
@@ -383,6 +391,7 @@ void MetricsPanel::fitSeriesList() {
 void MetricsPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fitSeriesList();
+    fitValueAxisTitles(m_plot);
 }
 
 void MetricsPanel::changeEvent(QEvent* event) {

@@ -19,4 +19,26 @@ void applyPlotPalette(QCustomPlot* plot, const ScenePalette& pal) {
     }
 }
 
+void fitValueAxisTitles(QCustomPlot* plot) {
+    if (plot->axisRectCount() == 0) return;
+    // Each axis rect gets an equal share of the plot's height; the time axis's ticks and title
+    // and the margins take about 70 px of it. (The rects' own heights are those of the last
+    // replot, which after a resize has not happened yet.)
+    const int room = plot->height() / plot->axisRectCount() - 70;
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
+            const QStringList titles = axis->property("titles").toStringList();
+            if (titles.isEmpty()) continue;
+            const QFontMetrics metrics(axis->labelFont());
+            QString chosen = titles.back();
+            for (const QString& title : titles)
+                if (metrics.horizontalAdvance(title) <= room) {
+                    chosen = title;
+                    break;
+                }
+            axis->setLabel(chosen);
+        }
+    }
+}
+
 }  // namespace sb::widgets
