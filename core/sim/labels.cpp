@@ -32,11 +32,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kWords{{
 }};
 
 // Whole ids of the shared vocabulary whose rule-made label would read badly.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kLabels{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kLabels{{
     {"by_ms", "Delay by (ms)"},
     {"at_ms", "At (ms)"},
     {"msg", "Message"},
     {"set", "Set a parameter"},
+    {"cut", "Cut a link one way"},       // "Cut" alone reads as the Edit menu's
+    {"uncut", "Restore a cut link"},     // "Uncut" is not a word
 }};
 
 std::string word(std::string_view w) {

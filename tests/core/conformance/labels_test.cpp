@@ -42,6 +42,9 @@ TEST_CASE("shared ids have written labels", "[labels]") {
     CHECK(humanize("by_ms") == "Delay by (ms)");
     CHECK(labelOf(ActionSpec{"force_timeout", "", {}}) == "Force timeout");
     CHECK(labelOf(ActionSpec{"set", "", {}}) == "Set a parameter");
+    // The link actions read as what they do, not as the Edit menu's Cut or a made-up word.
+    CHECK(labelOf(ActionSpec{"cut", "", {}}) == "Cut a link one way");
+    CHECK(labelOf(ActionSpec{"uncut", "", {}}) == "Restore a cut link");
 }
 
 TEST_CASE("a lesson's claims read as words on screen and keep their ids for reports", "[labels]") {
