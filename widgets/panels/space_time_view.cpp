@@ -181,8 +181,18 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     const double nowY = rowY(now);
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
+    // The time sits on a plate of the background, so it reads where it crosses the first lane
+    // and that lane's markers rather than being drawn through them.
+    const QString label = QString::fromStdString(core::formatMs(now));
+    const QRectF plate(2, nowY - 17, p.fontMetrics().horizontalAdvance(label) + 6, 15);
+    QColor behind = pal.background;
+    behind.setAlpha(235);
+    p.setPen(Qt::NoPen);
+    p.setBrush(behind);
+    p.drawRoundedRect(plate, 3, 3);
+    p.setBrush(Qt::NoBrush);
     p.setPen(pal.mutedText);
-    p.drawText(QRectF(4, nowY - 16, 200, 14), Qt::AlignLeft, QString::fromStdString(core::formatMs(now)));
+    p.drawText(plate, Qt::AlignCenter, label);
 }
 
 long long SpaceTimeView::positionAt(QPointF pos) const {
