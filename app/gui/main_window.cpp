@@ -210,10 +210,13 @@ void MainWindow::refresh() {
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
     m_banner->show(view, violations);
-    // Heal is only offered while there is something to heal.
+    // Heal and Restore a cut link are only offered while there is something to undo.
     const bool partitioned = isPartitioned(view);
-    for (QAction* a : m_actionsMenu->actions())
+    const bool cut = std::any_of(view.links.begin(), view.links.end(), [](const core::LinkView& l) { return l.cut; });
+    for (QAction* a : m_actionsMenu->actions()) {
         if (a->data().toString() == QLatin1String("heal")) a->setEnabled(partitioned);
+        if (a->data().toString() == QLatin1String("uncut")) a->setEnabled(cut);
+    }
     m_viewPanels->setView(view);
     // The history strip comes forward the first time a run has client operations to show.
     const bool hadHistory = m_history->opCount() > 0;

@@ -88,6 +88,35 @@ private slots:
     void init() { test::failOnQtWarnings(); }
     void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
 
+    void healAndRestoreAreOfferedOnlyWithSomethingToUndo() {
+        QVERIFY(m_window->openLesson(QStringLiteral("ping-silence")));
+        QApplication::processEvents();
+        auto menuAction = [this](const char* kind) -> QAction* {
+            for (QAction* a : m_window->findChildren<QAction*>())
+                if (a->data().toString() == QLatin1String(kind)) return a;
+            return nullptr;
+        };
+        QAction* heal = menuAction("heal");
+        QAction* uncut = menuAction("uncut");
+        QVERIFY(heal && uncut);
+        QVERIFY(!heal->isEnabled());
+        QVERIFY(!uncut->isEnabled());
+        core::Action cut;
+        cut.kind = "cut";
+        cut.args = {{"from", "n1"}, {"to", "n2"}};
+        QVERIFY(controller().perform(cut, QStringLiteral("cut")).ok());
+        QApplication::processEvents();
+        QVERIFY(uncut->isEnabled());
+        QVERIFY(heal->isEnabled());  // a cut is healed too
+        core::Action restore;
+        restore.kind = "uncut";
+        restore.args = {{"from", "n1"}, {"to", "n2"}};
+        QVERIFY(controller().perform(restore, QStringLiteral("uncut")).ok());
+        QApplication::processEvents();
+        QVERIFY(!uncut->isEnabled());
+        QVERIFY(!heal->isEnabled());
+    }
+
     void browserFiltersAndOpensLessons() {
         widgets::LessonBrowser* browser = m_window->lessonBrowser();
         (void)m_window->catalog();
