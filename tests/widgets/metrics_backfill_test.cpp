@@ -202,9 +202,7 @@ private slots:
         controller.setSpeed(10.0);
         for (int frame = 0; frame < 20; ++frame) controller.advance(16.0);
         const std::size_t copies = panel.checkpointCopies();
-        const auto expire = core::actionFromJson(nlohmann::json{{"do", "expire"}, {"key", "k1"}}, "");
-        QVERIFY(expire);
-        QVERIFY(controller.perform(*expire, QStringLiteral("Expire k1")).ok());
+        QVERIFY(controller.perform(expire("k1"), QStringLiteral("Expire k1")).ok());
         for (int frame = 0; frame < 20; ++frame) controller.advance(16.0);
         QCOMPARE(panel.checkpointCopies(), copies);  // went on from the last fill
         std::size_t clockedSamples = 0;
