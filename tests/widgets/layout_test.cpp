@@ -1,6 +1,7 @@
 // The workspace at 1280x800 over every shipped lesson: nothing a learner reads in the lesson list,
 // the step list, the plot legend or a dialog is cut to "…", the plot keeps at least a third of its
-// dock, and a quiz sitting gives back exactly the docks it found.
+// dock and each of its plots room enough to read, and a quiz sitting gives back exactly the docks
+// it found.
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
@@ -16,6 +17,7 @@
 #include <QTreeWidget>
 #include <qcustomplot.h>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "gui/workspace_state.h"
@@ -140,6 +142,12 @@ QStringList dockGeometry(const QMainWindow& w) {
 
 }  // namespace
 
+// The least data area a plot of the metrics panel may have at 1280x800: room for four value ticks
+// and their labels, and for a rise and fall to read as such. (Two plots stacked in the cache
+// lessons' dock had 45 px each.)
+constexpr int kLeastPlotHeight = 100;
+constexpr int kLeastPlotWidth = 120;
+
 // The least a scene may be scaled to fit its room at 1280x800: at half size its 9 pt words are
 // already small. (The star of the outbox lesson, eight nodes over four step strips, was at 0.44.)
 constexpr double kLeastSceneScale = 0.5;
@@ -171,6 +179,8 @@ private slots:
         const QTreeWidget* lessons = m_window->lessonBrowser()->tree();
         QVERIFY2(cutRows(lessons).isEmpty(), qPrintable(cutRows(lessons).join(QStringLiteral(" | "))));
         int checked = 0;
+        int least = std::numeric_limits<int>::max();
+        QString smallestPlot;
         for (const core::Lesson* lesson : m_window->catalog().lessons()) {
             const QString id = QString::fromStdString(lesson->id);
             QVERIFY2(m_window->openLesson(id), qPrintable(id));
@@ -209,9 +219,17 @@ private slots:
             QVERIFY2(m_window->metrics()->plot()->yAxis->label().size() > 0, qPrintable(id + ": no y axis title"));
             const QString axes = axisProblem(*m_window->metrics());
             QVERIFY2(axes.isEmpty(), qPrintable(id + ": " + axes));
+            for (const QCPAxisRect* rect : m_window->metrics()->plot()->axisRects()) {
+                const QString size = QStringLiteral("%1x%2 px").arg(rect->width()).arg(rect->height());
+                if (rect->width() * rect->height() < least) least = rect->width() * rect->height(), smallestPlot = size + " in " + id;
+                QVERIFY2(rect->height() >= kLeastPlotHeight && rect->width() >= kLeastPlotWidth,
+                         qPrintable(QStringLiteral("%1: a plot's data area is %2, under %3x%4")
+                                        .arg(id, size).arg(kLeastPlotWidth).arg(kLeastPlotHeight)));
+            }
             ++checked;
         }
         QVERIFY(checked >= 10);
+        qInfo("the smallest plot at 1280x800: %s", qPrintable(smallestPlot));
     }
 
     void everySceneIsDrawnLargeEnoughToRead() {

@@ -53,6 +53,7 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
     m_cursors.push_back(new QCPItemStraightLine(m_plot));
     layout->addWidget(m_plot, 1);
+    m_plot->installEventFilter(this);
 
     m_replot.setSingleShot(true);
     m_replot.setInterval(100);
@@ -391,7 +392,12 @@ void MetricsPanel::fitSeriesList() {
 void MetricsPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fitSeriesList();
-    fitValueAxisTitles(m_plot);
+}
+
+bool MetricsPanel::eventFilter(QObject* watched, QEvent* event) {
+    // The plot's size changes with the panel's and with the legend's width.
+    if (watched == m_plot && event->type() == QEvent::Resize) arrangePlots();
+    return QWidget::eventFilter(watched, event);
 }
 
 void MetricsPanel::changeEvent(QEvent* event) {

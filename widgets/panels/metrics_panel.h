@@ -40,6 +40,10 @@ public:
     // The unit of the series in row `row` of the list ("ms", "term", "" for a count).
     QString seriesUnit(int row) const;
     QListWidget* seriesList() const { return m_series; }
+    // Whether the plots (one per two units) stand side by side rather than stacked.
+    bool plotsInRow() const { return m_inRow; }
+    // Side by side suits `plots` plots in `room` (the plot widget's size) better than stacked.
+    static bool rowFits(QSize room, int plots);
     std::size_t sampleCount() const { return m_samples.size(); }
     int replotCount() const { return m_replots; }
     // Events replayed to fill the samples of jumps since the panel was made (for tests and
@@ -68,6 +72,7 @@ protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     Sample takeSample(std::size_t position, const core::Model& model, core::Time now, std::optional<core::Time> next);
@@ -86,11 +91,14 @@ private:
     // One value axis per unit: two units share a plot (left and right), more stack plots.
     QCPAxis* valueAxis(int group);
     void resetAxes(int groups);
+    // Stacks the plots or sets them side by side, whichever suits the plot's size (rowFits).
+    void arrangePlots();
 
     SimController* m_controller;
     QCustomPlot* m_plot;
     std::vector<QCPItemStraightLine*> m_cursors;  // the current time, one per stacked plot
-    QCPMarginGroup* m_margins = nullptr;  // stacked plots keep their left edges aligned
+    QCPMarginGroup* m_margins = nullptr;  // stacked plots keep their left edges aligned, a row its time axes
+    bool m_inRow = false;
     QListWidget* m_series;
     QTimer m_replot;
     std::vector<std::string> m_names;

@@ -1,10 +1,63 @@
 // The metrics panel's value axes: one per unit, two units to a plot (left and right axes), and
-// a plot stacked under the first for each further pair, all on the same time axis.
+// a further plot for each further pair, all over the same time range: stacked under the first,
+// or beside it when stacking would leave each plot too short to read.
 #include <qcustomplot.h>
 
 #include "panels/metrics_panel.h"
+#include "panels/plot_style.h"
 
 namespace sb::widgets {
+
+namespace {
+// What a plot's axes take around its data area (at the default font): a value axis's tick
+// labels and title on each side, and below the time axis's tick labels and title.
+constexpr int kValueAxesWidth = 110;
+constexpr int kTimeAxisHeight = 50;
+constexpr int kStackedGap = 14;  // between stacked plots, whose time axes have no labels
+// Stacked plots read best (one time axis, their left edges aligned): they stay stacked while
+// each keeps this much height for its data.
+constexpr int kReadableHeight = 90;
+}  // namespace
+
+bool MetricsPanel::rowFits(QSize room, int plots) {
+    if (plots < 2) return false;
+    const int stackedHeight = (room.height() - kTimeAxisHeight) / plots - kStackedGap;
+    if (stackedHeight >= kReadableHeight) return false;
+    // In a row each plot keeps the full height but only its share of the width: worth it while
+    // that width is no less than the height a stacked plot would have.
+    const int rowWidth = room.width() / plots - kValueAxesWidth;
+    return rowWidth > stackedHeight;
+}
+
+void MetricsPanel::arrangePlots() {
+    const int rects = m_plot->axisRectCount();
+    const bool row = rowFits(m_plot->size(), rects);
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    const bool placed = grid->rowCount() == (row ? 1 : rects) && grid->columnCount() == (row ? rects : 1);
+    if (!placed) {
+        QList<QCPAxisRect*> all = m_plot->axisRects();
+        for (QCPAxisRect* rect : all) grid->take(rect);
+        grid->simplify();
+        for (int r = 0; r < static_cast<int>(all.size()); ++r) grid->addElement(row ? 0 : r, row ? r : 0, all[r]);
+        // Side by side, the plots' time axes line up; stacked, their left edges do.
+        for (QCPAxisRect* rect : all) {
+            rect->setMarginGroup(QCP::msAll, nullptr);
+            rect->setMarginGroup(row ? QCP::msTop | QCP::msBottom : QCP::msLeft | QCP::msRight, m_margins);
+        }
+    }
+    m_inRow = row;
+    const int plotWidth = (row ? m_plot->width() / std::max(1, rects) : m_plot->width()) - kValueAxesWidth;
+    for (int r = 0; r < rects; ++r) {
+        QCPAxis* time = m_plot->axisRect(r)->axis(QCPAxis::atBottom);
+        // Each plot in a row has its own time axis; stacked, only the bottom one is labelled.
+        const bool labelled = row || r == rects - 1;
+        time->setLabel(labelled ? tr("simulated time (ms)") : QString());
+        time->setTickLabels(labelled);
+        // Few time ticks: labels like "15000" run into each other on a narrow plot.
+        time->ticker()->setTickCount(plotWidth < 250 ? 2 : 3);
+    }
+    fitValueAxisTitles(m_plot);
+}
 
 QString MetricsPanel::seriesUnit(int row) const {
     const QListWidgetItem* item = m_series->item(row);
@@ -30,8 +83,7 @@ void MetricsPanel::resetAxes(int groups) {
     m_plot->plotLayout()->simplify();
     while (m_plot->axisRectCount() < rects) {
         auto* rect = new QCPAxisRect(m_plot);
-        m_plot->plotLayout()->addElement(m_plot->axisRectCount(), 0, rect);
-        rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
+        m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);  // arrangePlots places it
         auto* cursor = new QCPItemStraightLine(m_plot);
         cursor->setClipAxisRect(rect);
         for (QCPItemPosition* end : {cursor->point1, cursor->point2}) end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
@@ -39,16 +91,13 @@ void MetricsPanel::resetAxes(int groups) {
     }
     for (int r = 0; r < rects; ++r) {
         QCPAxisRect* rect = m_plot->axisRect(r);
-        const bool last = r == rects - 1;
-        rect->axis(QCPAxis::atBottom)->setLabel(last ? tr("simulated time (ms)") : QString());
-        rect->axis(QCPAxis::atBottom)->setTickLabels(last);
-        rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(3);
         for (QCPAxis* y : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
             y->setLabel(QString());
             y->setTickLabels(true);
         }
         rect->axis(QCPAxis::atRight)->setVisible(2 * r + 1 < groups);
     }
+    arrangePlots();
 }
 
 QCPAxis* MetricsPanel::valueAxis(int group) {

@@ -1,5 +1,6 @@
 #include "panels/plot_style.h"
 
+#include <algorithm>
 #include <qcustomplot.h>
 
 #include "scene/scene_palette.h"
@@ -21,10 +22,10 @@ void applyPlotPalette(QCustomPlot* plot, const ScenePalette& pal) {
 
 void fitValueAxisTitles(QCustomPlot* plot) {
     if (plot->axisRectCount() == 0) return;
-    // Each axis rect gets an equal share of the plot's height; the time axis's ticks and title
-    // and the margins take about 70 px of it. (The rects' own heights are those of the last
-    // replot, which after a resize has not happened yet.)
-    const int room = plot->height() / plot->axisRectCount() - 70;
+    // Each row of axis rects gets an equal share of the plot's height; the time axis's ticks and
+    // title and the margins take about 70 px of it. (The rects' own heights are those of the
+    // last replot, which after a resize has not happened yet.)
+    const int room = plot->height() / std::max(1, plot->plotLayout()->rowCount()) - 70;
     for (QCPAxisRect* rect : plot->axisRects()) {
         for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
             const QStringList titles = axis->property("titles").toStringList();
