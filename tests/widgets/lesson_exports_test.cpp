@@ -19,21 +19,9 @@
 
 using namespace sb;
 
-class LessonExportsTest : public QObject {
+class LessonExportsTest : public test::ShippedLessonsTest {
     Q_OBJECT
-private:
-    core::TopicRegistry m_registry;
-    std::unique_ptr<core::LessonCatalog> m_catalog;
-
 private slots:
-    void initTestCase() {
-        m_catalog = test::shippedCatalog(m_registry);
-        QVERIFY(m_catalog->errors().empty());
-        QVERIFY(m_catalog->lessons().size() >= 28);
-    }
-    void init() { test::failOnQtWarnings(); }
-    void cleanup() { QVERIFY2(test::qtWarnings().isEmpty(), qPrintable(test::qtWarnings().join('\n'))); }
-
     // Every step of every lesson, both languages: one participant per node on the scene (an
     // aggregate of 200 clients is one), and the step fits in kDiagramItems without cutting.
     void everyStepsTraceNamesItsNodesAndFits() {
@@ -128,10 +116,5 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    test::installWarningRecorder();
-    QApplication app(argc, argv);
-    LessonExportsTest t;
-    return QTest::qExec(&t, argc, argv);
-}
+int main(int argc, char** argv) { return test::runQtTest<LessonExportsTest>(argc, argv); }
 #include "lesson_exports_test.moc"

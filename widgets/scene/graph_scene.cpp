@@ -256,6 +256,22 @@ void GraphScene::updateLinks() {
 
 void GraphScene::updateMessages() {
     std::set<core::MsgId> seen;
+    // Each node's words as one block (scene rectangles: the width of the node, from under its
+    // shape to the foot of its drawing), which a message leaves or reaches past, and its whole
+    // drawing, which a message passing it goes round: computed once a frame, for every message.
+    std::vector<std::vector<QRectF>> blocks(m_nodes.size());
+    std::vector<QRectF> drawings(m_nodes.size());
+    if (!m_view.messages.empty())
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            const NodeItem* n = m_nodes[i];
+            const double top = NodeItem::kRadius + 6;
+            QRectF block(-NodeItem::kHalfWidth, top, 2 * NodeItem::kHalfWidth, n->boundingRect().bottom() - top);
+            for (const QRectF& r : n->wordRects()) block = block.united(r);
+            blocks[i] = {block.translated(n->pos())};
+            drawings[i] = blocks[i].front().united(QRectF(-NodeItem::kRadius, -NodeItem::kRadius, 2 * NodeItem::kRadius,
+                                                          2 * NodeItem::kRadius).translated(n->pos()));
+        }
+    std::vector<QRectF> others;
     for (const auto& m : m_view.messages) {
         const auto fromIndex = indexOf(m.from);
         const auto toIndex = indexOf(m.to);
@@ -277,23 +293,13 @@ void GraphScene::updateMessages() {
         const QLineF line(a, b);
         // Keep each direction on its own side of the link so requests and replies never overlap.
         QPointF normal = line.length() > 0 ? QPointF(-line.dy(), line.dx()) / line.length() * 7.0 : QPointF();
-        const double t = std::clamp(m.progress, 0.0, 1.0);
-        // A message leaves from where its sender's drawing ends and stops where its receiver's
-        // begins, in every direction (downward that is past the words under the shape), so a
-        // glyph waiting to go or just arrived does not sit on a node's role or value ("leade▲"),
-        // however little room that leaves it to travel. Only where the two drawings overlap
-        // along the link (a node dragged onto another) does each end give way, to a third of it.
-        const double length = std::max(line.length(), 1.0);
-        const QPointF unit = (b - a) / length;
-        double out = std::max(m_nodes[from]->reach(unit), NodeItem::kRadius);
-        double in = std::max(m_nodes[to]->reach(-unit), NodeItem::kRadius);
-        if (out + in > length) {
-            out = std::min(out, length / 3);
-            in = std::min(in, length / 3);
-        }
-        const double start = out / length, end = in / length;
-        const double s = start + t * std::max(0.0, 1 - start - end);
-        item->setPos(a + (b - a) * s + normal);
+        // A glyph waiting to go or just arrived does not sit on a node's role or value
+        // ("leade▲"), nor on its badges, and on the way it goes round a node whose drawing lies
+        // across the link (a raft candidate's badges hang over the link between its neighbours).
+        others.clear();
+        for (std::size_t k = 0; k < m_nodes.size(); ++k)
+            if (k != from && k != to) others.push_back(drawings[k]);
+        item->setPos(messageRoute(a, b, normal, blocks[from], blocks[to], others).at(m.progress));
     }
     // A label must not hide a node, its role or its badges: the node item's whole extent.
     std::vector<QRectF> nodeRects;

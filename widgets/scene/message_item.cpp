@@ -8,8 +8,13 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <tuple>
 
 #include "scene/graph_scene.h"
+#include "scene/node_item.h"
 
 namespace sb::widgets {
 
@@ -42,6 +47,170 @@ QString messageLabel(const std::string& kind, const std::string& summary) {
         field = words[0].left(1) + words[1];
     if (field.size() > 10) field = field.left(9) + QStringLiteral("…");
     return field.isEmpty() ? initials : initials + QLatin1Char(' ') + field;
+}
+
+namespace {
+
+// Where the line `p + u * s` runs through `r`: its interval of s (first > second when it misses).
+std::pair<double, double> crossing(QPointF p, QPointF u, const QRectF& r) {
+    double lo = -1e18, hi = 1e18;
+    const auto axis = [&](double from, double d, double min, double max) {
+        if (std::abs(d) < 1e-9) {
+            if (from < min || from > max) lo = 1, hi = 0;
+            return;
+        }
+        const double s1 = (min - from) / d, s2 = (max - from) / d;
+        lo = std::max(lo, std::min(s1, s2));
+        hi = std::min(hi, std::max(s1, s2));
+    };
+    axis(p.x(), u.x(), r.left(), r.right());
+    axis(p.y(), u.y(), r.top(), r.bottom());
+    return {lo, hi};
+}
+
+// A point on `r`'s edge as a distance along it, clockwise from the top left corner, and back.
+double alongEdge(const QRectF& r, QPointF p) {
+    const double w = r.width(), h = r.height();
+    const double top = std::abs(p.y() - r.top()), right = std::abs(p.x() - r.right());
+    const double bottom = std::abs(p.y() - r.bottom()), left = std::abs(p.x() - r.left());
+    const double nearest = std::min({top, right, bottom, left});
+    if (nearest == top) return std::clamp(p.x() - r.left(), 0.0, w);
+    if (nearest == right) return w + std::clamp(p.y() - r.top(), 0.0, h);
+    if (nearest == bottom) return w + h + std::clamp(r.right() - p.x(), 0.0, w);
+    return 2 * w + h + std::clamp(r.bottom() - p.y(), 0.0, h);
+}
+
+// The point of `r`'s edge nearest `p`, a point inside it.
+QPointF onEdge(const QRectF& r, QPointF p) {
+    const double top = p.y() - r.top(), right = r.right() - p.x(), bottom = r.bottom() - p.y(), left = p.x() - r.left();
+    const double nearest = std::min({top, right, bottom, left});
+    if (nearest == top) return {p.x(), r.top()};
+    if (nearest == right) return {r.right(), p.y()};
+    if (nearest == bottom) return {p.x(), r.bottom()};
+    return {r.left(), p.y()};
+}
+
+// The corners passed going round `r`'s edge from `p` to `q` the shorter way.
+std::vector<QPointF> cornersBetween(const QRectF& r, QPointF p, QPointF q) {
+    const double w = r.width(), h = r.height(), perimeter = 2 * (w + h);
+    const std::array<std::pair<double, QPointF>, 4> corners{
+        {{0, r.topLeft()}, {w, r.topRight()}, {w + h, r.bottomRight()}, {2 * w + h, r.bottomLeft()}}};
+    const double from = alongEdge(r, p), to = alongEdge(r, q);
+    const double clockwise = std::fmod(to - from + perimeter, perimeter);
+    std::vector<std::pair<double, QPointF>> passed;  // by distance from `p` the way taken
+    for (const auto& [at, corner] : corners) {
+        const double ahead = std::fmod(at - from + perimeter, perimeter);
+        if (clockwise <= perimeter / 2 ? ahead > 0 && ahead < clockwise : ahead > clockwise && ahead < perimeter)
+            passed.emplace_back(clockwise <= perimeter / 2 ? ahead : perimeter - ahead, corner);
+    }
+    std::sort(passed.begin(), passed.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<QPointF> out;
+    for (const auto& c : passed) out.push_back(c.second);
+    return out;
+}
+
+// From `a` round the side of its words `aWords` (a block under it) that faces `b`, to where
+// the glyph reaches `b` short of its words: the way out when `a`'s words reach past `b`. `wider`
+// keeps the other direction's way apart from this one. Empty when `b` is inside `a`'s block.
+std::optional<MessageRoute> sideRoute(QPointF a, QPointF b, const std::vector<QRectF>& aWords,
+                                      const std::vector<QRectF>& bWords, double wider) {
+    if (aWords.empty()) return std::nullopt;
+    const double clear = kSize + 3 + wider;
+    const QRectF block = aWords.front().adjusted(-clear, 0, clear, clear);
+    if (block.contains(b)) return std::nullopt;
+    const bool right = b.x() >= a.x();
+    std::vector<QPointF> corners{QPointF(right ? block.right() : block.left(), block.top())};
+    if (b.y() > block.bottom() && b.x() > block.left() && b.x() < block.right())
+        corners.emplace_back(corners.front().x(), block.bottom());
+    MessageRoute route;
+    const QPointF towards = corners.front() - a;
+    route.points.push_back(a + towards / std::max(QLineF(a, corners.front()).length(), 1.0) * NodeItem::kRadius);
+    route.points.insert(route.points.end(), corners.begin(), corners.end());
+    const QPointF last = corners.back();
+    const double length = QLineF(last, b).length();
+    if (length < 1) return route;
+    const QPointF v = (b - last) / length;
+    double end = length - NodeItem::kRadius;
+    for (const QRectF& r : bWords)
+        if (const auto [s1, s2] = crossing(last, v, r.adjusted(-kSize - 3, -kSize - 3, kSize + 3, kSize + 3)); s1 < s2 && s1 < length && s2 > 0)
+            end = std::min(end, s1);
+    if (end > 0) route.points.push_back(last + v * end);
+    return route;
+}
+
+}  // namespace
+
+MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<QRectF>& fromWords,
+                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others) {
+    constexpr double kClear = kSize + 3;  // from a glyph's centre to words it passes
+    const double length = std::max(QLineF(a, b).length(), 1.0);
+    const QPointF u = (b - a) / length;
+    const QPointF p = a + side;
+    const auto grown = [](const QRectF& r) { return r.adjusted(-kClear, -kClear, kClear, kClear); };
+    // It leaves from the rim of its sender's shape, or past the last of its words the way crosses,
+    // and stops as short of its receiver's.
+    double start = NodeItem::kRadius, end = length - NodeItem::kRadius;
+    for (const QRectF& r : fromWords)
+        if (const auto [s1, s2] = crossing(p, u, grown(r)); s1 < s2 && s2 > 0 && s1 < length) start = std::max(start, s2);
+    for (const QRectF& r : toWords)
+        if (const auto [s1, s2] = crossing(p, u, grown(r)); s1 < s2 && s1 < length && s2 > 0) end = std::min(end, s1);
+    if (start > end) {
+        // The words of one end reach past the other (a zigzag column's next replica is below and
+        // beside its neighbour's words): the way goes down beside them instead, leaving or
+        // arriving by the side of the shape. Only a node dragged onto another leaves no side.
+        const bool fromSide = start - NodeItem::kRadius >= length - NodeItem::kRadius - end;
+        if (auto round = fromSide ? sideRoute(a, b, fromWords, toWords, 0) : sideRoute(b, a, toWords, fromWords, 7)) {
+            if (!fromSide) std::reverse(round->points.begin(), round->points.end());
+            return *round;
+        }
+        const double out = std::min(start, length / 3), in = std::min(length - end, length / 3);
+        return {{p + u * out, p + u * (length - in)}};
+    }
+    // The other nodes across the way, in order along it; two that overlap along it are gone round
+    // as one.
+    struct Block {
+        QRectF rect;
+        double in, out;
+    };
+    std::vector<Block> blocks;
+    for (const QRectF& r : others)
+        if (const auto [s1, s2] = crossing(p, u, grown(r)); s1 < s2 && s2 > start && s1 < end) blocks.push_back({grown(r), s1, s2});
+    std::sort(blocks.begin(), blocks.end(), [](const Block& x, const Block& y) { return x.in < y.in; });
+    for (std::size_t i = 0; i + 1 < blocks.size();) {
+        if (blocks[i + 1].in > blocks[i].out) {
+            ++i;
+            continue;
+        }
+        blocks[i].rect = blocks[i].rect.united(blocks[i + 1].rect);
+        std::tie(blocks[i].in, blocks[i].out) = crossing(p, u, blocks[i].rect);
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+    MessageRoute route{{p + u * start}};
+    for (const Block& block : blocks) {
+        // A drawing the glyph is already beside when it leaves, or still beside when it arrives
+        // (a zigzag column's middle replica, between its neighbours), is gone round from there.
+        const QPointF in = p + u * std::max(block.in, start), out = p + u * std::min(block.out, end);
+        // (From inside its margin the glyph steps out to the edge first: straight to a corner
+        // would cut across the margin, nearer the words.)
+        route.points.push_back(block.in > start ? in : onEdge(block.rect, in));
+        for (const QPointF& corner : cornersBetween(block.rect, in, out)) route.points.push_back(corner);
+        route.points.push_back(block.out < end ? out : onEdge(block.rect, out));
+    }
+    route.points.push_back(p + u * end);
+    return route;
+}
+
+QPointF MessageRoute::at(double progress) const {
+    if (points.empty()) return {};
+    double total = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) total += QLineF(points[i - 1], points[i]).length();
+    double left = std::clamp(progress, 0.0, 1.0) * total;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const double leg = QLineF(points[i - 1], points[i]).length();
+        if (left <= leg && leg > 0) return points[i - 1] + (points[i] - points[i - 1]) * (left / leg);
+        left -= leg;
+    }
+    return points.back();
 }
 
 QSizeF MessageItem::labelSize(const QString& text) {

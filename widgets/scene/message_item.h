@@ -52,6 +52,20 @@ private:
     QSizeF m_labelSize;
 };
 
+// The way a message's glyph travels, from where it leaves its sender to where it reaches its
+// receiver (message_item.cpp), clear of every node's words: it leaves past the last of the
+// sender's words the line crosses and stops before the receiver's first, and goes round another
+// node's drawing that lies across the way, along its edge. `a` and `b` are the two nodes'
+// centres, `side` the offset that keeps each direction on its own side of the link; the rects
+// are scene rectangles (the ends' words, the other nodes' whole drawings). Where the ends'
+// drawings overlap along the link (a node dragged onto another) each gives way, to a third of it.
+struct MessageRoute {
+    std::vector<QPointF> points;  // a polyline, sender's end first
+    QPointF at(double progress) const;  // 0 = leaving, 1 = arriving, by distance along the way
+};
+MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<QRectF>& fromWords,
+                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others);
+
 // "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of
 // a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
 QString messageLabel(const std::string& kind, const std::string& summary);

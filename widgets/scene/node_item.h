@@ -90,6 +90,11 @@ public:
         return out;
     }
 
+    // Where the node's words and marks under its shape are drawn, item coordinates: each
+    // caption's words, each badge, each bar with its label, the log strip with its marks. A
+    // message glyph must not sit on any of them (whoever sent it).
+    std::vector<QRectF> wordRects() const;
+
     int type() const override { return Type; }
     // How far from the centre, along the unit vector `d`, the node's drawing goes: its shape, and
     // the words under it (role, value, badges, bars) when a line that way crosses them.

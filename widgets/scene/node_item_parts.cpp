@@ -67,6 +67,24 @@ bool NodeItem::logHasMarks() const {
     return std::any_of(m_node.log.begin(), m_node.log.end(), [](const core::LogCell& c) { return c.applied || c.watermark; });
 }
 
+std::vector<QRectF> NodeItem::wordRects() const {
+    // Laid out as paint() draws them.
+    std::vector<QRectF> out = captionRects();
+    double y = kRadius + 6;
+    for (const FittedText& fit : m_captionFits) y += kLine * static_cast<double>(fit.lines.size());
+    y += 2;
+    for (const PlacedBadge& badge : m_badges) out.push_back(badge.rect.translated(0, y));
+    if (!m_node.badges.empty()) y += kBadgeHeight * 2 + 4;
+    for (std::size_t i = 0; i < m_node.bars.size(); ++i, y += kBarHeight) out.emplace_back(-kHalfWidth, y, 2 * kHalfWidth, kBarHeight);
+    if (m_node.log.empty()) return out;
+    // The cells, the commit bar (3 above and below) or the marks (a pennant above, a caret below).
+    const double cells = static_cast<double>(std::min(m_node.log.size(), kLogCells));
+    const double mark = logHasMarks() ? kLogMarkRoom : 3;
+    y += 2 + (logHasMarks() ? kLogMarkRoom : 0);
+    out.emplace_back(-kHalfWidth - 1, y - mark, cells * 2 * kHalfWidth / static_cast<double>(kLogCells) + 2, kLine + 2 * mark);
+    return out;
+}
+
 void NodeItem::layoutBadges() {
     // Badges flow along two rows, each at the largest font step its words fit (a long one on two
     // lines, both rows high); what finds no room is counted in a last "+N" badge (the inspector

@@ -79,7 +79,8 @@ View CacheModel::view(Time t) const {
         if (!m) continue;
         const std::string_view kind = m->kind;
         mv.reply = kind == "Reply" || kind == "CacheReply" || kind == "LockReply" || kind == "Result";
-        mv.summary = keyName(m->payload.key) + (kind == "Query" ? " recompute" : "");
+        // The label shows the first field only ("Query k1"); the inspector shows the whole summary.
+        mv.summary = keyName(m->payload.key) + (kind == "Query" ? ", to recompute" : "");
     }
     for (int k = 0; k < m_cfg.keys && k < 5; ++k) {
         const Entry& e = m_store[static_cast<std::size_t>(k)];

@@ -88,7 +88,7 @@ View CapModel::view(Time t) const {
         mv.reply = mv.kind == "QueryReply" || mv.kind == "StoreAck";
         if (mv.kind == "Query") mv.summary = "op " + std::to_string(p.op) + ": " + key + "?";
         else if (mv.kind == "Sync") mv.summary = "all keys";
-        else if (mv.kind == "StoreAck") mv.summary = "op " + std::to_string(p.op) + ": stored";
+        else if (mv.kind == "StoreAck") mv.summary = "op " + std::to_string(p.op) + ": ok";  // the kind says stored; a label has 10 characters
         else mv.summary = showKey(key, p.versions, m_cfg.mode);
     }
     if (m_cfg.mode == Mode::CP)
