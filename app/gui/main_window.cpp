@@ -177,6 +177,9 @@ void MainWindow::buildDocks() {
     m_inspector = new widgets::InspectorPanel(m_controller, this);
     QDockWidget* inspector = addDock(tr("Inspector"), QStringLiteral("InspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
     splitDockWidget(lessons, inspector, Qt::Vertical);
+    // Two scenes side by side in a narrow window take the narration's width; it moves to a tab
+    // over the inspector, under the lesson list, until the comparison closes.
+    m_compare->foldWhenNarrow(pane, inspector);
     m_spaceTime = new widgets::SpaceTimeView(m_controller, this);
     QDockWidget* spaceTime = addDock(tr("Space-time"), QStringLiteral("SpaceTimeDock"), m_spaceTime, Qt::BottomDockWidgetArea);
     m_metrics = new widgets::MetricsPanel(m_controller, this);
@@ -296,6 +299,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     if (!m_options.ignoreSettings) {
         setQuizMode(false);  // so the saved layout has the learning docks, not quiz mode's empty one
+        m_compareAction->setChecked(false);  // and not the comparison's
         QSettings settings;
         if (m_quiz && m_quiz->hasPages()) saveQuizSettings(settings);  // else what was saved stands
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -1,14 +1,17 @@
 #include "panels/compare_view.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QEvent>
+#include <QMainWindow>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim/labels.h"
 #include "sim/simulation.h"
@@ -17,6 +20,12 @@
 namespace sb::widgets {
 
 namespace {
+// While two scenes share the row, each may be this narrow: the lesson list beside them keeps its
+// width (a scene alone asks for more, see SceneView).
+constexpr int kComparedSceneWidth = 200;
+constexpr int kRoomyScene = 440;
+constexpr int kLowBottomRow = 190;
+
 // "mode = AP", "prevote = on": the form --compare takes; the combo shows labels ("Mode: AP").
 QString cliForm(const core::Timeline* main, const std::string& param, double value) {
     const core::ParamSpec* spec = main ? main->model().info().params.find(param) : nullptr;
@@ -37,6 +46,9 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
     m_choice = new QComboBox(this);
     m_choice->setAccessibleName(tr("Parameter to compare"));
     m_choice->setToolTip(tr("The side-by-side run replays every action of the main run with this one change."));
+    // As wide as the room allows, not as its longest choice: that would push the docks aside.
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(12);
     caption->setBuddy(m_choice);
     row->addWidget(caption);
     row->addWidget(m_choice, 1);
@@ -52,6 +64,8 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_status);
     m_scene->viewport()->installEventFilter(this);
+    connect(m_scene->graph(), &GraphScene::layoutChanged, this, &CompareView::alignScenes);
+    connect(m_scene->graph(), &GraphScene::legendChanged, this, &CompareView::alignScenes);
 
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
         m_builtFrom = {};
@@ -87,33 +101,105 @@ QWidget* CompareView::wrapMain(SceneView* mainScene) {
     m_mainTitle->hide();
     m_mainFooter->hide();
     mainScene->viewport()->installEventFilter(this);
+    connect(mainScene->graph(), &GraphScene::layoutChanged, this, &CompareView::alignScenes);
+    connect(mainScene->graph(), &GraphScene::legendChanged, this, &CompareView::alignScenes);
     return pane;
 }
 
 bool CompareView::eventFilter(QObject* watched, QEvent* event) {
-    if (event->type() == QEvent::Resize && isVisible()) QTimer::singleShot(0, this, &CompareView::matchScales);
+    if (event->type() == QEvent::Resize && isVisible()) scheduleAlign();
     return QWidget::eventFilter(watched, event);
 }
 
-void CompareView::matchScales() {
+void CompareView::scheduleAlign() {
+    if (m_alignPending) return;
+    m_alignPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_alignPending = false;
+        alignScenes();
+    });
+}
+
+void CompareView::alignScenes() {
     if (!m_mainScene) return;
-    if (!isVisible()) {
-        m_mainScene->setScaleLimit(1e9);
-        return;
-    }
+    const QRectF mine = m_mainScene->graph()->sceneRect(), other = m_scene->graph()->sceneRect();
     m_mainScene->setScaleLimit(1e9);
     m_scene->setScaleLimit(1e9);
+    if (!isVisible() || mine.isEmpty() || other.isEmpty()) {
+        m_mainScene->setSharedFit({}, 0);
+        m_scene->setSharedFit({}, 0);
+        return;
+    }
+    // One frame and one legend strip for both: the same node is then drawn at the same place in
+    // both viewports, whichever legend wraps to more rows and whichever run's layout is larger.
+    const double legend = std::max(m_mainScene->legendHeight(), m_scene->legendHeight());
+    m_mainScene->setSharedFit(mine.united(other), legend);
+    m_scene->setSharedFit(mine.united(other), legend);
+    // The splitter may give one side a pixel more: the smaller scale, so they stay equal.
     const double a = m_mainScene->fitScale(), b = m_scene->fitScale();
     if (a <= 0 || b <= 0) return;
     m_mainScene->setScaleLimit(std::min(a, b));
     m_scene->setScaleLimit(std::min(a, b));
 }
 
+void CompareView::foldWhenNarrow(QDockWidget* dock, QDockWidget* tabWith) {
+    m_foldDock = dock;
+    m_foldInto = tabWith;
+}
+
+void CompareView::makeRoom() {
+    auto* win = qobject_cast<QMainWindow*>(window());
+    if (!win || !m_layoutBefore.isEmpty()) return;  // shown again after quiz mode: room is made
+    m_layoutBefore = win->saveState();
+    // Each scene then has less than a scene alone is given in a 1280 px window (about 440 px):
+    // nodes and their badges would be drawn too small to read.
+    const auto* split = parentWidget();
+    const bool narrow = split && split->width() < 2 * kRoomyScene;
+    if (!narrow || !m_foldDock || !m_foldInto || !m_foldDock->isVisible() || !m_foldInto->isVisible() ||
+        m_foldDock->isFloating() || m_foldInto->isFloating() || win->dockWidgetArea(m_foldDock) == win->dockWidgetArea(m_foldInto))
+        return;
+    // The column it joins keeps its width (it may widen to the moved dock's minimum): no title in
+    // it wraps more. The moved dock comes to the front and takes most of the column's height.
+    const int column = m_foldInto->height();
+    int above = 0;
+    for (QDockWidget* d : win->findChildren<QDockWidget*>())
+        if (d != m_foldInto && d->isVisible() && !d->isFloating() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldInto))
+            above += d->height();
+    win->tabifyDockWidget(m_foldInto, m_foldDock);
+    m_foldDock->raise();
+    // The row of docks under the scenes gives height down to its default layout's smallest
+    // (workspace_state's fitDocks): the scenes are drawn to the height they get.
+    QList<QDockWidget*> bottom;
+    QList<int> heights;
+    int given = 0;
+    for (QDockWidget* d : win->findChildren<QDockWidget*>())
+        if (d->isVisible() && !d->isFloating() && win->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
+            bottom << d;
+            heights << std::min(d->height(), std::max(kLowBottomRow, d->minimumSizeHint().height()));
+            given = std::max(given, d->height() - heights.back());
+        }
+    if (!bottom.isEmpty()) win->resizeDocks(bottom, heights, Qt::Vertical);
+    const int room = column + above + given;
+    win->resizeDocks({m_foldDock}, {std::max(m_foldDock->minimumSizeHint().height(), room * 64 / 100)}, Qt::Vertical);
+    m_folded = true;
+}
+
+void CompareView::giveRoomBack() {
+    auto* win = qobject_cast<QMainWindow*>(window());
+    const QByteArray before = std::exchange(m_layoutBefore, {});
+    m_folded = false;
+    if (win && !before.isEmpty()) win->restoreState(before);
+}
+
 void CompareView::hideEvent(QHideEvent* event) {
     QWidget::hideEvent(event);
     if (m_mainTitle) m_mainTitle->hide();
     if (m_mainFooter) m_mainFooter->hide();
-    matchScales();
+    // Hidden with the page it is on (quiz mode) it is still open: the room stays taken.
+    if (!isHidden()) return;
+    if (m_mainScene && m_aloneWidth > 0) m_mainScene->setMinimumWidth(m_aloneWidth);
+    alignScenes();
+    giveRoomBack();
 }
 
 QStringList CompareView::alternatives() const {
@@ -144,9 +230,18 @@ void CompareView::showEvent(QShowEvent* event) {
         m_mainFooter->setFixedHeight(footerHeight());
         m_mainFooter->show();
     }
-    // Half the width each: the same scale then fits both.
+    // Narrow enough that the docks beside keep their widths; a narrow window gives room (makeRoom).
+    if (m_mainScene && m_mainScene->minimumWidth() != kComparedSceneWidth) {
+        m_aloneWidth = m_mainScene->minimumWidth();
+        m_mainScene->setMinimumWidth(kComparedSceneWidth);
+    }
+    m_scene->setMinimumWidth(kComparedSceneWidth);
+    makeRoom();
+    // Half the width each, and half of any room the window gives later: one scale fits both.
     if (auto* split = qobject_cast<QSplitter*>(parentWidget())) {
         const int w = split->width();
+        split->setStretchFactor(0, 1);
+        split->setStretchFactor(1, 1);
         split->setSizes({w / 2, w - w / 2});
     }
     sync();
@@ -230,7 +325,7 @@ void CompareView::sync() {
                                          QString::fromStdString(violations.back().detail)));
     m_status->setText(lines.join(QStringLiteral("\n")));
     m_status->setToolTip(m_status->text());  // the footer is three lines tall; the rest is here
-    matchScales();
+    alignScenes();
 }
 
 }  // namespace sb::widgets

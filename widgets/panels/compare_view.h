@@ -1,12 +1,15 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 
 namespace sb::widgets {
@@ -37,6 +40,11 @@ public:
     // line up; while both show, they are drawn at the same scale.
     QWidget* wrapMain(SceneView* mainScene);
     QLabel* mainTitle() const { return m_mainTitle; }
+    // Room for two scenes in a narrow window: while comparing, `dock` (beside the scenes) is
+    // tabbed with `tabWith` (in another column, which keeps at least its width), so the scenes get
+    // its width; closing the comparison gives the window back exactly the layout it had.
+    void foldWhenNarrow(QDockWidget* dock, QDockWidget* tabWith);
+    bool folded() const { return m_folded; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -51,7 +59,11 @@ private:
     };
     void rebuildAlternatives();
     void rebuildRun(const core::Scenario& session);
-    void matchScales();
+    // Both scenes fit one frame above one legend height at one scale (see SceneView::setSharedFit).
+    void alignScenes();
+    void scheduleAlign();
+    void makeRoom();
+    void giveRoomBack();
     int footerHeight() const;
 
     SimController* m_main;
@@ -61,6 +73,11 @@ private:
     SceneView* m_mainScene = nullptr;
     QLabel* m_mainTitle = nullptr;
     QWidget* m_mainFooter = nullptr;
+    QPointer<QDockWidget> m_foldDock, m_foldInto;
+    QByteArray m_layoutBefore;  // the window's layout before comparing; empty while not comparing
+    bool m_folded = false;
+    bool m_alignPending = false;
+    int m_aloneWidth = 0;  // the main scene's minimum width when it is alone
     std::vector<Alternative> m_alternatives;
     bool m_alternativesStale = true;  // a new run was loaded since the list was built
     std::unique_ptr<core::Timeline> m_timeline;

@@ -122,7 +122,8 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     const auto first = std::lower_bound(trace.begin(), trace.begin() + static_cast<std::ptrdiff_t>(end),
                                         top - m_span, [](const core::Event& e, core::Time v) { return e.time < v; });
     std::map<core::MsgId, std::size_t> sends;
-    std::map<core::NodeId, double> labelled;  // y of the last label drawn on each node's line
+    std::vector<Note> notes;
+    std::map<core::NodeId, double> noted;  // y of the last note on each node's line
     for (auto it = first; it != trace.begin() + static_cast<std::ptrdiff_t>(end); ++it) {
         const auto index = static_cast<std::size_t>(it - trace.begin());
         const core::Event& e = *it;
@@ -158,13 +159,24 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
             p.setBrush(role ? pal.role(e.detail) : e.is("commit") ? pal.tone(core::Tone::Good) : pal.tone(core::Tone::Bad));
             if (role) p.drawPolygon(QPolygonF{at + QPointF(0, -6), at + QPointF(6, 0), at + QPointF(0, 6), at + QPointF(-6, 0)});
             else p.drawRect(QRectF(at - QPointF(4, 4), QSizeF(8, 8)));
-            // One label per spot: events at the same moment would print on top of each other.
-            double& lastLabel = labelled[e.node];
-            if (std::abs(y - lastLabel) > 13.0) {
-                lastLabel = y;
-                p.setPen(pal.mutedText);
-                p.drawText(at + QPointF(8, 4), role ? QString::fromStdString(e.detail)
-                                               : e.is("commit") ? tr("commit") : actionWords(e.detail));
+            // One note per spot on a line: events at the same moment would say it twice.
+            double& lastNote = noted.try_emplace(e.node, -1e9).first->second;
+            if (std::abs(y - lastNote) <= p.fontMetrics().height()) continue;
+            const QString text = role ? QString::fromStdString(e.detail) : e.is("commit") ? tr("commit") : actionWords(e.detail);
+            const double w = p.fontMetrics().horizontalAdvance(text) + 4;
+            const double h = p.fontMetrics().height();
+            // Beside the marker on the right, or on the left where the right edge would cut it
+            // (the last lane's "force timeout" read "force tim") or another note is in the way.
+            // Where neither side is free the marker stands alone: words over words read as neither.
+            for (const double x : {at.x() + 7, at.x() - 7 - w}) {
+                const QRectF box(x, y - h / 2, w, h);
+                const bool free = box.left() >= 0 && box.right() <= width &&
+                                  std::none_of(notes.begin(), notes.end(), [&](const Note& other) { return other.box.intersects(box); });
+                if (free) {
+                    notes.push_back({box, text});
+                    lastNote = y;
+                    break;
+                }
             }
         }
     }
@@ -178,6 +190,8 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
         const QLineF line(colX(send.node), y0, colX(send.peer), rowY(now));
         p.drawLine(QLineF(line.p1(), line.pointAt(0.5)));
     }
+    paintNotes(p, notes);
+    if (arrows) m_notes = std::move(notes);
     const double nowY = rowY(now);
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
@@ -193,6 +207,20 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     p.setBrush(Qt::NoBrush);
     p.setPen(pal.mutedText);
     p.drawText(plate, Qt::AlignCenter, label);
+}
+
+void SpaceTimeView::paintNotes(QPainter& p, const std::vector<Note>& notes) const {
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    QColor behind = pal.background;
+    behind.setAlpha(215);
+    for (const Note& note : notes) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(behind);
+        p.drawRoundedRect(note.box, 3, 3);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(pal.mutedText);
+        p.drawText(note.box, Qt::AlignCenter, note.text);
+    }
 }
 
 long long SpaceTimeView::positionAt(QPointF pos) const {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QLineF>
+#include <QRectF>
+#include <QString>
 #include <QWidget>
 
 class QPainter;
@@ -28,6 +30,10 @@ public:
     // The arrow drawn i-th in the last paint, and the trace index of its send (for tests).
     QLineF arrowLine(std::size_t i) const { return m_arrows.at(i).line; }
     std::size_t arrowSend(std::size_t i) const { return m_arrows.at(i).position; }
+    // The notes (role, commit, action words) drawn in the last paint, where they were drawn.
+    std::size_t noteCount() const { return m_notes.size(); }
+    QRectF noteRect(std::size_t i) const { return m_notes.at(i).box; }
+    QString noteText(std::size_t i) const { return m_notes.at(i).text; }
     QSize sizeHint() const override { return {480, 220}; }
     // Wide enough for the run's lanes and the notes beside them (five lanes when no run is open).
     int preferredWidth() const;
@@ -45,12 +51,20 @@ private:
         std::size_t position;  // trace position just after the send
     };
 
+    struct Note {
+        QRectF box;
+        QString text;
+    };
+
     void paintDiagram(QPainter& painter, QSizeF size, std::vector<Arrow>* arrows);
+    // Each note on a plate of the background, after the lines, so no line runs through its words.
+    void paintNotes(QPainter& painter, const std::vector<Note>& notes) const;
 
     SimController* m_controller;
     core::Time m_span = 400 * 1000;
     bool m_autoSpan = true;  // follow the topic's message latency until the user zooms
     std::vector<Arrow> m_arrows;
+    std::vector<Note> m_notes;
 };
 
 }  // namespace sb::widgets

@@ -53,14 +53,24 @@ void SceneView::zoomBy(double factor) {
 void SceneView::zoomIn() { zoomBy(1.25); }
 void SceneView::zoomOut() { zoomBy(0.8); }
 
+QRectF SceneView::fitFrame() const { return m_sharedFrame.isEmpty() ? m_graph->sceneRect() : m_sharedFrame; }
+
+double SceneView::legendHeight() const {
+    double height = 0;
+    legendLayout(height);
+    return height;
+}
+
+QSizeF SceneView::fitRoom() const {
+    const double legend = std::max(legendHeight(), m_sharedLegend);
+    return {viewport()->width() - 4.0, std::max(40.0, viewport()->height() - legend - 4.0)};
+}
+
 double SceneView::fitScale() const {
-    const QRectF r = m_graph->sceneRect();
-    if (r.isEmpty() || viewport()->width() < 10) return 0;
-    double legend = 0;
-    legendLayout(legend);
-    const double vw = viewport()->width() - 4.0;
-    const double vh = std::max(40.0, viewport()->height() - legend - 4.0);
-    return std::min({vw / r.width(), vh / r.height(), 1.6});  // never blow a small scene up
+    const QRectF r = fitFrame();
+    if (m_graph->sceneRect().isEmpty() || r.isEmpty() || viewport()->width() < 10) return 0;
+    const QSizeF room = fitRoom();
+    return std::min({room.width() / r.width(), room.height() / r.height(), 1.6});  // never blow a small scene up
 }
 
 void SceneView::setScaleLimit(double limit) {
@@ -69,18 +79,25 @@ void SceneView::setScaleLimit(double limit) {
     if (m_autoFit) fitToView();
 }
 
+void SceneView::setSharedFit(const QRectF& frame, double legendRoom) {
+    if (frame == m_sharedFrame && legendRoom == m_sharedLegend) return;
+    m_sharedFrame = frame;
+    m_sharedLegend = legendRoom;
+    if (m_autoFit) fitToView();
+}
+
 void SceneView::fitToView() {
     m_autoFit = true;
-    const QRectF r = m_graph->sceneRect();
-    if (r.isEmpty() || viewport()->width() < 10) return;
-    // Leave the legend strip at the bottom free: fit into the viewport above it.
-    double legend = 0;
-    legendLayout(legend);
-    const double vw = viewport()->width() - 4.0;
-    const double vh = std::max(40.0, viewport()->height() - legend - 4.0);
-    const double scale = std::min(fitScale(), m_scaleLimit);
-    const QRectF shown(r.center().x() - vw / scale / 2, r.center().y() - vh / scale / 2, vw / scale,
-                       (vh + legend) / scale);
+    const QRectF r = fitFrame();
+    const double fit = fitScale();
+    if (fit <= 0) return;
+    // Leave the legend strip at the bottom free: the frame is centred in the room above it, and
+    // the rectangle shown runs on under the strip.
+    const QSizeF room = fitRoom();
+    const double scale = std::min(fit, m_scaleLimit);
+    const double below = viewport()->height() - room.height();
+    const QRectF shown(r.center().x() - room.width() / scale / 2, r.center().y() - room.height() / scale / 2,
+                       room.width() / scale, (room.height() + below) / scale);
     setSceneRect(shown);
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(shown.center());

@@ -29,6 +29,13 @@ public:
     // the smaller of their two, so equal things are drawn the same size.
     double fitScale() const;
     void setScaleLimit(double limit);
+    // Two views side by side fit one frame (the union of both scenes' rectangles, in scene
+    // coordinates) above a legend strip of one height (the taller of the two legends), so at one
+    // scale a node both scenes share lands on the same pixel in both. An empty frame and no room
+    // are the view's own: its scene's rectangle above its own legend.
+    void setSharedFit(const QRectF& frame, double legendRoom);
+    // How tall the legend strip at the bottom is now, in viewport pixels (0 without messages).
+    double legendHeight() const;
     bool autoFit() const { return m_autoFit; }
     // Re-reads the palette (after a theme change).
     void refreshPalette();
@@ -53,6 +60,9 @@ private:
     QFont legendFont() const;
     void paintLegend(QPainter* p, const std::vector<LegendEntry>& entries, double height) const;
     void zoomBy(double factor);
+    // What fit-to-view fits, in scene coordinates, and the viewport's room for it above the legend.
+    QRectF fitFrame() const;
+    QSizeF fitRoom() const;
 
     GraphScene* m_graph;
     // The legend as last painted on screen, with what it was painted from: every frame repaints
@@ -69,6 +79,8 @@ private:
     LegendCache m_legend;
     bool m_autoFit = true;
     double m_scaleLimit = 1e9;
+    QRectF m_sharedFrame;
+    double m_sharedLegend = 0;
 };
 
 }  // namespace sb::widgets
