@@ -237,6 +237,25 @@ private slots:
         shot(stats, QStringLiteral("quiz-interview-stats"));
     }
 
+    void statisticsCountInWords() {
+        // One review yesterday: "1 review", not "1 reviews".
+        auto ws = workspace(QStringLiteral("one-review"));
+        ws->loadProgress();
+        {
+            quiz::ProgressStore store(ws->store().path());
+            store.load();
+            const core::Time at = (kToday - 1) * 86400 + 8 * 3600;
+            quiz::QuizSession s(store.progress(), ws->quizCatalog().allRefs(), {}, at);
+            QVERIFY(s.current() != nullptr);
+            QVERIFY(s.grade(quiz::Grade::Good, quiz::ReviewMode::Recall, at + 60));
+            QVERIFY(store.save());
+        }
+        ws->loadProgress();
+        ws->showStats();
+        const QString text = ws->statsPage()->summary()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("1 review in the last 30 days, 100% right.")), qPrintable(text));
+    }
+
     void choiceOptionsAreShuffledAndGradedByWhatIsShown() {
         auto ws = workspace(QStringLiteral("shuffle"));
         ws->loadProgress();

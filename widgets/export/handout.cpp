@@ -19,6 +19,7 @@
 #include "export/picture_object.h"
 #include "export/scene_export.h"
 #include "lesson/lesson.h"
+#include "plural.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
@@ -132,10 +133,10 @@ core::Status build(HandoutDocument& out, const core::Lesson& lesson,
     cursor.setCharFormat(titleFormat);
     cursor.insertText(QString::fromStdString(lesson.title), titleFormat);
     plain(cursor,
-          tr("%1 · %2 · about %3 minutes")
+          tr("%1 · %2 · about %3")
               .arg(QString::fromStdString(lesson.topic),
-                   QString::fromUtf8(core::difficultyName(lesson.difficulty)))
-              .arg(lesson.minutes),
+                   QString::fromUtf8(core::difficultyName(lesson.difficulty)),
+                   countText(lesson.minutes, tr("%1 minute"), tr("%1 minutes"))),
           true);
     markdown(cursor, lesson.summary);
 

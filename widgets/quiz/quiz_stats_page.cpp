@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include "panels/plot_style.h"
+#include "plural.h"
 #include "quiz/quiz_stats.h"
 #include "scene/scene_palette.h"
 #include "quiz/quiz_widgets.h"
@@ -145,8 +146,8 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
     const QString calibration = setCalibration(progress, today);
     setRecall(progress, catalog, topics, today, plan);
 
-    m_summary->setText(tr("%1 reviews in the last %2 days, %3% right. %4 due today. Overall mastery %5%.")
-                           .arg(total)
+    m_summary->setText(tr("%1 in the last %2 days, %3% right. %4 due today. Overall mastery %5%.")
+                           .arg(countText(total, tr("%1 review"), tr("%1 reviews")))
                            .arg(kHistoryDays)
                            .arg(total == 0 ? 0 : qRound(100.0 * correct / total))
                            .arg(load.empty() ? 0 : load.front())
