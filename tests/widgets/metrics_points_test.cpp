@@ -2,13 +2,16 @@
 // samples' points at a replot (issue 21: a replot walked every sample of the run). Whatever the
 // path (playback frames, a jump back, the samples thinned past their bound, a series ticked
 // later), each line must be exactly what the samples give: each shown sample's value, its value
-// just before the next event where the metric reads the clock, and the moment shown.
+// just before the next event where the metric reads the clock, and the moment shown. The graph
+// draws it thinned to its pixel columns: the same first and last point and, in every column, the
+// same lowest and highest value as the whole line.
 #include <QApplication>
 #include <QListWidget>
 #include <QTest>
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "line_columns.h"
 #include "panels/metrics_panel.h"
 #include "shipped_catalog.h"
 #include "sim/action.h"
@@ -46,27 +49,66 @@ QVector<QCPGraphData> expectedLine(const widgets::SimController& controller, con
     return line;
 }
 
+QVector<QCPGraphData> asData(const std::vector<widgets::LinePoint>& points) {
+    QVector<QCPGraphData> out;
+    for (const auto& p : points) out.push_back(QCPGraphData(p.key, p.value));
+    return out;
+}
+
+// Whether any check so far found a graph drawing fewer points than its line has.
+bool g_thinned = false;
+
 void checkLines(const widgets::SimController& controller, widgets::MetricsPanel& panel, const char* when) {
     panel.replotNow();
+    panel.plot()->replot();  // lays the plots out at their sizes, as a queued replot would
     QVERIFY(panel.plot()->graphCount() > 0);
     for (int g = 0; g < panel.plot()->graphCount(); ++g) {
         QCPGraph* graph = panel.plot()->graph(g);
         const auto series = static_cast<std::size_t>(graph->property("series").toInt());
         const QVector<QCPGraphData> expected = expectedLine(controller, panel, series);
-        const auto* data = graph->data().data();
-        QVERIFY2(data->size() == expected.size(),
+        const QVector<QCPGraphData> line = asData(panel.line(series));
+        QVERIFY2(line.size() == expected.size(),
                  qPrintable(QStringLiteral("%1: %2 has %3 points, the samples give %4")
-                                .arg(when, graph->name()).arg(data->size()).arg(expected.size())));
-        auto it = data->constBegin();
-        for (qsizetype i = 0; i < expected.size(); ++i, ++it)
-            QVERIFY2(same(it->key, expected[i].key) && same(it->value, expected[i].value),
+                                .arg(when, graph->name()).arg(line.size()).arg(expected.size())));
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QVERIFY2(same(line[i].key, expected[i].key) && same(line[i].value, expected[i].value),
                      qPrintable(QStringLiteral("%1: %2 point %3 is (%4, %5), the samples give (%6, %7)")
                                     .arg(when, graph->name())
                                     .arg(i)
-                                    .arg(it->key)
-                                    .arg(it->value)
+                                    .arg(line[i].key)
+                                    .arg(line[i].value)
                                     .arg(expected[i].key)
                                     .arg(expected[i].value)));
+        // What the graph draws: the line at the plot's width.
+        QVector<QCPGraphData> drawn;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) drawn.push_back(*it);
+        g_thinned = g_thinned || drawn.size() < line.size();
+        const QCPRange range = graph->keyAxis()->range();
+        const int columns = graph->keyAxis()->axisRect()->width();
+        QVERIFY(columns > 0);
+        if (expected.isEmpty()) {
+            QVERIFY(drawn.isEmpty());
+            continue;
+        }
+        QVERIFY2(!drawn.isEmpty() && same(drawn.back().key, expected.back().key) && same(drawn.back().value, expected.back().value),
+                 qPrintable(QStringLiteral("%1: %2 does not end where its line does").arg(when, graph->name())));
+        // It starts where the line enters the range shown: its first point, or its last before.
+        qsizetype enter = 0;
+        while (enter + 1 < expected.size() && expected[enter + 1].key < range.lower) ++enter;
+        QVERIFY2(same(drawn.front().key, expected[enter].key) && same(drawn.front().value, expected[enter].value),
+                 qPrintable(QStringLiteral("%1: %2 does not start where its line enters the plot").arg(when, graph->name())));
+        const bool steps = graph->lineStyle() == QCPGraph::lsStepLeft;
+        const auto want = test::columnExtents(expected, range.lower, range.upper, columns, steps);
+        const auto got = test::columnExtents(drawn, range.lower, range.upper, columns, steps);
+        for (std::size_t c = 0; c < want.size(); ++c)
+            QVERIFY2(want[c] == got[c], qPrintable(QStringLiteral("%1: %2 column %3 of %4 spans %5..%6, its line %7..%8")
+                                                       .arg(when, graph->name())
+                                                       .arg(c)
+                                                       .arg(columns)
+                                                       .arg(got[c].lo)
+                                                       .arg(got[c].hi)
+                                                       .arg(want[c].lo)
+                                                       .arg(want[c].hi)));
     }
 }
 
@@ -147,6 +189,7 @@ private slots:
         QVERIFY(thinned);
         checkLines(controller, panel, "after thinning");
         play(controller, panel, 12, "playing after thinning");
+        QVERIFY2(g_thinned, "no graph was ever thinned: the run never had more points than columns");
     }
 };
 

@@ -56,6 +56,9 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_cursors.push_back(new QCPItemStraightLine(m_plot));
     layout->addWidget(m_plot, 1);
     m_plot->installEventFilter(this);
+    // The plot's rects get their sizes as it lays itself out, just before it draws: lines
+    // thinned to other widths (a resize since) are thinned again to these.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricsPanel::setGraphData);
 
     m_replot.setSingleShot(true);
     m_replot.setInterval(100);
@@ -111,22 +114,6 @@ void MetricsPanel::dropFrom(std::size_t position) {
 void MetricsPanel::dropPoints() {
     m_points.clear();
     m_committed = 0;
-}
-
-void MetricsPanel::commitPoints(std::size_t shown) {
-    // A sample's points are final once a later sample is shown: its segment then ends just
-    // before the next event. Kept per series, they grow with the run, so a replot adds the new
-    // samples' points instead of walking every sample again.
-    const std::size_t final = shown == 0 ? 0 : shown - 1;
-    if (m_committed > final) dropPoints();
-    m_points.resize(m_names.size());
-    for (; m_committed < final; ++m_committed) {
-        const Sample& s = m_samples[m_committed];
-        for (std::size_t series = 0; series < s.values.size(); ++series) {
-            m_points[series].push_back({s.timeMs, s.values[series]});
-            if (series < s.before.size()) m_points[series].push_back({s.beforeMs, s.before[series]});
-        }
-    }
 }
 
 std::size_t MetricsPanel::seriesIndex(const std::string& name) {
@@ -313,73 +300,6 @@ void MetricsPanel::rebuildGraphs() {
         g->setLineStyle(t && clocked(t->model()) ? QCPGraph::lsLine : QCPGraph::lsStepLeft);
     }
     replotNow();
-}
-
-void MetricsPanel::replotNow() {
-    if (!isVisible()) return;
-    const ScenePalette pal = ScenePalette::fromPalette(palette());
-    applyPlotPalette(m_plot, pal);
-    const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
-    // The lines end at the moment shown: no samples from a future the run has recorded but not
-    // shown (a lesson records its steps ahead).
-    const core::Timeline* t = m_controller->timeline();
-    const std::size_t position = t ? t->position() : 0;
-    const auto firstHidden = std::partition_point(m_samples.begin(), m_samples.end(),
-                                                  [&](const Sample& s) { return s.position <= position; });
-    const auto shown = static_cast<std::size_t>(firstHidden - m_samples.begin());
-    commitPoints(shown);
-    // After the last event shown, the lines run on to the moment shown with the values there
-    // (after a wait, a lag has kept growing).
-    std::vector<double> live;
-    if (t && shown > 0 && m_samples[shown - 1].position == position && now > m_samples[shown - 1].timeMs) {
-        live.assign(m_names.size(), std::numeric_limits<double>::quiet_NaN());
-        for (const auto& metric : core::metricsAt(t->model(), m_controller->displayTime())) {
-            const auto it = std::find(m_names.begin(), m_names.end(), metric.name);
-            if (it != m_names.end()) live[static_cast<std::size_t>(it - m_names.begin())] = metric.value;
-        }
-    }
-    for (int g = 0; g < m_plot->graphCount(); ++g) {
-        QCPGraph* graph = m_plot->graph(g);
-        const auto series = static_cast<std::size_t>(graph->property("series").toInt());
-        const std::vector<Point>& points = m_points[series];
-        QVector<QCPGraphData> line;
-        line.reserve(static_cast<qsizetype>(points.size() + 2));
-        for (const Point& p : points) line.push_back(QCPGraphData(p.timeMs, p.value));
-        // The last sample shown, whose segment has no end yet (not past the moment shown).
-        if (shown > 0 && series < m_samples[shown - 1].values.size())
-            line.push_back(QCPGraphData(m_samples[shown - 1].timeMs, m_samples[shown - 1].values[series]));
-        if (series < live.size() && !line.isEmpty()) line.push_back(QCPGraphData(now, live[series]));
-        graph->data()->set(line, true);
-    }
-    m_plot->rescaleAxes();
-    // Time starts at 0 and values are counts, so the axes start at 0 too; a flat or empty series
-    // still gets a readable 0..1 range instead of QCustomPlot's symmetric default around it.
-    double last = 1.0;
-    for (QCPAxisRect* rect : m_plot->axisRects()) last = std::max(last, rect->axis(QCPAxis::atBottom)->range().upper);
-    // A little room after the moment shown: a change at that very moment (a step that ends as a
-    // second node learns the rumor) is drawn as a rise, not hidden on the plot's right border.
-    const double right = std::max(now, last) * 1.04;
-    for (QCPAxisRect* rect : m_plot->axisRects()) {
-        rect->axis(QCPAxis::atBottom)->setRange(0, right);
-        for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
-            double lo = 0, hi = 0;
-            for (QCPGraph* graph : axis->graphs()) {
-                bool found = false;
-                const QCPRange r = graph->getValueRange(found);
-                if (!found || !graph->visible()) continue;
-                lo = std::min(lo, r.lower);
-                hi = std::max(hi, r.upper);
-            }
-            axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
-        }
-    }
-    for (QCPItemStraightLine* cursor : m_cursors) {
-        cursor->point1->setCoords(now, 0);
-        cursor->point2->setCoords(now, 1);
-        cursor->setPen(QPen(pal.highlight, 1.5));
-    }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    ++m_replots;
 }
 
 void MetricsPanel::fitSeriesList() {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "panels/line_thinning.h"
 #include "sim/time.h"
 #include "sim/timeline.h"
 
@@ -67,6 +68,9 @@ public:
     // values are indexed by.
     const std::vector<Sample>& samples() const { return m_samples; }
     const std::vector<std::string>& seriesNames() const { return m_names; }
+    // The whole line of series `series` as of the last replot, which its graph draws thinned to
+    // the plot's pixel columns (thinToColumns): every shown sample's point, and the moment shown.
+    std::vector<LinePoint> line(std::size_t series) const;
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -87,6 +91,12 @@ private:
     void dropPoints();
     std::size_t seriesIndex(const std::string& name);
     void rebuildGraphs();
+    // The last sample's and the moment's points (m_tails) for the samples shown.
+    void updateTails(std::size_t shown, double now);
+    // The time range: the whole run, or from before a recent burst (recentStart).
+    void chooseTimeRange(double now);
+    // Each graph's data: its line thinned to its plot's width (again if a layout changed that).
+    void setGraphData();
     void fitSeriesList();
     // One value axis per unit: two units share a plot (left and right), more stack plots.
     QCPAxis* valueAxis(int group);
@@ -103,10 +113,12 @@ private:
     QTimer m_replot;
     std::vector<std::string> m_names;
     std::vector<Sample> m_samples;
-    struct Point {
-        double timeMs, value;
-    };
-    std::vector<std::vector<Point>> m_points;  // by series: the points of samples 0 .. m_committed - 1
+    std::vector<std::vector<LinePoint>> m_points;  // by series: the points of samples 0 .. m_committed - 1
+    // By series, after m_points: the last sample shown (its segment has no end yet) and the
+    // moment shown, as of the last replot.
+    std::vector<std::vector<LinePoint>> m_tails;
+    double m_lower = 0, m_upper = 1;     // the time range shown
+    std::vector<int> m_thinnedColumns;   // by graph: the pixel columns its data was thinned to
     std::size_t m_committed = 0;
     int m_replots = 0;
     std::size_t m_replayed = 0;

@@ -17,6 +17,7 @@ constexpr int kStackedGap = 14;  // between stacked plots, whose time axes have 
 // Stacked plots read best (one time axis, their left edges aligned): they stay stacked while
 // each keeps this much height for its data.
 constexpr int kReadableHeight = 90;
+constexpr int kReadableWidth = 100;  // a plot in a row narrower than this is worse than short
 }  // namespace
 
 bool MetricsPanel::rowFits(QSize room, int plots) {
@@ -24,9 +25,9 @@ bool MetricsPanel::rowFits(QSize room, int plots) {
     const int stackedHeight = (room.height() - kTimeAxisHeight) / plots - kStackedGap;
     if (stackedHeight >= kReadableHeight) return false;
     // In a row each plot keeps the full height but only its share of the width: worth it while
-    // that width is no less than the height a stacked plot would have.
+    // that width is readable and no less than the height a stacked plot would have.
     const int rowWidth = room.width() / plots - kValueAxesWidth;
-    return rowWidth > stackedHeight;
+    return rowWidth >= kReadableWidth && rowWidth > stackedHeight;
 }
 
 void MetricsPanel::arrangePlots() {

@@ -1,0 +1,141 @@
+// The metrics panel's lines: the points kept per series as the run goes on, the time range
+// shown, and each graph's data, thinned to its plot's pixel columns so a replot late in a long
+// run draws a few points a column instead of every sample.
+#include <algorithm>
+#include <limits>
+#include <qcustomplot.h>
+
+#include "panels/metrics_panel.h"
+#include "panels/plot_style.h"
+#include "scene/scene_palette.h"
+#include "sim/model_capabilities.h"
+#include "sim_controller.h"
+
+namespace sb::widgets {
+
+void MetricsPanel::commitPoints(std::size_t shown) {
+    // A sample's points are final once a later sample is shown: its segment then ends just
+    // before the next event. Kept per series, they grow with the run, so a replot adds the new
+    // samples' points instead of walking every sample again.
+    const std::size_t final = shown == 0 ? 0 : shown - 1;
+    if (m_committed > final) dropPoints();
+    m_points.resize(m_names.size());
+    for (; m_committed < final; ++m_committed) {
+        const Sample& s = m_samples[m_committed];
+        for (std::size_t series = 0; series < s.values.size(); ++series) {
+            m_points[series].push_back({s.timeMs, s.values[series]});
+            if (series < s.before.size()) m_points[series].push_back({s.beforeMs, s.before[series]});
+        }
+    }
+}
+
+void MetricsPanel::updateTails(std::size_t shown, double now) {
+    // After the last event shown, the lines run on to the moment shown with the values there
+    // (after a wait, a lag has kept growing).
+    const core::Timeline* t = m_controller->timeline();
+    const std::size_t position = t ? t->position() : 0;
+    std::vector<double> live;
+    if (t && shown > 0 && m_samples[shown - 1].position == position && now > m_samples[shown - 1].timeMs) {
+        live.assign(m_names.size(), std::numeric_limits<double>::quiet_NaN());
+        for (const auto& metric : core::metricsAt(t->model(), m_controller->displayTime())) {
+            const auto it = std::find(m_names.begin(), m_names.end(), metric.name);
+            if (it != m_names.end()) live[static_cast<std::size_t>(it - m_names.begin())] = metric.value;
+        }
+    }
+    m_tails.assign(m_names.size(), {});
+    for (std::size_t series = 0; series < m_names.size(); ++series) {
+        std::vector<LinePoint>& tail = m_tails[series];
+        // The last sample shown, whose segment has no end yet (not past the moment shown).
+        if (shown > 0 && series < m_samples[shown - 1].values.size())
+            tail.push_back({m_samples[shown - 1].timeMs, m_samples[shown - 1].values[series]});
+        if (series < live.size() && (!tail.empty() || !m_points[series].empty())) tail.push_back({now, live[series]});
+    }
+}
+
+std::vector<LinePoint> MetricsPanel::line(std::size_t series) const {
+    std::vector<LinePoint> out;
+    if (series < m_points.size()) out = m_points[series];
+    if (series < m_tails.size()) out.insert(out.end(), m_tails[series].begin(), m_tails[series].end());
+    return out;
+}
+
+void MetricsPanel::chooseTimeRange(double now) {
+    double last = 1.0;
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        const auto series = static_cast<std::size_t>(m_plot->graph(g)->property("series").toInt());
+        if (series < m_tails.size() && !m_tails[series].empty()) last = std::max(last, m_tails[series].back().key);
+        else if (series < m_points.size() && !m_points[series].empty()) last = std::max(last, m_points[series].back().key);
+    }
+    // Time starts at 0. A little room after the moment shown: a change at that very moment (a
+    // step that ends as a second node learns the rumor) is drawn as a rise, not hidden on the
+    // plot's right border.
+    m_lower = 0;
+    m_upper = std::max(now, last) * 1.04;
+}
+
+void MetricsPanel::setGraphData() {
+    m_thinnedColumns.resize(static_cast<std::size_t>(m_plot->graphCount()), -1);
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        QCPGraph* graph = m_plot->graph(g);
+        const int columns = graph->keyAxis()->axisRect()->width();
+        auto& done = m_thinnedColumns[static_cast<std::size_t>(g)];
+        if (done == columns) continue;
+        done = columns;
+        const auto series = static_cast<std::size_t>(graph->property("series").toInt());
+        if (series >= m_points.size()) {
+            graph->data()->clear();
+            continue;
+        }
+        // The tail goes after the kept points for a moment, so the line is thinned in one piece.
+        std::vector<LinePoint>& points = m_points[series];
+        const std::size_t kept = points.size();
+        if (series < m_tails.size()) points.insert(points.end(), m_tails[series].begin(), m_tails[series].end());
+        graph->data()->set(thinToColumns(points, m_lower, m_upper, columns, graph->lineStyle() == QCPGraph::lsStepLeft), true);
+        points.resize(kept);
+    }
+}
+
+void MetricsPanel::replotNow() {
+    if (!isVisible()) return;
+    const ScenePalette pal = ScenePalette::fromPalette(palette());
+    applyPlotPalette(m_plot, pal);
+    const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
+    // The lines end at the moment shown: no samples from a future the run has recorded but not
+    // shown (a lesson records its steps ahead).
+    const core::Timeline* t = m_controller->timeline();
+    const std::size_t position = t ? t->position() : 0;
+    const auto firstHidden = std::partition_point(m_samples.begin(), m_samples.end(),
+                                                  [&](const Sample& s) { return s.position <= position; });
+    const auto shown = static_cast<std::size_t>(firstHidden - m_samples.begin());
+    commitPoints(shown);
+    updateTails(shown, now);
+    chooseTimeRange(now);
+    m_thinnedColumns.assign(static_cast<std::size_t>(m_plot->graphCount()), -1);
+    setGraphData();
+    // Values are counts, so the value axes start at 0 too; a flat or empty series still gets a
+    // readable 0..1 range instead of QCustomPlot's symmetric default around it. (The thinned
+    // lines keep every column's extremes, so their range is the full lines'.)
+    for (QCPAxisRect* rect : m_plot->axisRects()) {
+        rect->axis(QCPAxis::atBottom)->setRange(m_lower, m_upper);
+        for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
+            double lo = 0, hi = 0;
+            for (QCPGraph* graph : axis->graphs()) {
+                bool found = false;
+                const QCPRange r = graph->getValueRange(found);
+                if (!found || !graph->visible()) continue;
+                lo = std::min(lo, r.lower);
+                hi = std::max(hi, r.upper);
+            }
+            axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
+        }
+    }
+    for (QCPItemStraightLine* cursor : m_cursors) {
+        cursor->point1->setCoords(now, 0);
+        cursor->point2->setCoords(now, 1);
+        cursor->setPen(QPen(pal.highlight, 1.5));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    ++m_replots;
+}
+
+}  // namespace sb::widgets
