@@ -91,15 +91,11 @@ void GraphScene::setView(const core::View& view) {
         layout();
     }
     for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i) showNode(i);
-    if (m_ring) {
-        // A ring node that grew past the room it was given (more than a line) is placed again.
-        bool grown = false;
-        for (std::size_t i = 0; i < m_nodes.size() && !grown; ++i)
-            grown = ringDistance(m_nodes[i]->boundingRect().translated(m_positions[i])) < ringBand();
-        if (grown) {
-            placeRingNodes();
-            fitSceneRect();
-        }
+    // A ring node's place is a function of what it shows now (its room), never of what it showed
+    // before: placed again only when its room changes, and a rewind places it back.
+    if (m_ring && ringRooms() != m_ringRooms) {
+        placeRingNodes();
+        fitSceneRect();
     }
     for (std::size_t i = 0; i < m_nodes.size() && i < view.nodes.size(); ++i)
         if (!m_nodes[i]->dragging() && m_nodes[i]->pos() != m_positions[i]) m_nodes[i]->setPos(m_positions[i]);
@@ -158,8 +154,8 @@ void GraphScene::fitSceneRect() {
     QRectF bounds;
     for (std::size_t i = 0; i < m_positions.size(); ++i) {
         bounds = bounds.united(NodeItem::footprint().translated(m_positions[i]));
-        // A ring node is placed from its drawing, which may hang below its footprint.
-        if (m_ring) bounds = bounds.united(m_nodes[i]->boundingRect().translated(m_positions[i]));
+        // A ring node is placed from its room, which may hang below its footprint.
+        if (m_ring && i < m_ringRooms.size()) bounds = bounds.united(m_ringRooms[i].translated(m_positions[i]));
     }
     for (const auto& [zone, item] : m_zones) bounds = bounds.united(item->rect());
     if (m_ring) bounds = bounds.united(m_ring->boundingRect());
@@ -197,16 +193,21 @@ double GraphScene::ringBand() const {
     return kRingRadius + RingItem::kTickOut + RingItem::kLabelGap + QFontMetricsF(font()).height();
 }
 
+std::vector<QRectF> GraphScene::ringRooms() const {
+    // Each node's drawing with the room it may still grow into (badge rows, a second bar), so a
+    // badge or bar that comes later in the run neither moves it nor refits the scene. Placing a
+    // node again only when its drawing outgrew a margin, and never back, made the picture depend
+    // on the steps taken to reach it.
+    std::vector<QRectF> rooms;
+    for (const NodeItem* n : m_nodes) rooms.push_back(n->boundingRect().adjusted(0, 0, 0, n->roomToGrow()));
+    return rooms;
+}
+
 void GraphScene::placeRingNodes() {
-    // From the nodes' drawings as they are now, so their words are set first; each with room for
-    // a line more under it (a bar or a badge row that comes later in the run), so the ring is not
-    // laid out again, and the scene refitted, every time a node's words grow.
-    std::vector<QRectF> drawings;
-    for (std::size_t i = 0; i < m_view.nodes.size(); ++i) {
-        showNode(i);
-        drawings.push_back(m_nodes[i]->boundingRect().adjusted(0, 0, 0, NodeItem::kLine));
-    }
-    m_positions = ringLayout(drawings, ringBand());
+    // From the nodes' drawings as they are now, so their words are set first.
+    for (std::size_t i = 0; i < m_view.nodes.size() && i < m_nodes.size(); ++i) showNode(i);
+    m_ringRooms = ringRooms();
+    m_positions = ringLayout(m_ringRooms, ringBand());
 }
 
 void GraphScene::layoutRow() {

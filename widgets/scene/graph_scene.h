@@ -82,6 +82,7 @@ private:
     void layoutCircle();
     void layoutRing();
     void placeRingNodes();
+    std::vector<QRectF> ringRooms() const;  // each node's drawing and the room it may grow into
     double ringBand() const;  // how far out from the ring's centre its ticks and labels reach
     void showNode(std::size_t i);  // gives node item i its view, emphasis and alarm
     void fitSceneRect();
@@ -105,6 +106,7 @@ private:
     std::map<int, ZoneItem*> m_zones;
     std::map<int, std::vector<core::NodeId>> m_zoneMembers;
     RingItem* m_ring = nullptr;
+    std::vector<QRectF> m_ringRooms;  // as the ring's nodes were last placed
     std::set<std::string> m_kinds;
     std::set<std::string> m_emphNodes;
     std::set<std::string> m_emphKinds;

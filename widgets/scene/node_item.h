@@ -94,6 +94,10 @@ public:
     // caption's words, each badge, each bar with its label, the log strip with its marks. A
     // message glyph must not sit on any of them (whoever sent it).
     std::vector<QRectF> wordRects() const;
+    // How much taller the drawing may grow with no new caption: the two badge rows while it has
+    // no badge, and bars up to two (a ring keeps this room under each node, so a badge or a bar
+    // that comes later in a run does not move it).
+    double roomToGrow() const;
 
     int type() const override { return Type; }
     // How far from the centre, along the unit vector `d`, the node's drawing goes: its shape, and

@@ -67,6 +67,11 @@ bool NodeItem::logHasMarks() const {
     return std::any_of(m_node.log.begin(), m_node.log.end(), [](const core::LogCell& c) { return c.applied || c.watermark; });
 }
 
+double NodeItem::roomToGrow() const {
+    const double bars = static_cast<double>(std::max<std::size_t>(m_node.bars.size(), 2) - m_node.bars.size());
+    return (m_node.badges.empty() ? kBadgeHeight * 2 + 4 : 0) + bars * kBarHeight;
+}
+
 std::vector<QRectF> NodeItem::wordRects() const {
     // Laid out as paint() draws them.
     std::vector<QRectF> out = captionRects();
