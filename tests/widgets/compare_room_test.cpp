@@ -54,7 +54,19 @@ class CompareRoomTest : public sb::test::WindowTest {
     Q_OBJECT
     QAction* m_toggle = nullptr;
 
-    QDockWidget* dock(const char* name) { return m_window->findChild<QDockWidget*>(QString::fromLatin1(name)); }
+    // The docks a learner sees, with their places (a tab behind another is parked off the window).
+    std::map<const QDockWidget*, QRect> shownDocks() const {
+        std::map<const QDockWidget*, QRect> out;
+        for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
+            if (d->isVisible() && d->geometry().intersects(m_window->rect())) out[d] = d->geometry();
+        return out;
+    }
+    static QString describe(const std::map<const QDockWidget*, QRect>& docks) {
+        QStringList out;
+        for (const auto& [d, r] : docks)
+            out << QStringLiteral("%1 %2,%3 %4x%5").arg(d->windowTitle()).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+        return out.join(QStringLiteral("; "));
+    }
 
 private slots:
     void initTestCase() {
@@ -65,35 +77,46 @@ private slots:
         QVERIFY(m_toggle);
     }
 
+    // Each lesson with the smallest badge size it must reach beside its comparison, in pixels. The
+    // scenes side by side before this size was asked for: 6.1 (raft), 4.8 (CAP) and 4.6 (ring) at
+    // 1280x800. Alone at 1280x800 they are 9.3, 8.7 and 6.7.
     void scenesMatch_data() {
+        QTest::addColumn<QSize>("size");
         QTest::addColumn<QString>("lesson");
         QTest::addColumn<int>("step");
         QTest::addColumn<QString>("change");
-        QTest::newRow("raft-election") << "raft-election" << 3 << "prevote = on";
-        QTest::newRow("cap-cp-partition") << "cap-cp-partition" << 3 << "mode = AP";
-        QTest::newRow("hashring-vnodes") << "hashring-vnodes" << 2 << "mode = modulo";
-        QTest::newRow("hashring-mod-n") << "hashring-mod-n" << 2 << "";
-        QTest::newRow("cap-ap-lww") << "cap-ap-lww" << 2 << "";
+        QTest::addColumn<double>("badges");
+        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+            const QByteArray at = "@" + QByteArray::number(size.width());
+            // The legend beside has a row more here (pre-vote's two kinds of message).
+            QTest::newRow("raft-election" + at) << size << "raft-election" << 3 << "prevote = on" << 7.5;
+            QTest::newRow("cap-cp-partition" + at) << size << "cap-cp-partition" << 3 << "mode = AP" << 6.5;
+            QTest::newRow("cap-ap-lww" + at) << size << "cap-ap-lww" << 2 << "" << 6.5;
+            QTest::newRow("hashring-vnodes" + at) << size << "hashring-vnodes" << 2 << "mode = modulo" << 5.0;
+            QTest::newRow("hashring-mod-n" + at) << size << "hashring-mod-n" << 2 << "" << 5.0;
+        }
     }
 
     void scenesMatch() {
+        QFETCH(QSize, size);
         QFETCH(QString, lesson);
         QFETCH(int, step);
         QFETCH(QString, change);
+        QFETCH(double, badges);
         m_toggle->setChecked(false);  // as a learner starts: one scene, then Ctrl+D
+        QTest::qWait(0);
+        m_window->resize(size);
         QTest::qWait(0);
         QVERIFY(m_window->openLesson(lesson));
         app::fitDocks(*m_window);
         QTest::qWait(0);
         controller().goToStepEnd(static_cast<std::size_t>(step));
         QTest::qWait(0);
-        QDockWidget* lessons = dock("LessonsDock");
+        auto* lessons = m_window->findChild<QDockWidget*>(QStringLiteral("LessonsDock"));
         QVERIFY(lessons);
         const double alone = m_window->sceneView()->transform().m11();
         const double aloneText = badgeTextPixels(m_window->sceneView());
-        std::map<QString, QRect> docks;
-        for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
-            if (d->isVisible()) docks[d->objectName()] = d->geometry();
+        const auto docks = shownDocks();
 
         m_toggle->setChecked(true);
         QTest::qWait(0);
@@ -103,20 +126,15 @@ private slots:
         const widgets::SceneView* mine = m_window->sceneView();
         const widgets::SceneView* other = m_window->compare()->scene();
         qInfo("%s: font %.2fpt; alone scale %.3f badge %.1f px; compared scale %.3f / %.3f badge %.1f px; lessons %d -> %d; "
-              "viewports %dx%d / %dx%d",
+              "viewports %dx%d / %dx%d; legends %.0f / %.0f px",
               qPrintable(lesson), mine->graph()->font().pointSizeF(), alone, aloneText, mine->transform().m11(), other->transform().m11(),
-              badgeTextPixels(mine), docks[QStringLiteral("LessonsDock")].width(), lessons->width(),
+              badgeTextPixels(mine), docks.at(lessons).width(), lessons->width(),
               mine->viewport()->width(), mine->viewport()->height(), other->viewport()->width(),
-              other->viewport()->height());
+              other->viewport()->height(), mine->legendHeight(), other->legendHeight());
 
         QCOMPARE(mine->transform().m11(), other->transform().m11());
-        // Each scene has about half the row: drawn at no less than three quarters of the scale
-        // it had alone (the lessons' own windows were laid out for that scale), and the badges of
-        // the common five-node runs at 7.5 px or more.
-        QVERIFY2(mine->transform().m11() >= 0.75 * alone,
-                 qPrintable(QStringLiteral("%1: scale %2 beside, %3 alone").arg(lesson).arg(mine->transform().m11()).arg(alone)));
-        if (lesson == QLatin1String("raft-election"))
-            QVERIFY2(badgeTextPixels(mine) >= 7.5, qPrintable(QStringLiteral("badges %1 px").arg(badgeTextPixels(mine))));
+        QVERIFY2(badgeTextPixels(mine) >= badges,
+                 qPrintable(QStringLiteral("%1: badges %2 px beside, %3 px alone").arg(lesson).arg(badgeTextPixels(mine)).arg(aloneText)));
         const core::View view = controller().timeline()->model().view(controller().displayTime());
         const auto placed = placements(mine, other, view);
         QVERIFY2(placed.size() > 1 || view.ring, qPrintable(lesson + QStringLiteral(": no node at one place in both")));
@@ -127,14 +145,46 @@ private slots:
             QVERIFY2(std::abs(p.mine.x() - p.other.x()) <= 1, qPrintable(where));
         }
         QVERIFY2(lessons->isVisible(), "the lesson list is still on screen");
-        QVERIFY2(lessons->width() >= docks[QStringLiteral("LessonsDock")].width(),
-                 qPrintable(QStringLiteral("the lesson list narrowed from %1 to %2 px").arg(docks[QStringLiteral("LessonsDock")].width()).arg(lessons->width())));
+        QVERIFY2(lessons->width() >= docks.at(lessons).width(),
+                 qPrintable(QStringLiteral("the lesson list narrowed from %1 to %2 px").arg(docks.at(lessons).width()).arg(lessons->width())));
 
         m_toggle->setChecked(false);
         QTest::qWait(0);
         QTest::qWait(0);
-        for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
-            if (d->isVisible()) QCOMPARE(d->geometry(), docks[d->objectName()]);
+        QVERIFY2(shownDocks() == docks, qPrintable(describe(shownDocks()) + QStringLiteral("\n  were: ") + describe(docks)));
+        QVERIFY(!m_window->compare()->folded());
+    }
+
+    // Quiz mode while comparing (F9 there and back), and another lesson, keep the comparison's
+    // room; closing the comparison then gives back the layout from before it.
+    void quizWhileComparing() {
+        m_toggle->setChecked(false);
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
+        app::fitDocks(*m_window);
+        QTest::qWait(0);
+        const auto docks = shownDocks();
+        m_toggle->setChecked(true);
+        QTest::qWait(0);
+        QVERIFY(m_window->compare()->folded());
+        const int wide = m_window->sceneView()->viewport()->width();
+        m_window->setQuizMode(true);
+        QTest::qWait(0);
+        m_window->setQuizMode(false);
+        QTest::qWait(0);
+        QTest::qWait(0);
+        QVERIFY(m_window->compare()->folded());
+        QCOMPARE(m_window->sceneView()->viewport()->width(), wide);
+        // Another lesson opened while comparing keeps the room too.
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));
+        QTest::qWait(0);
+        QTest::qWait(0);
+        QCOMPARE(m_window->sceneView()->viewport()->width(), wide);
+        QCOMPARE(m_window->sceneView()->transform().m11(), m_window->compare()->scene()->transform().m11());
+        m_toggle->setChecked(false);
+        QTest::qWait(0);
+        QVERIFY2(shownDocks() == docks, qPrintable(describe(shownDocks()) + QStringLiteral("\n  were: ") + describe(docks)));
     }
 };
 

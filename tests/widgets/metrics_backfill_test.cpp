@@ -156,6 +156,30 @@ private slots:
         QCOMPARE(clockedSamples > 0, clocked);
     }
 
+    void everyLessonOpenedAtItsEndIsSampledThroughItsRun() {
+        // Opened at its last step (a saved lesson, --steps, the step list), a lesson's plot shows
+        // the whole run, not a straight line from its first sample to its last: cache-stampede's
+        // 53,000 events were once past the fill's limit and drew 0 -> 0.92 as a diagonal.
+        std::size_t longest = 0;
+        for (const core::Lesson* lesson : m_catalog->lessons()) {
+            widgets::SimController controller(m_registry);
+            QVERIFY(open(controller, lesson->id));
+            widgets::MetricsPanel panel(&controller);
+            panel.sample();
+            controller.goToStepEnd(lesson->steps.size());
+            panel.sample();
+            const std::size_t end = controller.timeline()->position();
+            longest = std::max(longest, end);
+            std::size_t widest = 0;
+            for (std::size_t i = 1; i < panel.samples().size(); ++i)
+                widest = std::max(widest, panel.samples()[i].position - panel.samples()[i - 1].position);
+            QVERIFY2(widest <= std::max<std::size_t>(1, end / 100), qPrintable(QStringLiteral("%1: %2 samples over %3 events, one gap of %4")
+                                                          .arg(QString::fromStdString(lesson->id)).arg(panel.sampleCount())
+                                                          .arg(end).arg(widest)));
+        }
+        QVERIFY(longest > 50000);  // the long runs are among them
+    }
+
     void fastPlaybackFramesReplayOnlyTheirOwnEvents() {
         widgets::SimController controller(m_registry);
         QVERIFY(open(controller, "cache-cold-start"));

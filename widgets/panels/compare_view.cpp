@@ -1,5 +1,6 @@
 #include "panels/compare_view.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
@@ -82,7 +83,17 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
 
 CompareView::~CompareView() = default;
 
-int CompareView::footerHeight() const { return fontMetrics().lineSpacing() * 3 + 4; }
+int CompareView::footerHeight() const { return fontMetrics().lineSpacing() * m_footerLines + 4; }
+
+void CompareView::fitFooter() {
+    // As many lines (up to three) as this run's notes have needed so far: growing only, so the
+    // scenes move at most twice in a run rather than whenever a note comes or goes.
+    const int spacing = std::max(1, fontMetrics().lineSpacing());
+    const int needed = m_status->text().isEmpty() ? 1 : (m_status->heightForWidth(std::max(1, m_status->width())) + spacing - 1) / spacing;
+    m_footerLines = std::clamp(std::max(m_footerLines, needed), 1, 3);
+    m_status->setFixedHeight(footerHeight());
+    if (m_mainFooter) m_mainFooter->setFixedHeight(footerHeight());
+}
 
 QWidget* CompareView::wrapMain(SceneView* mainScene) {
     m_mainScene = mainScene;
@@ -151,8 +162,8 @@ void CompareView::makeRoom() {
     auto* win = qobject_cast<QMainWindow*>(window());
     if (!win || !m_layoutBefore.isEmpty()) return;  // shown again after quiz mode: room is made
     m_layoutBefore = win->saveState();
-    // Each scene then has less than a scene alone is given in a 1280 px window (about 440 px):
-    // nodes and their badges would be drawn too small to read.
+    // Each scene would get under 440 px (about 300 at 1280x800, 410 at 1920x1080, with the scenes
+    // then width-bound and half their height empty): nodes and badges would be drawn too small.
     const auto* split = parentWidget();
     const bool narrow = split && split->width() < 2 * kRoomyScene;
     if (!narrow || !m_foldDock || !m_foldInto || !m_foldDock->isVisible() || !m_foldInto->isVisible() ||
@@ -180,8 +191,16 @@ void CompareView::makeRoom() {
         }
     if (!bottom.isEmpty()) win->resizeDocks(bottom, heights, Qt::Vertical);
     const int room = column + above + given;
-    win->resizeDocks({m_foldDock}, {std::max(m_foldDock->minimumSizeHint().height(), room * 64 / 100)}, Qt::Vertical);
+    win->resizeDocks({m_foldDock}, {std::max(m_foldDock->minimumSizeHint().height(), room * 68 / 100)}, Qt::Vertical);
     m_folded = true;
+    // The column's lists are shorter now: their current rows (the open lesson) stay in sight.
+    QTimer::singleShot(0, this, [this, win] {
+        if (!m_foldInto) return;
+        for (QDockWidget* d : win->findChildren<QDockWidget*>())
+            if (d->isVisible() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldInto))
+                for (QAbstractItemView* view : d->findChildren<QAbstractItemView*>())
+                    if (view->isVisible() && view->currentIndex().isValid()) view->scrollTo(view->currentIndex());
+    });
 }
 
 void CompareView::giveRoomBack() {
@@ -221,15 +240,12 @@ void CompareView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     // Sized when first shown, not when made: the window's first frame is painted before any text
     // is measured (measuring reads the system's fonts, which is slow), and this starts hidden.
-    m_status->setFixedHeight(footerHeight());
+    fitFooter();
     if (m_mainTitle) {
         m_mainTitle->setFixedHeight(m_choice->sizeHint().height());
         m_mainTitle->show();
     }
-    if (m_mainFooter) {
-        m_mainFooter->setFixedHeight(footerHeight());
-        m_mainFooter->show();
-    }
+    if (m_mainFooter) m_mainFooter->show();
     // Narrow enough that the docks beside keep their widths; a narrow window gives room (makeRoom).
     if (m_mainScene && m_mainScene->minimumWidth() != kComparedSceneWidth) {
         m_aloneWidth = m_mainScene->minimumWidth();
@@ -277,10 +293,12 @@ void CompareView::rebuildAlternatives() {
 
 void CompareView::rebuildRun(const core::Scenario& session) {
     m_builtFrom = session;
+    m_footerLines = 1;
     auto sim = core::Simulation::create(m_main->registry(), session);
     if (!sim) {
         m_timeline.reset();
         m_status->setText(tr("Cannot run the comparison: %1").arg(QString::fromStdString(sim.error().text())));
+        fitFooter();
         return;
     }
     m_timeline = std::make_unique<core::Timeline>(std::move(sim.value()));
@@ -296,6 +314,7 @@ void CompareView::sync() {
         m_timeline.reset();
         m_scene->setView(core::View{});  // nothing to show beside this topic's run
         m_status->setText(tr("This topic has no mode or switch to compare."));
+        fitFooter();
         if (m_mainTitle) m_mainTitle->setText(tr("This run"));
         return;
     }
@@ -324,7 +343,8 @@ void CompareView::sync() {
         lines.prepend(tr("⚠ %1: %2").arg(QString::fromStdString(violations.back().invariant),
                                          QString::fromStdString(violations.back().detail)));
     m_status->setText(lines.join(QStringLiteral("\n")));
-    m_status->setToolTip(m_status->text());  // the footer is three lines tall; the rest is here
+    m_status->setToolTip(m_status->text());  // the footer is three lines tall at most; the rest is here
+    fitFooter();
     alignScenes();
 }
 

@@ -65,6 +65,7 @@ private:
     void makeRoom();
     void giveRoomBack();
     int footerHeight() const;
+    void fitFooter();
 
     SimController* m_main;
     QComboBox* m_choice;
@@ -77,6 +78,7 @@ private:
     QByteArray m_layoutBefore;  // the window's layout before comparing; empty while not comparing
     bool m_folded = false;
     bool m_alignPending = false;
+    int m_footerLines = 1;  // under both scenes, so they start and end on the same lines
     int m_aloneWidth = 0;  // the main scene's minimum width when it is alone
     std::vector<Alternative> m_alternatives;
     bool m_alternativesStale = true;  // a new run was loaded since the list was built
