@@ -155,8 +155,8 @@ private slots:
         QVERIFY(!m_window->compare()->folded());
     }
 
-    // Quiz mode while comparing (F9 there and back) keeps the comparison's room; closing the
-    // comparison then gives back the layout from before it.
+    // Quiz mode while comparing (F9 there and back), and another lesson, keep the comparison's
+    // room; closing the comparison then gives back the layout from before it.
     void quizWhileComparing() {
         m_toggle->setChecked(false);
         m_window->resize(1280, 800);
@@ -176,6 +176,12 @@ private slots:
         QTest::qWait(0);
         QVERIFY(m_window->compare()->folded());
         QCOMPARE(m_window->sceneView()->viewport()->width(), wide);
+        // Another lesson opened while comparing keeps the room too.
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-cp-partition")));
+        QTest::qWait(0);
+        QTest::qWait(0);
+        QCOMPARE(m_window->sceneView()->viewport()->width(), wide);
+        QCOMPARE(m_window->sceneView()->transform().m11(), m_window->compare()->scene()->transform().m11());
         m_toggle->setChecked(false);
         QTest::qWait(0);
         QVERIFY2(shownDocks() == docks, qPrintable(describe(shownDocks()) + QStringLiteral("\n  were: ") + describe(docks)));

@@ -3,7 +3,8 @@
 // replication-lag, step 2 waits 30 ms; the far follower's lag keeps growing after the last event,
 // and its line must end at the step's end with the lag its badge reads ("lag 32 ms"). Going back
 // a step, the lines end at that step: no future drawn past the cursor, and a lesson opened at its
-// end and scrubbed back is plotted up to the cursor.
+// end and scrubbed back is plotted up to the cursor. A stampede after a long quiet run is drawn
+// over a time range that shows it, not squashed against the plot's right edge.
 #include <QApplication>
 #include <QListWidget>
 #include <QRegularExpression>
@@ -104,6 +105,42 @@ private slots:
             if (!data->isEmpty() && (data->constEnd() - 1)->key == shownMs && (data->constEnd() - 1)->value == 2) rise = true;
         }
         QVERIFY2(rise, "no series reaches 2 at the moment shown");
+    }
+
+    void aBurstAfterALongQuietIsShownLargeEnoughToRead() {
+        // cache-stampede: warm for 10 s, then k1's TTL runs out and recomputes pile up; step 2
+        // ends 300 ms later. Over the whole run that burst was the plot's last 3%.
+        QVERIFY(m_window->openLesson(QStringLiteral("cache-stampede")));
+        widgets::MetricsPanel* panel = m_window->metrics();
+        controller().goToStepEnd(1);
+        QApplication::processEvents();
+        controller().goToStepEnd(2);
+        QApplication::processEvents();
+        panel->replotNow();
+        const double shownMs = static_cast<double>(controller().displayTime()) / 1000.0;
+        const double expiredMs = 10000;  // the lesson's TTL
+        for (QCPAxisRect* rect : panel->plot()->axisRects()) {
+            const QCPRange x = rect->axis(QCPAxis::atBottom)->range();
+            const double share = (shownMs - expiredMs) / x.size();
+            QVERIFY2(share >= 0.4, qPrintable(QStringLiteral("the burst takes %1% of the time axis %2..%3").arg(share * 100).arg(x.lower).arg(x.upper)));
+            QVERIFY2(x.lower < expiredMs - 100, "the quiet level before the burst is not shown");
+            QVERIFY(x.upper > shownMs);
+        }
+        // The lines still run to the moment shown, and enter the plot from its left edge.
+        for (int g = 0; g < panel->plot()->graphCount(); ++g) {
+            const auto data = panel->plot()->graph(g)->data();
+            QVERIFY(!data->isEmpty());
+            QCOMPARE((data->constEnd() - 1)->key, shownMs);
+            QVERIFY(data->constBegin()->key <= panel->plot()->graph(g)->keyAxis()->range().lower);
+        }
+        // At the lesson's end the burst has run on for longer than the quiet before it: the
+        // whole run shows again.
+        for (std::size_t step = 3; step <= controller().lessonRun()->lesson().steps.size(); ++step) {
+            controller().goToStepEnd(step);
+            QApplication::processEvents();
+        }
+        panel->replotNow();
+        QCOMPARE(panel->plot()->axisRect()->axis(QCPAxis::atBottom)->range().lower, 0.0);
     }
 
     void aLessonOpenedAtItsEndAndScrubbedBackIsPlottedUpToTheCursor() {

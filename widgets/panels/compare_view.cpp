@@ -1,5 +1,6 @@
 #include "panels/compare_view.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
@@ -192,6 +193,14 @@ void CompareView::makeRoom() {
     const int room = column + above + given;
     win->resizeDocks({m_foldDock}, {std::max(m_foldDock->minimumSizeHint().height(), room * 68 / 100)}, Qt::Vertical);
     m_folded = true;
+    // The column's lists are shorter now: their current rows (the open lesson) stay in sight.
+    QTimer::singleShot(0, this, [this, win] {
+        if (!m_foldInto) return;
+        for (QDockWidget* d : win->findChildren<QDockWidget*>())
+            if (d->isVisible() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldInto))
+                for (QAbstractItemView* view : d->findChildren<QAbstractItemView*>())
+                    if (view->isVisible() && view->currentIndex().isValid()) view->scrollTo(view->currentIndex());
+    });
 }
 
 void CompareView::giveRoomBack() {

@@ -7,6 +7,7 @@
 
 #include "panels/metrics_panel.h"
 #include "panels/plot_style.h"
+#include "panels/recent_window.h"
 #include "scene/scene_palette.h"
 #include "sim/model_capabilities.h"
 #include "sim_controller.h"
@@ -59,18 +60,40 @@ std::vector<LinePoint> MetricsPanel::line(std::size_t series) const {
     return out;
 }
 
+namespace {
+// Runs `use` on the whole line: the kept points with the tail after them for a moment (no copy of
+// a long run's points at every replot).
+template <typename F>
+void withTail(std::vector<LinePoint>& points, const std::vector<LinePoint>& tail, F use) {
+    const std::size_t kept = points.size();
+    points.insert(points.end(), tail.begin(), tail.end());
+    use(std::span<const LinePoint>(points));
+    points.resize(kept);
+}
+}  // namespace
+
 void MetricsPanel::chooseTimeRange(double now) {
     double last = 1.0;
+    std::vector<std::span<const LinePoint>> lines;
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         const auto series = static_cast<std::size_t>(m_plot->graph(g)->property("series").toInt());
-        if (series < m_tails.size() && !m_tails[series].empty()) last = std::max(last, m_tails[series].back().key);
-        else if (series < m_points.size() && !m_points[series].empty()) last = std::max(last, m_points[series].back().key);
+        if (series >= m_points.size()) continue;
+        // The tail goes after the points for good here (and comes off below), so that each
+        // line is one span.
+        m_points[series].insert(m_points[series].end(), m_tails[series].begin(), m_tails[series].end());
+        if (!m_points[series].empty()) last = std::max(last, m_points[series].back().key);
+        lines.emplace_back(m_points[series]);
     }
-    // Time starts at 0. A little room after the moment shown: a change at that very moment (a
-    // step that ends as a second node learns the rumor) is drawn as a rise, not hidden on the
-    // plot's right border.
-    m_lower = 0;
-    m_upper = std::max(now, last) * 1.04;
+    // Up to the moment shown, from 0 or from before a recent burst. A little room after it: a
+    // change at that very moment (a step that ends as a second node learns the rumor) is drawn
+    // as a rise, not hidden on the plot's right border.
+    const double end = std::max(now, last);
+    m_lower = recentStart(lines, end);
+    m_upper = end + 0.04 * (end - m_lower);
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        const auto series = static_cast<std::size_t>(m_plot->graph(g)->property("series").toInt());
+        if (series < m_points.size()) m_points[series].resize(m_points[series].size() - m_tails[series].size());
+    }
 }
 
 void MetricsPanel::setGraphData() {
@@ -82,16 +105,14 @@ void MetricsPanel::setGraphData() {
         if (done == columns) continue;
         done = columns;
         const auto series = static_cast<std::size_t>(graph->property("series").toInt());
-        if (series >= m_points.size()) {
+        if (series >= m_points.size() || series >= m_tails.size()) {
             graph->data()->clear();
             continue;
         }
-        // The tail goes after the kept points for a moment, so the line is thinned in one piece.
-        std::vector<LinePoint>& points = m_points[series];
-        const std::size_t kept = points.size();
-        if (series < m_tails.size()) points.insert(points.end(), m_tails[series].begin(), m_tails[series].end());
-        graph->data()->set(thinToColumns(points, m_lower, m_upper, columns, graph->lineStyle() == QCPGraph::lsStepLeft), true);
-        points.resize(kept);
+        const bool steps = graph->lineStyle() == QCPGraph::lsStepLeft;
+        withTail(m_points[series], m_tails[series], [&](std::span<const LinePoint> line) {
+            graph->data()->set(thinToColumns(line, m_lower, m_upper, columns, steps), true);
+        });
     }
 }
 

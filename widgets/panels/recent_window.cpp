@@ -9,7 +9,9 @@ namespace {
 constexpr double kStill = 0.02;       // of a line's range: less than this is no visible move
 constexpr double kLongQuiet = 0.25;   // of the run: a quiet stretch this long sets a burst apart
 constexpr double kLeastBurst = 0.01;  // of the run: a change only at the moment shown is no burst
-constexpr double kLeastSpan = 0.10;   // of the run: the narrowest time range shown
+constexpr double kLeastSpan = 0.05;   // of the run: the narrowest time range shown
+// A burst is many moves: one or two steps (a second node hears a rumor) read at any scale.
+constexpr std::size_t kBurstMoves = 8;
 
 // The keys where `line` leaves the band of values it held since its last move.
 void movesOf(std::span<const LinePoint> line, std::vector<double>& moves) {
@@ -49,14 +51,16 @@ double recentStart(const std::vector<std::span<const LinePoint>>& lines, double 
     if (now - moves.back() >= kLongQuiet * now) return 0;  // quiet now: the whole run reads
     // The latest move that ends a long quiet stretch: the burst starts there.
     double burst = -1;
+    std::size_t count = 0;
     for (std::size_t i = moves.size(); i-- > 0;) {
         const double before = i == 0 ? start : moves[i - 1];
         if (moves[i] - before >= kLongQuiet * now) {
             burst = moves[i];
+            count = moves.size() - i;
             break;
         }
     }
-    if (burst < 0 || now - burst < kLeastBurst * now) return 0;
+    if (burst < 0 || count < kBurstMoves || now - burst < kLeastBurst * now) return 0;
     return std::clamp(2 * burst - now, 0.0, (1 - kLeastSpan) * now);
 }
 
