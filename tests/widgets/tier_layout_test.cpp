@@ -61,6 +61,32 @@ QStringList overlaps(const QGraphicsScene& scene, const QString& where) {
     return out;
 }
 
+// The least gap on screen between one node's words (NodeItem::wordRects) and another node's
+// outline or words in `view`'s scene, with the pair it is between.
+std::pair<double, QString> leastGap(const widgets::SceneView& view) {
+    std::vector<const widgets::NodeItem*> nodes;
+    for (QGraphicsItem* item : view.scene()->items())
+        if (item->type() == widgets::NodeItem::Type && item->isVisible()) nodes.push_back(static_cast<const widgets::NodeItem*>(item));
+    const auto distance = [](const QRectF& a, const QRectF& b) {
+        const double dx = std::max({a.left() - b.right(), b.left() - a.right(), 0.0});
+        const double dy = std::max({a.top() - b.bottom(), b.top() - a.bottom(), 0.0});
+        return std::hypot(dx, dy);
+    };
+    constexpr double r = widgets::NodeItem::kRadius;
+    std::pair<double, QString> least{1e9, {}};
+    for (const widgets::NodeItem* a : nodes)
+        for (const widgets::NodeItem* b : nodes) {
+            if (a == b) continue;
+            std::vector<QRectF> theirs{b->mapRectToScene(QRectF(-r, -r, 2 * r, 2 * r))};
+            for (const QRectF& w : b->wordRects()) theirs.push_back(b->mapRectToScene(w));
+            for (const QRectF& w : a->wordRects())
+                for (const QRectF& t : theirs)
+                    if (const double d = distance(a->mapRectToScene(w), t) * view.transform().m11(); d < least.first)
+                        least = {d, QStringLiteral("%1's words and %2").arg(QString::fromStdString(a->node().name), QString::fromStdString(b->node().name))};
+        }
+    return least;
+}
+
 }  // namespace
 
 class TierLayoutTest : public test::WindowTest {
@@ -97,6 +123,44 @@ private slots:
         qInfo("cache lessons at 1280x800: the smallest scene scale %.3f", least);
         QCOMPARE(lessons, 5);
         QVERIFY2(small.isEmpty(), qPrintable(small.join(QLatin1Char('\n'))));
+    }
+
+    void wordsKeepAClearGapFromOtherNodes() {
+        // A replica column zigzags, and its middle replica's words (badges, bars, log) hung
+        // 6 px above the next one's outline at 1280x800. Every tiers lesson, both window sizes,
+        // every step's end: at least 12 px on screen between a node's words and another node.
+        constexpr double kLeastGap = 12;
+        core::TopicRegistry shippedRegistry;
+        const auto shipped = test::shippedCatalog(shippedRegistry);
+        QStringList problems;
+        int scenes = 0;
+        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+            m_window->resize(size);
+            QTest::qWait(0);
+            for (const core::Lesson* lesson : shipped->lessons()) {
+                const QString id = QString::fromStdString(lesson->id);
+                QVERIFY2(m_window->openLesson(id), qPrintable(id));
+                if (m_window->sceneView()->graph()->view().layout != core::Layout::Tiers) continue;
+                double least = 1e9, scale = 10;
+                for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
+                    controller().goToStepEnd(step);
+                    QTest::qWait(0);
+                    const auto [gap, between] = leastGap(*m_window->sceneView());
+                    least = std::min(least, gap);
+                    scale = std::min(scale, m_window->sceneView()->transform().m11());
+                    if (gap < kLeastGap)
+                        problems << QStringLiteral("%1 at %2x%3 step %4: %5 px between %6").arg(id).arg(size.width()).arg(size.height()).arg(step)
+                                        .arg(gap, 0, 'f', 1).arg(between);
+                    ++scenes;
+                }
+                qInfo("%s at %dx%d: the least gap %.1f px, the scene at %.3f at least", qPrintable(id), size.width(), size.height(), least, scale);
+            }
+        }
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(scenes >= 100);
+        for (const QString& p : problems) qInfo("%s", qPrintable(p));
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems, the first: %2").arg(problems.size()).arg(problems.value(0))));
     }
 
     void messagesKeepOffOtherNodes() {

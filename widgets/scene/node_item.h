@@ -94,8 +94,8 @@ public:
     // caption's words, each badge, each bar with its label, the log strip with its marks. A
     // message glyph must not sit on any of them (whoever sent it).
     std::vector<QRectF> wordRects() const;
-    // How much taller the drawing may grow with no new caption: the two badge rows while it has
-    // no badge, and bars up to two (a ring keeps this room under each node, so a badge or a bar
+    // How much taller the drawing may grow with no new caption: to two badge rows, and bars up
+    // to two (a ring keeps this room under each node, so a badge or a bar
     // that comes later in a run does not move it).
     double roomToGrow() const;
 
@@ -139,6 +139,7 @@ private:
     double paintBars(QPainter* p, double y) const;
     void paintLog(QPainter* p, double y) const;
     double partsHeight() const;
+    double badgesHeight() const;  // the badge rows' height, with the gap under them
     bool logHasMarks() const;
     bool down() const;
 

@@ -56,11 +56,19 @@ void NodeTimerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
 
 double NodeItem::partsHeight() const {
     double h = 0;
-    if (!m_node.badges.empty()) h += kBadgeHeight * 2 + 4;
+    h += badgesHeight();
     h += kBarHeight * static_cast<double>(m_node.bars.size());
     if (!m_node.log.empty()) h += kLine + 6;
     if (logHasMarks()) h += 2 * kLogMarkRoom;  // the pennant above, the caret below
     return h;
+}
+
+double NodeItem::badgesHeight() const {
+    // As many rows as the badges take, one or two: a second row kept empty under one row of
+    // badges left a replica's words 15 px nearer the node below it than they need be.
+    if (m_badges.empty()) return 0;
+    const bool two = std::any_of(m_badges.begin(), m_badges.end(), [](const PlacedBadge& b) { return b.rect.bottom() > kBadgeHeight; });
+    return kBadgeHeight * (two ? 2 : 1) + 4;
 }
 
 bool NodeItem::logHasMarks() const {
@@ -69,7 +77,7 @@ bool NodeItem::logHasMarks() const {
 
 double NodeItem::roomToGrow() const {
     const double bars = static_cast<double>(std::max<std::size_t>(m_node.bars.size(), 2) - m_node.bars.size());
-    return (m_node.badges.empty() ? kBadgeHeight * 2 + 4 : 0) + bars * kBarHeight;
+    return kBadgeHeight * 2 + 4 - badgesHeight() + bars * kBarHeight;
 }
 
 std::vector<QRectF> NodeItem::wordRects() const {
@@ -79,7 +87,7 @@ std::vector<QRectF> NodeItem::wordRects() const {
     for (const FittedText& fit : m_captionFits) y += kLine * static_cast<double>(fit.lines.size());
     y += 2;
     for (const PlacedBadge& badge : m_badges) out.push_back(badge.rect.translated(0, y));
-    if (!m_node.badges.empty()) y += kBadgeHeight * 2 + 4;
+    y += badgesHeight();
     for (std::size_t i = 0; i < m_node.bars.size(); ++i, y += kBarHeight) out.emplace_back(-kHalfWidth, y, 2 * kHalfWidth, kBarHeight);
     if (m_node.log.empty()) return out;
     // The cells, the commit bar (3 above and below) or the marks (a pennant above, a caret below).
@@ -168,7 +176,7 @@ double NodeItem::paintBadges(QPainter* p, double y) const {
         p->setPen(m_palette->text);
         drawFitted(p, r, Qt::AlignCenter, badge.text);
     }
-    return y + kBadgeHeight * 2 + 4;
+    return y + badgesHeight();
 }
 
 double NodeItem::paintBars(QPainter* p, double y) const {

@@ -23,7 +23,8 @@ constexpr std::size_t kMaxRows = 4;    // more than this in one tier wraps into 
 constexpr double kStarGap = 10.0;      // between the footprints of a star's nodes
 constexpr double kStarStep = 2.0;      // the rim radius is tried in steps of this
 constexpr double kStarAngleStep = 1.0; // and each pair's angle, in degrees
-constexpr double kStagger = 80.0;      // a zigzag column's rows lie this far apart sideways
+constexpr double kStagger = 120.0;     // a zigzag column's rows lie this far apart sideways
+constexpr double kTuck = 20.0;         // and its neighbouring columns this much nearer than kColumnGap
 constexpr double kClear = NodeItem::kRadius + 28;  // a link nearer a node's centre passes over it
 constexpr double kRoomAspect = 1.5;    // a window's scene area, width over height (1280x800: 586x395)
 
@@ -65,7 +66,13 @@ std::vector<QPointF> placeColumns(const std::vector<Column>& columns, std::size_
         const std::size_t rows = (members.size() + subColumns - 1) / subColumns;
         const double half = rows >= 3 && talkWithin(members, links) ? kStagger / 2 : 0;
         const double step = kSubColumnGap + 2 * half;  // a zigzag sub-column keeps clear of the next
-        x += half;
+        // A zigzag's rows lie far enough apart sideways that the words under one (badges, bars,
+        // a log strip, as wide as the node) clear the outline of the one below (at 80 apart a
+        // replica's log sat 6 px above the next one's outline at 1280x800), and the columns
+        // beside it come a little nearer, since only every other row faces each: the scene is
+        // no wider for it.
+        const double tuck = half > 0 ? kTuck : 0;
+        x += half - tuck;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const auto column = static_cast<double>(k / rows);
             // The last sub-column may be shorter: centre it too.
@@ -74,7 +81,7 @@ std::vector<QPointF> placeColumns(const std::vector<Column>& columns, std::size_
             const double zig = (k % rows) % 2 == 0 ? -half : half;
             out[members[k]] = QPointF(x + column * step + zig, row * kRowGap);
         }
-        x += static_cast<double>(subColumns - 1) * step + half + kColumnGap;
+        x += static_cast<double>(subColumns - 1) * step + half - tuck + kColumnGap;
     }
     return out;
 }
