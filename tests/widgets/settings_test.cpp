@@ -3,13 +3,16 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "gui/main_window.h"
+#include "panels/compare_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
 
@@ -65,6 +68,40 @@ private slots:
         QTRY_VERIFY(second.controller().lessonRun() != nullptr);  // the last lesson reopens
         QCOMPARE(second.controller().lessonRun()->lesson().id, std::string("ping-silence"));
         themeAction(second, QStringLiteral("system"))->trigger();
+    }
+
+    // Comparing moves the lesson pane beside the lesson list in a narrow window; quitting then
+    // saves the layout without the comparison, so the next start has the pane where it was.
+    void quittingWhileComparingSavesTheLayoutWithout() {
+        const auto pane = [](const app::MainWindow& w) { return w.findChild<QDockWidget*>(QStringLiteral("LessonDock")); };
+        {
+            app::MainWindow first(m_registry);
+            QSignalSpy ready(&first, &app::MainWindow::startupFinished);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QVERIFY(ready.count() > 0 || ready.wait(10000));
+            first.resize(1280, 800);
+            QVERIFY(first.openLesson(QStringLiteral("raft-election")));
+            QTest::qWait(0);
+            QVERIFY(pane(first));
+            QCOMPARE(first.dockWidgetArea(pane(first)), Qt::RightDockWidgetArea);
+            QAction* compare = nullptr;
+            for (QAction* a : first.findChildren<QAction*>())
+                if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_D)) compare = a;
+            QVERIFY(compare);
+            compare->setChecked(true);
+            QTest::qWait(0);
+            QVERIFY(first.compare()->folded());
+            QCOMPARE(first.dockWidgetArea(pane(first)), Qt::LeftDockWidgetArea);
+            first.close();
+        }
+        app::MainWindow second(m_registry);
+        QSignalSpy ready(&second, &app::MainWindow::startupFinished);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QVERIFY(ready.count() > 0 || ready.wait(10000));
+        QVERIFY(pane(second));
+        QCOMPARE(second.dockWidgetArea(pane(second)), Qt::RightDockWidgetArea);
     }
 };
 

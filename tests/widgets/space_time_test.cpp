@@ -1,7 +1,7 @@
 // The space-time view's notes (issue 24): at 1280x800, at the end of every step of every shipped
 // lesson, each note beside a marker ("leader", "crash", "force timeout") lies whole inside the
-// view, and no two notes cover each other. The last lane's notes once ran off the right edge
-// ("force tim" in raft-figure8).
+// view, and no two notes cover each other or the current time's plate. The last lane's notes
+// once ran off the right edge ("force tim" in raft-figure8), and the time covered n1's "leader".
 #include <QApplication>
 #include <QTest>
 
@@ -35,6 +35,8 @@ private slots:
                     if (box.right() > room.width() * 0.8) ++nearRight;
                     if (!room.contains(box))
                         problems << QStringLiteral("%1 step %2: '%3' is cut by the view's edge").arg(id).arg(step).arg(view->noteText(i));
+                    if (box.intersects(view->timeRect()))
+                        problems << QStringLiteral("%1 step %2: '%3' is under the time").arg(id).arg(step).arg(view->noteText(i));
                     for (std::size_t j = i + 1; j < view->noteCount(); ++j)
                         if (box.intersects(view->noteRect(j)))
                             problems << QStringLiteral("%1 step %2: '%3' and '%4' overlap").arg(id).arg(step).arg(view->noteText(i), view->noteText(j));

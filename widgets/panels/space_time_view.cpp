@@ -116,6 +116,12 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
         p.setPen(pal.text);
     }
 
+    // The time sits on a plate of the background, so it reads where it crosses the first lane
+    // and that lane's markers rather than being drawn through them; notes keep off it.
+    const double nowY = rowY(now);
+    const QString label = QString::fromStdString(core::formatMs(now));
+    const QRectF plate(2, nowY - 17, p.fontMetrics().horizontalAdvance(label) + 6, 15);
+
     const auto& trace = t->trace();
     const std::size_t end = t->position() - t->firstKept();  // into the kept trace
     // Sends that started up to one span before the top may still end inside the window.
@@ -166,11 +172,14 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
             const double w = p.fontMetrics().horizontalAdvance(text) + 4;
             const double h = p.fontMetrics().height();
             // Beside the marker on the right, or on the left where the right edge would cut it
-            // (the last lane's "force timeout" read "force tim") or another note is in the way.
-            // Where neither side is free the marker stands alone: words over words read as neither.
-            for (const double x : {at.x() + 7, at.x() - 7 - w}) {
-                const QRectF box(x, y - h / 2, w, h);
-                const bool free = box.left() >= 0 && box.right() <= width &&
+            // (the last lane's "force timeout" read "force tim") or another note or the time is
+            // in the way, or else just under the marker on the right (a role taken at the moment
+            // shown meets the time's plate on the first lane). Where none is free the marker
+            // stands alone: words over words read as neither.
+            const QPointF places[] = {{at.x() + 7, y - h / 2}, {at.x() - 7 - w, y - h / 2}, {at.x() + 7, y + 3}};
+            for (const QPointF& place : places) {
+                const QRectF box(place, QSizeF(w, h));
+                const bool free = box.left() >= 0 && box.right() <= width && !box.intersects(plate) &&
                                   std::none_of(notes.begin(), notes.end(), [&](const Note& other) { return other.box.intersects(box); });
                 if (free) {
                     notes.push_back({box, text});
@@ -191,14 +200,12 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
         p.drawLine(QLineF(line.p1(), line.pointAt(0.5)));
     }
     paintNotes(p, notes);
-    if (arrows) m_notes = std::move(notes);
-    const double nowY = rowY(now);
+    if (arrows) {  // the widget's own paint, not an export's
+        m_notes = std::move(notes);
+        m_timeRect = plate;
+    }
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
-    // The time sits on a plate of the background, so it reads where it crosses the first lane
-    // and that lane's markers rather than being drawn through them.
-    const QString label = QString::fromStdString(core::formatMs(now));
-    const QRectF plate(2, nowY - 17, p.fontMetrics().horizontalAdvance(label) + 6, 15);
     QColor behind = pal.background;
     behind.setAlpha(235);
     p.setPen(Qt::NoPen);

@@ -34,6 +34,7 @@ public:
     std::size_t noteCount() const { return m_notes.size(); }
     QRectF noteRect(std::size_t i) const { return m_notes.at(i).box; }
     QString noteText(std::size_t i) const { return m_notes.at(i).text; }
+    QRectF timeRect() const { return m_timeRect; }  // the current time's plate
     QSize sizeHint() const override { return {480, 220}; }
     // Wide enough for the run's lanes and the notes beside them (five lanes when no run is open).
     int preferredWidth() const;
@@ -65,6 +66,7 @@ private:
     bool m_autoSpan = true;  // follow the topic's message latency until the user zooms
     std::vector<Arrow> m_arrows;
     std::vector<Note> m_notes;
+    QRectF m_timeRect;
 };
 
 }  // namespace sb::widgets
