@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QSet>
 #include <cmath>
 #include <map>
 #include <set>
@@ -317,6 +318,42 @@ private slots:
         QTest::qWait(0);
         QVERIFY(circles >= 20);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void noNodeSaysTheSameWordTwice() {
+        // "cache" named cache read "cache / cache", "200 clients" as clients "200 clients /
+        // clients": a role line its name or count already says is left out.
+        QStringList problems;
+        std::size_t nodes = 0;
+        for (const core::Lesson* lesson : m_window->catalog().lessons()) {
+            const QString id = QString::fromStdString(lesson->id);
+            QVERIFY(m_window->openLesson(id));
+            for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
+                controller().goToStepEnd(step);
+                for (QGraphicsItem* item : m_window->sceneView()->scene()->items()) {
+                    if (item->type() != widgets::NodeItem::Type) continue;
+                    const auto* node = static_cast<const widgets::NodeItem*>(item);
+                    ++nodes;
+                    QStringList words, counts;
+                    if (node->nameInside()) words << QString::fromStdString(node->node().name);
+                    for (const auto& c : node->captions()) {
+                        words << c.text;
+                        if (c.style == widgets::NodeItem::Caption::Style::Count) counts << c.text;
+                    }
+                    bool repeated = words.size() != QSet<QString>(words.begin(), words.end()).size();
+                    for (const auto& c : node->captions())
+                        for (const QString& count : counts)
+                            if (c.style == widgets::NodeItem::Caption::Style::Role && count.endsWith(QLatin1Char(' ') + c.text, Qt::CaseInsensitive))
+                                repeated = true;
+                    if (repeated)
+                        problems << QStringLiteral("%1 step %2: %3 reads '%4'").arg(id).arg(step)
+                                        .arg(QString::fromStdString(node->node().name), words.join(QStringLiteral(" / ")));
+                }
+            }
+        }
+        problems.removeDuplicates();
+        QVERIFY(nodes > 500);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(QLatin1Char('\n'))));
     }
 
     void aPlusBadgeComesAfterEveryBadgeItStandsBeside() {

@@ -128,7 +128,8 @@ void NodeItem::buildCaptions() {
     const bool many = m_node.count > 1;
     const QString manyWord = kindWord(m_node.kind, true);
     if (!m_nameInside && !(many && name == manyWord)) m_captions.push_back({name, Caption::Style::Name});
-    if (many) m_captions.push_back({QStringLiteral("%1 %2").arg(m_node.count).arg(manyWord), Caption::Style::Count});
+    const QString countText = many ? QStringLiteral("%1 %2").arg(m_node.count).arg(manyWord) : QString();
+    if (many) m_captions.push_back({countText, Caption::Style::Count});
     // "node" says nothing; every other role is spelled out so it never rests on colour alone.
     std::string role = m_node.role == "node" ? std::string() : m_node.role;
     if (m_node.crashed && !roleIsDown(m_node.role)) role = role.empty() ? "crashed" : role + " (crashed)";
@@ -136,6 +137,10 @@ void NodeItem::buildCaptions() {
     // A node of a named kind says what it is, unless its name or count already does.
     const QString oneWord = kindWord(m_node.kind, false);
     if (roleText.isEmpty() && m_node.kind != core::NodeKind::Peer && !many && name != oneWord) roleText = oneWord;
+    // Nor a role its name or count already says: "cache" named cache, "200 clients" as clients.
+    if (roleText.compare(name, Qt::CaseInsensitive) == 0 ||
+        (many && countText.endsWith(QLatin1Char(' ') + roleText, Qt::CaseInsensitive)))
+        roleText.clear();
     if (!roleText.isEmpty()) m_captions.push_back({roleText, Caption::Style::Role});
     if (!m_node.value.empty()) m_captions.push_back({QString::fromStdString(m_node.value), Caption::Style::Value});
 }
