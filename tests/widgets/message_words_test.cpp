@@ -1,9 +1,11 @@
 // Message labels are whole words (issue 24): on every in-flight message of every shipped lesson,
 // after every event of its run, the label the scene draws is not cut short with an ellipsis. A
 // topic's summary that does not fit the label's room reads as "Query k1 recomp…", so the class
-// fix is in each topic's summary, and this walks all of them.
+// fix is in each topic's summary, and this walks all of them. The words on nodes, strips and key
+// rows are read too, for developer shorthand: "1 read(s) held", "recomputing x409".
 #include <QApplication>
 #include <QTest>
+#include <QRegularExpression>
 #include <map>
 
 #include "lesson/lesson_check.h"
@@ -13,12 +15,38 @@
 
 using namespace sb;
 
+namespace {
+
+// Every text a view puts on the scene outside message labels.
+std::vector<std::string> wordsOf(const core::View& v) {
+    std::vector<std::string> out(v.annotations);
+    for (const core::NodeView& n : v.nodes) {
+        out.insert(out.end(), {n.role, n.value});
+        for (const auto& b : n.badges) out.push_back(b.label);
+        for (const auto& b : n.bars) out.insert(out.end(), {b.label, b.text});
+        for (const auto& c : n.log) out.push_back(c.text);
+    }
+    for (const auto& z : v.zones) out.push_back(z.label);
+    for (const auto& s : v.strips) {
+        out.push_back(s.title);
+        for (const auto& c : s.cells) out.insert(out.end(), {c.label, c.status, c.note});
+    }
+    for (const auto& k : v.keys) out.insert(out.end(), {k.key, k.value, k.leftText, k.status});
+    for (const auto& h : v.history) out.insert(out.end(), {h.label, h.outcome, h.note});
+    return out;
+}
+
+}  // namespace
+
 class MessageWordsTest : public test::ShippedLessonsTest {
     Q_OBJECT
 private slots:
-    void noMessageLabelIsCut() {
+    void wordsOnTheSceneAreWhole() {
         // One line per distinct cut label: where it was first seen.
         std::map<QString, QString> cut;
+        // "(s)" plurals and "x4" for a count, where they were first seen.
+        static const QRegularExpression kShorthand(QStringLiteral("\\(s\\)|(^| )x[0-9]"));
+        std::map<QString, QString> shorthand;
         std::size_t messages = 0;
         for (const core::Lesson* lesson : m_catalog->lessons()) {
             auto run = core::LessonRun::start(*lesson, m_registry).value();
@@ -27,7 +55,13 @@ private slots:
             for (std::size_t p = 0; p <= end; ++p) {
                 run.seek(p);
                 const core::Timeline& t = run.timeline();
-                for (const core::MessageView& m : t.model().view(t.now() + 1).messages) {
+                const core::View view = t.model().view(t.now() + 1);
+                for (const std::string& w : wordsOf(view)) {
+                    const QString text = QString::fromStdString(w);
+                    if (text.contains(kShorthand) && !shorthand.count(text))
+                        shorthand[text] = QStringLiteral("%1 after event %2 shows \"%3\"").arg(QString::fromStdString(lesson->id)).arg(p).arg(text);
+                }
+                for (const core::MessageView& m : view.messages) {
                     ++messages;
                     const QString label = widgets::messageLabel(m.kind, m.summary);
                     if (label.contains(QChar(0x2026)) && !cut.count(label))
@@ -40,7 +74,10 @@ private slots:
         qInfo("%zu in-flight messages labelled", messages);
         QVERIFY(messages > 10000);  // not vacuous: every topic's messages were read
         for (const auto& [label, where] : cut) qInfo("%s", qPrintable(where));
+        for (const auto& [text, where] : shorthand) qInfo("%s", qPrintable(where));
         if (!cut.empty()) QFAIL(qPrintable(QStringLiteral("%1 labels cut, one: %2").arg(cut.size()).arg(cut.begin()->second)));
+        if (!shorthand.empty())
+            QFAIL(qPrintable(QStringLiteral("%1 texts in shorthand, one: %2").arg(shorthand.size()).arg(shorthand.begin()->second)));
     }
 };
 

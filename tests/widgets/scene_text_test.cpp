@@ -279,6 +279,46 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems:\n").arg(problems.size()) + problems.join(QLatin1Char('\n'))));
     }
 
+    void captionsAreReadableOnScreen() {
+        // A circle of peers is drawn large enough, or its nodes larger, that every caption is at
+        // least 8 px on screen at both window sizes (gossip's twelve peers had 5.4 px captions
+        // at 1280x800). The other layouts' least sizes are printed.
+        constexpr double kLeastPixels = 8;
+        QStringList problems;
+        core::TopicRegistry shippedRegistry;
+        const auto shipped = test::shippedCatalog(shippedRegistry);
+        int circles = 0;
+        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+            m_window->resize(size);
+            QTest::qWait(0);
+            for (const core::Lesson* lesson : shipped->lessons()) {
+                const QString id = QString::fromStdString(lesson->id);
+                QVERIFY(m_window->openLesson(id));
+                double least = 1e9, scale = 10;
+                for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
+                    controller().goToStepEnd(step);
+                    QTest::qWait(0);
+                    const double s = m_window->sceneView()->transform().m11();
+                    scale = std::min(scale, s);
+                    for (QGraphicsItem* item : m_window->sceneView()->scene()->items()) {
+                        if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
+                        for (const auto& fit : static_cast<const widgets::NodeItem*>(item)->captionFits())
+                            least = std::min(least, fit.font.pointSizeF() * m_window->sceneView()->logicalDpiY() / 72.0 * s * item->scale());
+                    }
+                }
+                qInfo("%s at %dx%d: captions %.1f px at least, scale %.3f", qPrintable(id), size.width(), size.height(), least, scale);
+                if (m_window->sceneView()->graph()->view().layout != core::Layout::Circle) continue;
+                ++circles;
+                if (least < kLeastPixels)
+                    problems << QStringLiteral("%1 at %2x%3: captions %4 px").arg(id).arg(size.width()).arg(size.height()).arg(least, 0, 'f', 1);
+            }
+        }
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(circles >= 20);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     void aPlusBadgeComesAfterEveryBadgeItStandsBeside() {
         // Two wide badges fill a row each and a short one would still fit after the second: the
         // "+N" for the rest must not slip back into the first row's gap, before the second row.

@@ -320,11 +320,11 @@ void CompareView::sync() {
     }
     const Alternative& alt = m_alternatives[static_cast<std::size_t>(chosen)];
     if (m_mainTitle) {
-        // What differs, on both sides: "This run: Mode: CP" beside "Same run with Mode: AP".
+        // What differs, on both sides: "This run with Mode: CP" beside "Same run with Mode: AP".
         const core::ParamSpec* spec = main->model().info().params.find(alt.param);
         const auto now = main->sim().params().find(alt.param);
         const double value = now != main->sim().params().end() ? now->second : spec ? spec->defaultValue : 0;
-        m_mainTitle->setText(spec ? tr("This run: %1: %2").arg(QString::fromStdString(core::labelOf(*spec)),
+        m_mainTitle->setText(spec ? tr("This run with %1: %2").arg(QString::fromStdString(core::labelOf(*spec)),
                                                               QString::fromStdString(core::valueLabel(*spec, value)))
                                   : tr("This run"));
     }

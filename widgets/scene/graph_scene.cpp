@@ -2,6 +2,9 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
+#include <QEvent>
+#include <QGraphicsView>
+#include <QTimer>
 #include <QPen>
 #include <algorithm>
 #include <cmath>
@@ -19,6 +22,9 @@ namespace {
 constexpr double kSpacing = 175.0;   // between neighbouring node centres
 constexpr double kRingRadius = 140.0;
 constexpr double kClusterGap = 70.0;
+constexpr double kLeastWordPixels = 8.5;  // a caption smaller than this on screen is hard to read
+constexpr double kMostWordScale = 1.6;    // nodes are drawn at most this much larger for it
+constexpr double kWordGap = 10.0;         // between two nodes' drawings so enlarged
 
 // QGraphicsLineItem strokes its line into a path to answer boundingRect(), which the scene asks
 // several times a frame; a line's bounds are its end points and half its pen.
@@ -102,6 +108,70 @@ void GraphScene::setView(const core::View& view) {
     if (m_ring && view.ring) m_ring->setRing(*view.ring, view.nodes, m_emphKeys);
     updateLinks();
     updateMessages();
+    // After the messages, whose legend may have changed the view's scale.
+    const double before = m_wordScale;
+    fitWordScale();
+    if (m_wordScale != before) updateMessages();
+}
+
+void GraphScene::fitWordScale() {
+    // The view this scene is shown in, and the smallest caption's size on screen there.
+    const QGraphicsView* shown = nullptr;
+    for (const QGraphicsView* v : views())
+        if (v->isVisible()) shown = v;
+    double least = 0;
+    for (const NodeItem* n : m_nodes)
+        for (const FittedText& fit : n->captionFits()) least = least > 0 ? std::min(least, fit.font.pointSizeF()) : fit.font.pointSizeF();
+    // A window resized while the run stands still shows no new view: look again after it.
+    if (shown) shown->viewport()->installEventFilter(this);
+    double scale = 1;
+    if (shown && !m_ring && least > 0 && shown->transform().m11() > 0) {
+        const double onScreen = least * shown->logicalDpiY() / 72.0 * shown->transform().m11();
+        // As large as brings the captions to the least readable size, where every node's
+        // drawing then still keeps a gap from every other's and stays inside the scene: a
+        // gossip of twelve peers on two circles was drawn at 0.53 and its captions 5 px tall, in
+        // room enough for its small nodes to be drawn half as large again.
+        const double wanted = std::min(kMostWordScale, kLeastWordPixels / onScreen);
+        std::vector<QRectF> drawings;
+        for (const NodeItem* n : m_nodes) {
+            QRectF d(-NodeItem::kRadius - 6, -NodeItem::kRadius - 6, 2 * NodeItem::kRadius + 12, 2 * NodeItem::kRadius + 12);
+            for (const QRectF& r : n->wordRects()) d = d.united(r);
+            drawings.push_back(d);
+        }
+        const auto fits = [&](double f) {
+            std::vector<QRectF> at;
+            for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+                const QRectF& d = drawings[i];
+                at.emplace_back(m_nodes[i]->pos() + d.topLeft() * f, d.size() * f);
+                if (!sceneRect().contains(at.back())) return false;
+            }
+            for (std::size_t i = 0; i < at.size(); ++i)
+                for (std::size_t j = i + 1; j < at.size(); ++j)
+                    if (at[i].adjusted(-kWordGap, -kWordGap, kWordGap, kWordGap).intersects(at[j])) return false;
+            return true;
+        };
+        for (double f = std::floor(wanted * 20) / 20; f > 1; f -= 0.05)
+            if (fits(f)) {
+                scale = f;
+                break;
+            }
+    }
+    if (scale == m_wordScale) return;
+    m_wordScale = scale;
+    for (NodeItem* n : m_nodes) n->setScale(scale);
+    if (m_zones.empty()) return;
+    updateZones();  // their labels keep above the larger nodes
+    fitSceneRect();
+}
+
+bool GraphScene::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, [this] {
+            const double before = m_wordScale;
+            fitWordScale();
+            if (m_wordScale != before) updateMessages();
+        });
+    return QGraphicsScene::eventFilter(watched, event);
 }
 
 void GraphScene::resetLegend() {
@@ -268,9 +338,9 @@ void GraphScene::updateMessages() {
             const double top = NodeItem::kRadius + 6;
             QRectF block(-NodeItem::kHalfWidth, top, 2 * NodeItem::kHalfWidth, n->boundingRect().bottom() - top);
             for (const QRectF& r : n->wordRects()) block = block.united(r);
-            blocks[i] = {block.translated(n->pos())};
-            drawings[i] = blocks[i].front().united(QRectF(-NodeItem::kRadius, -NodeItem::kRadius, 2 * NodeItem::kRadius,
-                                                          2 * NodeItem::kRadius).translated(n->pos()));
+            blocks[i] = {n->mapRectToScene(block)};
+            drawings[i] = blocks[i].front().united(
+                n->mapRectToScene(QRectF(-NodeItem::kRadius, -NodeItem::kRadius, 2 * NodeItem::kRadius, 2 * NodeItem::kRadius)));
         }
     std::vector<QRectF> others;
     for (const auto& m : m_view.messages) {
@@ -289,6 +359,7 @@ void GraphScene::updateMessages() {
             addItem(item);
         }
         item->setMessage(m, m_emphKinds.count(m.kind) > 0);
+        if (item->scale() != m_wordScale) item->setScale(m_wordScale);
         const QPointF a = m_nodes[from]->pos();
         const QPointF b = m_nodes[to]->pos();
         const QLineF line(a, b);
@@ -300,7 +371,7 @@ void GraphScene::updateMessages() {
         others.clear();
         for (std::size_t k = 0; k < m_nodes.size(); ++k)
             if (k != from && k != to) others.push_back(drawings[k]);
-        item->setPos(messageRoute(a, b, normal, blocks[from], blocks[to], others).at(m.progress));
+        item->setPos(messageRoute(a, b, normal, blocks[from], blocks[to], others, NodeItem::kRadius * m_wordScale).at(m.progress));
     }
     // A label must not hide a node, its role or its badges: the node item's whole extent.
     std::vector<QRectF> nodeRects;
@@ -326,12 +397,14 @@ void GraphScene::updateZones() {
             const std::size_t i = m_index[id];
             r = r.united(NodeItem::footprint().translated(m_positions[i]));
         }
-        r = r.adjusted(-14, -30, 14, 6);
+        // The label's band above the nodes, who may be drawn larger than their footprints.
+        const double above = std::max(0.0, (NodeItem::kRadius + 12) * m_wordScale + NodeItem::footprint().top());
+        r = r.adjusted(-14, -ZoneItem::labelReach(m_wordScale) - above, 14, 6);
         std::string label = zone == 0 ? "main" : "zone " + std::to_string(zone);
         for (const auto& z : m_view.zones)
             if (z.id == zone && !z.label.empty()) label = z.label;
         auto* item = new ZoneItem(&m_palette);
-        item->setZone(r, QString::fromStdString(label), partitioned);
+        item->setZone(r, QString::fromStdString(label), partitioned, m_wordScale);
         addItem(item);
         m_zones[zone] = item;
     }

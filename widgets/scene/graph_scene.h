@@ -52,6 +52,8 @@ public:
     std::size_t messageItemCount() const { return m_messages.size(); }
     // The hash ring, when the view has one (tests read what it draws).
     const RingItem* ring() const { return m_ring; }
+    // How much larger than their size the nodes are drawn, so their words stay readable.
+    double wordScale() const { return m_wordScale; }
     // Message kinds seen since the scene was laid out, for the legend.
     const std::set<std::string>& messageKinds() const { return m_kinds; }
     void resetLegend();
@@ -76,6 +78,9 @@ signals:
     void layoutChanged();
     void legendChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     std::string structureKey(const core::View& view) const;
     void layout();
@@ -84,7 +89,10 @@ private:
     void placeRingNodes();
     std::vector<QRectF> ringRooms() const;  // each node's drawing and the room it may grow into
     double ringBand() const;  // how far out from the ring's centre its ticks and labels reach
-    void showNode(std::size_t i);  // gives node item i its view, emphasis and alarm
+    void showNode(std::size_t i);
+    // Where the view would draw node captions too small to read, the nodes are drawn larger,
+    // as far as their drawings have room (not on a ring, which is placed from them).
+    void fitWordScale();  // gives node item i its view, emphasis and alarm
     void fitSceneRect();
     void layoutRow();
     void layoutPlaced(std::vector<QPointF> positions);  // Tiers, Star
@@ -114,6 +122,7 @@ private:
     std::set<std::string> m_alarm;
     std::set<std::pair<std::string, std::string>> m_emphLinks;  // both orders stored
     int m_layouts = 0;
+    double m_wordScale = 1;
 };
 
 // While one lives, the scene's items paint themselves instead of blitting their cached pixmaps:

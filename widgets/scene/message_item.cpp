@@ -113,9 +113,11 @@ std::vector<QPointF> cornersBetween(const QRectF& r, QPointF p, QPointF q) {
 // the glyph reaches `b` short of its words: the way out when `a`'s words reach past `b`. `wider`
 // keeps the other direction's way apart from this one. Empty when `b` is inside `a`'s block.
 std::optional<MessageRoute> sideRoute(QPointF a, QPointF b, const std::vector<QRectF>& aWords,
-                                      const std::vector<QRectF>& bWords, double wider) {
+                                      const std::vector<QRectF>& bWords, double wider, double rim) {
     if (aWords.empty()) return std::nullopt;
-    const double clear = kSize + 3 + wider;
+    // (A glyph is drawn larger with its nodes: `rim` says how much.)
+    const double glyph = kSize * rim / NodeItem::kRadius + 3;
+    const double clear = glyph + wider;
     const QRectF block = aWords.front().adjusted(-clear, 0, clear, clear);
     if (block.contains(b)) return std::nullopt;
     const bool right = b.x() >= a.x();
@@ -124,15 +126,15 @@ std::optional<MessageRoute> sideRoute(QPointF a, QPointF b, const std::vector<QR
         corners.emplace_back(corners.front().x(), block.bottom());
     MessageRoute route;
     const QPointF towards = corners.front() - a;
-    route.points.push_back(a + towards / std::max(QLineF(a, corners.front()).length(), 1.0) * NodeItem::kRadius);
+    route.points.push_back(a + towards / std::max(QLineF(a, corners.front()).length(), 1.0) * rim);
     route.points.insert(route.points.end(), corners.begin(), corners.end());
     const QPointF last = corners.back();
     const double length = QLineF(last, b).length();
     if (length < 1) return route;
     const QPointF v = (b - last) / length;
-    double end = length - NodeItem::kRadius;
+    double end = length - rim;
     for (const QRectF& r : bWords)
-        if (const auto [s1, s2] = crossing(last, v, r.adjusted(-kSize - 3, -kSize - 3, kSize + 3, kSize + 3)); s1 < s2 && s1 < length && s2 > 0)
+        if (const auto [s1, s2] = crossing(last, v, r.adjusted(-glyph, -glyph, glyph, glyph)); s1 < s2 && s1 < length && s2 > 0)
             end = std::min(end, s1);
     if (end > 0) route.points.push_back(last + v * end);
     return route;
@@ -141,15 +143,16 @@ std::optional<MessageRoute> sideRoute(QPointF a, QPointF b, const std::vector<QR
 }  // namespace
 
 MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<QRectF>& fromWords,
-                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others) {
-    constexpr double kClear = kSize + 3;  // from a glyph's centre to words it passes
+                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others, double rim) {
+    // From a glyph's centre to words it passes (a glyph is drawn larger with its nodes).
+    const double margin = kSize * rim / NodeItem::kRadius + 3;
     const double length = std::max(QLineF(a, b).length(), 1.0);
     const QPointF u = (b - a) / length;
     const QPointF p = a + side;
-    const auto grown = [](const QRectF& r) { return r.adjusted(-kClear, -kClear, kClear, kClear); };
+    const auto grown = [margin](const QRectF& r) { return r.adjusted(-margin, -margin, margin, margin); };
     // It leaves from the rim of its sender's shape, or past the last of its words the way crosses,
     // and stops as short of its receiver's.
-    double start = NodeItem::kRadius, end = length - NodeItem::kRadius;
+    double start = rim, end = length - rim;
     for (const QRectF& r : fromWords)
         if (const auto [s1, s2] = crossing(p, u, grown(r)); s1 < s2 && s2 > 0 && s1 < length) start = std::max(start, s2);
     for (const QRectF& r : toWords)
@@ -158,8 +161,8 @@ MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<
         // The words of one end reach past the other (a zigzag column's next replica is below and
         // beside its neighbour's words): the way goes down beside them instead, leaving or
         // arriving by the side of the shape. Only a node dragged onto another leaves no side.
-        const bool fromSide = start - NodeItem::kRadius >= length - NodeItem::kRadius - end;
-        if (auto round = fromSide ? sideRoute(a, b, fromWords, toWords, 0) : sideRoute(b, a, toWords, fromWords, 7)) {
+        const bool fromSide = start - rim >= length - rim - end;
+        if (auto round = fromSide ? sideRoute(a, b, fromWords, toWords, 0, rim) : sideRoute(b, a, toWords, fromWords, 7, rim)) {
             if (!fromSide) std::reverse(round->points.begin(), round->points.end());
             return *round;
         }

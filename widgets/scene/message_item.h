@@ -57,14 +57,15 @@ private:
 // sender's words the line crosses and stops before the receiver's first, and goes round another
 // node's drawing that lies across the way, along its edge. `a` and `b` are the two nodes'
 // centres, `side` the offset that keeps each direction on its own side of the link; the rects
-// are scene rectangles (the ends' words, the other nodes' whole drawings). Where the ends'
+// are scene rectangles (the ends' words, the other nodes' whole drawings), `rim` the radius of a
+// node's shape as drawn. Where the ends'
 // drawings overlap along the link (a node dragged onto another) each gives way, to a third of it.
 struct MessageRoute {
     std::vector<QPointF> points;  // a polyline, sender's end first
     QPointF at(double progress) const;  // 0 = leaving, 1 = arriving, by distance along the way
 };
 MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<QRectF>& fromWords,
-                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others);
+                          const std::vector<QRectF>& toWords, const std::vector<QRectF>& others, double rim);
 
 // "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of
 // a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".

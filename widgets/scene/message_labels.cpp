@@ -106,7 +106,7 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
             continue;
         }
         const QString text = groupLabel(g.text, g.count);
-        const QSizeF size = MessageItem::labelSize(text);
+        const QSizeF size = MessageItem::labelSize(text) * g.lead->scale();  // drawn larger with the nodes
         const QPointF anchor = g.sum / g.count;
         std::optional<QRectF> box;
         std::optional<QRectF> onGlyph;  // the nearest clear place that a glyph overlaps
@@ -127,7 +127,7 @@ void placeMessageLabels(const std::vector<core::MessageView>& messages, const st
             continue;
         }
         placed.push_back(*box);
-        g.lead->setLabel(text, box->topLeft() - g.lead->pos());
+        g.lead->setLabel(text, (box->topLeft() - g.lead->pos()) / g.lead->scale());
         g.lead->setZValue(21);  // its label above the other glyphs
     }
 }

@@ -76,6 +76,8 @@ public:
     // What is written under the shape, top to bottom (for tests and the tooltip).
     const std::vector<Caption>& captions() const { return m_captions; }
     bool nameInside() const { return m_nameInside; }
+    // Each caption as fitted: its font and lines (for tests: how large it is drawn).
+    const std::vector<FittedText>& captionFits() const { return m_captionFits; }
     // The words this node had to cut with "…" for want of room, after the font steps and the
     // wrap to two lines (empty when everything fits; tests ask). Badges that find no room are
     // counted in a "+N" badge instead, which is not a cut.

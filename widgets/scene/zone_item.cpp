@@ -18,17 +18,23 @@ ZoneItem::ZoneItem(const ScenePalette* palette) : m_palette(palette) {
     setCacheMode(QGraphicsItem::DeviceCoordinateCache);  // a large antialiased outline that rarely changes
 }
 
-QFont ZoneItem::labelFont() {
+QFont ZoneItem::labelFont() const {
     QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * m_scale);
     f.setBold(true);
     return f;
 }
 
-QRectF ZoneItem::labelRoom() const { return QRectF(m_rect.left() + kInsetX, m_rect.top() + kInsetTop, m_rect.width() - 2 * kInsetX, kBand); }
+double ZoneItem::labelReach(double scale) { return kInsetTop + kBand * scale + 4; }
 
-void ZoneItem::setZone(const QRectF& rect, const QString& label, bool partitioned) {
-    if (rect == m_rect && label == m_label && partitioned == m_partitioned) return;
+QRectF ZoneItem::labelRoom() const {
+    return QRectF(m_rect.left() + kInsetX, m_rect.top() + kInsetTop, m_rect.width() - 2 * kInsetX, kBand * m_scale);
+}
+
+void ZoneItem::setZone(const QRectF& rect, const QString& label, bool partitioned, double scale) {
+    if (rect == m_rect && label == m_label && partitioned == m_partitioned && scale == m_scale) return;
     if (rect != m_rect) prepareGeometryChange();
+    m_scale = scale;
     m_rect = rect;
     m_label = label;
     m_partitioned = partitioned;

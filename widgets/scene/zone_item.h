@@ -13,7 +13,10 @@ namespace sb::widgets {
 class ZoneItem : public QGraphicsItem {
 public:
     explicit ZoneItem(const ScenePalette* palette);
-    void setZone(const QRectF& rect, const QString& label, bool partitioned);
+    // `scale`: how much larger than their size the scene draws its words (GraphScene::wordScale).
+    void setZone(const QRectF& rect, const QString& label, bool partitioned, double scale = 1);
+    // How far above its nodes' footprints a zone reaches for its label band, at `scale`.
+    static double labelReach(double scale);
     QRectF rect() const { return m_rect; }
     // Where the label's words are drawn, in scene coordinates (for tests), and what it had to cut
     // (empty when the label is whole).
@@ -24,7 +27,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    static QFont labelFont();
+    QFont labelFont() const;
     QRectF labelRoom() const;
 
     const ScenePalette* m_palette;
@@ -32,6 +35,7 @@ private:
     QString m_label;
     FittedText m_fit;
     bool m_partitioned = false;
+    double m_scale = 1;
 };
 
 }  // namespace sb::widgets

@@ -100,7 +100,7 @@ View CacheModel::view(Time t) const {
             row.leftText = "expired " + seconds(t - e.soft) + " ago, kept";
         }
         if (ks.inFlight > 0) {
-            row.status = ks.inFlight == 1 ? "recomputing" : "recomputing x" + std::to_string(ks.inFlight);
+            row.status = ks.inFlight == 1 ? "recomputing" : "recomputing \u00d7" + std::to_string(ks.inFlight);
             row.tone = ks.inFlight == 1 ? Tone::Accent : Tone::Bad;
         } else {
             row.status = ks.last;

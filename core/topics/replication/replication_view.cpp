@@ -65,7 +65,7 @@ NodeView ReplicationModel::replicaView(NodeId n, Time t) const {
         v.badges.push_back({"lag " + ms(lag), lag > 0 ? Tone::Warning : Tone::Good});
     }
     if (r.extraLag > 0) v.badges.push_back({"lag spike +" + ms(r.extraLag), Tone::Bad});
-    if (!r.held.empty()) v.badges.push_back({std::to_string(r.held.size()) + " read(s) held", Tone::Accent});
+    if (!r.held.empty()) v.badges.push_back({std::to_string(r.held.size()) + (r.held.size() == 1 ? " read held" : " reads held"), Tone::Accent});
     // The last positions of the longer of the leader's log and this replica's own.
     const auto& source = applied > lead.size() ? r.log : lead;
     const std::size_t from = source.size() > kLogCells ? source.size() - kLogCells : 0;
