@@ -2,7 +2,8 @@
 // after every event of its run, the label the scene draws is not cut short with an ellipsis. A
 // topic's summary that does not fit the label's room reads as "Query k1 recomp…", so the class
 // fix is in each topic's summary, and this walks all of them. The words on nodes, strips and key
-// rows are read too, for developer shorthand: "1 read(s) held", "recomputing x409".
+// rows are read too, for developer shorthand: "1 read(s) held", "recomputing x409"; and the
+// inspector's field names, every so often, for identifiers ("currentTerm") outside parentheses.
 #include <QApplication>
 #include <QTest>
 #include <QRegularExpression>
@@ -47,6 +48,9 @@ private slots:
         // "(s)" plurals and "x4" for a count, where they were first seen.
         static const QRegularExpression kShorthand(QStringLiteral("\\(s\\)|(^| )x[0-9]"));
         std::map<QString, QString> shorthand;
+        static const QRegularExpression kIdentifier(QStringLiteral("[a-z][A-Z]|_"));
+        static const QRegularExpression kAside(QStringLiteral("\\([^)]*\\)"));
+        std::size_t fields = 0;
         std::size_t messages = 0;
         for (const core::Lesson* lesson : m_catalog->lessons()) {
             auto run = core::LessonRun::start(*lesson, m_registry).value();
@@ -61,6 +65,20 @@ private slots:
                     if (text.contains(kShorthand) && !shorthand.count(text))
                         shorthand[text] = QStringLiteral("%1 after event %2 shows \"%3\"").arg(QString::fromStdString(lesson->id)).arg(p).arg(text);
                 }
+                std::vector<core::InspectRow> rows;
+                if (p % 97 == 0) {
+                    for (const core::NodeView& n : view.nodes)
+                        for (core::InspectRow& r : t.model().inspectNode(n.id)) rows.push_back(std::move(r));
+                    for (const core::MessageView& m : view.messages)
+                        for (core::InspectRow& r : t.model().inspectMessage(m.id)) rows.push_back(std::move(r));
+                }
+                for (const core::InspectRow& r : rows) {
+                    ++fields;
+                    const QString field = QString::fromStdString(r.key);
+                    if (QString(field).remove(kAside).contains(kIdentifier) && !shorthand.count(field))
+                        shorthand[field] = QStringLiteral("%1 after event %2: the inspector shows the field \"%3\"")
+                                               .arg(QString::fromStdString(lesson->id)).arg(p).arg(field);
+                }
                 for (const core::MessageView& m : view.messages) {
                     ++messages;
                     const QString label = widgets::messageLabel(m.kind, m.summary);
@@ -72,7 +90,9 @@ private slots:
             }
         }
         qInfo("%zu in-flight messages labelled", messages);
+        qInfo("%zu inspector fields read", fields);
         QVERIFY(messages > 10000);  // not vacuous: every topic's messages were read
+        QVERIFY(fields > 1000);
         for (const auto& [label, where] : cut) qInfo("%s", qPrintable(where));
         for (const auto& [text, where] : shorthand) qInfo("%s", qPrintable(where));
         if (!cut.empty()) QFAIL(qPrintable(QStringLiteral("%1 labels cut, one: %2").arg(cut.size()).arg(cut.begin()->second)));

@@ -117,12 +117,14 @@ std::string RaftModel::describe(const Event& e) const {
 std::vector<InspectRow> RaftModel::inspectNode(NodeId node) const {
     const Server& s = server(node);
     std::vector<InspectRow> rows;
+    // In words, with the paper's name of each variable (Figure 2) beside it: the names an
+    // interviewer will use.
     rows.push_back({"role", up(node) ? roleName(s.role) : "crashed"});
-    rows.push_back({"currentTerm", num(s.currentTerm)});
-    rows.push_back({"votedFor", s.votedFor == kNoNode ? "none" : name(s.votedFor)});
+    rows.push_back({"current term (currentTerm)", num(s.currentTerm)});
+    rows.push_back({"voted for (votedFor)", s.votedFor == kNoNode ? "none" : name(s.votedFor)});
     rows.push_back({"log", probeToString(probe("log", node))});
-    rows.push_back({"commitIndex", num(s.commitIndex)});
-    rows.push_back({"lastApplied", num(s.lastApplied)});
+    rows.push_back({"commit index (commitIndex)", num(s.commitIndex)});
+    rows.push_back({"last applied (lastApplied)", num(s.lastApplied)});
     rows.push_back({"state machine", probeToString(probe("state", node))});
     rows.push_back({"leader known", s.leaderId == kNoNode ? "none" : name(s.leaderId)});
     if (s.role == Role::Leader)
@@ -138,16 +140,16 @@ std::vector<InspectRow> RaftModel::inspectMessage(MsgId id) const {
     const RaftMsg& p = m->payload;
     std::vector<InspectRow> rows{{"kind", m->kind}, {"from", name(m->from)}, {"to", name(m->to)}, {"term", num(p.term)}};
     if (p.type == MsgType::RequestVote || p.type == MsgType::PreVote) {
-        rows.push_back({"lastLogIndex", num(p.lastLogIndex)});
-        rows.push_back({"lastLogTerm", num(p.lastLogTerm)});
+        rows.push_back({"last log index (lastLogIndex)", num(p.lastLogIndex)});
+        rows.push_back({"last log term (lastLogTerm)", num(p.lastLogTerm)});
     } else if (p.type == MsgType::AppendEntries) {
-        rows.push_back({"prevLogIndex", num(p.prevLogIndex)});
-        rows.push_back({"prevLogTerm", num(p.prevLogTerm)});
+        rows.push_back({"previous log index (prevLogIndex)", num(p.prevLogIndex)});
+        rows.push_back({"previous log term (prevLogTerm)", num(p.prevLogTerm)});
         rows.push_back({"entries", num(static_cast<std::int64_t>(p.entries.size()))});
-        rows.push_back({"leaderCommit", num(p.leaderCommit)});
+        rows.push_back({"leader commit (leaderCommit)", num(p.leaderCommit)});
     } else {
         rows.push_back({p.type == MsgType::AppendEntriesReply ? "success" : "granted", p.granted ? "yes" : "no"});
-        if (p.type == MsgType::AppendEntriesReply) rows.push_back({"matchIndex", num(p.matchIndex)});
+        if (p.type == MsgType::AppendEntriesReply) rows.push_back({"match index (matchIndex)", num(p.matchIndex)});
     }
     return rows;
 }
