@@ -105,6 +105,25 @@ private slots:
             if (!data->isEmpty() && (data->constEnd() - 1)->key == shownMs && (data->constEnd() - 1)->value == 2) rise = true;
         }
         QVERIFY2(rise, "no series reaches 2 at the moment shown");
+        // And it is drawn over the time cursor, not hidden under it: a step that ends on its
+        // change (saga-isolation's compensation, gossip's last hearer) showed the old value.
+        std::size_t cursors = 0;
+        for (int i = 0; i < panel->plot()->itemCount(); ++i) {
+            auto* cursor = qobject_cast<QCPItemStraightLine*>(panel->plot()->item(i));
+            if (!cursor) continue;
+            ++cursors;
+            for (int g = 0; g < panel->plot()->graphCount(); ++g)
+                QVERIFY2(cursor->layer()->index() < panel->plot()->graph(g)->layer()->index(), "the time cursor is drawn over a line");
+        }
+        QVERIFY(cursors >= 1);
+        // The value it reached is marked where the line ends.
+        bool marked = false;
+        for (int i = 0; i < panel->plot()->itemCount(); ++i)
+            if (auto* end = qobject_cast<QCPItemTracer*>(panel->plot()->item(i)); end && end->visible()) {
+                end->updatePosition();
+                if (end->position->key() == shownMs && end->position->value() == 2) marked = true;
+            }
+        QVERIFY2(marked, "no dot marks the line that reaches 2 at the moment shown");
     }
 
     void aBurstAfterALongQuietIsShownLargeEnoughToRead() {

@@ -58,6 +58,9 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
     m_cursors.push_back(new QCPItemStraightLine(m_plot));
+    // Under the lines (on the grid's layer): a change at the moment shown is drawn over the
+    // cursor, not hidden by it.
+    m_cursors.back()->setLayer(QStringLiteral("grid"));
     layout->addWidget(m_plot, 1);
     m_plot->installEventFilter(this);
     // The plot's rects get their sizes as it lays itself out, just before it draws: lines

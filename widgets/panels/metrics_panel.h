@@ -15,6 +15,7 @@
 class QCustomPlot;
 class QCPAxis;
 class QCPItemStraightLine;
+class QCPItemTracer;
 class QCPMarginGroup;
 class QListWidget;
 
@@ -107,6 +108,10 @@ private:
     SimController* m_controller;
     QCustomPlot* m_plot;
     std::vector<QCPItemStraightLine*> m_cursors;  // the current time, one per stacked plot
+    // A dot where each shown line ends, at the moment shown: a change at that moment is otherwise
+    // only a vertical stroke beside the cursor, and the value it reached is not read.
+    std::vector<QCPItemTracer*> m_ends;
+    void placeLineEnds(double now);
     QCPMarginGroup* m_margins = nullptr;  // stacked plots keep their left edges aligned, a row its time axes
     bool m_inRow = false;
     QListWidget* m_series;

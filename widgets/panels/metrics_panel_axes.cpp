@@ -87,6 +87,7 @@ void MetricsPanel::resetAxes(int groups) {
         m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);  // arrangePlots places it
         auto* cursor = new QCPItemStraightLine(m_plot);
         cursor->setClipAxisRect(rect);
+        cursor->setLayer(QStringLiteral("grid"));  // under the lines, as the first plot's
         for (QCPItemPosition* end : {cursor->point1, cursor->point2}) end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         m_cursors.push_back(cursor);
     }

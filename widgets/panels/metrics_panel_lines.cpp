@@ -150,6 +150,7 @@ void MetricsPanel::replotNow() {
             axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
         }
     }
+    placeLineEnds(now);
     for (QCPItemStraightLine* cursor : m_cursors) {
         cursor->point1->setCoords(now, 0);
         cursor->point2->setCoords(now, 1);
@@ -157,6 +158,32 @@ void MetricsPanel::replotNow() {
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     ++m_replots;
+}
+
+void MetricsPanel::placeLineEnds(double now) {
+    while (static_cast<int>(m_ends.size()) > m_plot->graphCount()) {
+        m_plot->removeItem(m_ends.back());
+        m_ends.pop_back();
+    }
+    while (static_cast<int>(m_ends.size()) < m_plot->graphCount()) {
+        auto* end = new QCPItemTracer(m_plot);
+        end->setStyle(QCPItemTracer::tsCircle);
+        end->setSize(6);
+        end->setInterpolating(false);
+        m_ends.push_back(end);
+    }
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        QCPGraph* graph = m_plot->graph(g);
+        QCPItemTracer* end = m_ends[static_cast<std::size_t>(g)];
+        const bool shown = graph->visible() && !graph->data()->isEmpty() && (graph->data()->constEnd() - 1)->key >= now - 1e-9;
+        end->setVisible(shown);
+        if (!shown) continue;
+        end->setGraph(graph);
+        end->setClipAxisRect(graph->keyAxis()->axisRect());
+        end->setGraphKey((graph->data()->constEnd() - 1)->key);
+        end->setPen(QPen(graph->pen().color(), 1.5));
+        end->setBrush(graph->pen().color());
+    }
 }
 
 }  // namespace sb::widgets
