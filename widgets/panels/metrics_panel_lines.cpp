@@ -2,6 +2,7 @@
 // shown, and each graph's data, thinned to its plot's pixel columns so a replot late in a long
 // run draws a few points a column instead of every sample.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <qcustomplot.h>
 
@@ -175,7 +176,9 @@ void MetricsPanel::placeLineEnds(double now) {
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph* graph = m_plot->graph(g);
         QCPItemTracer* end = m_ends[static_cast<std::size_t>(g)];
-        const bool shown = graph->visible() && !graph->data()->isEmpty() && (graph->data()->constEnd() - 1)->key >= now - 1e-9;
+        // A series with no value at the end (NaN, a gap) has no end to mark.
+        const bool shown = graph->visible() && !graph->data()->isEmpty() && (graph->data()->constEnd() - 1)->key >= now - 1e-9 &&
+                           std::isfinite((graph->data()->constEnd() - 1)->value);
         end->setVisible(shown);
         if (!shown) continue;
         end->setGraph(graph);
