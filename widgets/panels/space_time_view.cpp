@@ -199,27 +199,20 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
         const QLineF line(colX(send.node), y0, colX(send.peer), rowY(now));
         p.drawLine(QLineF(line.p1(), line.pointAt(0.5)));
     }
-    paintNotes(p, notes);
+    paintNotes(p, notes, 215);
     if (arrows) {  // the widget's own paint, not an export's
         m_notes = std::move(notes);
         m_timeRect = plate;
     }
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
-    QColor behind = pal.background;
-    behind.setAlpha(235);
-    p.setPen(Qt::NoPen);
-    p.setBrush(behind);
-    p.drawRoundedRect(plate, 3, 3);
-    p.setBrush(Qt::NoBrush);
-    p.setPen(pal.mutedText);
-    p.drawText(plate, Qt::AlignCenter, label);
+    paintNotes(p, {{plate, label}}, 235);  // a little more opaque: the time line runs behind it
 }
 
-void SpaceTimeView::paintNotes(QPainter& p, const std::vector<Note>& notes) const {
+void SpaceTimeView::paintNotes(QPainter& p, const std::vector<Note>& notes, int opacity) const {
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     QColor behind = pal.background;
-    behind.setAlpha(215);
+    behind.setAlpha(opacity);
     for (const Note& note : notes) {
         p.setPen(Qt::NoPen);
         p.setBrush(behind);

@@ -58,8 +58,9 @@ private:
     };
 
     void paintDiagram(QPainter& painter, QSizeF size, std::vector<Arrow>* arrows);
-    // Each note on a plate of the background, after the lines, so no line runs through its words.
-    void paintNotes(QPainter& painter, const std::vector<Note>& notes) const;
+    // Each note on a plate of the background (`opacity` 0-255), after the lines, so no line runs
+    // through its words; the current time is drawn the same way.
+    void paintNotes(QPainter& painter, const std::vector<Note>& notes, int opacity) const;
 
     SimController* m_controller;
     core::Time m_span = 400 * 1000;
