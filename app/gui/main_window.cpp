@@ -178,8 +178,8 @@ void MainWindow::buildDocks() {
     QDockWidget* inspector = addDock(tr("Inspector"), QStringLiteral("InspectorDock"), m_inspector, Qt::LeftDockWidgetArea);
     splitDockWidget(lessons, inspector, Qt::Vertical);
     // Two scenes side by side in a narrow window take the narration's width; it moves to a tab
-    // over the inspector, under the lesson list, until the comparison closes.
-    m_compare->foldWhenNarrow(pane, inspector);
+    // in front of the lesson list and the inspector, until the comparison closes.
+    m_compare->foldWhenNarrow(pane, {lessons, inspector});
     m_spaceTime = new widgets::SpaceTimeView(m_controller, this);
     QDockWidget* spaceTime = addDock(tr("Space-time"), QStringLiteral("SpaceTimeDock"), m_spaceTime, Qt::BottomDockWidgetArea);
     m_metrics = new widgets::MetricsPanel(m_controller, this);

@@ -153,9 +153,10 @@ void CompareView::alignScenes() {
     m_scene->setScaleLimit(std::min(a, b));
 }
 
-void CompareView::foldWhenNarrow(QDockWidget* dock, QDockWidget* tabWith) {
+void CompareView::foldWhenNarrow(QDockWidget* dock, const QList<QDockWidget*>& tabWith) {
     m_foldDock = dock;
-    m_foldInto = tabWith;
+    m_foldInto.clear();
+    for (QDockWidget* d : tabWith) m_foldInto.push_back(d);
 }
 
 void CompareView::makeRoom() {
@@ -166,38 +167,38 @@ void CompareView::makeRoom() {
     // then width-bound and half their height empty): nodes and badges would be drawn too small.
     const auto* split = parentWidget();
     const bool narrow = split && split->width() < 2 * kRoomyScene;
-    if (!narrow || !m_foldDock || !m_foldInto || !m_foldDock->isVisible() || !m_foldInto->isVisible() ||
-        m_foldDock->isFloating() || m_foldInto->isFloating() || win->dockWidgetArea(m_foldDock) == win->dockWidgetArea(m_foldInto))
-        return;
-    // The column it joins keeps its width (it may widen to the moved dock's minimum): no title in
-    // it wraps more. The moved dock comes to the front and takes most of the column's height.
-    const int column = m_foldInto->height();
-    int above = 0;
-    for (QDockWidget* d : win->findChildren<QDockWidget*>())
-        if (d != m_foldInto && d->isVisible() && !d->isFloating() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldInto))
-            above += d->height();
-    win->tabifyDockWidget(m_foldInto, m_foldDock);
+    if (!narrow || !m_foldDock || !m_foldDock->isVisible() || m_foldDock->isFloating()) return;
+    // The docks it joins: those of the column the first of them is in, as the learner left them.
+    QList<QDockWidget*> column;
+    for (const QPointer<QDockWidget>& d : m_foldInto)
+        if (d && d->isVisible() && !d->isFloating() && win->dockWidgetArea(d) != win->dockWidgetArea(m_foldDock) &&
+            (column.isEmpty() || win->dockWidgetArea(d) == win->dockWidgetArea(column.front())))
+            column << d;
+    if (column.isEmpty()) return;
+    // The column keeps its width (it may widen to the moved dock's minimum): no title in it wraps
+    // more. Its docks become one set of tabs with the moved dock in front, so the narration gets
+    // the column's whole height (as a tab under the lesson list it had a third of it, and at
+    // 1280x800 scrolled after three lines); the lesson list and the inspector are a click away.
+    for (QDockWidget* d : column.mid(1))
+        if (!win->tabifiedDockWidgets(column.front()).contains(d)) win->tabifyDockWidget(column.front(), d);
+    win->tabifyDockWidget(column.front(), m_foldDock);
     m_foldDock->raise();
     // The row of docks under the scenes gives height down to its default layout's smallest
     // (workspace_state's fitDocks): the scenes are drawn to the height they get.
     QList<QDockWidget*> bottom;
     QList<int> heights;
-    int given = 0;
     for (QDockWidget* d : win->findChildren<QDockWidget*>())
         if (d->isVisible() && !d->isFloating() && win->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
             bottom << d;
             heights << std::min(d->height(), std::max(kLowBottomRow, d->minimumSizeHint().height()));
-            given = std::max(given, d->height() - heights.back());
         }
     if (!bottom.isEmpty()) win->resizeDocks(bottom, heights, Qt::Vertical);
-    const int room = column + above + given;
-    win->resizeDocks({m_foldDock}, {std::max(m_foldDock->minimumSizeHint().height(), room * 68 / 100)}, Qt::Vertical);
     m_folded = true;
     // The column's lists are shorter now: their current rows (the open lesson) stay in sight.
     QTimer::singleShot(0, this, [this, win] {
-        if (!m_foldInto) return;
+        if (!m_foldDock) return;
         for (QDockWidget* d : win->findChildren<QDockWidget*>())
-            if (d->isVisible() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldInto))
+            if (d->isVisible() && win->dockWidgetArea(d) == win->dockWidgetArea(m_foldDock))
                 for (QAbstractItemView* view : d->findChildren<QAbstractItemView*>())
                     if (view->isVisible() && view->currentIndex().isValid()) view->scrollTo(view->currentIndex());
     });

@@ -41,9 +41,10 @@ public:
     QWidget* wrapMain(SceneView* mainScene);
     QLabel* mainTitle() const { return m_mainTitle; }
     // Room for two scenes in a narrow window: while comparing, `dock` (beside the scenes) is
-    // tabbed with `tabWith` (in another column, which keeps at least its width), so the scenes get
-    // its width; closing the comparison gives the window back exactly the layout it had.
-    void foldWhenNarrow(QDockWidget* dock, QDockWidget* tabWith);
+    // tabbed in front of `tabWith` (docks of another column, which keeps at least its width), so
+    // the scenes get its width; closing the comparison gives the window back exactly the layout
+    // it had.
+    void foldWhenNarrow(QDockWidget* dock, const QList<QDockWidget*>& tabWith);
     bool folded() const { return m_folded; }
 
 protected:
@@ -74,7 +75,8 @@ private:
     SceneView* m_mainScene = nullptr;
     QLabel* m_mainTitle = nullptr;
     QWidget* m_mainFooter = nullptr;
-    QPointer<QDockWidget> m_foldDock, m_foldInto;
+    QPointer<QDockWidget> m_foldDock;
+    QList<QPointer<QDockWidget>> m_foldInto;
     QByteArray m_layoutBefore;  // the window's layout before comparing; empty while not comparing
     bool m_folded = false;
     bool m_alignPending = false;
