@@ -29,6 +29,7 @@ ParamValues fig8Params(bool unsafe) {
             {"unsafe_commit_old_terms", unsafe ? 1 : 0}};
 }
 
+// The paper's servers S1..S5 are n1..n5 here; the comments and test names keep the paper's names.
 // Figure 8 (a) to (c): S1 leads term 2 and reaches only S2; S5 leads term 3 alone; S1 leads
 // term 4, brings index 2 to S3 (a majority) and appends a term-4 entry nobody else gets.
 std::vector<Action> figure8abc() {
