@@ -1,7 +1,8 @@
 // The client-history strip with many lanes: its minimum stays three lanes tall (it does not
 // squeeze the scene), the lanes scroll under a fixed time axis, what is scrolled away cannot be
 // clicked, and a newly flagged operation's lane is brought into view. Where clients are nodes, only
-// they have lanes, and short flagged operations side by side keep their bars and words apart.
+// they have lanes, short flagged operations side by side keep their bars and words apart, and the
+// newest operation at the right edge keeps its words.
 #include <QApplication>
 #include <QImage>
 #include <QTest>
@@ -123,6 +124,34 @@ private slots:
                 QVERIFY(!strip.drawnLabel(k).intersects(strip.drawnRect(j)));
                 QVERIFY(!strip.drawnLabel(k).intersects(strip.drawnLabel(j)));
             }
+        }
+    }
+
+    // cap-serializable's last step: n4's read ends at the moment shown, at the strip's right edge,
+    // and the narration is about it. It keeps its words (to its left, where there is room) and
+    // its bar ends short of the edge, beside the time cursor.
+    void theNewestOperationKeepsItsWordsAtTheEdge() {
+        core::View v = viewWith(4, false);
+        core::HistoryOp read;
+        read.id = 99;
+        read.node = 3;
+        read.label = "r x→2";
+        read.start = core::fromMs(219);
+        read.end = core::fromMs(220);
+        read.outcome = "ok";
+        read.tone = core::Tone::Good;
+        v.history.push_back(read);
+        v.time = core::fromMs(220);
+        widgets::HistoryStrip strip;
+        strip.resize(440, 170);
+        strip.setView(v);
+        QVERIFY(drawn(strip, 99));
+        for (std::size_t k = 0; k < strip.drawnCount(); ++k) {
+            if (strip.drawnOp(k).id != 99) continue;
+            QVERIFY2(!strip.drawnLabel(k).isEmpty(), "the newest operation lost its words");
+            QVERIFY(strip.drawnLabel(k).right() <= strip.drawnRect(k).left());
+            QVERIFY2(strip.drawnRect(k).right() < strip.width() - 20,
+                     qPrintable(QStringLiteral("its bar ends at %1 of %2 px").arg(strip.drawnRect(k).right()).arg(strip.width())));
         }
     }
 

@@ -123,8 +123,14 @@ std::vector<HistoryLabel> placeHistoryLabels(const std::vector<HistoryBar>& bars
                 continue;
             }
         }
-        if (!bar.flagged) continue;  // an ordinary operation without room keeps its words for the tooltip
         const double leftRoom = freeLeft(taken, r.left() - kGap, left);
+        if (!bar.flagged) {
+            // Ending at its left, as the newest operation at the strip's right edge needs (its
+            // words are what the step's narration speaks of); else they wait for the tooltip.
+            if (const FittedText before = fitIn(bar.text, font, leftRoom); !before.cut)
+                label = at(r.left() - kGap - before.width - kPad, r.top(), before, false, false);
+            continue;
+        }
         const FittedText plate = fitIn(bar.text, font, leftRoom);
         if (!plate.cut || leftRoom > rightRoom) {
             if (plate.cut && leftRoom < kMinCut) label.text = plate;  // no room at all: reported, not drawn

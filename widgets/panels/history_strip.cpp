@@ -213,7 +213,9 @@ void HistoryStrip::paintEvent(QPaintEvent*) {
     }
     const double scrollRoom = !m_scroll->isHidden() ? m_scroll->width() : 0;
     const double width = std::max(10.0, static_cast<double>(this->width()) - gutter - 8 - scrollRoom);
-    const core::Time span = std::max<core::Time>(m_now, 1000);
+    // A twentieth past the moment shown: an operation ending now shows its end and the cursor
+    // beside it, instead of running into the strip's edge as if cut.
+    const core::Time span = std::max<core::Time>(m_now + m_now / 20, 1000);
     const double scale = width / static_cast<double>(span);
     if (!m_summary.isEmpty()) {
         p.setPen(pal.text);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "sim/labels.h"
 #include "topics/replication/replication_model.h"
 #include "topics/replication/replication_tags.h"
 
@@ -42,8 +43,11 @@ void ReplicationModel::promote(NodeId n, bool chosen) {
     for (std::size_t k = 0; k < m_ackedPos.size(); ++k) m_ackedPos[k] = std::min(m_ackedPos[k], r.latest[k]);
     m_engine.emit("promote", n, chosen ? "chosen" : "most caught up")
         .with("epoch", m_epoch).with("pos", static_cast<std::int64_t>(r.log.size())).with("lost", m_lastLost);
-    banner(name(n) + " promoted (epoch " + std::to_string(m_epoch) + "), " + std::to_string(m_lastLost) +
-           " acknowledged write" + (m_lastLost == 1 ? "" : "s") + " lost");
+    // Counted for this promotion only: "0 lost" beside a table of earlier losses read as a
+    // contradiction, so a clean promotion says what it kept.
+    banner(name(n) + " promoted (epoch " + std::to_string(m_epoch) + ")" +
+           (m_lastLost == 0 ? std::string(" with every acknowledged write")
+                            : ": " + countOf(m_lastLost, "acknowledged write", "acknowledged writes") + " lost"));
     for (int i = 0; i < m_replicas; ++i) {
         const NodeId f = m_firstReplica + i;
         if (f == n) continue;

@@ -223,8 +223,9 @@ void ReplicationModel::ackWrite(NodeId leader, std::int64_t opId, std::int64_t p
         m_sessions[idx(op.client)].lost.push_back(opId);
         flag(op, kLostWrite, "acknowledged by the deposed leader " + name(leader) + " during split brain",
              {op.client, leader, m_leader});
-        const std::string what = name(leader) + " (epoch " + std::to_string(R(leader).epoch) + ") acknowledged w#" +
-                                 std::to_string(opId) + " while " + name(m_leader) + " leads epoch " + std::to_string(m_epoch);
+        const std::string what = name(leader) + " (epoch " + std::to_string(R(leader).epoch) + ") acknowledged " +
+                                 name(op.client) + "'s write " + keyName(op.key) + "=" + std::to_string(op.value) +
+                                 " while " + name(m_leader) + " leads epoch " + std::to_string(m_epoch);
         // Fencing makes a leader step down once it hears of a newer epoch; acknowledging after
         // that is a broken fence. A deposed leader nobody of the newer epoch has reached is the
         // split brain that epochs alone cannot stop (and, with fencing off, the one asked for).

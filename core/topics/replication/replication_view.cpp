@@ -91,7 +91,7 @@ View ReplicationModel::view(Time t) const {
         const Session& s = m_sessions[idx(c)];
         NodeView n = m_engine.nodeView(c);
         n.role = "client";
-        n.value = s.token > 0 ? "last write @" + std::to_string(s.token) : "no writes yet";
+        n.value = s.token > 0 ? "last write at position " + std::to_string(s.token) : "no writes yet";
         n.badges.push_back({"writes to " + name(s.leader), s.leader == m_leader ? Tone::Normal : Tone::Bad});
         int flagged = 0;
         for (const ClientOp& o : m_ops)
@@ -121,13 +121,16 @@ View ReplicationModel::view(Time t) const {
         KeyRow row;
         row.key = name(k);
         const std::int64_t pos = R(m_leader).latest[idx(k)];
-        row.value = pos == 0 ? "-" : std::to_string(R(m_leader).log[static_cast<std::size_t>(pos - 1)].value) + " @" +
-                                         std::to_string(pos);
+        // The value with where it sits in the leader's log: the position the client's token and
+        // the replicas' "applied" count are in.
+        row.value = pos == 0 ? "not written" : std::to_string(R(m_leader).log[static_cast<std::size_t>(pos - 1)].value) +
+                                                   " at position " + std::to_string(pos);
         int behind = 0;
         for (int i = 0; i < m_replicas; ++i)
             if (m_firstReplica + i != m_leader && m_reps[static_cast<std::size_t>(i)].latest[idx(k)] < pos) ++behind;
-        row.status = behind == 0 ? "on every replica" : countOf(behind, "replica", "replicas") + " behind";
-        row.tone = behind == 0 ? Tone::Good : Tone::Warning;
+        row.status = pos == 0 ? "nothing to copy yet"
+                     : behind == 0 ? "on every replica" : countOf(behind, "replica", "replicas") + " behind";
+        row.tone = pos == 0 ? Tone::Muted : behind == 0 ? Tone::Good : Tone::Warning;
         // The key's latest acknowledged write, if a failover lost it, matters more than agreement.
         for (auto it = m_ops.rbegin(); it != m_ops.rend(); ++it)
             if (it->kind == OpKind::Write && it->key == static_cast<int>(k) && it->acked) {

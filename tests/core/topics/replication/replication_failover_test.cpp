@@ -229,3 +229,41 @@ TEST_CASE("core.replication.sync keeps a write on the followers it waited for, n
     CHECK(num(s, "lost_writes") == 1);
     CHECK(s.model().violations().empty());
 }
+
+TEST_CASE("core.replication.the banner and the key table say what a failover did, in words") {
+    const auto joined = [](const View& v) {
+        std::string all;
+        for (const auto& a : v.annotations) all += a + "\n";
+        return all;
+    };
+    // Before any write, a key has nothing on any replica: not "on every replica".
+    Simulation quiet = make(failoverParams(kAsync));
+    const View before = quiet.model().view(0);
+    REQUIRE_FALSE(before.keys.empty());
+    CHECK(before.keys.front().value == "not written");
+    CHECK(before.keys.front().status == "nothing to copy yet");
+    // A promotion that kept every acknowledged write says so, not "0 acknowledged writes lost"
+    // (beside a key table that may show an earlier failover's losses).
+    Simulation clean = make(failoverParams(kSync), 1, {at(fromMs(10), R"({"do": "crash", "node": "r1"})")});
+    runUntil(clean, fromMs(1000));
+    CHECK_THAT(joined(clean.model().view(clean.now())), Catch::Contains("promoted (epoch 2) with every acknowledged write"));
+    // One that lost a write counts it.
+    Simulation lossy = make(failoverParams(kAsync));
+    const auto w = doAt(lossy, 0, R"({"do": "client_write", "node": "alice", "value": 5})");
+    runUntilDone(lossy, w);
+    REQUIRE(lossy.schedule(at(fromMs(10), R"({"do": "crash", "node": "r1"})")).ok());
+    runUntil(lossy, fromMs(1000));
+    const View after = lossy.model().view(lossy.now());
+    CHECK_THAT(joined(after), Catch::Contains("promoted (epoch 2): 1 acknowledged write lost"));
+    CHECK(after.keys.front().status == "lost: w=5 was acknowledged");
+    // A split-brain write is named by its user and value, not by an operation number.
+    ParamValues p = failoverParams(kAsync);
+    p["fencing"] = 0;
+    Simulation split = make(p, 3, {at(fromMs(10), R"({"do": "crash", "node": "r1"})"),
+                                   at(fromMs(600), R"({"do": "restart", "node": "r1"})")});
+    runUntil(split, fromMs(700));
+    runUntilDone(split, doAt(split, fromMs(700), R"({"do": "client_write", "node": "alice", "value": 9})"));
+    const std::string banner = joined(split.model().view(split.now()));
+    CHECK_THAT(banner, Catch::Contains("acknowledged alice's write alice=9 while r2 leads epoch 2"));
+    CHECK_THAT(banner, !Catch::Contains("w#"));
+}
