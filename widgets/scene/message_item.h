@@ -71,6 +71,10 @@ MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<
 // a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
 QString messageLabel(const std::string& kind, const std::string& summary);
 
+// A message kind in words, for the legend: "AppendEntriesReply" -> "Append entries (reply)",
+// "CacheGet" -> "Cache get", "read_repair" -> "Read repair" (message_labels.cpp).
+QString messageKindWords(const std::string& kind);
+
 // "RV t2" for four messages -> "RV t2 ×4".
 QString groupLabel(const QString& label, int count);
 

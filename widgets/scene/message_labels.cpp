@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "scene/message_item.h"
+#include "sim/labels.h"
 
 namespace sb::widgets {
 
@@ -60,7 +61,48 @@ std::vector<QRectF> candidates(QPointF at, QSizeF s, const std::vector<QRectF>& 
     return out;
 }
 
+// "AppendEntriesReply" -> {"append", "entries", "reply"}, "DBQuery" -> {"db", "query"},
+// "read_repair" -> {"read", "repair"}: a capital after a small letter starts a word, and so does
+// the last capital of a run of them when a small letter follows it.
+std::vector<std::string> kindParts(const std::string& kind) {
+    std::vector<std::string> out;
+    std::string word;
+    const auto isUpper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto isLower = [](char c) { return c >= 'a' && c <= 'z'; };
+    for (std::size_t i = 0; i < kind.size(); ++i) {
+        const char c = kind[i];
+        if (c == '_' || c == ' ' || c == '-') {
+            if (!word.empty()) out.push_back(std::move(word));
+            word.clear();
+            continue;
+        }
+        const bool next = i + 1 < kind.size() && isLower(kind[i + 1]);
+        if (isUpper(c) && !word.empty() && (isLower(kind[i - 1]) || (next && isUpper(kind[i - 1])))) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+        word += isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
 }  // namespace
+
+QString messageKindWords(const std::string& kind) {
+    std::vector<std::string> parts = kindParts(kind);
+    const bool reply = parts.size() > 1 && parts.back() == "reply";
+    if (reply) parts.pop_back();
+    std::string id;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        // "pre" belongs to the next word: "PreVote" is a pre-vote.
+        const bool joined = i > 0 && parts[i - 1] == "pre";
+        if (i > 0) id += joined ? "-" : "_";
+        id += parts[i];
+    }
+    QString out = QString::fromStdString(core::humanize(id));
+    return reply ? out + QStringLiteral(" (reply)") : out;
+}
 
 QString groupLabel(const QString& label, int count) {
     return count > 1 ? label + QStringLiteral(" \u00d7%1").arg(count) : label;
