@@ -1,6 +1,7 @@
 // Message labels, grouped: the messages one node sends at once (a candidate's RequestVotes, a
-// replica's sync to every peer) share one label with a count, "RV t2 ×4", so a burst reads as
-// one thing instead of a pile of identical labels over the sender.
+// replica's sync to every peer) share one label with a count, "Request vote, term 2 ×4", so a
+// burst reads as one thing instead of a pile of identical labels over the sender. And the words
+// those labels and the legend give a message kind.
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
@@ -89,19 +90,34 @@ std::vector<std::string> kindParts(const std::string& kind) {
 
 }  // namespace
 
+namespace {
+
+// The kind's words as core::humanize writes them, a "pre" joined to the word after it
+// ("PreVote" is a pre-vote).
+QString kindWords(const std::vector<std::string>& parts) {
+    std::string id;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) id += parts[i - 1] == "pre" ? "-" : "_";
+        id += parts[i];
+    }
+    return QString::fromStdString(core::humanize(id));
+}
+
+}  // namespace
+
 QString messageKindWords(const std::string& kind) {
     std::vector<std::string> parts = kindParts(kind);
     const bool reply = parts.size() > 1 && parts.back() == "reply";
     if (reply) parts.pop_back();
-    std::string id;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        // "pre" belongs to the next word: "PreVote" is a pre-vote.
-        const bool joined = i > 0 && parts[i - 1] == "pre";
-        if (i > 0) id += joined ? "-" : "_";
-        id += parts[i];
-    }
-    QString out = QString::fromStdString(core::humanize(id));
-    return reply ? out + QStringLiteral(" (reply)") : out;
+    return reply ? kindWords(parts) + QStringLiteral(" (reply)") : kindWords(parts);
+}
+
+QString messageLabelWords(const std::string& kind) {
+    std::vector<std::string> parts = kindParts(kind);
+    if (parts.size() < 3 || parts.back() != "reply") return kindWords(parts);
+    // A reply to a long kind keeps one word of it: "Vote reply", "Append reply".
+    const std::string& what = parts[0] == "request" ? parts[1] : parts[0];
+    return kindWords({what, "reply"});
 }
 
 QString groupLabel(const QString& label, int count) {
