@@ -64,12 +64,12 @@ std::string valueWords(const ProbeValue& value) {
     return probeToString(value);
 }
 
-std::string Claim::label() const {
-    std::string args = ref.node;
-    if (!ref.key.empty()) args += (args.empty() ? "" : ", ") + ref.key;
-    std::string out = humanize(ref.probe);
-    if (!args.empty()) out += " (" + args + ")";
-    out += ": ";
+std::string Claim::label(const TopicInfo* info) const {
+    const ProbeSpec* spec = nullptr;
+    if (info)
+        for (const ProbeSpec& p : info->probes)
+            if (p.name == ref.probe) spec = &p;
+    std::string out = probeLabel(spec, ref.probe, ref.node, ref.key) + ": ";
     switch (op) {
         case CompareOp::Equals: break;
         case CompareOp::NotEquals: out += "not "; break;

@@ -45,7 +45,9 @@ struct Claim {
     std::string pointer;  // JSON pointer of the claim in its file, e.g. "/steps/1/expect/0"
 
     std::string text() const;   // "suspect_count(n1) equals 1": ids, for reports and the CLI
-    std::string label() const;  // "Suspect count (n1): 1": the same claim in words, for the screen
+    // The same claim in words, for the screen: "Peers n1 suspects: 1", with the probe's label
+    // from `info` (without it, or for a probe it lacks, words made from the id: "Suspect count (n1): 1").
+    std::string label(const TopicInfo* info = nullptr) const;
 };
 
 // A probe's value in words: "yes"/"no" for a boolean, "none" for no value, else the value.

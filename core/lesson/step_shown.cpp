@@ -22,7 +22,7 @@ ShownStep shownStep(const LessonRun& run) {
     const StepResult* result = c.done() ? run.resultOf(c.step) : nullptr;
     for (std::size_t i = 0; i < shown.lessonStep->expect.size(); ++i) {
         ShownClaim claim;
-        claim.text = shown.lessonStep->expect[i].label();  // in words; text() keeps the ids for reports
+        claim.text = shown.lessonStep->expect[i].label(&run.timeline().model().info());  // in words; text() keeps the ids for reports
         if (result && i < result->claims.size()) {
             const ClaimResult& r = result->claims[i];
             claim.mark = r.passed ? ClaimMark::Holds : ClaimMark::Fails;

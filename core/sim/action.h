@@ -48,6 +48,7 @@ struct ActionSpec {
     std::string kind;
     std::string description;
     std::vector<ArgSpec> args;
+    std::string label = {};  // for menus and dialogs; empty: made from the kind (sim/labels.h)
 };
 
 // The actions every networked topic understands (handled by the shared Engine).

@@ -82,13 +82,47 @@ std::string humanize(std::string_view id) {
         if (c == '.') rest += ", ";
         else rest += c;
     }
+    // One pair of brackets: "lag_ms.r2" -> "Lag (r2, ms)", not "Lag (ms) (r2)".
+    constexpr std::string_view kMs = " (ms)";
+    if (out.size() > kMs.size() && out.compare(out.size() - kMs.size(), kMs.size(), kMs) == 0)
+        return out.substr(0, out.size() - kMs.size()) + " (" + rest + ", ms)";
     return out + " (" + rest + ")";
 }
 
-std::string labelOf(const ActionSpec& spec) { return humanize(spec.kind); }
+std::string labelOf(const ActionSpec& spec) {
+    return spec.label.empty() ? humanize(spec.kind) : spec.label;
+}
 std::string labelOf(const ArgSpec& spec) { return humanize(spec.name); }
 std::string labelOf(const ParamSpec& spec) { return humanize(spec.name); }
-std::string labelOf(const ProbeSpec& spec) { return humanize(spec.name); }
+std::string labelOf(const ProbeSpec& spec) {
+    std::string out = probeLabel(&spec, spec.name, spec.perNode ? "a node" : "", spec.perKey ? "a key" : "");
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+namespace {
+
+// Puts `value` where `place` is; false when the text has no such place.
+bool fill(std::string& text, std::string_view place, std::string_view value) {
+    const std::size_t at = text.find(place);
+    if (at == std::string::npos) return false;
+    text.replace(at, place.size(), value);
+    return true;
+}
+
+}  // namespace
+
+std::string probeLabel(const ProbeSpec* spec, std::string_view probe, std::string_view node,
+                       std::string_view key) {
+    std::string out = spec && !spec->label.empty() ? spec->label : humanize(probe);
+    std::string rest;
+    if (!node.empty() && !fill(out, "{node}", node)) rest = node;
+    if (!key.empty() && !fill(out, "{key}", key)) rest += (rest.empty() ? "" : ", ") + std::string(key);
+    // A place left without its argument (a malformed claim) reads as the argument's kind.
+    fill(out, "{node}", "a node");
+    fill(out, "{key}", "a key");
+    return rest.empty() ? out : out + " (" + rest + ")";
+}
 std::string labelOf(const Metric& metric) { return humanize(metric.name); }
 
 std::string valueLabel(const ParamSpec& spec, double value) {

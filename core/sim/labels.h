@@ -9,11 +9,11 @@
 
 namespace sb::core {
 
-// Words for people from the identifiers that files and the CLI use (which keep the ids). A few
-// shared ids have a written label; every other id is turned into words by rule, so a new action,
+// Words for people from the identifiers that files and the CLI use (which keep the ids). An
+// action or probe may declare its own `label` beside its description, in its topic; a few shared
+// ids have a written label here; every other id is turned into words by rule, so a new action,
 // parameter, probe or metric is never shown to a learner as `client_write` or
-// `current_suspicions`. (A per-declaration `label` field would let a topic word its own; it was
-// left out because it changes headers every file includes.)
+// `current_suspicions`.
 //
 //   "client_write"            -> "Client write"
 //   "election_timeout_min_ms" -> "Election timeout minimum (ms)"
@@ -23,7 +23,11 @@ std::string humanize(std::string_view id);
 std::string labelOf(const ActionSpec& spec);
 std::string labelOf(const ArgSpec& spec);
 std::string labelOf(const ParamSpec& spec);
-std::string labelOf(const ProbeSpec& spec);
+std::string labelOf(const ProbeSpec& spec);  // its label with "a node"/"a key" for the places
+// A probe read for one node and key: "{node} is in the minority" -> "n4 is in the minority". A
+// label without a place for an argument given (or no label) gets it in brackets: "Term (n1)".
+std::string probeLabel(const ProbeSpec* spec, std::string_view probe, std::string_view node,
+                       std::string_view key);
 std::string labelOf(const Metric& metric);
 // A parameter's value in words: a choice's name, "on"/"off", or the number with its unit.
 std::string valueLabel(const ParamSpec& spec, double value);

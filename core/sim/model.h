@@ -35,6 +35,9 @@ struct ProbeSpec {
     bool perNode = false;   // needs a "node" argument
     std::string description;
     bool perKey = false;    // needs a "key" argument: a key, a request or an instance by name
+    // Words for people, with {node} and {key} where the arguments go ("{node} is in the
+    // minority"); empty: made from the name by rule (sim/labels.h). Lessons show claims with it.
+    std::string label = {};
 };
 
 // Everything static about a topic: what the CLI lists and what loaders validate against.

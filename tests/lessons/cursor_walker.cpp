@@ -147,7 +147,7 @@ std::string Walker::check() {
     const auto& expect = m_lesson.steps[c.step - 1].expect;
     if (s.claims.size() != expect.size()) return "claims of another step shown";
     for (std::size_t i = 0; i < expect.size(); ++i) {
-        if (s.claims[i].text != expect[i].label()) return "claim text of another step";
+        if (s.claims[i].text != expect[i].label(&t.model().info())) return "claim text of another step";
         if (c.running() && s.claims[i].mark != ClaimMark::NotYet) return "claim decided before its step ended";
         if (c.done()) {
             const auto& r = m_reference.results()[c.step - 1].claims[i];

@@ -26,7 +26,7 @@ const ParamBinding<Config>& gossipBinding() {
 
 std::vector<ActionSpec> gossipActions() {
     auto specs = genericActionSpecs();
-    specs.push_back({"tell", "A node hears the rumor from outside and (again) starts telling it", {arg("node", ArgType::Node)}});
+    specs.push_back({"tell", "A node hears the rumor from outside and (again) starts telling it", {arg("node", ArgType::Node)}, "Start a rumor"});
     return specs;
 }
 
@@ -43,15 +43,15 @@ const TopicInfo& GossipModel::topicInfo() {
         t.params = gossipBinding().paramSet();
         t.actions = gossipActions();
         t.probes = {
-            {"informed", false, "How many nodes know the rumor"},
-            {"residue", false, "Running nodes that do not know it"},
+            {"informed", false, "How many nodes know the rumor", false, "Nodes that know the rumor"},
+            {"residue", false, "Running nodes that do not know it", false, "Running nodes that have not heard it"},
             {"spreading", false, "Nodes still telling it"},
-            {"max_hops", false, "The longest path the rumor took from where it started"},
+            {"max_hops", false, "The longest path the rumor took from where it started", false, "Longest path of the rumor (hops)"},
             {"messages", false, "Rumors sent since the start"},
-            {"partitioned", false, "Whether any partition or cut is in place"},
-            {"knows", true, "Whether the node knows the rumor"},
+            {"partitioned", false, "Whether any partition or cut is in place", false, "The network is partitioned"},
+            {"knows", true, "Whether the node knows the rumor", false, "{node} knows the rumor"},
             {"hops", true, "How many hops the rumor took to reach the node (-1: not yet)"},
-            {"up", true, "Whether the node is running"},
+            {"up", true, "Whether the node is running", false, "{node} is up"},
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "learn", "stop", "action"};
         return t;

@@ -34,10 +34,10 @@ const TopicInfo& PingModel::topicInfo() {
         t.params = pingBinding().paramSet();
         t.actions = pingActions();
         t.probes = {
-            {"suspect_count", true, "How many peers this node suspects"},
-            {"up", true, "Whether the node is running"},
-            {"partitioned", false, "Whether any partition or cut is in place"},
-            {"suspicions", false, "Suspicions raised since the start"},
+            {"suspect_count", true, "How many peers this node suspects", false, "Peers {node} suspects"},
+            {"up", true, "Whether the node is running", false, "{node} is up"},
+            {"partitioned", false, "Whether any partition or cut is in place", false, "The network is partitioned"},
+            {"suspicions", false, "Suspicions raised since the start", false, "Suspicions raised"},
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "suspect", "trust", "action"};
         return t;

@@ -76,35 +76,35 @@ const TopicInfo& RaftModel::topicInfo() {
                              {arg("node", ArgType::Node), arg("key", ArgType::Int), arg("value", ArgType::Int)}});
         t.actions.push_back({"client_read", "Read a key from a server's local state machine",
                              {arg("node", ArgType::Node), arg("key", ArgType::Int)}});
-        t.actions.push_back({"force_timeout", "Make a server's election timer fire now", {arg("node", ArgType::Node)}});
+        t.actions.push_back({"force_timeout", "Make a server's election timer fire now", {arg("node", ArgType::Node)}, "Force an election timeout"});
         t.actions.push_back({"block", "Drop every message of a kind from one server to another (kind omitted: all)",
-                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}});
+                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}, "Block messages to a server"});
         t.actions.push_back({"unblock", "Remove a block (kind omitted: all kinds)",
-                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}});
+                             {arg("from", ArgType::Node), arg("to", ArgType::Node), arg("kind", ArgType::String, false)}, "Unblock messages to a server"});
         t.actions.push_back({"set_log", "Setup: replace a server's log by entries of the given terms (\"1 1 4\"), optionally its term",
-                             {arg("node", ArgType::Node), arg("terms", ArgType::String), arg("term", ArgType::Int, false)}});
+                             {arg("node", ArgType::Node), arg("terms", ArgType::String), arg("term", ArgType::Int, false)}, "Replace the log"});
         t.probes = {
             {"leader", false, "The leader with the highest term among running servers, or \"none\""},
-            {"leader_count", false, "How many running servers believe they are leader"},
-            {"max_term", false, "The highest term of any server"},
-            {"elections", false, "Elections started (candidacies) since the start"},
+            {"leader_count", false, "How many running servers believe they are leader", false, "Servers that think they lead"},
+            {"max_term", false, "The highest term of any server", false, "Highest term"},
+            {"elections", false, "Elections started (candidacies) since the start", false, "Elections started"},
             {"split_votes", false, "Terms in which two or more candidates ran and nobody won"},
-            {"committed", false, "Highest index committed by any server"},
-            {"committed_log", false, "Terms of the entries committed anywhere, e.g. \"1,1,2\""},
+            {"committed", false, "Highest index committed by any server", false, "Highest committed index"},
+            {"committed_log", false, "Terms of the entries committed anywhere, e.g. \"1,1,2\"", false, "Terms of the committed entries"},
             {"messages", false, "Messages sent since the start"},
             {"last_read", false, "Value returned by the last client_read (-1: unset)"},
-            {"violations", false, "Invariant violations found so far"},
+            {"violations", false, "Invariant violations found so far", false, "Invariant violations"},
             {"violation", false, "Name of the first invariant violated, or \"none\""},
-            {"term", true, "The server's currentTerm"},
-            {"role", true, "leader, follower, candidate, precandidate or crashed"},
-            {"voted_for", true, "Who the server voted for in its current term, or \"none\""},
-            {"votes", true, "Votes a candidate holds (itself included)"},
-            {"commit_index", true, "The server's commitIndex"},
-            {"last_log_index", true, "Index of the server's last log entry"},
-            {"last_log_term", true, "Term of the server's last log entry"},
-            {"log", true, "The terms of the server's log, e.g. \"1,1,4\""},
-            {"state", true, "The server's key-value state machine, e.g. \"x=3 y=1\""},
-            {"up", true, "Whether the server is running"},
+            {"term", true, "The server's currentTerm", false, "Term of {node}"},
+            {"role", true, "leader, follower, candidate, precandidate or crashed", false, "Role of {node}"},
+            {"voted_for", true, "Who the server voted for in its current term, or \"none\"", false, "Vote of {node} this term"},
+            {"votes", true, "Votes a candidate holds (itself included)", false, "Votes for {node}"},
+            {"commit_index", true, "The server's commitIndex", false, "Commit index of {node}"},
+            {"last_log_index", true, "Index of the server's last log entry", false, "Last log index of {node}"},
+            {"last_log_term", true, "Term of the server's last log entry", false, "Last log term of {node}"},
+            {"log", true, "The terms of the server's log, e.g. \"1,1,4\"", false, "Terms in {node}'s log"},
+            {"state", true, "The server's key-value state machine, e.g. \"x=3 y=1\"", false, "State machine of {node}"},
+            {"up", true, "Whether the server is running", false, "{node} is up"},
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "action", "role", "vote", "prevote",
                         "append", "truncate", "commit", "redirect", "read", "blocked", "split_vote", "violation"};

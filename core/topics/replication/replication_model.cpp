@@ -17,9 +17,9 @@ std::vector<ActionSpec> replicationActions() {
     specs.push_back({"client_read", "A user reads a key (their own by default), routed by the read routing or sent to a named replica",
                      {arg("node", ArgType::Node), arg("key", ArgType::String, false), arg("replica", ArgType::Node, false)}});
     specs.push_back({"failover", "Promote a follower now (the most caught-up one if none is named)",
-                     {arg("node", ArgType::Node, false)}});
+                     {arg("node", ArgType::Node, false)}, "Fail over to a follower"});
     specs.push_back({"lag_spike", "A follower falls further behind for a while",
-                     {arg("node", ArgType::Node), arg("extra_ms", ArgType::Int), arg("duration_ms", ArgType::Int)}});
+                     {arg("node", ArgType::Node), arg("extra_ms", ArgType::Int), arg("duration_ms", ArgType::Int)}, "Slow a follower down"});
     return specs;
 }
 

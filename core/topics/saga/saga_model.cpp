@@ -12,12 +12,12 @@ constexpr int kStartTimer = 0;
 std::vector<ActionSpec> sagaActions() {
     auto specs = genericActionSpecs();
     specs.push_back({"start_order", "Place one more order (a saga, or a 2PC transaction)",
-                     {arg("amount", ArgType::Int, false), arg("qty", ArgType::Int, false), arg("fail_at", ArgType::Int, false)}});
+                     {arg("amount", ArgType::Int, false), arg("qty", ArgType::Int, false), arg("fail_at", ArgType::Int, false)}, "Place an order"});
     specs.push_back({"fail_next", "Make a service reject its next step, or fail its next compensations (times)",
-                     {arg("node", ArgType::Node), arg("compensation", ArgType::Bool, false), arg("times", ArgType::Int, false)}});
+                     {arg("node", ArgType::Node), arg("compensation", ArgType::Bool, false), arg("times", ArgType::Int, false)}, "Make the next step fail"});
     specs.push_back({"redeliver", "Deliver the orchestrator's last command to a service once more (at-least-once)",
-                     {arg("node", ArgType::Node)}});
-    specs.push_back({"report", "The reader takes a snapshot of all four services now", {}});
+                     {arg("node", ArgType::Node)}, "Deliver the last command again"});
+    specs.push_back({"report", "The reader takes a snapshot of all four services now", {}, "Take a report snapshot"});
     return specs;
 }
 

@@ -35,6 +35,7 @@ TEST_CASE("humanize turns identifiers into words", "[labels]") {
     CHECK(humanize("db_queue_peak") == "Database queue peak");
     CHECK(humanize("ms") == "Ms");  // a lone unit is not turned into an empty label
     CHECK(humanize("_x_") == "X");
+    CHECK(humanize("lag_ms.r2") == "Lag (r2, ms)");  // one pair of brackets
     CHECK(humanize("") == "");
 }
 
@@ -49,7 +50,7 @@ TEST_CASE("shared ids have written labels", "[labels]") {
 
 TEST_CASE("a lesson's claims read as words on screen and keep their ids for reports", "[labels]") {
     Claim minority{{"in_minority", "n4", ""}, CompareOp::Equals, ProbeValue{true}, ""};
-    CHECK(minority.label() == "In minority (n4): yes");
+    CHECK(minority.label() == "In minority (n4): yes");  // no topic: words from the id
     CHECK(minority.text() == "in_minority(n4) equals true");
     Claim term{{"max_term", "", ""}, CompareOp::AtLeast, ProbeValue{std::int64_t{2}}, ""};
     CHECK(term.label() == "Maximum term: at least 2");
@@ -58,6 +59,19 @@ TEST_CASE("a lesson's claims read as words on screen and keep their ids for repo
     Claim none{{"leader", "", ""}, CompareOp::AtMost, ProbeValue{}, ""};
     CHECK(none.label() == "Leader: at most none");
     CHECK(valueWords(ProbeValue{false}) == "no");
+
+    // With its topic, a claim reads with the probe's own label, its arguments in their places.
+    TopicInfo info;
+    info.probes = {{"in_minority", true, "", false, "{node} is in the minority"},
+                   {"status", false, "", true, "Status of order {key}"},
+                   {"term", true, "", false, "Term"}};
+    CHECK(minority.label(&info) == "n4 is in the minority: yes");
+    Claim status{{"status", "", "2"}, CompareOp::Equals, ProbeValue{std::string("compensated")}, ""};
+    CHECK(status.label(&info) == "Status of order 2: compensated");
+    Claim noPlace{{"term", "n1", ""}, CompareOp::AtLeast, ProbeValue{std::int64_t{2}}, ""};
+    CHECK(noPlace.label(&info) == "Term (n1): at least 2");  // no place for the node: brackets
+    CHECK(labelOf(info.probes[0]) == "A node is in the minority");
+    CHECK(owner.label(&info) == "Owner (k42): not n1");  // a probe the topic lacks
     CHECK(valueWords(ProbeValue{1.5}) == "1.5");
 }
 
@@ -145,7 +159,15 @@ TEST_CASE("every topic's actions, parameters, probes and metrics have labels in 
             for (std::size_t c = 0; c < p.choices.size(); ++c)
                 checkWords(valueLabel(p, static_cast<double>(c)), id + " choice " + p.choices[c]);
         }
-        for (const ProbeSpec& p : info.probes) checkWords(labelOf(p), id + " probe " + p.name);
+        for (const ProbeSpec& p : info.probes) {
+            checkWords(labelOf(p), id + " probe " + p.name);
+            // A place only for an argument the probe takes, and no other braces.
+            INFO(id << " probe " << p.name << " label \"" << p.label << "\"");
+            CHECK((p.label.find("{node}") == std::string::npos || p.perNode));
+            CHECK((p.label.find("{key}") == std::string::npos || p.perKey));
+            const std::string filled = probeLabel(&p, p.name, "n1", "k1");
+            CHECK(filled.find_first_of("{}") == std::string::npos);
+        }
         for (int i = 0; i < 400 && sim.value().step(); ++i) {
         }
         const auto metrics = sim.value().model().metrics();
