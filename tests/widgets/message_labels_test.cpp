@@ -185,7 +185,7 @@ private slots:
         scene.setView(run.timeline().model().view(run.timeline().now() + 1));
         const Labels l = labelsOf(scene);
         QCOMPARE(l.texts.size(), std::size_t{1});
-        QCOMPARE(l.texts[0], QStringLiteral("RV t1 \u00d74"));
+        QCOMPARE(l.texts[0], QStringLiteral("Request vote, term 1 \u00d74"));
         QVERIFY2(overlaps(l).isEmpty(), qPrintable(overlaps(l)));
     }
 

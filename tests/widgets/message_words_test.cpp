@@ -4,10 +4,13 @@
 // fix is in each topic's summary, and this walks all of them. The words on nodes, strips and key
 // rows are read too, for developer shorthand: "1 read(s) held", "recomputing x409"; and the
 // inspector's field names, every so often, for identifiers ("currentTerm") outside parentheses.
+// A label is words, not an abbreviation (screenshot review): no initialism for the kind ("RVR",
+// "H"), and a field such as "term 1" written whole, not "t1".
 #include <QApplication>
 #include <QTest>
 #include <QRegularExpression>
 #include <map>
+#include <set>
 
 #include "lesson/lesson_check.h"
 #include "scene/message_item.h"
@@ -50,6 +53,10 @@ private slots:
         std::map<QString, QString> shorthand;
         static const QRegularExpression kIdentifier(QStringLiteral("[a-z][A-Z]|_"));
         static const QRegularExpression kAside(QStringLiteral("\\([^)]*\\)"));
+        // A label's first word in capitals ("AER") or a single letter ("H t1").
+        static const QRegularExpression kInitialism(QStringLiteral("^([A-Z]{2,}|[A-Za-z])( |$)"));
+        std::map<QString, QString> abbreviated;
+        std::set<QString> distinct;
         std::size_t fields = 0;
         std::size_t messages = 0;
         for (const core::Lesson* lesson : m_catalog->lessons()) {
@@ -82,6 +89,14 @@ private slots:
                 for (const core::MessageView& m : view.messages) {
                     ++messages;
                     const QString label = widgets::messageLabel(m.kind, m.summary);
+                    distinct.insert(label);
+                    // The summary's first field as the label should show it whole: "term 1".
+                    const QString field = QString::fromStdString(m.summary.substr(0, m.summary.find(','))).section(QStringLiteral(" ("), 0, 0).trimmed();
+                    const bool shortened = field.size() <= 10 && !label.contains(field, Qt::CaseInsensitive);
+                    if ((label.contains(kInitialism) || shortened) && !abbreviated.count(label))
+                        abbreviated[label] = QStringLiteral("%1 after event %2: %3 \"%4\" reads \"%5\"")
+                                                 .arg(QString::fromStdString(lesson->id)).arg(p)
+                                                 .arg(QString::fromStdString(m.kind), QString::fromStdString(m.summary), label);
                     if (label.contains(QChar(0x2026)) && !cut.count(label))
                         cut[label] = QStringLiteral("%1 after event %2: %3 \"%4\" reads \"%5\"")
                                          .arg(QString::fromStdString(lesson->id)).arg(p)
@@ -91,10 +106,14 @@ private slots:
         }
         qInfo("%zu in-flight messages labelled", messages);
         qInfo("%zu inspector fields read", fields);
+        qInfo("%zu distinct labels", distinct.size());
         QVERIFY(messages > 10000);  // not vacuous: every topic's messages were read
         QVERIFY(fields > 1000);
         for (const auto& [label, where] : cut) qInfo("%s", qPrintable(where));
         for (const auto& [text, where] : shorthand) qInfo("%s", qPrintable(where));
+        for (const auto& [label, where] : abbreviated) qInfo("%s", qPrintable(where));
+        if (!abbreviated.empty())
+            QFAIL(qPrintable(QStringLiteral("%1 labels abbreviated, one: %2").arg(abbreviated.size()).arg(abbreviated.begin()->second)));
         if (!cut.empty()) QFAIL(qPrintable(QStringLiteral("%1 labels cut, one: %2").arg(cut.size()).arg(cut.begin()->second)));
         if (!shorthand.empty())
             QFAIL(qPrintable(QStringLiteral("%1 texts in shorthand, one: %2").arg(shorthand.size()).arg(shorthand.begin()->second)));

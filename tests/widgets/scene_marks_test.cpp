@@ -128,11 +128,15 @@ class SceneMarksTest : public test::WarningFreeTest {
     Q_OBJECT
 private slots:
     void messageLabelsNameKindAndTheFieldThatMatters() {
-        QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("RV t2"));
-        QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("AE t3"));
-        QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("Write x=3"));  // a short kind stays whole
-        // An aside in parentheses is the inspector's, not the label's (saga-outbox cut "EA event 23 …"): "event 23" then reads as "e23", as "term 2" reads "t2".
-        QCOMPARE(widgets::messageLabel("EventArrived", "event 23 (order 2) from the relay"), QStringLiteral("EA e23"));
+        QCOMPARE(widgets::messageLabel("RequestVote", "term 2, last 0/0"), QStringLiteral("Request vote, term 2"));
+        QCOMPARE(widgets::messageLabel("AppendEntries", "term 3, 1 entry"), QStringLiteral("Append entries, term 3"));
+        QCOMPARE(widgets::messageLabel("Heartbeat", "term 1, prev 0/0"), QStringLiteral("Heartbeat, term 1"));
+        QCOMPARE(widgets::messageLabel("RequestVoteReply", "term 1, granted"), QStringLiteral("Vote reply, term 1"));
+        QCOMPARE(widgets::messageLabel("AppendEntriesReply", "term 2, ok"), QStringLiteral("Append reply, term 2"));
+        QCOMPARE(widgets::messageLabel("Write", "x=3"), QStringLiteral("Write x=3"));  // a value reads on from the kind
+        // An aside in parentheses is the inspector's, not the label's (saga-outbox cut "EA event 23 …").
+        QCOMPARE(widgets::messageLabel("EventArrived", "event 23 (order 2) from the relay"), QStringLiteral("Event arrived, event 23"));
+        QCOMPARE(widgets::messageLabel("Event", "event 8, from the relay"), QStringLiteral("Event 8"));
     }
 
     void bunchedMessagesKeepTheirLabelsApart() {
@@ -149,7 +153,7 @@ private slots:
             for (QGraphicsItem* other : scene.items())
                 if (other->type() == widgets::NodeItem::Type) QVERIFY2(!box.intersects(other->sceneBoundingRect()), "a label lies over a node");
         }
-        QCOMPARE(labels, QStringList{QStringLiteral("RV t2 \u00d74")});
+        QCOMPARE(labels, QStringList{QStringLiteral("Request vote, term 2 \u00d74")});
     }
 
     void twelveNodesHaveTwelveDistinctHues() {

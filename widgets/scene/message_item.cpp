@@ -30,23 +30,19 @@ QFont labelFont() {
 }  // namespace
 
 QString messageLabel(const std::string& kind, const std::string& summary) {
-    QString initials;
-    for (std::size_t i = 0; i < kind.size(); ++i) {
-        const char c = kind[i];
-        const bool start = i == 0 || kind[i - 1] == ' ' || kind[i - 1] == '_';
-        if ((start && c != ' ' && c != '_') || (c >= 'A' && c <= 'Z' && i > 0)) initials += QChar::fromLatin1(c).toUpper();
-    }
-    if (initials.size() == 1 && kind.size() <= 6) initials = QString::fromStdString(kind);
+    const QString words = messageLabelWords(kind);
     // The first field, without a parenthesised aside: "event 8 (order 2)" -> "event 8".
     std::string first = summary.substr(0, summary.find(','));
     if (const auto aside = first.find(" ("); aside != std::string::npos && aside > 0) first.resize(aside);
     QString field = QString::fromStdString(first).trimmed();
-    // "term 2" -> "t2": a word then a number reads as its initial and the number.
-    const QStringList words = field.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words.size() == 2 && !words[1].isEmpty() && (words[1][0].isDigit() || words[1][0] == QLatin1Char('-')))
-        field = words[0].left(1) + words[1];
     if (field.size() > 10) field = field.left(9) + QStringLiteral("…");
-    return field.isEmpty() ? initials : initials + QLatin1Char(' ') + field;
+    if (field.isEmpty()) return words;
+    // "term 2" is a field of its own after a comma ("Heartbeat, term 2"); a value reads on from
+    // the kind ("Write x=3").
+    const QStringList parts = field.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool named = parts.size() == 2 && parts[0].front().isLetter() && (parts[1].front().isDigit() || parts[1].front() == QLatin1Char('-'));
+    if (named && parts[0].compare(words, Qt::CaseInsensitive) == 0) return words + QLatin1Char(' ') + parts[1];  // "Event 8"
+    return words + (named ? QStringLiteral(", ") : QStringLiteral(" ")) + field;
 }
 
 namespace {
@@ -218,7 +214,7 @@ QPointF MessageRoute::at(double progress) const {
 
 QSizeF MessageItem::labelSize(const QString& text) {
     // Measured once per text: placing labels asks for every group's size on every frame, and a
-    // scene has a few dozen distinct labels ("RV t2 ×4"). The font is fixed, so sizes never go stale.
+    // scene has a few dozen distinct labels ("Heartbeat, term 2 ×4"). The font is fixed, so sizes never go stale.
     static QHash<QString, QSizeF> sizes;
     if (const auto it = sizes.constFind(text); it != sizes.constEnd()) return *it;
     if (sizes.size() > 4096) sizes.clear();

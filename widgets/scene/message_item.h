@@ -14,7 +14,7 @@ class GraphScene;
 
 // A message in flight. Its kind picks colour and shape; a reply is hollow; a doomed message
 // (lost on arrival) has a dashed outline. A short label names its kind and its first field
-// ("RV t2"); the scene places labels so that bunched messages stay readable. Clicking selects
+// ("Request vote, term 2"); the scene places labels so that bunched messages stay readable. Clicking selects
 // it for the inspector; right-click offers drop and delay.
 class MessageItem : public QGraphicsItem {
 public:
@@ -67,11 +67,18 @@ struct MessageRoute {
 MessageRoute messageRoute(QPointF a, QPointF b, QPointF side, const std::vector<QRectF>& fromWords,
                           const std::vector<QRectF>& toWords, const std::vector<QRectF>& others, double rim);
 
-// "RequestVote" with "term 2, last 0/0" -> "RV t2"; "Write" with "x=3" -> "Write x=3": the initials of
-// a long kind (a short one stays whole) and the first field of the summary, "term 2" as "t2".
+// "RequestVote" with "term 2, last 0/0" -> "Request vote, term 2"; "Write" with "x=3" -> "Write
+// x=3": the kind's short words and the first field of the summary.
 QString messageLabel(const std::string& kind, const std::string& summary);
 
-// "RV t2" for four messages -> "RV t2 ×4".
+// A message kind in words, for the legend: "AppendEntriesReply" -> "Append entries (reply)",
+// "CacheGet" -> "Cache get", "read_repair" -> "Read repair" (message_labels.cpp).
+QString messageKindWords(const std::string& kind);
+// The same, shorter, for a label beside the glyph: a reply to a long kind keeps one word of it,
+// "RequestVoteReply" -> "Vote reply", "AppendEntriesReply" -> "Append reply".
+QString messageLabelWords(const std::string& kind);
+
+// "Heartbeat, term 2" for four messages -> "Heartbeat, term 2 ×4".
 QString groupLabel(const QString& label, int count);
 
 // Gives the messages their labels (message_labels.cpp): one per sender, kind and label text,

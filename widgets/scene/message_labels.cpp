@@ -1,6 +1,7 @@
 // Message labels, grouped: the messages one node sends at once (a candidate's RequestVotes, a
-// replica's sync to every peer) share one label with a count, "RV t2 ×4", so a burst reads as
-// one thing instead of a pile of identical labels over the sender.
+// replica's sync to every peer) share one label with a count, "Request vote, term 2 ×4", so a
+// burst reads as one thing instead of a pile of identical labels over the sender. And the words
+// those labels and the legend give a message kind.
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
@@ -8,6 +9,7 @@
 #include <tuple>
 
 #include "scene/message_item.h"
+#include "sim/labels.h"
 
 namespace sb::widgets {
 
@@ -60,7 +62,63 @@ std::vector<QRectF> candidates(QPointF at, QSizeF s, const std::vector<QRectF>& 
     return out;
 }
 
+// "AppendEntriesReply" -> {"append", "entries", "reply"}, "DBQuery" -> {"db", "query"},
+// "read_repair" -> {"read", "repair"}: a capital after a small letter starts a word, and so does
+// the last capital of a run of them when a small letter follows it.
+std::vector<std::string> kindParts(const std::string& kind) {
+    std::vector<std::string> out;
+    std::string word;
+    const auto isUpper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto isLower = [](char c) { return c >= 'a' && c <= 'z'; };
+    for (std::size_t i = 0; i < kind.size(); ++i) {
+        const char c = kind[i];
+        if (c == '_' || c == ' ' || c == '-') {
+            if (!word.empty()) out.push_back(std::move(word));
+            word.clear();
+            continue;
+        }
+        const bool next = i + 1 < kind.size() && isLower(kind[i + 1]);
+        if (isUpper(c) && !word.empty() && (isLower(kind[i - 1]) || (next && isUpper(kind[i - 1])))) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+        word += isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
 }  // namespace
+
+namespace {
+
+// The kind's words as core::humanize writes them, a "pre" joined to the word after it
+// ("PreVote" is a pre-vote).
+QString kindWords(const std::vector<std::string>& parts) {
+    std::string id;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) id += parts[i - 1] == "pre" ? "-" : "_";
+        id += parts[i];
+    }
+    return QString::fromStdString(core::humanize(id));
+}
+
+}  // namespace
+
+QString messageKindWords(const std::string& kind) {
+    std::vector<std::string> parts = kindParts(kind);
+    const bool reply = parts.size() > 1 && parts.back() == "reply";
+    if (reply) parts.pop_back();
+    return reply ? kindWords(parts) + QStringLiteral(" (reply)") : kindWords(parts);
+}
+
+QString messageLabelWords(const std::string& kind) {
+    std::vector<std::string> parts = kindParts(kind);
+    if (parts.size() < 3 || parts.back() != "reply") return kindWords(parts);
+    // A reply to a long kind keeps one word of it: "Vote reply", "Append reply".
+    const std::string& what = parts[0] == "request" ? parts[1] : parts[0];
+    return kindWords({what, "reply"});
+}
 
 QString groupLabel(const QString& label, int count) {
     return count > 1 ? label + QStringLiteral(" \u00d7%1").arg(count) : label;

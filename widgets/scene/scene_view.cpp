@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "scene/graph_scene.h"
+#include "scene/message_item.h"
 #include "scene/scene_palette.h"
 
 namespace sb::widgets {
@@ -59,6 +60,13 @@ double SceneView::legendHeight() const {
     double height = 0;
     legendLayout(height);
     return height;
+}
+
+QStringList SceneView::legendTexts() const {
+    double height = 0;
+    QStringList out;
+    for (const LegendEntry& e : legendLayout(height)) out << e.text;
+    return out;
 }
 
 QSizeF SceneView::fitRoom() const {
@@ -113,18 +121,19 @@ std::vector<SceneView::LegendEntry> SceneView::legendLayout(double& height) cons
     const double line = fm.height() + 4;
     const double right = viewport()->width() - 8.0;
     double x = 12, y = 0;
-    std::vector<QString> texts;
+    // Each kind's words beside its glyph, then the note on what hollow and dashed mean.
+    std::vector<std::pair<QString, std::string>> texts;
     texts.reserve(kinds.size() + 1);
-    for (const auto& k : kinds) texts.push_back(QString::fromStdString(k));
-    texts.push_back(tr("hollow: reply · dashed: will be lost"));
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const bool note = i + 1 == texts.size();
-        const double w = fm.horizontalAdvance(texts[i]) + (note ? 0 : 16);
+    for (const auto& k : kinds) texts.emplace_back(messageKindWords(k), k);
+    texts.emplace_back(tr("hollow: reply · dashed: will be lost"), std::string());
+    for (const auto& [text, kind] : texts) {
+        const bool note = kind.empty();
+        const double w = fm.horizontalAdvance(text) + (note ? 0 : 16);
         if (x + w > right && x > 12) {
             x = 12;
             y += line;
         }
-        out.push_back({QRectF(x, y, w, line), texts[i], note ? std::string() : texts[i].toStdString()});
+        out.push_back({QRectF(x, y, w, line), text, kind});
         x += w + 18;
     }
     height = y + line + 6;

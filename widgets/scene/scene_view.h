@@ -2,6 +2,7 @@
 
 #include <QGraphicsView>
 #include <QPixmap>
+#include <QStringList>
 #include <string>
 #include <set>
 #include <vector>
@@ -36,6 +37,8 @@ public:
     void setSharedFit(const QRectF& frame, double legendRoom);
     // How tall the legend strip at the bottom is now, in viewport pixels (0 without messages).
     double legendHeight() const;
+    // The legend's words, in order: one entry per message kind in flight, then the closing note.
+    QStringList legendTexts() const;
     bool autoFit() const { return m_autoFit; }
     // Re-reads the palette (after a theme change).
     void refreshPalette();
