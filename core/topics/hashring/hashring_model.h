@@ -60,8 +60,9 @@ struct Config {
 // min_load, load_stddev (keys per live node over the mean; stddev is relative), busiest,
 // lookup_owner, lookup_replicas ("n3,n1,n5"), lookup_cost, lookup_moved (of the key named by the
 // last "lookup" action, as of now), requests_total, hot_share (busiest node's share of requests),
-// hot_owner. Per node: keys_on, load_ratio, fair_ratio (keys over weight share), vnodes_on,
-// member, up, moved_to, moved_from, requests_on, replica_keys (keys it holds any replica of).
+// hot_owner. Per node: keys_on, load_ratio, fair_ratio (keys over weight share), vnodes_on (the
+// setting), ring_points_on (its points on the ring: vnodes x weight; 0 off the ring), member, up,
+// moved_to, moved_from, requests_on, replica_keys (keys it holds any replica of).
 // Keys are not nodes, so a lesson names a key with a "lookup" action and then probes lookup_*.
 class HashringModel final : public Model, public NamesFromParams {
 public:

@@ -30,6 +30,10 @@ ProbeValue HashringModel::probe(const std::string& name, NodeId node) const {
             return fair > 0 ? static_cast<double>(m_load[s]) / fair : 0.0;
         }
         if (name == "vnodes_on") return std::int64_t{m.state == MemberState::Absent ? 0 : m.vnodes};
+        if (name == "ring_points_on") {
+            const bool placed = m.state != MemberState::Absent && m_place.mode() == Mode::Ring;
+            return std::int64_t{placed ? m_place.pointCount(node) : 0};
+        }
         if (name == "member") return m.state != MemberState::Absent;
         if (name == "up") return m.state == MemberState::Live;
         if (name == "moved_to" || name == "moved_from") {
