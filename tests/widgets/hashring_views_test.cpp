@@ -3,11 +3,14 @@
 // readable size, and a highlight no node's hue can be mistaken for.
 #include <QApplication>
 #include <QDockWidget>
+#include <QPainter>
 #include <QTest>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "gui/main_window.h"
 #include "scene/graph_scene.h"
+#include "scene/ring_item.h"
 #include "scene/scene_view.h"
 #include "test_support.h"
 #include "test_window.h"
@@ -16,6 +19,17 @@
 using namespace sb;
 
 namespace {
+
+double distance(const QColor& a, const QColor& b) {
+    return std::hypot(a.red() - b.red(), a.green() - b.green(), a.blue() - b.blue());
+}
+
+// The nearest of the twelve node hues to `c`, as an RGB distance (0-441).
+double nearestNodeHue(const widgets::ScenePalette& pal, const QColor& c) {
+    double least = 1e9;
+    for (std::size_t i = 0; i < 12; ++i) least = std::min(least, distance(pal.nodeHue(i), c));
+    return least;
+}
 
 double probeNumber(const core::Model& m, const char* name) {
     const core::ProbeValue v = m.probe(name, core::kNoNode);
@@ -34,6 +48,46 @@ class HashringViewsTest : public test::WindowTest {
 
 private slots:
     void initTestCase() { openWindowAt(QSize(1280, 800)); }
+
+    void aHighlightedPointIsMarkedInNoNodesHue() {
+        // The changed node's points were drawn in the scene's highlight: n5's blue in the light
+        // theme, a yellow 45 away from n4's in the dark one. Rendered, the mark outside the
+        // circle is far from every node hue in both.
+        for (const bool dark : {false, true}) {
+            QPalette qp;
+            qp.setColor(QPalette::Base, dark ? QColor(0x1e, 0x22, 0x28) : Qt::white);
+            qp.setColor(QPalette::Text, dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x1a, 0x1a, 0x1a));
+            const widgets::ScenePalette pal = widgets::ScenePalette::fromPalette(qp);
+            core::View v;
+            v.layout = core::Layout::Ring;
+            for (int i = 0; i < 5; ++i) {
+                core::NodeView n;
+                n.id = i;
+                n.name = "n" + std::to_string(i + 1);
+                v.nodes.push_back(n);
+            }
+            core::RingView ring;
+            for (int i = 0; i < 5; ++i) ring.vnodes.push_back({0.05 + 0.2 * i, i, {}, i == 4});
+            v.ring = ring;
+            widgets::GraphScene scene;
+            scene.setScenePalette(pal);
+            scene.setView(v);
+            const widgets::RingItem* item = scene.ring();
+            QVERIFY(item);
+            const QRectF rect = scene.sceneRect();
+            QImage image(rect.size().toSize(), QImage::Format_RGB32);
+            image.fill(pal.background);
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(QPointF(), rect.size()), rect);
+            painter.end();
+            const QPointF at = item->mapToScene(widgets::ringPoint(0.85, item->radius() + 5)) - rect.topLeft();
+            const QColor drawn = image.pixelColor(at.toPoint());
+            const double apart = nearestNodeHue(pal, drawn);
+            QVERIFY2(apart > 90, qPrintable(QStringLiteral("%1 theme: the mark %2 is %3 from a node hue")
+                                               .arg(dark ? "dark" : "light", drawn.name()).arg(apart)));
+            QVERIFY(nearestNodeHue(pal, item->markColour()) > 90);
+        }
+    }
 
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {
         // hashring-vnodes step 6: n1 has weight 2 at 1,000 vnodes. Its keys are twice the mean,
