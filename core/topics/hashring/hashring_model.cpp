@@ -82,6 +82,8 @@ const TopicInfo& HashringModel::topicInfo() {
             {"max_load", false, "Most keys on a live node, over the mean"},
             {"min_load", false, "Fewest keys on a live node, over the mean"},
             {"load_stddev", false, "Standard deviation of keys per live node, over the mean"},
+            {"fair_stddev", false, "Standard deviation of keys per live node over its weighted fair share"},
+            {"points_per_weight", false, "Points on the ring over the live nodes' total weight"},
             {"busiest", false, "Live node with the most keys"},
             {"lookup_owner", false, "Owner of the key named by the last lookup, now"},
             {"lookup_replicas", false, "Preference list of that key, comma-separated"},

@@ -49,3 +49,15 @@ TEST_CASE("off the ring a node has no ring points and no points badge", "[hashri
     CHECK(probeInt(m, "ring_points_on", 0) == 0);
     for (const std::string& b : badgesOf(m.view(m.now()), "n1")) CHECK(b.find("point") == std::string::npos);
 }
+
+TEST_CASE("the spread against weighted fair shares ignores a weight the load spread counts", "[hashring]") {
+    auto m = makeModel({{"mode", 1}, {"nodes", 8}, {"vnodes", 1000}, {"keys", 100000}}, 3);
+    CHECK(probeReal(m, "fair_stddev") == Approx(probeReal(m, "load_stddev")));
+    CHECK(probeReal(m, "points_per_weight") == Approx(1000));
+    REQUIRE(act(m, R"({"do": "set_weight", "node": "n1", "weight": 2})"));
+    // n1 holds about twice the mean, as its weight asks: the plain spread is large, the fair one
+    // as small as every node's thousand points per unit of weight make it.
+    CHECK(probeReal(m, "load_stddev") > 0.2);
+    CHECK(probeReal(m, "fair_stddev") < 0.05);
+    CHECK(probeReal(m, "points_per_weight") == Approx(1000));  // 9000 points over weight 9
+}
