@@ -2,7 +2,9 @@
 // lesson, each note beside a marker ("leader", "crash", "force timeout") lies whole inside the
 // view, and no two notes cover each other or the current time's plate. The last lane's notes
 // once ran off the right edge ("force tim" in raft-figure8), and the time covered n1's "leader".
+// The time is printed in whole milliseconds (screenshot review: "2424.609 ms").
 #include <QApplication>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "lesson/lesson_catalog.h"
@@ -20,7 +22,7 @@ private slots:
         widgets::SpaceTimeView* view = m_window->spaceTime();
         QVERIFY(view != nullptr);
         QStringList problems;
-        std::size_t notes = 0, nearRight = 0;
+        std::size_t notes = 0, nearRight = 0, times = 0;
         for (const core::Lesson* lesson : m_window->catalog().lessons()) {
             const QString id = QString::fromStdString(lesson->id);
             QVERIFY2(m_window->openLesson(id), qPrintable(id));
@@ -29,6 +31,11 @@ private slots:
                 controller().goToStepEnd(step);
                 view->repaint();
                 const QRectF room(QPointF(0, 0), QSizeF(view->size()));
+                // Whole milliseconds, or one decimal under 10 ms: never "2424.609 ms".
+                static const QRegularExpression kTime(QStringLiteral("^(-?[0-9]+|[0-9]\\.[0-9]) ms$"));
+                ++times;
+                if (!kTime.match(view->timeText()).hasMatch())
+                    problems << QStringLiteral("%1 step %2: the time reads '%3'").arg(id).arg(step).arg(view->timeText());
                 for (std::size_t i = 0; i < view->noteCount(); ++i) {
                     const QRectF box = view->noteRect(i);
                     ++notes;
@@ -44,7 +51,7 @@ private slots:
             }
         }
         qInfo("%zu notes checked, %zu of them in the right fifth", notes, nearRight);
-        QVERIFY(notes > 50);  // not vacuous: the lessons' markers were drawn and read
+        QVERIFY(notes > 50 && times > 50);  // not vacuous: the lessons' markers were drawn and read
         QVERIFY(nearRight > 0);  // and the last lane's notes among them
         for (const QString& p : problems) qInfo("%s", qPrintable(p));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0)));

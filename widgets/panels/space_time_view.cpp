@@ -119,7 +119,7 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     // The time sits on a plate of the background, so it reads where it crosses the first lane
     // and that lane's markers rather than being drawn through them; notes keep off it.
     const double nowY = rowY(now);
-    const QString label = QString::fromStdString(core::formatMs(now));
+    const QString label = timeWords(now);
     const QRectF plate(2, nowY - 17, p.fontMetrics().horizontalAdvance(label) + 6, 15);
 
     const auto& trace = t->trace();
@@ -203,10 +203,17 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     if (arrows) {  // the widget's own paint, not an export's
         m_notes = std::move(notes);
         m_timeRect = plate;
+        m_timeText = label;
     }
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
     paintNotes(p, {{plate, label}}, 235);  // a little more opaque: the time line runs behind it
+}
+
+QString SpaceTimeView::timeWords(core::Time t) {
+    const double ms = static_cast<double>(t) / static_cast<double>(core::kMillisecond);
+    if (std::abs(ms) < 10 && t % core::kMillisecond != 0) return tr("%1 ms").arg(ms, 0, 'f', 1);
+    return tr("%1 ms").arg(std::llround(ms));
 }
 
 void SpaceTimeView::paintNotes(QPainter& p, const std::vector<Note>& notes, int opacity) const {

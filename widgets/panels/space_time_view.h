@@ -35,6 +35,10 @@ public:
     QRectF noteRect(std::size_t i) const { return m_notes.at(i).box; }
     QString noteText(std::size_t i) const { return m_notes.at(i).text; }
     QRectF timeRect() const { return m_timeRect; }  // the current time's plate
+    QString timeText() const { return m_timeText; }  // what the plate says
+    // A time as the diagram prints it: whole milliseconds ("2425 ms"), one decimal under 10 ms
+    // ("2.5 ms"); the event list keeps the microseconds.
+    static QString timeWords(core::Time t);
     QSize sizeHint() const override { return {480, 220}; }
     // Wide enough for the run's lanes and the notes beside them (five lanes when no run is open).
     int preferredWidth() const;
@@ -68,6 +72,7 @@ private:
     std::vector<Arrow> m_arrows;
     std::vector<Note> m_notes;
     QRectF m_timeRect;
+    QString m_timeText;
 };
 
 }  // namespace sb::widgets

@@ -270,9 +270,15 @@ void RingItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const double tick = std::clamp(2 * std::numbers::pi * m_radius / std::max<double>(1, static_cast<double>(m_ring.vnodes.size())), 1.0, 3.0);
     for (const auto& mark : m_ring.vnodes) {
         const QColor c = m_palette->nodeHue(static_cast<std::size_t>(std::max(mark.owner, 0)));
-        p->setPen(QPen(mark.highlighted ? m_palette->highlight : c, mark.highlighted ? 4 : tick));
+        p->setPen(QPen(c, tick));
         p->drawLine(ringPoint(mark.position, m_radius - 6), ringPoint(mark.position, m_radius + kTickOut));
     }
+    // A highlighted point keeps its owner's hue inside the circle and is capped outside it in
+    // the text's colour, which no node has: the scene's highlight (blue in light, yellow in dark)
+    // is n5's hue, or next to n4's, and the changed node's points read as another node's.
+    p->setPen(QPen(markColour(), std::min(3.0, tick + 1), Qt::SolidLine, Qt::FlatCap));
+    for (const auto& mark : m_ring.vnodes)
+        if (mark.highlighted) p->drawLine(ringPoint(mark.position, m_radius + 1), ringPoint(mark.position, m_radius + kTickOut));
     for (const auto& key : m_ring.keys)
         if (key.highlighted) paintHighlighted(p, key);
     paintLabels(p);

@@ -44,6 +44,8 @@ public:
     void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes,
                  const std::set<std::string>& emphasised = {});
     double radius() const { return m_radius; }
+    // The colour a highlighted point is marked in: the text's, not a hue any node is drawn in.
+    QColor markColour() const { return m_palette->text; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

@@ -60,8 +60,10 @@ struct Config {
 // min_load, load_stddev (keys per live node over the mean; stddev is relative), busiest,
 // lookup_owner, lookup_replicas ("n3,n1,n5"), lookup_cost, lookup_moved (of the key named by the
 // last "lookup" action, as of now), requests_total, hot_share (busiest node's share of requests),
-// hot_owner. Per node: keys_on, load_ratio, fair_ratio (keys over weight share), vnodes_on,
-// member, up, moved_to, moved_from, requests_on, replica_keys (keys it holds any replica of).
+// hot_owner, fair_stddev (as load_stddev, each node against its weighted fair share),
+// points_per_weight (ring points over the live nodes' total weight). Per node: keys_on, load_ratio, fair_ratio (keys over weight share), vnodes_on (the
+// setting), ring_points_on (its points on the ring: vnodes x weight; 0 off the ring), member, up,
+// moved_to, moved_from, requests_on, replica_keys (keys it holds any replica of).
 // Keys are not nodes, so a lesson names a key with a "lookup" action and then probes lookup_*.
 class HashringModel final : public Model, public NamesFromParams {
 public:
@@ -136,6 +138,9 @@ private:
     std::optional<Event> stepBurst();
     std::optional<std::size_t> lookupIndex() const;
     double meanLoad() const;
+    // Keys `slot` should hold if keys went by weight: its weight's share of the live nodes'.
+    double fairShare(int slot) const;
+    double liveWeight() const;
     std::string nameOf(int slot) const { return Placement::slotName(slot); }
     std::int64_t replicaKeys(int slot) const;
     void addViolation(std::string invariant, std::string detail);

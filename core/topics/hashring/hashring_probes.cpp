@@ -23,13 +23,14 @@ ProbeValue HashringModel::probe(const std::string& name, NodeId node) const {
         if (name == "keys_on") return m_load[s];
         if (name == "load_ratio") return mean > 0 ? static_cast<double>(m_load[s]) / mean : 0.0;
         if (name == "fair_ratio") {
-            double total = 0;
-            for (int l : m_place.live()) total += m_place.member(l).weight;
-            const double share = m.state == MemberState::Live && total > 0 ? m.weight / total : 0;
-            const double fair = share * static_cast<double>(m_keys->size());
+            const double fair = fairShare(node);
             return fair > 0 ? static_cast<double>(m_load[s]) / fair : 0.0;
         }
         if (name == "vnodes_on") return std::int64_t{m.state == MemberState::Absent ? 0 : m.vnodes};
+        if (name == "ring_points_on") {
+            const bool placed = m.state != MemberState::Absent && m_place.mode() == Mode::Ring;
+            return std::int64_t{placed ? m_place.pointCount(node) : 0};
+        }
         if (name == "member") return m.state != MemberState::Absent;
         if (name == "up") return m.state == MemberState::Live;
         if (name == "moved_to" || name == "moved_from") {
@@ -65,6 +66,21 @@ ProbeValue HashringModel::probe(const std::string& name, NodeId node) const {
         st.stddev = std::sqrt(sq / static_cast<double>(m_place.live().size()));
         if (name == "busiest") return st.busiest >= 0 ? nameOf(st.busiest) : std::string();
         return name == "max_load" ? st.max : name == "min_load" ? st.min : st.stddev;
+    }
+    if (name == "fair_stddev") {
+        // A weighted node is meant to hold more: measured against the mean, weight 2 alone made
+        // the spread look like one point per node at a thousand.
+        double sq = 0;
+        for (int l : m_place.live()) {
+            const double fair = fairShare(l);
+            const double r = fair > 0 ? static_cast<double>(m_load[static_cast<std::size_t>(l)]) / fair : 0.0;
+            sq += (r - 1) * (r - 1);
+        }
+        return m_place.live().empty() ? 0.0 : std::sqrt(sq / static_cast<double>(m_place.live().size()));
+    }
+    if (name == "points_per_weight") {
+        const double total = liveWeight();
+        return total > 0 ? static_cast<double>(m_place.ringSize()) / total : 0.0;
     }
     if (name == "lookup_owner" || name == "lookup_replicas" || name == "lookup_moved") {
         const auto index = lookupIndex();

@@ -131,6 +131,18 @@ void HashringModel::checkInvariants(Change change, int slot) {
     }
 }
 
+double HashringModel::liveWeight() const {
+    double total = 0;
+    for (int l : m_place.live()) total += m_place.member(l).weight;
+    return total;
+}
+
+double HashringModel::fairShare(int slot) const {
+    const double total = liveWeight();
+    const bool live = m_place.member(slot).state == MemberState::Live;
+    return live && total > 0 ? m_place.member(slot).weight / total * static_cast<double>(m_keys->size()) : 0.0;
+}
+
 double HashringModel::meanLoad() const {
     const auto live = m_place.liveCount();
     return live > 0 ? static_cast<double>(m_keys->size()) / live : 0.0;

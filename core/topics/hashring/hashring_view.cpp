@@ -56,8 +56,10 @@ View HashringModel::view(Time t) const {
             n.bars.push_back({"requests", static_cast<double>(r) / static_cast<double>(maxReq),
                               std::to_string(r), s == hotOwner ? Tone::Bad : Tone::Normal});
         }
-        if (m_place.mode() == Mode::Ring) n.badges.push_back({"V=" + std::to_string(m.vnodes), Tone::Muted});
-        if (m.weight != 1.0) n.badges.push_back({"w=" + fixed(m.weight, 2), Tone::Accent});
+        // The points it really has on the ring (its vnodes times its weight), not the setting:
+        // "V=1000 w=2.00" beside a node with 2000 points read as if the weight had no effect.
+        if (m_place.mode() == Mode::Ring) n.badges.push_back({countOf(m_place.pointCount(s), "point", "points"), Tone::Muted});
+        if (m.weight != 1.0) n.badges.push_back({"weight " + probeToString(m.weight), Tone::Accent});
         if (s == hotOwner) n.badges.push_back({"hot key", Tone::Bad});
         for (const MovePair& mv : m_moves) {
             if (mv.to == s) n.badges.push_back({"+" + std::to_string(mv.count) + " from " + nameOf(mv.from), Tone::Good});

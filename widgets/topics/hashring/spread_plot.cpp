@@ -56,11 +56,13 @@ void SpreadPlot::markNow() {
     const core::Timeline* t = m_controller->timeline();
     if (!m_applies || !t || m_plot->graphCount() < 3 || !isVisible()) return;
     const core::Model& model = t->model();
-    const double live = asNumber(model.probe("nodes_live", core::kNoNode));
-    const double points = asNumber(model.probe("vnodes_total", core::kNoNode));
+    // A fair share is proportional to weight: the run is placed by its points per unit of weight
+    // and its spread against each node's weighted share (a weight-2 node at 1,000 vnodes sat at
+    // 1,125 "per node" with the spread of its doubled load, 0.27, as if it had one point).
+    const double points = asNumber(model.probe("points_per_weight", core::kNoNode));
     QCPGraph* now = m_plot->graph(2);
     now->data()->clear();
-    if (live > 0 && points > 0) now->addData(points / live, asNumber(model.probe("load_stddev", core::kNoNode)));
+    if (points > 0) now->addData(points, asNumber(model.probe("fair_stddev", core::kNoNode)));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

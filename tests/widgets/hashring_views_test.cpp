@@ -1,0 +1,119 @@
+// What the hash ring topic shows through the real window: the load-spread plot's "run now"
+// diamond for a weighted run, the modulo lesson's scene and banner, the ring's words at a
+// readable size, and a highlight no node's hue can be mistaken for.
+#include <QApplication>
+#include <QDockWidget>
+#include <QPainter>
+#include <QTest>
+#include <cmath>
+#include <qcustomplot.h>
+
+#include "gui/main_window.h"
+#include "scene/graph_scene.h"
+#include "scene/ring_item.h"
+#include "scene/scene_view.h"
+#include "test_support.h"
+#include "test_window.h"
+#include "topics/hashring/spread_plot.h"
+
+using namespace sb;
+
+namespace {
+
+double distance(const QColor& a, const QColor& b) {
+    return std::hypot(a.red() - b.red(), a.green() - b.green(), a.blue() - b.blue());
+}
+
+// The nearest of the twelve node hues to `c`, as an RGB distance (0-441).
+double nearestNodeHue(const widgets::ScenePalette& pal, const QColor& c) {
+    double least = 1e9;
+    for (std::size_t i = 0; i < 12; ++i) least = std::min(least, distance(pal.nodeHue(i), c));
+    return least;
+}
+
+double probeNumber(const core::Model& m, const char* name) {
+    const core::ProbeValue v = m.probe(name, core::kNoNode);
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    return std::get<double>(v);
+}
+
+}  // namespace
+
+class HashringViewsTest : public test::WindowTest {
+    Q_OBJECT
+
+    widgets::SpreadPlot* spread() {
+        return qobject_cast<widgets::SpreadPlot*>(m_window->topicPanel(QStringLiteral("SpreadDock")));
+    }
+
+private slots:
+    void initTestCase() { openWindowAt(QSize(1280, 800)); }
+
+    void aHighlightedPointIsMarkedInNoNodesHue() {
+        // The changed node's points were drawn in the scene's highlight: n5's blue in the light
+        // theme, a yellow 45 away from n4's in the dark one. Rendered, the mark outside the
+        // circle is far from every node hue in both.
+        for (const bool dark : {false, true}) {
+            QPalette qp;
+            qp.setColor(QPalette::Base, dark ? QColor(0x1e, 0x22, 0x28) : Qt::white);
+            qp.setColor(QPalette::Text, dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x1a, 0x1a, 0x1a));
+            const widgets::ScenePalette pal = widgets::ScenePalette::fromPalette(qp);
+            core::View v;
+            v.layout = core::Layout::Ring;
+            for (int i = 0; i < 5; ++i) {
+                core::NodeView n;
+                n.id = i;
+                n.name = "n" + std::to_string(i + 1);
+                v.nodes.push_back(n);
+            }
+            core::RingView ring;
+            for (int i = 0; i < 5; ++i) ring.vnodes.push_back({0.05 + 0.2 * i, i, {}, i == 4});
+            v.ring = ring;
+            widgets::GraphScene scene;
+            scene.setScenePalette(pal);
+            scene.setView(v);
+            const widgets::RingItem* item = scene.ring();
+            QVERIFY(item);
+            const QRectF rect = scene.sceneRect();
+            QImage image(rect.size().toSize(), QImage::Format_RGB32);
+            image.fill(pal.background);
+            QPainter painter(&image);
+            scene.render(&painter, QRectF(QPointF(), rect.size()), rect);
+            painter.end();
+            const QPointF at = item->mapToScene(widgets::ringPoint(0.85, item->radius() + 5)) - rect.topLeft();
+            const QColor drawn = image.pixelColor(at.toPoint());
+            const double apart = nearestNodeHue(pal, drawn);
+            QVERIFY2(apart > 90, qPrintable(QStringLiteral("%1 theme: the mark %2 is %3 from a node hue")
+                                               .arg(dark ? "dark" : "light", drawn.name()).arg(apart)));
+            QVERIFY(nearestNodeHue(pal, item->markColour()) > 90);
+        }
+    }
+
+    void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {
+        // hashring-vnodes step 6: n1 has weight 2 at 1,000 vnodes. Its keys are twice the mean,
+        // as they should be: the run sits at 1,000 points per unit of weight, near the curve,
+        // not at 1,125 "per node" with a spread of 0.27.
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-vnodes")));
+        m_window->findChild<QDockWidget*>(QStringLiteral("SpreadDock"))->raise();
+        controller().goToStepEnd(6);
+        QTest::qWait(0);
+        widgets::SpreadPlot* plot = spread();
+        QVERIFY(plot && plot->isVisible());
+        QCPGraph* now = plot->plot()->graph(2);
+        QCOMPARE(now->dataCount(), 1);
+        const double x = now->data()->begin()->key, y = now->data()->begin()->value;
+        const core::Model& model = controller().timeline()->model();
+        QVERIFY(probeNumber(model, "load_stddev") > 0.2);
+        QCOMPARE(x, 1000.0);
+        QVERIFY2(y < 0.05, qPrintable(QString::number(y)));
+        QCOMPARE(y, probeNumber(model, "fair_stddev"));
+    }
+};
+
+int main(int argc, char** argv) {
+    test::installWarningRecorder();
+    QApplication app(argc, argv);
+    HashringViewsTest t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "hashring_views_test.moc"
