@@ -81,6 +81,22 @@ private slots:
         QVERIFY2(contrast(pal.color(QPalette::ToolTipText), pal.color(QPalette::ToolTipBase)) >= 4.5, "tooltip");
     }
 
+    // A Raft log cell's words read on the cell (screenshot review: dark text on a translucent
+    // cell over the dark background), for every term's hue, committed or not.
+    void logCellsReadInBothThemes() {
+        for (const bool dark : {false, true}) {
+            const auto pal = widgets::ScenePalette::fromPalette(dark ? widgets::darkPalette() : widgets::lightPalette());
+            for (std::int64_t group = 0; group < 12; ++group)
+                for (const bool committed : {false, true}) {
+                    const QColor fill = pal.logCell(group, committed);
+                    QCOMPARE(fill.alpha(), 255);  // opaque: no link shows through
+                    const double ratio = contrast(widgets::ScenePalette::textOn(fill), fill);
+                    QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 theme, term %2%3: %4:1").arg(dark ? "dark" : "light")
+                                                          .arg(group).arg(committed ? "" : " uncommitted").arg(ratio, 0, 'f', 2)));
+                }
+        }
+    }
+
     // An unticked box is drawn as a box: its outline, as painted on screen, stands 3:1 from the
     // base (WCAG non-text contrast). Fusion's own outline on the dark base measured 1.1:1.
     void emptyCheckBoxesShowInBothThemes_data() { textReadsInBothThemes_data(); }

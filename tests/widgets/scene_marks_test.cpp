@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QTest>
+#include <map>
 #include <cmath>
 #include <set>
 
@@ -154,6 +155,30 @@ private slots:
                 if (other->type() == widgets::NodeItem::Type) QVERIFY2(!box.intersects(other->sceneBoundingRect()), "a label lies over a node");
         }
         QCOMPARE(labels, QStringList{QStringLiteral("Request vote, term 2 \u00d74")});
+    }
+
+    void logCellsSayTheirCommandWhereThereIsRoom() {
+        // raft-minority-leader step 4's narration names x=5 and x=9: the cells show them.
+        core::View v = fiveNodes();
+        v.nodes[0].log = {{1, "x=5", false}};
+        v.nodes[1].log = {{1, "x=5", true}, {2, "x=9", false}};
+        for (std::int64_t k = 0; k < 10; ++k) v.nodes[2].log.push_back({k + 1, "x=" + std::to_string(k), true});
+        widgets::GraphScene scene;
+        scene.setView(v);
+        std::map<std::string, QStringList> texts;
+        for (QGraphicsItem* item : scene.items())
+            if (item->type() == widgets::NodeItem::Type) {
+                const auto* n = static_cast<const widgets::NodeItem*>(item);
+                texts[n->node().name] = n->logTexts();
+            }
+        QCOMPARE(texts[v.nodes[0].name], QStringList{QStringLiteral("x=5 (term 1)")});
+        // Two entries: the command and the term in words or, in a larger font, as a number.
+        const QStringList two = texts[v.nodes[1].name];
+        QCOMPARE(two.size(), 2);
+        QVERIFY2(two[0] == QStringLiteral("x=5 (term 1)") || two[0] == QStringLiteral("x=5 (1)"), qPrintable(two[0]));
+        QVERIFY2(two[1] == QStringLiteral("x=9 (term 2)") || two[1] == QStringLiteral("x=9 (2)"), qPrintable(two[1]));
+        QCOMPARE(texts[v.nodes[2].name].size(), 10);  // ten entries: the term alone fits
+        QCOMPARE(texts[v.nodes[2].name].front(), QStringLiteral("1"));
     }
 
     void twelveNodesHaveTwelveDistinctHues() {

@@ -92,6 +92,10 @@ public:
         return out;
     }
 
+    // What each log cell shown says, oldest first (for tests): "x=9 (term 2)" where there is room,
+    // "2" (the term) where there is not.
+    QStringList logTexts() const;
+
     // Where the node's words and marks under its shape are drawn, item coordinates: each
     // caption's words, each badge, each bar with its label, the log strip with its marks. A
     // message glyph must not sit on any of them (whoever sent it).
@@ -117,6 +121,15 @@ protected:
 
 private:
     static constexpr double kLogMarkRoom = 7.0;  // under the log, for the applied caret
+
+    // A log cell as laid out: its box (x from the strip's left edge at -kHalfWidth, y from the
+    // strip's top) and its words.
+    struct LogBox {
+        QRectF rect;
+        QString text;
+        std::size_t entry;  // index into m_node.log
+    };
+    std::vector<LogBox> logLayout() const;
 
     // A badge as laid out under the node: its box, its fitted words and tone.
     struct PlacedBadge {

@@ -91,10 +91,11 @@ std::vector<QRectF> NodeItem::wordRects() const {
     for (std::size_t i = 0; i < m_node.bars.size(); ++i, y += kBarHeight) out.emplace_back(-kHalfWidth, y, 2 * kHalfWidth, kBarHeight);
     if (m_node.log.empty()) return out;
     // The cells, the commit bar (3 above and below) or the marks (a pennant above, a caret below).
-    const double cells = static_cast<double>(std::min(m_node.log.size(), kLogCells));
+    const std::vector<LogBox> boxes = logLayout();
+    const double width = boxes.empty() ? 0 : boxes.back().rect.right();
     const double mark = logHasMarks() ? kLogMarkRoom : 3;
     y += 2 + (logHasMarks() ? kLogMarkRoom : 0);
-    out.emplace_back(-kHalfWidth - 1, y - mark, cells * 2 * kHalfWidth / static_cast<double>(kLogCells) + 2, kLine + 2 * mark);
+    out.emplace_back(-kHalfWidth - 1, y - mark, width + 2, kLine + 2 * mark);
     return out;
 }
 
@@ -198,28 +199,60 @@ double NodeItem::paintBars(QPainter* p, double y) const {
     return y;
 }
 
-void NodeItem::paintLog(QPainter* p, double y) const {
-    if (m_node.log.empty()) return;
+std::vector<NodeItem::LogBox> NodeItem::logLayout() const {
     const std::size_t count = m_node.log.size();
     const std::size_t first = count > kLogCells ? count - kLogCells : 0;
     const double cell = 2 * kHalfWidth / static_cast<double>(kLogCells);
-    const QFontMetricsF fm(p->font());
-    double x = -kHalfWidth;
+    const QFontMetricsF fm(partsFont());
+    // Each entry's command with its term where the strip has room for all of them ("x=9 (term
+    // 2)", then "x=9 (2)"); else the term alone, in cells of one width.
+    const std::array<QString (*)(const core::LogCell&), 3> forms{
+        [](const core::LogCell& c) { return QStringLiteral("%1 (term %2)").arg(QString::fromStdString(c.text)).arg(c.group); },
+        [](const core::LogCell& c) { return QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.text)).arg(c.group); },
+        [](const core::LogCell& c) { return QString::number(c.group); }};
+    for (std::size_t f = 0; f < forms.size(); ++f) {
+        const bool last = f + 1 == forms.size();
+        std::vector<LogBox> out;
+        double x = 0;
+        for (std::size_t i = first; i < count; ++i) {
+            if (!last && m_node.log[i].text.empty()) break;
+            const QString text = forms[f](m_node.log[i]);
+            const double w = last ? cell : std::max(cell, fm.horizontalAdvance(text) + 6);
+            out.push_back({QRectF(x, 0, w, kLine), text, i});
+            x += w;
+        }
+        if (out.size() == count - first && (last || x <= 2 * kHalfWidth)) return out;
+    }
+    return {};
+}
+
+QStringList NodeItem::logTexts() const {
+    QStringList out;
+    for (const LogBox& b : logLayout()) out << b.text;
+    return out;
+}
+
+void NodeItem::paintLog(QPainter* p, double y) const {
+    if (m_node.log.empty()) return;
+    const std::vector<LogBox> boxes = logLayout();
+    // A plate of the background under the strip: a link running under the node stops at it.
+    p->setPen(Qt::NoPen);
+    p->setBrush(m_palette->background);
+    p->drawRect(QRectF(-kHalfWidth - 1, y - 1, boxes.back().rect.right() + 2, kLine + 2));
     std::optional<double> commitEdge, appliedEdge, watermarkEdge;
-    for (std::size_t i = first; i < count; ++i) {
-        const auto& entry = m_node.log[i];
-        QColor c = m_palette->category(static_cast<std::size_t>(std::max<std::int64_t>(entry.group, 0)));
-        if (!entry.committed) c.setAlpha(90);
-        p->setBrush(c);
+    for (const LogBox& box : boxes) {
+        const auto& entry = m_node.log[box.entry];
+        const QColor fill = m_palette->logCell(entry.group, entry.committed);
+        p->setBrush(fill);
         p->setPen(QPen(m_palette->text, entry.committed ? 1.0 : 0.8, entry.committed ? Qt::SolidLine : Qt::DotLine));
-        const QRectF r(x + 1, y, cell - 2, kLine);
+        const QRectF r = box.rect.translated(-kHalfWidth, y).adjusted(1, 0, -1, 0);
         p->drawRect(r);
-        p->setPen(QColor(0x10, 0x10, 0x10));
-        p->drawText(r, Qt::AlignCenter, fm.elidedText(QString::number(entry.group), Qt::ElideNone, cell));
-        if (entry.committed) commitEdge = x + cell;
-        if (entry.applied) appliedEdge = x + cell;
-        if (entry.watermark) watermarkEdge = x + cell;
-        x += cell;
+        p->setPen(ScenePalette::textOn(fill));
+        p->drawText(r, Qt::AlignCenter, box.text);
+        const double edge = box.rect.right() - kHalfWidth;
+        if (entry.committed) commitEdge = edge;
+        if (entry.applied) appliedEdge = edge;
+        if (entry.watermark) watermarkEdge = edge;
     }
     if (commitEdge) {
         // The commit marker: a bar after the last committed entry, shape not just shade.

@@ -1,5 +1,8 @@
 #include "scene/scene_palette.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QPainter>
 #include <QPolygonF>
 #include <array>
@@ -91,6 +94,33 @@ QColor ScenePalette::fillFor(core::NodeKind kind, const std::string& role) const
 }
 
 QColor ScenePalette::category(std::size_t index) const { return QColor(kCategory[index % kCategory.size()]); }
+
+QColor ScenePalette::logCell(std::int64_t group, bool committed) const {
+    const QColor hue = category(static_cast<std::size_t>(std::max<std::int64_t>(group, 0)));
+    if (committed) return hue;
+    const auto mix = [](int a, int b) { return (a + b) / 2; };
+    return QColor(mix(hue.red(), background.red()), mix(hue.green(), background.green()), mix(hue.blue(), background.blue()));
+}
+
+namespace {
+double luminance(const QColor& c) {
+    const auto channel = [](int c8) {
+        const double v = c8 / 255.0;
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue());
+}
+}  // namespace
+
+double ScenePalette::contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor ScenePalette::textOn(const QColor& fill) {
+    const QColor dark(0x10, 0x10, 0x10), light(Qt::white);
+    return contrast(dark, fill) >= contrast(light, fill) ? dark : light;
+}
 
 QColor ScenePalette::nodeHue(std::size_t index) const { return QColor(kNodeHues[index % kNodeHues.size()]); }
 

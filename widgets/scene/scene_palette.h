@@ -38,6 +38,12 @@ struct ScenePalette {
     // A stable colour for a message kind, a log term or a ring owner.
     QColor category(std::size_t index) const;
     QColor messageKind(const std::string& kind) const;
+    // A log cell's fill, opaque so no link shows through it: its group's hue, mixed half with
+    // the background while the entry is not committed (the dotted outline says so too).
+    QColor logCell(std::int64_t group, bool committed) const;
+    // Near-black or white, whichever reads better on `fill` (WCAG contrast).
+    static QColor textOn(const QColor& fill);
+    static double contrast(const QColor& a, const QColor& b);
     // A node's own hue (ring nodes, and the keys they own): distinct for up to 12 nodes.
     QColor nodeHue(std::size_t index) const;
 };
