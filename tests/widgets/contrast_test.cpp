@@ -97,6 +97,18 @@ private slots:
         }
     }
 
+    // A crashed node's id (screenshot review: grey on dark, under the cross): its words on the
+    // node's fill read at 4.5:1.
+    void aCrashedNodesIdReadsInBothThemes() {
+        for (const bool dark : {false, true}) {
+            const auto pal = widgets::ScenePalette::fromPalette(dark ? widgets::darkPalette() : widgets::lightPalette());
+            const double ratio = contrast(widgets::ScenePalette::textOn(pal.nodeFill), pal.nodeFill);
+            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 theme: %2:1").arg(dark ? "dark" : "light").arg(ratio, 0, 'f', 2)));
+            qInfo("%s theme: a crashed node's id %.2f:1 (the muted grey it had: %.2f:1)", dark ? "dark" : "light", ratio,
+                  contrast(pal.mutedText, pal.nodeFill));
+        }
+    }
+
     // An unticked box is drawn as a box: its outline, as painted on screen, stands 3:1 from the
     // base (WCAG non-text contrast). Fusion's own outline on the dark base measured 1.1:1.
     void emptyCheckBoxesShowInBothThemes_data() { textReadsInBothThemes_data(); }

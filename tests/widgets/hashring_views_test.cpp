@@ -3,6 +3,7 @@
 // readable size, and a highlight no node's hue can be mistaken for.
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QPainter>
 #include <QTest>
 #include <cmath>
@@ -87,6 +88,23 @@ private slots:
                                                .arg(dark ? "dark" : "light", drawn.name()).arg(apart)));
             QVERIFY(nearestNodeHue(pal, item->markColour()) > 90);
         }
+    }
+
+    void theSpreadCaptionNamesTheRunsKeysAndOnlyWhatIsDrawn() {
+        // hashring-mod-n has 1,000 keys and, under hash mod N, no points to place a diamond by.
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-mod-n")));
+        m_window->findChild<QDockWidget*>(QStringLiteral("SpreadDock"))->raise();
+        controller().goToStepEnd(1);
+        QTest::qWait(0);
+        const QLabel* note = spread()->findChild<QLabel*>();
+        QVERIFY(note);
+        QVERIFY2(note->text().contains(QStringLiteral("this run has 1000")), qPrintable(note->text()));
+        QVERIFY2(!note->text().contains(QStringLiteral("diamond")), qPrintable(note->text()));
+        QCOMPARE(spread()->plot()->graph(2)->dataCount(), 0);
+        controller().goToStepEnd(4);  // on the ring now: the diamond is drawn, and named
+        QTest::qWait(0);
+        QCOMPARE(spread()->plot()->graph(2)->dataCount(), 1);
+        QVERIFY2(note->text().contains(QStringLiteral("diamond")), qPrintable(note->text()));
     }
 
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {

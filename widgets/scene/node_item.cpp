@@ -301,8 +301,18 @@ void NodeItem::paintShape(QPainter* p) const {
     if (!m_nameInside) return;
     const QFont base = p->font();
     p->setFont(boldFont(base));
-    p->setPen(down ? m_palette->mutedText : QColor(0x10, 0x10, 0x10));
-    p->drawText(nameRectInside(m_node.kind, kRadius), Qt::AlignCenter, QString::fromStdString(m_node.name));
+    const QString name = QString::fromStdString(m_node.name);
+    const QRectF nameRect = nameRectInside(m_node.kind, kRadius);
+    if (down) {
+        // The name on a plate of the node's fill over the cross, in the text colour (>= 4.5:1 on
+        // that fill in both themes): a crashed node keeps its id readable.
+        const QRectF words = p->fontMetrics().boundingRect(nameRect.toRect(), Qt::AlignCenter, name).toRectF().adjusted(-2, -1, 2, 1);
+        p->setPen(Qt::NoPen);
+        p->setBrush(m_palette->nodeFill);
+        p->drawRoundedRect(words, 3, 3);
+    }
+    p->setPen(down ? ScenePalette::textOn(m_palette->nodeFill) : QColor(0x10, 0x10, 0x10));
+    p->drawText(nameRect, Qt::AlignCenter, name);
     p->setFont(base);
 }
 

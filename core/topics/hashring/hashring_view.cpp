@@ -100,9 +100,15 @@ View HashringModel::view(Time t) const {
     }
     ring.moves = transitView(t, ring.density.empty(), ring.moveProgress);
     v.ring = std::move(ring);
-    v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(m_place.liveCount()) +
-                            " live nodes, " + std::to_string(m_keys->size()) + " keys, R=" +
-                            std::to_string(m_place.replication()));
+    // Hash mod N has no ring: its words are the remainder that picks the node, not a place on a circle.
+    const bool modulo = m_place.mode() == Mode::Modulo;
+    const auto live = static_cast<std::uint64_t>(m_place.liveCount());
+    if (modulo)
+        v.annotations.push_back("hash mod " + std::to_string(live) + ": " + std::to_string(live) + " live nodes, " +
+                                std::to_string(m_keys->size()) + " keys");
+    else
+        v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(live) + " live nodes, " +
+                                std::to_string(m_keys->size()) + " keys, R=" + std::to_string(m_place.replication()));
     if (const auto index = lookupIndex()) {
         // What a client library computes for one key: its hash, where it lands, who holds it.
         const std::uint64_t hash = m_keys->hash(*index);
@@ -110,9 +116,14 @@ View HashringModel::view(Time t) const {
         for (std::uint8_t r : m_place.replicas(hash)) replicas += (replicas.empty() ? "" : ", ") + nameOf(r);
         char hex[24];
         std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-        v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
-                                "% round the ring), owner " + nameOf((*m_owners)[*index]) + ", replicas " + replicas +
-                                ", found in " + countOf(m_lookupCost, "step", "steps"));
+        const std::string owner = nameOf((*m_owners)[*index]);
+        const std::string found = ", found in " + countOf(m_lookupCost, "step", "steps");
+        if (modulo && live > 0)
+            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + ", and hash mod " + std::to_string(live) +
+                                    " = " + std::to_string(hash % live) + " picks " + owner + found);
+        else
+            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
+                                    "% round the ring), owner " + owner + ", replicas " + replicas + found);
     }
     if (m_changedSlot >= 0 || m_moved > 0) {
         const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;

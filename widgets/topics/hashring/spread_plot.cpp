@@ -63,6 +63,8 @@ void SpreadPlot::markNow() {
     QCPGraph* now = m_plot->graph(2);
     now->data()->clear();
     if (points > 0) now->addData(points, asNumber(model.probe("fair_stddev", core::kNoNode)));
+    // The caption promises the diamond only while one is drawn: hash mod N has no points.
+    m_note->setText(m_caption + (points > 0 ? tr(" · diamond: the run now") : QString()));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -133,10 +135,14 @@ void SpreadPlot::recompute() {
     now->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(pal.highlight, 2), pal.highlight, 11));
     // One line, so the plot keeps its height (and its x axis) in a short dock; the why is a tooltip.
     // Measured for the run's starting node count (the scene may since have gained or lost nodes)
-    // over at least 20,000 keys, so the caption says so instead of "this ring".
-    m_note->setText(tr("Solid: measured for %1 nodes (the run's start), %2 keys · dashed: the 1/√V rule of thumb · diamond: the run now")
-                        .arg(nodes)
-                        .arg(keys.size()));
+    // over at least 20,000 keys; the caption names the run's own count when that is fewer.
+    m_caption = keys.size() == keyCount
+                    ? tr("Solid: measured for %1 nodes (the run's start), %2 keys · dashed: the 1/√V rule of thumb").arg(nodes).arg(keyCount)
+                    : tr("Solid: measured for %1 nodes (the run's start) on %2 keys (this run has %3) · dashed: the 1/√V rule of thumb")
+                          .arg(nodes)
+                          .arg(keys.size())
+                          .arg(keyCount);
+    m_note->setText(m_caption);
     m_note->setToolTip(tr("More virtual nodes even out the load, at the price of a bigger ring to search and more "
                           "metadata per node."));
     markNow();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include "topics/topic_ui.h"
 
 class QCustomPlot;
@@ -36,6 +38,7 @@ private:
     SimController* m_controller;
     QCustomPlot* m_plot;
     QLabel* m_note;
+    QString m_caption;  // what the lines are; markNow adds the diamond when it draws one
     bool m_applies = false;
 };
 

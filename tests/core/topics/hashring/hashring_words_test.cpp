@@ -61,3 +61,17 @@ TEST_CASE("the spread against weighted fair shares ignores a weight the load spr
     CHECK(probeReal(m, "fair_stddev") < 0.05);
     CHECK(probeReal(m, "points_per_weight") == Approx(1000));  // 9000 points over weight 9
 }
+
+TEST_CASE("under hash mod N the banner names the remainder that picks the node, not a place on a ring", "[hashring][view]") {
+    auto m = makeModel({{"mode", 0}, {"nodes", 4}, {"keys", 1000}}, 7);
+    REQUIRE(act(m, R"({"do": "lookup", "key": "k42"})"));
+    std::string all;
+    for (const std::string& a : m.view(m.now()).annotations) all += a + "\n";
+    INFO(all);
+    CHECK(all.find("round the ring") == std::string::npos);
+    CHECK(all.find("R=") == std::string::npos);
+    CHECK(all.find("hash mod 4: 4 live nodes, 1000 keys") != std::string::npos);
+    const std::string owner = probeText(m, "lookup_owner");
+    CHECK(all.find(" picks " + owner) != std::string::npos);
+    CHECK(all.find("and hash mod 4 = " + std::to_string(owner[1] - '1') + " picks") != std::string::npos);
+}
