@@ -78,8 +78,8 @@ const TopicInfo& HashringModel::topicInfo() {
             {"replication", false, "Replication factor R", false, "Replication factor"},
             {"moved_keys", false, "Keys whose owner changed in the last change"},
             {"moved_fraction", false, "moved_keys over keys_total", false, "Share of keys that moved"},
-            {"moved_between_old", false, "Moves in the last change between two nodes other than the changed one", false, "Keys moved between nodes that stayed"},
-            {"max_load", false, "Most keys on a live node, over the mean", false, "Busiest node's keys over the mean"},
+            {"moved_between_old", false, "Moves in the last change between two nodes other than the changed one", false, "Moved between staying nodes"},
+            {"max_load", false, "Most keys on a live node, over the mean", false, "Peak load over the mean"},
             {"min_load", false, "Fewest keys on a live node, over the mean"},
             {"load_stddev", false, "Standard deviation of keys per live node, over the mean", false, "Load spread (standard deviation over mean)"},
             {"fair_stddev", false, "Standard deviation of keys per live node over its weighted fair share", false, "Spread against the fair shares"},
@@ -102,7 +102,7 @@ const TopicInfo& HashringModel::topicInfo() {
             {"moved_to", true, "Keys that moved to this node in the last change", false, "Keys that moved to {node}"},
             {"moved_from", true, "Keys that moved away from this node in the last change", false, "Keys that moved off {node}"},
             {"requests_on", true, "Requests this node served"},
-            {"replica_keys", true, "Keys this node holds a replica of (owner included)", false, "Keys {node} holds a copy of"},
+            {"replica_keys", true, "Keys this node holds a replica of (owner included)", false, "Copies on {node}"},
         };
         t.eventKinds = {"action", "rebalance", "move", "request", "replica"};
         return t;

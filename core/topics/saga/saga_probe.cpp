@@ -15,7 +15,7 @@ std::vector<ProbeSpec> sagaProbeSpecs() {
         {"stock", false, "Items in stock at the inventory service", false, "Items in stock"},
         {"open_orders", false, "Orders the order service holds (created and not cancelled)"},
         {"shipments", false, "Shipments scheduled", false, "Shipments scheduled"},
-        {"conserved", false, "Whether every service holds exactly what the finished orders imply", false, "The services agree with the finished orders"},
+        {"conserved", false, "Whether every service holds exactly what the finished orders imply", false, "Totals add up"},
         {"double_effects", false, "Steps or compensations that took effect twice", false, "Effects applied twice"},
         {"refunds", false, "Refunds paid by the payment service", false, "Refunds paid"},
         {"retries", false, "Attempts retried after a transient failure (steps and compensations)"},
