@@ -41,6 +41,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kLabels{{
     {"uncut", "Restore a cut link"},     // "Uncut" is not a word
 }};
 
+void raiseFirst(std::string& text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+}
+
 std::string word(std::string_view w) {
     for (const auto& [id, text] : kWords)
         if (w == id) return std::string(text);
@@ -64,7 +68,7 @@ std::string fromParts(std::string_view head) {
         }
         start = end + 1;
     }
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    raiseFirst(out);
     return out + unit;
 }
 
@@ -96,7 +100,7 @@ std::string labelOf(const ArgSpec& spec) { return humanize(spec.name); }
 std::string labelOf(const ParamSpec& spec) { return humanize(spec.name); }
 std::string labelOf(const ProbeSpec& spec) {
     std::string out = probeLabel(&spec, spec.name, spec.perNode ? "a node" : "", spec.perKey ? "a key" : "");
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    raiseFirst(out);
     return out;
 }
 

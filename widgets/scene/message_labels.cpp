@@ -88,10 +88,6 @@ std::vector<std::string> kindParts(const std::string& kind) {
     return out;
 }
 
-}  // namespace
-
-namespace {
-
 // The kind's words as core::humanize writes them, a "pre" joined to the word after it
 // ("PreVote" is a pre-vote).
 QString kindWords(const std::vector<std::string>& parts) {
