@@ -62,9 +62,9 @@ Status SagaModel::applyAction(const Action& a, Event& out) {
             if (m_started < m_cfg.sagas) m_engine.setTimer(kHub, 0, m_cfg.gap, "place order");
         } else if (node == kReader) {
             if (m_cfg.reportEvery > 0 || (!m_reports.empty() && m_reports.back().end < 0)) startReport();
-        } else if (m_mode == Mode::TwoPhase && m_cfg.decideAlone) {
+        } else if (m_mode == Mode::TwoPhase) {
             for (const auto& [tx, st] : m_services[static_cast<std::size_t>(node)].rm)
-                if (st == RmState::Prepared) m_engine.setTimer(node, tx, m_cfg.inDoubt, "in doubt");
+                if (st == RmState::Prepared) armInDoubt(node, tx);
         }
         return {};
     }

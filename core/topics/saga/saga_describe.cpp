@@ -39,7 +39,7 @@ std::vector<InspectRow> SagaModel::inspectNode(NodeId node) const {
             rows.push_back({"log " + std::to_string(i + 1), "order " + std::to_string(r.saga) + ": " + logKindName(r.kind) +
                                                            (r.step > 0 ? " " + std::to_string(r.step) : "")});
         }
-        for (const TxRun& tx : m_txs) rows.push_back({"transaction " + std::to_string(tx.id), tmStateName(tx.tm)});
+        for (const TxRun& tx : m_txs) rows.push_back({"transaction " + std::to_string(tx.id), tmStateWords(tx.tm)});
     } else if (node >= 1 && node <= kSteps) {
         const ServiceState& svc = m_services[static_cast<std::size_t>(node)];
         rows.push_back({"total", std::to_string(svc.total)});

@@ -47,6 +47,7 @@ const ParamBinding<SagaModel::Config>& SagaModel::binding() {
         b.millis("vote_timeout_ms", 5, 10000, 200, "2PC: how long the coordinator waits for votes before aborting", &Config::voteTimeout);
         b.flag("decide_alone", false, "Broken 2PC: a prepared participant aborts on its own after a wait", &Config::decideAlone);
         b.millis("in_doubt_timeout_ms", 5, 100000, 300, "Broken 2PC: how long a participant waits before deciding alone", &Config::inDoubt);
+        b.millis("decision_query_ms", 10, 100000, 250, "2PC: how often a prepared participant asks the coordinator for the decision", &Config::askEvery);
         b.millis("latency_min_ms", 0, 1000, 5, "Fastest one-way message delay", &Config::latencyMin);
         b.millis("latency_max_ms", 0, 2000, 15, "Slowest one-way message delay", &Config::latencyMax);
         b.real("loss", "", 0, 0.9, 0, "Probability that a message is lost", &Config::loss).live();

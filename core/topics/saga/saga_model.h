@@ -53,7 +53,10 @@ namespace sb::core::saga {
 // away: Prepare requests, VoteNo (the spec's TM just aborts), Acks and decision resends. A
 // participant holds its service's lock from the moment it starts working until it learns the
 // decision; a later transaction's Prepare queues behind it. The coordinator's tmState and
-// tmPrepared are durable; on restart an undecided transaction is aborted (TMAbort).
+// tmPrepared are durable; on restart an undecided transaction is aborted (TMAbort). A prepared
+// participant asks the coordinator for the decision every decision_query_ms (the termination
+// protocol of Bernstein, Hadzilacos and Goodman, ch. 7): a decided coordinator answers with its
+// decision, an undecided or dead one says nothing, so the asking shows the blocking.
 // decide_alone is a deliberately broken switch: a prepared participant that waits longer than
 // in_doubt_timeout_ms aborts on its own.
 //
@@ -123,7 +126,7 @@ private:
         Mode mode = Mode::Saga;
         std::int64_t balance = 0, stock = 0, amount = 0, qty = 0;
         int sagas = 0, failAt = 0, maxRetries = 0, compRetries = 0;
-        Time gap = 0, backoff = 0, timeout = 0, reportEvery = 0, voteTimeout = 0, inDoubt = 0;
+        Time gap = 0, backoff = 0, timeout = 0, reportEvery = 0, voteTimeout = 0, inDoubt = 0, askEvery = 0;
         double failProb = 0, compFailProb = 0;
         bool idempotency = true, locks = false, decideAlone = false;
         Publish publish = Publish::Off;
@@ -165,6 +168,8 @@ private:
     void releaseLock(NodeId node, int tx);
     void checkAtomicity(TxRun& tx);
     void tpRecover();
+    void armInDoubt(NodeId node, int tx);
+    void sendDecision(const TxRun& tx, int step);
     // saga_outbox.cpp
     void pubReset(Topology& topo);
     void pubStart();

@@ -21,7 +21,8 @@ void traceFields(const Payload& m, Event& e) {
         case Op::VoteNo:
         case Op::Commit:
         case Op::Abort:
-        case Op::Ack: e.with("tx", m.saga).with("rm", m.step); return;
+        case Op::Ack:
+        case Op::Ask: e.with("tx", m.saga).with("rm", m.step); return;
         case Op::Event:
         case Op::EventAck:
             e.with("event", m.event).with("saga", m.saga).with("step", m.step).with("comp", m.of == Op::Undo ? 1 : 0);

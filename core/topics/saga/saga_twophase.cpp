@@ -47,6 +47,9 @@ void SagaModel::tpDeliver(const Message<Payload>& m) {
         case Op::VoteNo:
             if (tx.tm == TmState::Init) tpDecide(tx, TmState::Aborted, "a participant voted no");
             return;
+        case Op::Ask:  // a decided coordinator repeats its decision; an undecided one is still counting votes
+            if (tx.tm != TmState::Init) sendDecision(tx, p.step);
+            return;
         case Op::Ack:
             tx.acked[rm] = true;
             if (allOf(tx.acked) && tx.ended < 0) {
@@ -99,7 +102,22 @@ void SagaModel::tpPrepare(NodeId node, int id) {
     m_engine.emit("tp", node, "RMPrepare").with("tx", id).with("rm", step);
     vote.op = Op::Prepared;
     send(node, kHub, vote);
+    armInDoubt(node, id);
+}
+
+// A prepared participant's one timer: the broken decide_alone aborts when it fires, the
+// protocol asks the coordinator again.
+void SagaModel::armInDoubt(NodeId node, int id) {
     if (m_cfg.decideAlone) m_engine.setTimer(node, id, m_cfg.inDoubt, "in doubt");
+    else m_engine.setTimer(node, id, m_cfg.askEvery, "ask for the decision");
+}
+
+void SagaModel::sendDecision(const TxRun& tx, int step) {
+    Payload p;
+    p.saga = tx.id;
+    p.step = step;
+    p.op = tx.tm == TmState::Committed ? Op::Commit : Op::Abort;
+    send(kHub, serviceNode(step), p);
 }
 
 void SagaModel::tpDecide(TxRun& tx, TmState decision, const char* why) {
@@ -110,13 +128,7 @@ void SagaModel::tpDecide(TxRun& tx, TmState decision, const char* why) {
     if (decision == TmState::Committed)
         for (int step = 1; step <= kSteps; ++step)
             m_expected[static_cast<std::size_t>(step)] += delta(step, tx.amount, tx.qty);
-    for (int step = 1; step <= kSteps; ++step) {
-        Payload p;
-        p.saga = tx.id;
-        p.step = step;
-        p.op = decision == TmState::Committed ? Op::Commit : Op::Abort;
-        send(kHub, serviceNode(step), p);
-    }
+    for (int step = 1; step <= kSteps; ++step) sendDecision(tx, step);
     m_engine.setTimer(kHub, tx.id, m_cfg.timeout, "resend decision");
 }
 
@@ -164,26 +176,30 @@ void SagaModel::releaseLock(NodeId node, int id) {
 void SagaModel::tpTimer(NodeId node, int id) {
     if (id < 1 || static_cast<std::size_t>(id) > m_txs.size()) return;
     TxRun& tx = m_txs[static_cast<std::size_t>(id - 1)];
-    if (node != kHub) {  // decide_alone: the deliberately broken participant gives up waiting
+    if (node != kHub) {
         ServiceState& svc = m_services[static_cast<std::size_t>(node)];
-        if (auto it = svc.rm.find(id); it != svc.rm.end() && it->second == RmState::Prepared) {
-            it->second = RmState::Aborted;
-            m_engine.emit("tp", node, "RMDecideAlone").with("tx", id).with("rm", static_cast<int>(node));
-            checkAtomicity(tx);
-            releaseLock(node, id);
+        const auto it = svc.rm.find(id);
+        if (it == svc.rm.end() || it->second != RmState::Prepared) return;
+        if (!m_cfg.decideAlone) {  // still in doubt: ask again, and keep asking
+            Payload ask;
+            ask.saga = id;
+            ask.step = static_cast<int>(node);
+            ask.op = Op::Ask;
+            send(node, kHub, ask);
+            armInDoubt(node, id);
+            return;
         }
+        // decide_alone: the deliberately broken participant gives up waiting
+        it->second = RmState::Aborted;
+        m_engine.emit("tp", node, "RMDecideAlone").with("tx", id).with("rm", static_cast<int>(node));
+        checkAtomicity(tx);
+        releaseLock(node, id);
         return;
     }
     if (tx.tm == TmState::Init) return tpDecide(tx, TmState::Aborted, "vote timeout");
     if (tx.ended >= 0) return;
-    for (int step = 1; step <= kSteps; ++step) {
-        if (tx.acked[static_cast<std::size_t>(step)]) continue;
-        Payload p;
-        p.saga = tx.id;
-        p.step = step;
-        p.op = tx.tm == TmState::Committed ? Op::Commit : Op::Abort;
-        send(kHub, serviceNode(step), p);
-    }
+    for (int step = 1; step <= kSteps; ++step)
+        if (!tx.acked[static_cast<std::size_t>(step)]) sendDecision(tx, step);
     m_engine.setTimer(kHub, tx.id, m_cfg.timeout, "resend decision");
 }
 

@@ -24,6 +24,7 @@ const char* opName(Op op) {
         case Op::Commit: return "Commit";
         case Op::Abort: return "Abort";
         case Op::Ack: return "Ack";
+        case Op::Ask: return "DecisionRequest";
         case Op::Event: return "Event";
         case Op::EventAck: return "EventAck";
     }
@@ -81,11 +82,13 @@ const char* rmStateName(RmState s) {
 
 const char* tmStateName(TmState s) {
     switch (s) {
-        case TmState::Init: return "init";
+        case TmState::Init: return "init";  // the probe value lessons compare with
         case TmState::Committed: return "committed";
         case TmState::Aborted: return "aborted";
     }
     return "?";
 }
+
+const char* tmStateWords(TmState s) { return s == TmState::Init ? "undecided" : tmStateName(s); }
 
 }  // namespace sb::core::saga

@@ -27,6 +27,8 @@ enum class RmState : std::uint8_t { Working, Prepared, Committed, Aborted };
 enum class TmState : std::uint8_t { Init, Committed, Aborted };
 const char* rmStateName(RmState s);
 const char* tmStateName(TmState s);
+// The coordinator's state in words for the screen: "undecided" rather than the spec's "init".
+const char* tmStateWords(TmState s);
 
 enum class Op : std::uint8_t {
     Do,        // run T_step
@@ -39,6 +41,7 @@ enum class Op : std::uint8_t {
     Commit,
     Abort,
     Ack,       // 2PC: the RM applied the decision (lets the coordinator stop resending)
+    Ask,       // 2PC: a prepared RM asks the coordinator for the decision (termination protocol)
     Event,     // outbox: a domain event on its way to the broker, or from it to the consumer
     EventAck,  // outbox: the broker appended the event (the relay may mark it published)
 };

@@ -83,8 +83,14 @@ StepStrip SagaModel::txStrip(const TxRun& tx) const {
     }
     StepCell d;
     d.label = "decision";
-    d.status = tmStateName(tx.tm);
-    d.tone = tx.tm == TmState::Committed ? Tone::Good : tx.tm == TmState::Aborted ? Tone::Bad : Tone::Normal;
+    // TwoPhase.tla's "init" is a state name, not a word: before TMCommit or TMAbort there is no
+    // decision, and while the coordinator is down nobody can make one.
+    const bool hubDown = !m_engine.up(kHub);
+    d.status = tmStateWords(tx.tm);
+    d.tone = tx.tm == TmState::Committed ? Tone::Good : tx.tm == TmState::Aborted ? Tone::Bad
+           : hubDown && tx.ended < 0 ? Tone::Warning : Tone::Normal;
+    if (tx.tm == TmState::Init && tx.ended < 0)
+        d.note = hubDown ? "the coordinator is down before deciding: nobody knows the outcome" : "counting the votes";
     strip.cells.push_back(std::move(d));
     return strip;
 }

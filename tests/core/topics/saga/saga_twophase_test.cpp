@@ -87,3 +87,60 @@ TEST_CASE("2PC atomicity holds over randomized faults; decide_alone breaks it", 
     }
     CHECK(broken > 0);
 }
+
+TEST_CASE("in-doubt participants keep asking a dead coordinator for the decision, and are answered once it is back", "[saga][2pc]") {
+    // Votes land at 20 ms on a coordinator that died at 15 ms. Each prepared participant asks
+    // every decision_query_ms; while the coordinator is down every question is lost.
+    ParamValues p = kFixed;
+    p["decision_query_ms"] = 100;
+    Simulation sim = start(p, 1, {act(R"({"at_ms": 15, "do": "crash", "node": "coordinator"})"),
+                                  act(R"({"at_ms": 1000, "do": "restart", "node": "coordinator"})")});
+    int asked = 0, lost = 0;
+    while (auto e = sim.step()) {
+        if (e->time >= fromMs(1000)) break;
+        if (e->is("send") && std::string(e->detail) == "DecisionRequest") ++asked;
+        if (e->is("drop") && e->node == 0 && e->time > fromMs(20)) ++lost;
+    }
+    CHECK(asked == 4 * 9);  // at 110, 210 ... 910 ms from each of the four
+    CHECK(lost == asked);
+    CHECK(num(sim, "in_doubt") == 4);
+    runAll(sim);
+    CHECK(text(sim, "decision") == "aborted");
+    CHECK(num(sim, "in_doubt") == 0);
+    CHECK(num(sim, "locks_held") == 0);
+}
+
+TEST_CASE("a decided coordinator answers a decision request with its decision", "[saga][2pc]") {
+    // The coordinator decides at 20 ms; the Commit to payment is lost, so payment asks and the
+    // answer (not only the coordinator's resend) lets it commit.
+    ParamValues p = kFixed;
+    p["decision_query_ms"] = 15;
+    p["request_timeout_ms"] = 5000;
+    Simulation sim = start(p);
+    bool dropped = false, answered = false;
+    while (auto e = sim.step()) {
+        if (!dropped && e->is("send") && std::string(e->detail) == "Commit" && e->peer == 2) {
+            REQUIRE(sim.schedule(act(R"({"do": "drop", "msg": )" + std::to_string(e->msg) + "}")));
+            dropped = true;
+        }
+        if (dropped && e->is("tp") && std::string(e->detail) == "RMRcvCommitMsg" && e->node == 2) {
+            answered = e->time < fromMs(5000);
+            break;
+        }
+    }
+    CHECK(dropped);
+    CHECK(answered);
+}
+
+TEST_CASE("the transaction strip says an undecided decision in words, and why nobody can decide", "[saga][2pc]") {
+    Simulation sim = start(kFixed, 1, {act(R"({"at_ms": 15, "do": "crash", "node": "coordinator"})")});
+    while (auto e = sim.step())
+        if (e->time > fromMs(100)) break;
+    const View v = sim.model().view(sim.now());
+    REQUIRE(v.strips.size() == 1);
+    const StepCell& decision = v.strips[0].cells.back();
+    CHECK(decision.label == "decision");
+    CHECK(decision.status == "undecided");  // not TwoPhase.tla's "init"
+    CHECK(decision.note.find("down") != std::string::npos);
+    CHECK(decision.tone == Tone::Warning);
+}
