@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "gui/main_window.h"
+#include "ring_views.h"
 #include "scene/graph_scene.h"
 #include "scene/ring_item.h"
 #include "scene/scene_view.h"
@@ -59,14 +60,7 @@ private slots:
             qp.setColor(QPalette::Base, dark ? QColor(0x1e, 0x22, 0x28) : Qt::white);
             qp.setColor(QPalette::Text, dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x1a, 0x1a, 0x1a));
             const widgets::ScenePalette pal = widgets::ScenePalette::fromPalette(qp);
-            core::View v;
-            v.layout = core::Layout::Ring;
-            for (int i = 0; i < 5; ++i) {
-                core::NodeView n;
-                n.id = i;
-                n.name = "n" + std::to_string(i + 1);
-                v.nodes.push_back(n);
-            }
+            core::View v = test::ringOfNodes(5);
             core::RingView ring;
             for (int i = 0; i < 5; ++i) ring.vnodes.push_back({0.05 + 0.2 * i, i, {}, i == 4});
             v.ring = ring;
