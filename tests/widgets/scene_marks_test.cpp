@@ -78,7 +78,7 @@ int pixelsOf(widgets::GraphScene& scene, const QColor& colour) {
 
 // One node of `kind` alone, its kind's word under it, as the scene draws it at 4x (scene point
 // (x, y) at pixel ((x + 80) * 4, (y + 60) * 4)), emphasised, alarmed or plain.
-QImage nodePicture(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed) {
+QImage nodePicture(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed, bool crashed = false) {
     core::View v;
     core::NodeView n;
     n.id = 0;
@@ -86,6 +86,7 @@ QImage nodePicture(core::NodeKind kind, const std::string& role, bool emphasised
     n.kind = kind;
     n.role = role;
     n.value = "12 hits";
+    n.crashed = crashed;
     v.nodes.push_back(n);
     widgets::GraphScene scene;
     scene.setScenePalette(widgets::ScenePalette::fromPalette(widgets::lightPalette()));
@@ -100,13 +101,15 @@ QImage nodePicture(core::NodeKind kind, const std::string& role, bool emphasised
     return image;
 }
 
-// Where a ring (the pixels an emphasised or alarmed picture changes) comes within 1.5 px of the
-// words under the shape (the ink below the shape's reach in the plain picture); empty when nowhere.
-QString ringOnWords(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed) {
-    const QImage plain = nodePicture(kind, role, false, false);
-    const QImage ringed = nodePicture(kind, role, emphasised, alarmed);
+// Where a ring (the pixels an emphasised or alarmed picture changes) comes within `clearance` scene px
+// of the words under the shape (the ink below the shape's reach in the plain picture); empty when
+// nowhere.
+QString ringOnWords(core::NodeKind kind, const std::string& role, bool emphasised, bool alarmed, bool crashed = false,
+                    double clearance = 1.5) {
+    const QImage plain = nodePicture(kind, role, false, false, crashed);
+    const QImage ringed = nodePicture(kind, role, emphasised, alarmed, crashed);
     const int wordsTop = static_cast<int>((widgets::NodeItem::kRadius + 6 + 60) * 4);
-    constexpr int kNear = 6;  // 1.5 scene px at 4x
+    const int kNear = static_cast<int>(clearance * 4);  // at 4x
     const auto ink = [&](int x, int y) { return y >= wordsTop && distance(plain.pixelColor(x, y), Qt::white) > 0.3; };
     int on = 0, words = 0;
     for (int y = wordsTop; y < plain.height(); ++y)
@@ -231,6 +234,22 @@ private slots:
                     problems << QStringLiteral("kind %1 %2").arg(static_cast<int>(kind)).arg(QString::fromStdString(role)) +
                                     (emphasised ? QStringLiteral(" emphasised") : QString()) +
                                     (alarmed ? QStringLiteral(" alarmed") : QString()) + QStringLiteral(": ") + problem;
+            }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void aCrashedNodesRingsKeepClearOfItsLabel() {
+        // A crashed ring node a step names ("failed" under its dashed outline, or "crashed"): the
+        // emphasis ring was broken round the label with 2 px to spare and its ends sat on the
+        // label's first and last letters. Both rings keep 4.5 px (scene) off its words.
+        QStringList problems;
+        for (const std::string role : {"", "failed", "leader"})
+            for (const auto& [emphasised, alarmed] : {std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
+                const QString problem = ringOnWords(core::NodeKind::Peer, role, emphasised, alarmed, true, 4.5);
+                if (!problem.isEmpty())
+                    problems << QStringLiteral("crashed, role \"%1\"%2%3: %4")
+                                    .arg(QString::fromStdString(role), emphasised ? QStringLiteral(" emphasised") : QString(),
+                                         alarmed ? QStringLiteral(" alarmed") : QString(), problem);
             }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }

@@ -29,6 +29,7 @@
 #include "panels/history_strip.h"
 #include "panels/key_rows_panel.h"
 #include "panels/step_strips_panel.h"
+#include "ring_views.h"
 #include "scene/graph_scene.h"
 #include "scene/node_item.h"
 #include "scene/ring_item.h"
@@ -381,14 +382,7 @@ private slots:
         // Two dozen points in a twentieth of the ring, and two looked-up keys side by side, one
         // with a long name: the labels that find no room are shortened to their node's name or
         // left out, and the tooltip names them; none sits on another, a plate or a node.
-        core::View v;
-        v.layout = core::Layout::Ring;
-        for (int i = 0; i < 4; ++i) {
-            core::NodeView n;
-            n.id = i;
-            n.name = "n" + std::to_string(i + 1);
-            v.nodes.push_back(n);
-        }
+        core::View v = test::ringOfNodes(4);
         core::RingView ring;
         for (int i = 0; i < 24; ++i)
             ring.vnodes.push_back({0.1 + 0.002 * i, i % 4, "n" + std::to_string(i % 4 + 1) + "#" + std::to_string(i / 4), false});

@@ -65,7 +65,12 @@ MetricsPanel::MetricsPanel(SimController* controller, QWidget* parent)
     m_plot->installEventFilter(this);
     // The plot's rects get their sizes as it lays itself out, just before it draws: lines
     // thinned to other widths (a resize since) are thinned again to these.
-    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricsPanel::setGraphData);
+    // So do the value ticks (as many as the heights hold) and the stacked plots' heights.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        setGraphData();
+        fitValueTicks();
+        evenStackedHeights();
+    });
 
     m_replot.setSingleShot(true);
     m_replot.setInterval(100);
@@ -261,19 +266,16 @@ void MetricsPanel::rebuildGraphs() {
         if (!groups[g].unit.isEmpty()) titles << groups[g].unit;
         titles.removeDuplicates();
         axis->setProperty("titles", titles);
-        // Counts, terms and indexes are whole numbers: no "0.25 elections" on the axis.
+        // Counts, terms and indexes are whole numbers: no "0.25 elections" on the axis. The tick
+        // step is chosen at each replot (fitValueTicks), from the range and the axis's height.
         const QString unit = groups[g].unit;
         const bool whole = unit != QLatin1String("ms") && unit != QLatin1String("0-1") && unit != QLatin1String("per second");
-        QSharedPointer<QCPAxisTicker> ticker(new QCPAxisTicker);
-        if (whole) {
-            auto* fixed = new QCPAxisTickerFixed;
-            fixed->setTickStep(1);
-            fixed->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-            ticker.reset(fixed);
-        }
-        ticker->setTickCount(4);
+        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
         axis->setTicker(ticker);
+        axis->setProperty("whole", whole);
     }
+    fitValueTicks();
     fitValueAxisTitles(m_plot);
     for (int row = 0; row < m_series->count(); ++row) {
         QListWidgetItem* item = m_series->item(row);

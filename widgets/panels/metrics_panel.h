@@ -15,6 +15,7 @@
 class QCustomPlot;
 class QCPAxis;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCPItemTracer;
 class QCPMarginGroup;
 class QListWidget;
@@ -27,6 +28,7 @@ struct Metric;
 namespace sb::widgets {
 
 class SimController;
+struct ScenePalette;
 
 // The topic's metrics over simulated time, plotted with QCustomPlot. Samples are taken as the run
 // advances (one per new trace position reached); a branch drops the samples after it. The user
@@ -94,8 +96,11 @@ private:
     void rebuildGraphs();
     // The last sample's and the moment's points (m_tails) for the samples shown.
     void updateTails(std::size_t shown, double now);
-    // The time range: the whole run, or from before a recent burst (recentStart).
+    // The time range: in a lesson, its step with as long a run before it (stepWindowStart);
+    // else the whole run, or from before a recent burst (recentStart).
     void chooseTimeRange(double now);
+    // The start and end (ms) of the lesson step shown, by the lesson's step boundaries.
+    std::optional<std::pair<double, double>> lessonStep() const;
     // Each graph's data: its line thinned to its plot's width (again if a layout changed that).
     void setGraphData();
     void fitSeriesList();
@@ -104,6 +109,11 @@ private:
     void resetAxes(int groups);
     // Stacks the plots or sets them side by side, whichever suits the plot's size (rowFits).
     void arrangePlots();
+    // Value ticks as many as each plot's height holds without labels running into each other.
+    void fitValueTicks();
+    static double tickStep(double span, int pixels, int label, bool whole);
+    // Stacked plots get the same data height (the bottom one's time axis labels notwithstanding).
+    void evenStackedHeights();
 
     SimController* m_controller;
     QCustomPlot* m_plot;
@@ -112,6 +122,10 @@ private:
     // only a vertical stroke beside the cursor, and the value it reached is not read.
     std::vector<QCPItemTracer*> m_ends;
     void placeLineEnds(double now);
+    // The lesson step's start, where the time axis begins before it (a dotted line, "Step 3").
+    std::vector<QCPItemStraightLine*> m_stepMarks;  // one per plot
+    QCPItemText* m_stepLabel = nullptr;
+    void placeStepMarks(const ScenePalette& pal);
     QCPMarginGroup* m_margins = nullptr;  // stacked plots keep their left edges aligned, a row its time axes
     bool m_inRow = false;
     QListWidget* m_series;
@@ -123,6 +137,7 @@ private:
     // moment shown, as of the last replot.
     std::vector<std::vector<LinePoint>> m_tails;
     double m_lower = 0, m_upper = 1;     // the time range shown
+    double m_stepStart = -1;             // where the lesson step shown began (ms), or -1
     std::vector<int> m_thinnedColumns;   // by graph: the pixel columns its data was thinned to
     std::size_t m_committed = 0;
     int m_replots = 0;

@@ -1,6 +1,8 @@
 // The metrics panel's value axes: one per unit, two units to a plot (left and right axes), and
 // a further plot for each further pair, all over the same time range: stacked under the first,
 // or beside it when stacking would leave each plot too short to read.
+#include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "panels/metrics_panel.h"
@@ -57,7 +59,63 @@ void MetricsPanel::arrangePlots() {
         // Few time ticks: labels like "15000" run into each other on a narrow plot.
         time->ticker()->setTickCount(plotWidth < 250 ? 2 : 3);
     }
+    fitValueTicks();
     fitValueAxisTitles(m_plot);
+}
+
+void MetricsPanel::evenStackedHeights() {
+    // Stacked, the bottom plot also holds the time axis's labels and title, and rows share the
+    // height equally: it was drawn 20 px shorter than the one above. Each row's stretch is set to
+    // its margins plus an equal data height, measured on the layout just made (a replot follows
+    // when that moved anything).
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    const int rects = m_plot->axisRectCount();
+    if (m_inRow || rects < 2 || grid->rowCount() != rects) return;
+    double total = 0, margins = 0;
+    QList<double> margin;
+    for (int r = 0; r < rects; ++r) {
+        const QCPAxisRect* rect = m_plot->axisRect(r);
+        total += rect->outerRect().height();
+        margin << rect->outerRect().height() - rect->rect().height();
+        margins += margin.back();
+    }
+    const double even = (total - margins) / rects;
+    if (even <= 0) return;
+    bool uneven = false;
+    for (int r = 0; r < rects; ++r) uneven = uneven || std::abs(m_plot->axisRect(r)->rect().height() - even) > 1.5;
+    if (!uneven) return;
+    QList<double> stretch;
+    for (int r = 0; r < rects; ++r) stretch << (even + margin[r]) / total;
+    grid->setRowStretchFactors(stretch);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double MetricsPanel::tickStep(double span, int pixels, int label, bool whole) {
+    // The smallest of 1, 2 and 5 times a power of ten that keeps the ticks two labels' height
+    // apart (a 55 px plot with five labels printed them over each other), at least 1 for whole
+    // numbers.
+    const int ticks = std::max(2, pixels / std::max(1, 2 * label) + 1);
+    const double least = span / (ticks - 1);
+    double step = std::pow(10.0, std::floor(std::log10(std::max(least, 1e-12))));
+    for (const double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * step >= least * (1 - 1e-9)) {
+            step *= m;
+            break;
+        }
+    return whole ? std::max(1.0, std::round(step)) : step;
+}
+
+void MetricsPanel::fitValueTicks() {
+    for (QCPAxisRect* rect : m_plot->axisRects())
+        for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
+            auto fixed = axis->ticker().dynamicCast<QCPAxisTickerFixed>();
+            if (!fixed) continue;
+            // The rect's height as of the last layout, or the share it will get before the first.
+            int pixels = rect->height();
+            if (pixels <= 0) pixels = m_plot->height() / std::max(1, m_inRow ? 1 : m_plot->axisRectCount()) - kTimeAxisHeight;
+            const int label = QFontMetrics(axis->tickLabelFont()).height();
+            fixed->setTickStep(tickStep(axis->range().size(), pixels, label, axis->property("whole").toBool()));
+        }
 }
 
 QString MetricsPanel::seriesUnit(int row) const {

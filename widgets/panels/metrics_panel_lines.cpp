@@ -73,6 +73,19 @@ void withTail(std::vector<LinePoint>& points, const std::vector<LinePoint>& tail
 }
 }  // namespace
 
+std::optional<std::pair<double, double>> MetricsPanel::lessonStep() const {
+    // The step the lesson shows, by the lesson's own step boundaries (its path's, also on a
+    // learner's branch from it: the step stays the one the change was made in).
+    const core::LessonRun* run = m_controller->lessonRun();
+    if (!run) return std::nullopt;
+    const core::LessonCursor& cursor = run->cursor();
+    if (cursor.step == 0 || cursor.step > cursor.knownSteps() + 1) return std::nullopt;
+    const auto ms = [](core::Time t) { return static_cast<double>(t) / 1000.0; };
+    const double start = ms(cursor.ends[cursor.step - 1].time);
+    // A step not run to its end yet lasts, so far, up to the moment shown (stepWindowStart).
+    return std::make_pair(start, cursor.step <= cursor.knownSteps() ? ms(cursor.ends[cursor.step].time) : start);
+}
+
 void MetricsPanel::chooseTimeRange(double now) {
     double last = 1.0;
     std::vector<std::span<const LinePoint>> lines;
@@ -89,7 +102,9 @@ void MetricsPanel::chooseTimeRange(double now) {
     // change at that very moment (a step that ends as a second node learns the rumor) is drawn
     // as a rise, not hidden on the plot's right border.
     const double end = std::max(now, last);
-    m_lower = recentStart(lines, end);
+    const std::optional<std::pair<double, double>> step = lessonStep();
+    m_stepStart = step ? step->first : -1;
+    m_lower = step ? stepWindowStart(step->first, step->second, end) : recentStart(lines, end);
     m_upper = end + 0.04 * (end - m_lower);
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         const auto series = static_cast<std::size_t>(m_plot->graph(g)->property("series").toInt());
@@ -151,7 +166,9 @@ void MetricsPanel::replotNow() {
             axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
         }
     }
+    fitValueTicks();
     placeLineEnds(now);
+    placeStepMarks(pal);
     for (QCPItemStraightLine* cursor : m_cursors) {
         cursor->point1->setCoords(now, 0);
         cursor->point2->setCoords(now, 1);
@@ -187,6 +204,51 @@ void MetricsPanel::placeLineEnds(double now) {
         end->setPen(QPen(graph->pen().color(), 1.5));
         end->setBrush(graph->pen().color());
     }
+}
+
+void MetricsPanel::placeStepMarks(const ScenePalette& pal) {
+    // Where the step shown began, when the axis starts before it: a dotted line in each plot,
+    // named in the top one, so the part of the lines the step is about reads as such.
+    const int rects = m_plot->axisRectCount();
+    while (static_cast<int>(m_stepMarks.size()) > rects) {
+        m_plot->removeItem(m_stepMarks.back());
+        m_stepMarks.pop_back();
+    }
+    while (static_cast<int>(m_stepMarks.size()) < rects) {
+        auto* mark = new QCPItemStraightLine(m_plot);
+        mark->setLayer(QStringLiteral("grid"));
+        m_stepMarks.push_back(mark);
+    }
+    if (!m_stepLabel) {
+        m_stepLabel = new QCPItemText(m_plot);
+        m_stepLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_stepLabel->setPadding(QMargins(3, 1, 3, 1));
+        m_stepLabel->setLayer(QStringLiteral("legend"));  // over the lines, on a backing of its own
+    }
+    const bool shown = m_stepStart > m_lower && m_stepStart < m_upper;
+    const core::LessonRun* run = m_controller->lessonRun();
+    for (int r = 0; r < rects; ++r) {
+        QCPAxisRect* rect = m_plot->axisRect(r);
+        QCPItemStraightLine* mark = m_stepMarks[static_cast<std::size_t>(r)];
+        mark->setVisible(shown);
+        mark->setClipAxisRect(rect);
+        for (QCPItemPosition* end : {mark->point1, mark->point2}) end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        mark->point1->setCoords(m_stepStart, 0);
+        mark->point2->setCoords(m_stepStart, 1);
+        mark->setPen(QPen(pal.mutedText, 1, Qt::DotLine));
+    }
+    m_stepLabel->setVisible(shown && run && rects > 0);
+    if (!m_stepLabel->visible()) return;
+    QCPAxisRect* top = m_plot->axisRect(0);
+    m_stepLabel->setClipAxisRect(top);
+    m_stepLabel->position->setAxes(top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft));
+    m_stepLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_stepLabel->position->setCoords(m_stepStart, 0);
+    m_stepLabel->setText(tr("Step %1").arg(run->cursor().step));
+    m_stepLabel->setColor(pal.mutedText);
+    QColor backing = pal.background;
+    backing.setAlpha(210);
+    m_stepLabel->setBrush(backing);
 }
 
 }  // namespace sb::widgets

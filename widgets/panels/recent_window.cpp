@@ -10,6 +10,7 @@ constexpr double kStill = 0.02;       // of a line's range: less than this is no
 constexpr double kLongQuiet = 0.25;   // of the run: a quiet stretch this long sets a burst apart
 constexpr double kLeastBurst = 0.01;  // of the run: a change only at the moment shown is no burst
 constexpr double kLeastSpan = 0.05;   // of the run: the narrowest time range shown
+constexpr double kNearStart = 0.1;    // of the run: a start closer to 0 than this is 0
 // A burst is many moves: one or two steps (a second node hears a rumor) read at any scale.
 constexpr std::size_t kBurstMoves = 8;
 
@@ -62,6 +63,14 @@ double recentStart(const std::vector<std::span<const LinePoint>>& lines, double 
     }
     if (burst < 0 || count < kBurstMoves || now - burst < kLeastBurst * now) return 0;
     return std::clamp(2 * burst - now, 0.0, (1 - kLeastSpan) * now);
+}
+
+double stepWindowStart(double stepStart, double stepEnd, double now) {
+    if (!(now > 0) || !(stepStart > 0)) return 0;
+    const double length = std::max(stepEnd, now) - stepStart;
+    const double lead = std::max(length, kLeastSpan * now - length);
+    const double start = std::min(stepStart - lead, (1 - kLeastSpan) * now);
+    return start < kNearStart * now ? 0 : start;
 }
 
 }  // namespace sb::widgets

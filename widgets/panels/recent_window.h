@@ -18,4 +18,12 @@ namespace sb::widgets {
 // as the quiet before it. Otherwise 0: the whole run.
 double recentStart(const std::vector<std::span<const LinePoint>>& lines, double now);
 
+// Where the time axis starts while a lesson shows a step that began at `stepStart` and ends at
+// `stepEnd` (or, still open, at the moment shown): the step takes the right half of the axis or
+// more, with as much of the run before it as the step lasts (the two at least a twentieth of the run), so
+// what the step is about is drawn at a readable scale beside the level it left. A start within a
+// tenth of the run from 0 is 0: the axis starts at a step's context or at the lesson's start,
+// never at an arbitrary moment close to it.
+double stepWindowStart(double stepStart, double stepEnd, double now);
+
 }  // namespace sb::widgets

@@ -250,14 +250,17 @@ void NodeItem::paintShape(QPainter* p) const {
     const bool down = this->down();
     const QPainterPath path = nodeShapePath(m_node.kind, m_node.role, down, kRadius);
     // The rings go round the outline but break where the words under it are: a ring as wide as
-    // the shape's widest reaches below it, over the top of "cache" or "database".
+    // the shape's widest reaches below it, over the top of "cache" or "database". The break keeps
+    // a few pixels of air round the words: with 2 px, a crashed node's "failed" sat against the
+    // ring's two ends.
     p->save();
     if (m_emphasised || isSelected() || m_alarmed) {
+        constexpr double kAir = 5;
         QPainterPath room;
         room.addRect(m_shape->boundingRect());
         for (const QRectF& words : captionRects()) {
             QPainterPath gap;
-            gap.addRoundedRect(words.adjusted(-3, -2, 3, 2), 3, 3);
+            gap.addRoundedRect(words.adjusted(-kAir, -kAir + 1, kAir, kAir), 4, 4);
             room = room.subtracted(gap);
         }
         p->setClipPath(room);

@@ -25,6 +25,27 @@ double Histogram::quantileMs(double q) const {
     return 0.1 * std::pow(1.1, kBuckets);
 }
 
+void RecentLatency::add(Time answeredAt, Time latency) {
+    // Kept while a moment at or after this answer can still see it in its window.
+    while (!m_answers.empty() && m_answers.front().first <= answeredAt - kWindow) m_answers.pop_front();
+    m_answers.emplace_back(answeredAt, latency);
+}
+
+double RecentLatency::quantileMs(double q, Time t, const std::vector<Time>& waitingSince) const {
+    std::vector<Time> seen;
+    seen.reserve(m_answers.size() + waitingSince.size());
+    for (const auto& [at, latency] : m_answers)
+        if (at > t - kWindow && at <= t) seen.push_back(latency);
+    for (const Time since : waitingSince)
+        if (since <= t) seen.push_back(t - since);
+    if (seen.empty()) return 0;
+    // The nearest rank, as Histogram's, but exact: a second holds a few hundred values.
+    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * static_cast<double>(seen.size()))));
+    const auto nth = seen.begin() + static_cast<std::ptrdiff_t>(rank - 1);
+    std::nth_element(seen.begin(), nth, seen.end());
+    return static_cast<double>(*nth) / static_cast<double>(kMillisecond);
+}
+
 std::array<std::int64_t, Recent::kSeries>& Recent::bucket(Time now) {
     const std::int64_t second = now / kSecond;
     const auto i = static_cast<std::size_t>(second % 10);

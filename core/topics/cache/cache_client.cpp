@@ -67,6 +67,7 @@ void CacheModel::endAttempt(std::int64_t req, Outcome outcome, Time /*setAt*/) {
     }
     ++m_c.ok;
     m_clientLatency.add(now() - a.logicalStart);
+    m_recentLatency.add(now(), now() - a.logicalStart);
 }
 
 void CacheModel::onReply(const Payload& p) {

@@ -48,6 +48,7 @@ Status CacheModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_cycleOf.clear();
     m_xfetch = {};
     m_clientLatency = {};
+    m_recentLatency = {};
     m_dbLatency = {};
     m_recent = {};
     m_c = {};

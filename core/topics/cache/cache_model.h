@@ -102,6 +102,9 @@ private:
     // Lookups that found a fresh value, of all lookups so far (nullopt before the first): a miss
     // counts when the cache is asked, so a stampede shows at once, unlike hit_ratio's answers.
     std::optional<double> lookupHitRatio() const;
+    // The 99th percentile latency at t of the last second's answers and the requests still open
+    // (at their wait so far): what the clients see now, a stampede included while it waits.
+    double recentClientP99Ms(Time t) const;
     bool isApp(NodeId n) const { return n >= 1 && n <= m_cfg.servers; }
     std::string name(NodeId n) const;
     Event& emitKey(const char* kind, NodeId node, int key);
@@ -169,6 +172,7 @@ private:
     std::map<std::pair<int, std::int64_t>, std::size_t> m_cycleOf;  // (key, version) -> cycle
     XFetchBins m_xfetch;
     Histogram m_clientLatency;
+    RecentLatency m_recentLatency;  // the last second's answers, for the latency clients see now
     Histogram m_dbLatency;
     Recent m_recent;
     Counters m_c;

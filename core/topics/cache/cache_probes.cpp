@@ -54,7 +54,7 @@ std::vector<Metric> CacheModel::metricsAt(Time t) const {
         {"lookup_hit_ratio", lookupHitRatio().value_or(0.0)},
         {"db_queue", static_cast<double>(m_dbQueue.size())},
         {"recomputes", static_cast<double>(c.recomputes)},
-        {"client_p99_ms", m_clientLatency.quantileMs(0.99)},
+        {"client_p99_last_second_ms", recentClientP99Ms(std::max(t, now()))},
         {"recomputes_per_expiry", cs.mean},
         {"recomputes_per_expiry_max", static_cast<double>(cs.max)},
         {"first_recompute_lead_ms", cs.leadMs},
@@ -67,6 +67,7 @@ std::vector<Metric> CacheModel::metricsAt(Time t) const {
         {"db_p99_ms", m_dbLatency.quantileMs(0.99)},
         {"db_timeouts", static_cast<double>(c.dbTimeouts)},
         {"client_p50_ms", m_clientLatency.quantileMs(0.5)},
+        {"client_p99_ms", m_clientLatency.quantileMs(0.99)},
         {"hit_ratio", ratio(c.hits, answered)},
         {"db_qps", static_cast<double>(c.dbQueued) / seconds},
         {"stale_ratio", ratio(c.staleServed, answered)},
@@ -81,6 +82,13 @@ ProbeValue CacheModel::probe(const std::string& name, NodeId node) const { retur
 
 ProbeValue CacheModel::probeKey(const std::string& name, NodeId node, const std::string& key) const {
     return probeAt(name, node, key, now());
+}
+
+double CacheModel::recentClientP99Ms(Time t) const {
+    std::vector<Time> waiting;
+    waiting.reserve(m_attempts.size());
+    for (const auto& [req, a] : m_attempts) waiting.push_back(a.logicalStart);
+    return m_recentLatency.quantileMs(0.99, t, waiting);
 }
 
 std::optional<double> CacheModel::lookupHitRatio() const {
@@ -123,6 +131,7 @@ ProbeValue CacheModel::systemProbe(const std::string& name, NodeId node, Time t)
     if (name == "db_p99_ms") return m_dbLatency.quantileMs(0.99);
     if (name == "client_p50_ms") return m_clientLatency.quantileMs(0.5);
     if (name == "client_p99_ms") return m_clientLatency.quantileMs(0.99);
+    if (name == "client_p99_last_second_ms") return recentClientP99Ms(t);
     return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <utility>
 #include <vector>
 
 #include "sim/event.h"
@@ -61,6 +63,22 @@ public:
 private:
     std::array<std::int64_t, kBuckets> m_counts{};
     std::int64_t m_count = 0;
+};
+
+// The latency clients see now: the requests answered in the last second (with their latency)
+// and, through `quantileMs`, those still waiting at their wait so far. A whole-run histogram
+// hides a stampede: the herd's few hundred slow answers come after thousands of fast hits, and
+// they come only once their clients time out and retry, seconds after the herd began.
+class RecentLatency {
+public:
+    static constexpr Time kWindow = kSecond;
+    void add(Time answeredAt, Time latency);
+    // The q-quantile (0..1) in ms over the answers in (t - kWindow, t] and the `waiting` requests'
+    // ages at t (their start times); 0 when there are neither.
+    double quantileMs(double q, Time t, const std::vector<Time>& waitingSince) const;
+
+private:
+    std::deque<std::pair<Time, Time>> m_answers;  // (answered at, latency), oldest first
 };
 
 // XFetch decisions by x = (expiry - now) / (delta * beta), in bins of 0.25 from 0 to 4. The
