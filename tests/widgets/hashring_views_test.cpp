@@ -1,17 +1,19 @@
 // What the hash ring topic shows through the real window: the load-spread plot's "run now"
-// diamond for a weighted run, the modulo lesson's scene and banner, the ring's words at a
-// readable size, and a highlight no node's hue can be mistaken for.
+// diamond for a weighted run, the modulo lesson's scene (remainders, no ring) and banner, the
+// ring's words at a readable size, and a highlight no node's hue can be mistaken for.
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QPainter>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
 #include "gui/main_window.h"
 #include "ring_views.h"
 #include "scene/graph_scene.h"
+#include "scene/node_item.h"
 #include "scene/ring_item.h"
 #include "scene/scene_view.h"
 #include "test_support.h"
@@ -99,6 +101,41 @@ private slots:
         QTest::qWait(0);
         QCOMPARE(spread()->plot()->graph(2)->dataCount(), 1);
         QVERIFY2(note->text().contains(QStringLiteral("diamond")), qPrintable(note->text()));
+    }
+
+    void theModuloLessonDrawsRemaindersNotARing() {
+        // Hash mod N has no ring: a circle of key dots read as if keys had places on one. The
+        // nodes stand in reading order of the remainders that pick them, named by them, as large
+        // as a window's room allows (one line of five was drawn at 0.6).
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-mod-n")));
+        controller().goToStepEnd(3);  // n5 has joined: hash mod 5
+        QTest::qWait(0);
+        const widgets::GraphScene* graph = m_window->sceneView()->graph();
+        QVERIFY(!graph->ring());
+        std::vector<const widgets::NodeItem*> nodes;
+        for (QGraphicsItem* item : graph->items())
+            if (item->type() == widgets::NodeItem::Type) nodes.push_back(static_cast<const widgets::NodeItem*>(item));
+        QCOMPARE(nodes.size(), std::size_t{5});
+        std::sort(nodes.begin(), nodes.end(), [](const auto* a, const auto* b) {
+            return std::pair(a->pos().y(), a->pos().x()) < std::pair(b->pos().y(), b->pos().x());
+        });
+        QString owner;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            QStringList words;
+            for (const auto& c : nodes[i]->captions()) words << c.text;
+            QVERIFY2(words.contains(QStringLiteral("hash mod 5 = %1").arg(i)), qPrintable(words.join(QStringLiteral(", "))));
+            for (const auto& b : nodes[i]->node().badges)
+                if (b.label == "holds k42") owner = QStringLiteral("hash mod 5 = %1 picks %2").arg(i).arg(QString::fromStdString(nodes[i]->node().name));
+        }
+        QVERIFY(!owner.isEmpty());
+        const QString banner = QString::fromStdString(graph->view().annotations.at(1));
+        QVERIFY2(banner.contains(owner), qPrintable(banner + QStringLiteral(" / ") + owner));
+        const double scale = m_window->sceneView()->transform().m11();
+        qInfo("hash mod 5 drawn at %.3f", scale);
+        QVERIFY2(scale > 0.8, qPrintable(QString::number(scale)));
+        controller().goToStepEnd(4);  // on the ring now
+        QTest::qWait(0);
+        QVERIFY(graph->ring());
     }
 
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {

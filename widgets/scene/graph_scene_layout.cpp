@@ -121,9 +121,7 @@ void GraphScene::placeRingNodes() {
 }
 
 void GraphScene::layoutRow() {
-    const auto n = static_cast<double>(m_view.nodes.size());
-    for (std::size_t i = 0; i < m_view.nodes.size(); ++i)
-        m_positions[i] = QPointF((static_cast<double>(i) - (n - 1) / 2) * kSpacing, 0);
+    m_positions = rowLayout(m_view.nodes.size());
     for (const auto& node : m_view.nodes) m_zoneMembers[node.zone].push_back(node.id);
     if (m_zoneMembers.size() < 2) m_zoneMembers.clear();  // rows only show zones when split
 }

@@ -228,6 +228,30 @@ std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes) {
     return out;
 }
 
+std::vector<QPointF> rowLayout(std::size_t count) {
+    const QRectF foot = NodeItem::footprint();
+    std::vector<QPointF> best;
+    double bestFit = 0;
+    // From one line down: a wrap must make the scene larger to be taken.
+    for (std::size_t columns = count; columns >= 1; --columns) {
+        const std::size_t rows = (count + columns - 1) / columns;
+        const double width = static_cast<double>(columns - 1) * kSpacing + foot.width();
+        const double height = static_cast<double>(rows - 1) * kRowGap + foot.height();
+        const double fit = std::min(kRoomAspect / width, 1.0 / height);
+        if (fit <= bestFit) continue;
+        bestFit = fit;
+        best.clear();
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t row = i / columns;
+            const std::size_t inRow = std::min(columns, count - row * columns);
+            const double x = static_cast<double>(i % columns) - (static_cast<double>(inRow) - 1) / 2;
+            const double y = static_cast<double>(row) - (static_cast<double>(rows) - 1) / 2;
+            best.emplace_back(x * kSpacing, y * kRowGap);
+        }
+    }
+    return best;
+}
+
 double ringDistance(const QRectF& r) {
     return std::hypot(std::max({r.left(), 0.0, -r.right()}), std::max({r.top(), 0.0, -r.bottom()}));
 }

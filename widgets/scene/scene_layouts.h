@@ -31,6 +31,11 @@ std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clea
 // How near to the centre of a ring (the origin) `r` comes.
 double ringDistance(const QRectF& r);
 
+// Row: one line left to right in view order, wrapped into rows (each centred, read left to right
+// and top to bottom) where that lets the scene be drawn larger in a window's landscape room: five
+// nodes in one line were five times wider than tall.
+std::vector<QPointF> rowLayout(std::size_t count);
+
 // `count` points on a circle at least `minRadius` wide, spaced so neighbouring nodes do not touch.
 std::vector<QPointF> circlePoints(std::size_t count, double minRadius);
 

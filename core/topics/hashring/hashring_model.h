@@ -132,6 +132,8 @@ private:
     void recordTransit();
     void endTransit();
     std::vector<RingMove> transitView(Time t, bool keyDots, double& progress) const;
+    // The ring as drawn at t: points, keys (or their density) and the keys on their way.
+    RingView ringView(Time t, std::size_t hotKey) const;
     void recount();
     void updateDensity();
     void checkInvariants(Change change, int slot);

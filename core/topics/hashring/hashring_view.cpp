@@ -25,7 +25,11 @@ std::string fixed(double v, int digits) {
 View HashringModel::view(Time t) const {
     View v;
     v.time = t;
-    v.layout = Layout::Ring;
+    // Hash mod N has no ring: the live nodes stand in a row in the order of the remainders that
+    // pick them, each named by its remainder ("hash mod 4 = 0"), with its key count and load.
+    // A circle of key dots there read as if keys had places on a ring.
+    const bool modulo = m_place.mode() == Mode::Modulo;
+    v.layout = modulo ? Layout::Row : Layout::Ring;
     const double mean = meanLoad();
     std::int64_t maxKeys = 1, maxReq = 1;
     for (int s = 0; s < kMaxSlots; ++s) {
@@ -35,6 +39,9 @@ View HashringModel::view(Time t) const {
     const auto hotIndex = m_hasHot ? m_keys->findId(m_hotHash, m_hotId) : std::nullopt;
     const std::size_t hotKey = hotIndex.value_or(SIZE_MAX);
     const int hotOwner = hotIndex ? (*m_owners)[hotKey] : -1;
+    const auto looked = lookupIndex();
+    const int lookedOwner = looked ? (*m_owners)[*looked] : -1;
+    std::size_t remainder = 0;  // of the next live node, in slot order as the placement counts them
     for (int s = 0; s < kMaxSlots; ++s) {
         const Member& m = m_place.member(s);
         if (m.state == MemberState::Absent) continue;
@@ -43,9 +50,11 @@ View HashringModel::view(Time t) const {
         n.id = s;
         n.name = nameOf(s);
         n.crashed = m.state == MemberState::Failed;
-        // Only the ring places nodes on the circle; under hash mod N, rendezvous or jump a node
-        // is just a node (the circle then only spreads the keys out by their hash).
-        n.role = n.crashed ? "failed" : m_place.mode() == Mode::Ring ? "ring node" : "cache node";
+        // Only the ring places nodes on the circle; under rendezvous or jump a node is just a
+        // node (the circle then only spreads the keys out by their hash).
+        if (n.crashed) n.role = "failed";
+        else if (modulo) n.role = "hash mod " + std::to_string(m_place.liveCount()) + " = " + std::to_string(remainder++);
+        else n.role = m_place.mode() == Mode::Ring ? "ring node" : "cache node";
         n.value = std::to_string(keys) + " keys";
         n.highlighted = s == m_changedSlot;
         const double ratio = mean > 0 ? static_cast<double>(keys) / mean : 0;
@@ -61,11 +70,46 @@ View HashringModel::view(Time t) const {
         if (m_place.mode() == Mode::Ring) n.badges.push_back({countOf(m_place.pointCount(s), "point", "points"), Tone::Muted});
         if (m.weight != 1.0) n.badges.push_back({"weight " + probeToString(m.weight), Tone::Accent});
         if (s == hotOwner) n.badges.push_back({"hot key", Tone::Bad});
+        // With no ring to draw the looked-up key on, its owner says it holds it.
+        if (modulo && s == lookedOwner) n.badges.push_back({"holds " + m_keys->name(*looked), Tone::Accent});
         for (const MovePair& mv : m_moves) {
             if (mv.to == s) n.badges.push_back({"+" + std::to_string(mv.count) + " from " + nameOf(mv.from), Tone::Good});
         }
         v.nodes.push_back(std::move(n));
     }
+    if (!modulo) v.ring = ringView(t, hotKey);
+    // Hash mod N's words are the remainder that picks the node, not a place on a circle.
+    const auto live = static_cast<std::uint64_t>(m_place.liveCount());
+    if (modulo)
+        v.annotations.push_back("hash mod " + std::to_string(live) + ": " + std::to_string(live) + " live nodes, " +
+                                std::to_string(m_keys->size()) + " keys");
+    else
+        v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(live) + " live nodes, " +
+                                std::to_string(m_keys->size()) + " keys, R=" + std::to_string(m_place.replication()));
+    if (const auto index = looked) {
+        // What a client library computes for one key: its hash, where it lands, who holds it.
+        const std::uint64_t hash = m_keys->hash(*index);
+        std::string replicas;
+        for (std::uint8_t r : m_place.replicas(hash)) replicas += (replicas.empty() ? "" : ", ") + nameOf(r);
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+        const std::string owner = nameOf((*m_owners)[*index]);
+        const std::string found = ", found in " + countOf(m_lookupCost, "step", "steps");
+        if (modulo && live > 0)
+            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + ", and hash mod " + std::to_string(live) +
+                                    " = " + std::to_string(hash % live) + " picks " + owner + found);
+        else
+            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
+                                    "% round the ring), owner " + owner + ", replicas " + replicas + found);
+    }
+    if (m_changedSlot >= 0 || m_moved > 0) {
+        const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;
+        v.annotations.push_back("last change moved " + std::to_string(m_moved) + " keys (" + fixed(pct, 1) + "%)");
+    }
+    return v;
+}
+
+RingView HashringModel::ringView(Time t, std::size_t hotKey) const {
     RingView ring;
     if (m_place.mode() == Mode::Ring) {
         std::size_t total = 0;
@@ -99,37 +143,7 @@ View HashringModel::view(Time t) const {
             if (i < m_keys->size()) ring.keys.push_back({ringFraction(m_keys->hash(i)), (*m_owners)[i], m_keys->name(i), true});
     }
     ring.moves = transitView(t, ring.density.empty(), ring.moveProgress);
-    v.ring = std::move(ring);
-    // Hash mod N has no ring: its words are the remainder that picks the node, not a place on a circle.
-    const bool modulo = m_place.mode() == Mode::Modulo;
-    const auto live = static_cast<std::uint64_t>(m_place.liveCount());
-    if (modulo)
-        v.annotations.push_back("hash mod " + std::to_string(live) + ": " + std::to_string(live) + " live nodes, " +
-                                std::to_string(m_keys->size()) + " keys");
-    else
-        v.annotations.push_back(std::string(modeName(m_place.mode())) + ": " + std::to_string(live) + " live nodes, " +
-                                std::to_string(m_keys->size()) + " keys, R=" + std::to_string(m_place.replication()));
-    if (const auto index = lookupIndex()) {
-        // What a client library computes for one key: its hash, where it lands, who holds it.
-        const std::uint64_t hash = m_keys->hash(*index);
-        std::string replicas;
-        for (std::uint8_t r : m_place.replicas(hash)) replicas += (replicas.empty() ? "" : ", ") + nameOf(r);
-        char hex[24];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-        const std::string owner = nameOf((*m_owners)[*index]);
-        const std::string found = ", found in " + countOf(m_lookupCost, "step", "steps");
-        if (modulo && live > 0)
-            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + ", and hash mod " + std::to_string(live) +
-                                    " = " + std::to_string(hash % live) + " picks " + owner + found);
-        else
-            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
-                                    "% round the ring), owner " + owner + ", replicas " + replicas + found);
-    }
-    if (m_changedSlot >= 0 || m_moved > 0) {
-        const double pct = m_keys->size() ? 100.0 * static_cast<double>(m_moved) / static_cast<double>(m_keys->size()) : 0;
-        v.annotations.push_back("last change moved " + std::to_string(m_moved) + " keys (" + fixed(pct, 1) + "%)");
-    }
-    return v;
+    return ring;
 }
 
 std::vector<Metric> HashringModel::metrics() const {

@@ -75,3 +75,31 @@ TEST_CASE("under hash mod N the banner names the remainder that picks the node, 
     CHECK(all.find(" picks " + owner) != std::string::npos);
     CHECK(all.find("and hash mod 4 = " + std::to_string(owner[1] - '1') + " picks") != std::string::npos);
 }
+
+TEST_CASE("under hash mod N the view draws no ring: the nodes stand in remainder order, named by it", "[hashring][view]") {
+    // A circle of key dots read as if keys had places on a ring. Each live node is the bucket a
+    // remainder picks; a failed node has none, and the looked-up key's owner says it holds it.
+    auto m = makeModel({{"mode", 0}, {"nodes", 5}, {"keys", 1000}}, 7);
+    REQUIRE(act(m, R"({"do": "fail", "node": "n2"})"));
+    REQUIRE(act(m, R"({"do": "lookup", "key": "k42"})"));
+    View v = m.view(m.now());
+    CHECK_FALSE(v.ring);
+    CHECK(v.layout == Layout::Row);
+    std::vector<std::string> roles;
+    for (const NodeView& n : v.nodes) roles.push_back(n.role);
+    CHECK(roles == std::vector<std::string>{"hash mod 4 = 0", "failed", "hash mod 4 = 1", "hash mod 4 = 2", "hash mod 4 = 3"});
+    const std::string owner = probeText(m, "lookup_owner");
+    for (const NodeView& n : v.nodes) CHECK(has(badgesOf(v, n.name), "holds k42") == (n.name == owner));
+    // The banner's remainder is the owner's.
+    std::string all;
+    for (const std::string& a : v.annotations) all += a + "\n";
+    for (const NodeView& n : v.nodes)
+        if (n.name == owner) CHECK(all.find("and " + n.role + " picks " + owner) != std::string::npos);
+    // Back on the ring, the ring is drawn again and the nodes are ring nodes.
+    REQUIRE(act(m, R"({"do": "set", "param": "mode", "value": 1})"));
+    v = m.view(m.now());
+    CHECK(v.ring);
+    CHECK(v.layout == Layout::Ring);
+    CHECK(v.nodes.front().role == "ring node");
+    CHECK_FALSE(has(badgesOf(v, owner), "holds k42"));
+}
