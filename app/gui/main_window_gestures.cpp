@@ -106,11 +106,7 @@ void MainWindow::nodeMenu(core::NodeId node, QPoint screenPos) {
             zone = n.zone;
         }
     const core::TopicInfo& info = t->model().info();
-    auto has = [&info](const std::string& kind) {
-        for (const auto& spec : info.actions)
-            if (spec.kind == kind) return true;
-        return false;
-    };
+    auto has = [&info](const std::string& kind) { return info.findAction(kind) != nullptr; };
 
     QMenu menu(this);
     menu.setAccessibleName(tr("Node actions"));

@@ -134,7 +134,8 @@ void offerLessonEnd(MainWindow& window, const QString& lessonId) {
     auto* nextButton = offer->findChild<QPushButton*>(QStringLiteral("NextLesson"));
     nextButton->setVisible(next != nullptr);
     if (next) {
-        nextButton->setText(MainWindow::tr("Next lesson: %1").arg(QString::fromStdString(next->title)));
+        nextButton->setText(MainWindow::tr("Next lesson: %1").arg(widgets::LessonBrowser::shortTitle(*next)));
+        nextButton->setToolTip(QString::fromStdString(next->title));
         nextButton->setProperty("lesson", QString::fromStdString(next->id));
     }
     offer->show();

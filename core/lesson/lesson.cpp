@@ -65,10 +65,7 @@ std::string valueWords(const ProbeValue& value) {
 }
 
 std::string Claim::label(const TopicInfo* info) const {
-    const ProbeSpec* spec = nullptr;
-    if (info)
-        for (const ProbeSpec& p : info->probes)
-            if (p.name == ref.probe) spec = &p;
+    const ProbeSpec* spec = info ? info->findProbe(ref.probe) : nullptr;
     std::string out = probeLabel(spec, ref.probe, ref.node, ref.key) + ": ";
     switch (op) {
         case CompareOp::Equals: break;

@@ -21,12 +21,6 @@ std::string joined(const std::vector<std::string>& names) {
     return s;
 }
 
-const ProbeSpec* findProbe(const TopicInfo& info, const std::string& name) {
-    for (const auto& p : info.probes)
-        if (p.name == name) return &p;
-    return nullptr;
-}
-
 std::vector<std::string> probeNames(const TopicInfo& info) {
     std::vector<std::string> names;
     for (const auto& p : info.probes) names.push_back(p.name);
@@ -100,7 +94,7 @@ ProbeRef parseProbeRef(const nlohmann::json& j, const std::string& pointer,
                        const TopicContext& ctx, Problems& problems) {
     ProbeRef ref{stringAt(j, "probe"), stringAt(j, "node"), stringAt(j, "key")};
     if (!ctx.info) return ref;
-    const ProbeSpec* spec = findProbe(*ctx.info, ref.probe);
+    const ProbeSpec* spec = ctx.info->findProbe(ref.probe);
     if (!spec) {
         problems.add("unknown probe '" + ref.probe + "' for topic '" + ctx.info->id +
                          "' (known: " + joined(probeNames(*ctx.info)) + ")",

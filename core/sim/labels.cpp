@@ -213,8 +213,7 @@ MetricText describeMetric(const TopicInfo& info, std::string_view name) {
             else text->insert(paren, tag);
         }
     }
-    for (const ProbeSpec& p : info.probes)
-        if (p.name == base) out.description = p.description;
+    if (const ProbeSpec* p = info.findProbe(base)) out.description = p->description;
     for (const auto& [id, text] : kSharedMetrics)
         if (out.description.empty() && base == id) out.description = std::string(text);
     return out;

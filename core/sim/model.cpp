@@ -4,6 +4,18 @@
 
 namespace sb::core {
 
+const ActionSpec* TopicInfo::findAction(std::string_view kind) const {
+    for (const ActionSpec& spec : actions)
+        if (spec.kind == kind) return &spec;
+    return nullptr;
+}
+
+const ProbeSpec* TopicInfo::findProbe(std::string_view name) const {
+    for (const ProbeSpec& spec : probes)
+        if (spec.name == name) return &spec;
+    return nullptr;
+}
+
 std::string Model::describe(const Event& e) const {
     const auto names = nodeNames();
     auto name = [&](NodeId n) {

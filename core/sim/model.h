@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct TopicInfo {
     std::vector<ActionSpec> actions;
     std::vector<ProbeSpec> probes;
     std::vector<std::string> eventKinds;  // kinds a run-until condition may name
+
+    // The declaration of an action or probe by its id, or nullptr when the topic has none.
+    const ActionSpec* findAction(std::string_view kind) const;
+    const ProbeSpec* findProbe(std::string_view name) const;
 };
 
 // One topic's simulation. State is a value: clone() is a checkpoint. A model never reads the

@@ -6,8 +6,12 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include "gui/main_window.h"
+#include "gui/workspace_state.h"
+#include "learn/lesson_browser.h"
 #include "learn/lesson_pane.h"
 #include "sim_controller.h"
 #include "test_support.h"
@@ -46,6 +50,24 @@ private slots:
     void init() {
         QVERIFY(m_window->openLesson(QStringLiteral("raft-election")));
         QApplication::processEvents();
+    }
+
+    void theNextLessonIsNamedAsTheListNamesIt() {
+        // raft-replication's title is "Raft: replicating and committing a write"; under the Raft
+        // heading the list says "Replicating and committing a write", and so does the offer at
+        // raft-election's end (it read "Next lesson: Raft: replicating…").
+        QListWidget* steps = pane()->stepList();
+        steps->setCurrentRow(steps->count() - 1);
+        QWidget* offer = app::lessonEndOffer(*m_window);
+        QVERIFY(offer && offer->isVisible());
+        auto* next = offer->findChild<QPushButton*>(QStringLiteral("NextLesson"));
+        QVERIFY(next && next->isVisible());
+        QString listed;
+        for (QTreeWidgetItemIterator it(m_window->lessonBrowser()->tree()); *it; ++it)
+            if ((*it)->data(0, Qt::UserRole + 1).toString() == QStringLiteral("raft-replication")) listed = (*it)->text(0);
+        listed.remove(QStringLiteral("✓ "));
+        QVERIFY(!listed.isEmpty() && !listed.startsWith(QStringLiteral("Raft")));
+        QCOMPARE(next->text(), QStringLiteral("Next lesson: ") + listed);
     }
 
     void pageDownDownUpDownShowsStepTwoAtItsOwnEnd() {

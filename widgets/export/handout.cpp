@@ -23,6 +23,7 @@
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
+#include "time_words.h"
 
 namespace sb::widgets {
 
@@ -150,7 +151,7 @@ core::Status build(HandoutDocument& out, const core::Lesson& lesson,
                 tr("Step %1 of %2: %3").arg(i).arg(steps).arg(QString::fromStdString(step.title)),
                 15, i > 1);
         markdown(cursor, step.narration);
-        const QString time = QString::fromStdString(core::formatMs(controller.displayTime()));
+        const QString time = timeWords(controller.displayTime());
         ExportOptions picture;
         picture.caption = tr("The scene at the end of step %1, t = %2").arg(i).arg(time);
         diagram(cursor, out.pictures, scenePicture(view), picture);

@@ -16,6 +16,7 @@
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "theme.h"
+#include "time_words.h"
 
 namespace sb::widgets {
 
@@ -34,7 +35,7 @@ void applyStepEmphasis(GraphScene& scene, const core::Step* step) {
 
 QString captionFor(const SimController& controller) {
     const core::Timeline* t = controller.timeline();
-    const QString time = QString::fromStdString(core::formatMs(t ? controller.displayTime() : 0));
+    const QString time = timeWords(t ? controller.displayTime() : 0);
     if (const core::LessonRun* run = controller.lessonRun()) {
         const auto& steps = run->lesson().steps;
         const std::size_t step = std::min(controller.currentStep(), steps.size());

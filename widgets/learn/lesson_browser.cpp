@@ -60,6 +60,16 @@ private:
 
 }  // namespace
 
+QString LessonBrowser::shortTitle(const core::Lesson& lesson) {
+    QString title = QString::fromStdString(lesson.title);
+    const QString prefix = QString::fromStdString(lesson.topic) + QStringLiteral(": ");
+    if (title.startsWith(prefix, Qt::CaseInsensitive) && title.size() > prefix.size()) {
+        title = title.mid(prefix.size());
+        title[0] = title[0].toUpper();
+    }
+    return title;
+}
+
 LessonBrowser::LessonBrowser(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Lesson browser"));
     auto* layout = new QVBoxLayout(this);
@@ -134,13 +144,7 @@ void LessonBrowser::setCatalog(const core::LessonCatalog& catalog, const QSet<QS
         }
         const QString id = QString::fromStdString(lesson->id);
         const bool done = finished.contains(id);
-        // Under its topic's heading a "Raft: " prefix only costs width.
-        QString title = QString::fromStdString(lesson->title);
-        const QString prefix = QString::fromStdString(lesson->topic) + QStringLiteral(": ");
-        if (title.startsWith(prefix, Qt::CaseInsensitive)) {
-            title = title.mid(prefix.size());
-            if (!title.isEmpty()) title[0] = title[0].toUpper();
-        }
+        const QString title = shortTitle(*lesson);
         auto* item = new QTreeWidgetItem(topic, {(done ? QStringLiteral("✓ ") : QString()) + title,
                                                  levelStars(lesson->difficulty)});
         item->setToolTip(1, levelText(lesson->difficulty));

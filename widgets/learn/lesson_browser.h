@@ -10,6 +10,7 @@ class QTreeWidget;
 
 namespace sb::core {
 class LessonCatalog;
+struct Lesson;
 }
 
 namespace sb::widgets {
@@ -21,6 +22,11 @@ class LessonBrowser : public QWidget {
     Q_OBJECT
 public:
     explicit LessonBrowser(QWidget* parent = nullptr);
+
+    // A lesson's title as the list shows it under its topic's heading: without a "Raft: "
+    // prefix, which there only costs width ("Electing a leader"). Other places that name a
+    // lesson beside the list (the end-of-lesson offer) use it too, so the two read alike.
+    static QString shortTitle(const core::Lesson& lesson);
 
     // Topic headings in words ("Raft consensus"), by topic id; set before setCatalog().
     void setTopicTitles(const QHash<QString, QString>& titles) { m_topicTitles = titles; }

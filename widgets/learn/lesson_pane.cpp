@@ -251,9 +251,8 @@ QString LessonPane::probeDescription(const std::string& probe) const {
     // What the claim measures, in the topic's own words (its probe declaration).
     const core::Timeline* timeline = m_controller->timeline();
     if (!timeline) return {};
-    for (const core::ProbeSpec& spec : timeline->model().info().probes)
-        if (spec.name == probe) return QString::fromStdString(spec.description);
-    return {};
+    const core::ProbeSpec* spec = timeline->model().info().findProbe(probe);
+    return spec ? QString::fromStdString(spec->description) : QString();
 }
 
 void LessonPane::showClaims(const core::ShownStep& shown) {

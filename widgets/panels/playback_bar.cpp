@@ -8,6 +8,7 @@
 #include <array>
 
 #include "sim_controller.h"
+#include "time_words.h"
 
 namespace sb::widgets {
 
@@ -131,7 +132,7 @@ void PlaybackBar::refresh() {
     if (!m_scrubber->isSliderDown()) m_scrubber->setValue(static_cast<int>(t->position()));
     m_updating = false;
     m_time->setText(tr("%1 · event %2/%3")
-                        .arg(QString::fromStdString(core::formatMs(m_controller->displayTime())))
+                        .arg(timeWords(m_controller->displayTime()))
                         .arg(t->position())
                         .arg(t->recorded()));
 }

@@ -11,15 +11,25 @@
 #include "scene/scene_palette.h"
 #include "sim/labels.h"
 #include "sim_controller.h"
+#include "time_words.h"
 
 namespace sb::widgets {
 
 namespace {
-// An action beside its node in words, lower case like the roles beside it: "force timeout".
-QString actionWords(const std::string& kind) {
-    QString text = QString::fromStdString(sb::core::humanize(kind));
+QString lowerFirst(std::string words) {
+    QString text = QString::fromStdString(words);
     if (text.size() > 1 && text[1].isLower()) text[0] = text[0].toLower();
     return text;
+}
+
+// An action beside its node in words, lower case like the roles beside it: the topic's label
+// ("block messages to a server") and, for a narrow lane, the id in words ("block"). Shortest last.
+QStringList actionWords(const core::Timeline* t, const std::string& kind) {
+    QStringList words;
+    if (const core::ActionSpec* spec = t->model().info().findAction(kind)) words << lowerFirst(core::labelOf(*spec));
+    const QString shorter = lowerFirst(core::humanize(kind));
+    if (!words.contains(shorter)) words << shorter;
+    return words;
 }
 
 constexpr double kHeader = 20.0;
@@ -168,24 +178,28 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
             // One note per spot on a line: events at the same moment would say it twice.
             double& lastNote = noted.try_emplace(e.node, -1e9).first->second;
             if (std::abs(y - lastNote) <= p.fontMetrics().height()) continue;
-            const QString text = role ? QString::fromStdString(e.detail) : e.is("commit") ? tr("commit") : actionWords(e.detail);
-            const double w = p.fontMetrics().horizontalAdvance(text) + 4;
-            const double h = p.fontMetrics().height();
+            const QStringList texts = role ? QStringList{QString::fromStdString(e.detail)}
+                                      : e.is("commit") ? QStringList{tr("commit")} : actionWords(t, e.detail);
             // Beside the marker on the right, or on the left where the right edge would cut it
             // (the last lane's "force timeout" read "force tim") or another note or the time is
             // in the way, or else just under the marker on the right (a role taken at the moment
-            // shown meets the time's plate on the first lane). Where none is free the marker
-            // stands alone: words over words read as neither.
-            const QPointF places[] = {{at.x() + 7, y - h / 2}, {at.x() - 7 - w, y - h / 2}, {at.x() + 7, y + 3}};
-            for (const QPointF& place : places) {
-                const QRectF box(place, QSizeF(w, h));
-                const bool free = box.left() >= 0 && box.right() <= width && !box.intersects(plate) &&
-                                  std::none_of(notes.begin(), notes.end(), [&](const Note& other) { return other.box.intersects(box); });
-                if (free) {
-                    notes.push_back({box, text});
-                    lastNote = y;
-                    break;
-                }
+            // shown meets the time's plate on the first lane); the full wording first, then the
+            // short one. Where none is free the marker stands alone: words over words read as
+            // neither.
+            const double h = p.fontMetrics().height();
+            for (const QString& text : texts) {
+                const double w = p.fontMetrics().horizontalAdvance(text) + 4;
+                const QPointF places[] = {{at.x() + 7, y - h / 2}, {at.x() - 7 - w, y - h / 2}, {at.x() + 7, y + 3}};
+                const auto free = [&](const QPointF& place) {
+                    const QRectF box(place, QSizeF(w, h));
+                    return box.left() >= 0 && box.right() <= width && !box.intersects(plate) &&
+                           std::none_of(notes.begin(), notes.end(), [&](const Note& other) { return other.box.intersects(box); });
+                };
+                const auto place = std::find_if(std::begin(places), std::end(places), free);
+                if (place == std::end(places)) continue;
+                notes.push_back({QRectF(*place, QSizeF(w, h)), text});
+                lastNote = y;
+                break;
             }
         }
     }
@@ -208,12 +222,6 @@ void SpaceTimeView::paintDiagram(QPainter& p, QSizeF size, std::vector<Arrow>* a
     p.setPen(QPen(pal.highlight, 1.5));
     p.drawLine(QPointF(0, nowY), QPointF(width, nowY));
     paintNotes(p, {{plate, label}}, 235);  // a little more opaque: the time line runs behind it
-}
-
-QString SpaceTimeView::timeWords(core::Time t) {
-    const double ms = static_cast<double>(t) / static_cast<double>(core::kMillisecond);
-    if (std::abs(ms) < 10 && t % core::kMillisecond != 0) return tr("%1 ms").arg(ms, 0, 'f', 1);
-    return tr("%1 ms").arg(std::llround(ms));
 }
 
 void SpaceTimeView::paintNotes(QPainter& p, const std::vector<Note>& notes, int opacity) const {

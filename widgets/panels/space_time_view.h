@@ -3,6 +3,7 @@
 #include <QLineF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QPainter;
@@ -36,9 +37,6 @@ public:
     QString noteText(std::size_t i) const { return m_notes.at(i).text; }
     QRectF timeRect() const { return m_timeRect; }  // the current time's plate
     QString timeText() const { return m_timeText; }  // what the plate says
-    // A time as the diagram prints it: whole milliseconds ("2425 ms"), one decimal under 10 ms
-    // ("2.5 ms"); the event list keeps the microseconds.
-    static QString timeWords(core::Time t);
     QSize sizeHint() const override { return {480, 220}; }
     // Wide enough for the run's lanes and the notes beside them (five lanes when no run is open).
     int preferredWidth() const;

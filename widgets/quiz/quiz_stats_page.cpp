@@ -63,6 +63,7 @@ QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     m_due = makePlot(tr("Reviews due (next 14 days)"), tr("Review forecast"), true);
     m_calibration = makePlot(tr("Recall: your answers vs FSRS's prediction (%)"), tr("Calibration"), true);
     m_recall = makePlot(tr("Predicted recall per topic (%)"), tr("Predicted recall per topic"), true);
+    m_due->installEventFilter(this);  // the day names are fitted to the forecast's width
     grid->addWidget(m_reviews, 0, 0);
     grid->addWidget(m_accuracy, 0, 1);
     grid->addWidget(m_mastery, 1, 0);
@@ -124,7 +125,7 @@ void QuizStatsPage::setData(const core::quiz::Progress& progress, const std::vec
     QCPGraph* acc = m_accuracy->addGraph();
     acc->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 7));
     acc->setData(accX, accY, true);
-    m_accuracy->yAxis->setRange(0, 105);
+    m_accuracy->yAxis->setRange(kPercentRange.first, kPercentRange.second);
 
     const auto mastery = progress.masteryByTopic(catalog);
     QStringList topicNames;
@@ -178,6 +179,11 @@ void QuizStatsPage::restyle() {
         ++colour;
         plot->replot();
     }
+}
+
+bool QuizStatsPage::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_due && event->type() == QEvent::Resize) thinDueTicks();
+    return QWidget::eventFilter(watched, event);
 }
 
 void QuizStatsPage::changeEvent(QEvent* event) {

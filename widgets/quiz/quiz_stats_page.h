@@ -4,6 +4,7 @@
 #include <QWidget>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "quiz/interview_plan.h"
@@ -28,6 +29,9 @@ class QuizStatsPage : public QWidget {
 public:
     static constexpr int kHistoryDays = 30;
     static constexpr int kDueDays = 14;
+    // Percentages run a little below 0 and above 100, so a day at 0% or 100% shows its whole
+    // point instead of half of one cut by the axis.
+    static constexpr std::pair<double, double> kPercentRange{-6.0, 106.0};
 
     explicit QuizStatsPage(QWidget* parent = nullptr);
 
@@ -53,10 +57,12 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QCustomPlot* makePlot(const QString& title, const QString& accessibleName, bool legend = false);
     void restyle();
+    void thinDueTicks();  // the forecast's day names that fit at the chart's width
     void setForecast(const core::quiz::Progress& progress, core::quiz::Day today, const core::quiz::InterviewPlan& plan);
     QString setCalibration(const core::quiz::Progress& progress, core::quiz::Day today);
     void setRecall(const core::quiz::Progress& progress, const std::vector<core::quiz::ItemRef>& catalog,
@@ -70,6 +76,8 @@ private:
     QCustomPlot* m_recall;
     QLabel* m_summary;
     std::map<std::string, QString> m_topicNames;
+    QStringList m_dueNames;  // the forecast's day names, one per bar
+    QList<bool> m_dueBusy;   // which days have a bar
 };
 
 }  // namespace sb::widgets

@@ -1,6 +1,9 @@
 // The statistics page's FSRS charts: the review forecast, calibration, and predicted recall per
 // topic on the interview day.
+#include <QFontMetrics>
 #include <QLocale>
+#include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "quiz/interview_box.h"
@@ -50,7 +53,8 @@ void QuizStatsPage::setForecast(const quiz::Progress& progress, quiz::Day today,
         setTitle(m_due, tr("Reviews due (next 14 days)"));
         const auto load = quiz::dueLoad(progress, today, kDueDays);
         for (int i = 0; i < static_cast<int>(load.size()); ++i) {
-            names << (i == 0 ? tr("today") : QStringLiteral("+%1").arg(i));
+            // Short names, under an axis titled "days from today": "today" took the room of two.
+            names << (i == 0 ? QStringLiteral("0") : QStringLiteral("+%1").arg(i));
             xs << i;
             reviews << load[static_cast<std::size_t>(i)];
         }
@@ -65,14 +69,40 @@ void QuizStatsPage::setForecast(const quiz::Progress& progress, quiz::Day today,
         for (int i = 0; i < xs.size(); ++i) top = std::max(top, reviews[i] + fresh[i]);
     }
     textTicks(m_due, names);
-    // At most seven dates fit under a half-width chart without running into each other.
-    if (names.size() > 7) {
-        auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(m_due->xAxis->ticker());
-        const int step = (static_cast<int>(names.size()) + 6) / 7;
-        ticker->clear();
-        for (int i = 0; i < names.size(); i += step) ticker->addTick(i, names[i]);
-    }
+    m_due->xAxis->setLabel(plan.active ? QString() : tr("days from today"));
+    m_dueNames = names;
+    m_dueBusy.clear();
+    for (int i = 0; i < xs.size(); ++i) m_dueBusy << (reviews[i] > 0 || (plan.active && fresh[i] > 0));
+    thinDueTicks();
     m_due->yAxis->setRange(0, std::max(4.0, top * 1.15));
+}
+
+void QuizStatsPage::thinDueTicks() {
+    // Every day's name where the chart is wide enough, else as many as fit without touching:
+    // each day with a bar first (a lone bar at "+1" once had no name under it), then today,
+    // then the rest in order. The axis is laid out at the chart's size first, to measure it.
+    auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(m_due->xAxis->ticker());
+    if (!ticker || m_dueNames.isEmpty()) return;
+    m_due->setViewport(m_due->rect());  // its own resizeEvent, which sets this, may come later
+    m_due->replot();
+    const QFontMetrics metrics(m_due->xAxis->tickLabelFont());
+    const double room = m_due->xAxis->coordToPixel(1) - m_due->xAxis->coordToPixel(0);
+    std::vector<int> order;
+    for (int i = 0; i < m_dueNames.size(); ++i)
+        if (m_dueBusy.value(i)) order.push_back(i);
+    for (int i = 0; i < m_dueNames.size(); ++i)
+        if (!m_dueBusy.value(i)) order.push_back(i);
+    std::vector<int> kept;
+    for (int i : order) {
+        const double w = metrics.horizontalAdvance(m_dueNames[i]);
+        const bool fits = std::all_of(kept.begin(), kept.end(), [&](int j) {
+            return std::abs(i - j) * room >= (w + metrics.horizontalAdvance(m_dueNames[j])) / 2 + 6;
+        });
+        if (fits) kept.push_back(i);
+    }
+    ticker->clear();
+    for (int i : kept) ticker->addTick(i, m_dueNames[i]);
+    m_due->replot();
 }
 
 QString QuizStatsPage::setCalibration(const quiz::Progress& progress, quiz::Day today) {
@@ -101,7 +131,7 @@ QString QuizStatsPage::setCalibration(const quiz::Progress& progress, quiz::Day 
     m_calibration->xAxis->setTicker(dates);
     const auto first = static_cast<double>(today - kHistoryDays), last = static_cast<double>(today + 1);
     m_calibration->xAxis->setRange(first * 86400.0, last * 86400.0);
-    m_calibration->yAxis->setRange(0, 105);
+    m_calibration->yAxis->setRange(kPercentRange.first, kPercentRange.second);
     if (reviews == 0) return tr("No repeat reviews yet to compare with FSRS's predictions.");
     return tr("FSRS predicted %1% recall over your last %2 repeat reviews; you recalled %3%.")
         .arg(qRound(100.0 * expected / reviews))

@@ -59,7 +59,7 @@ RecallView::RecallView(QWidget* parent) : QWidget(parent) {
     m_answer = makeAnswerBrowser(this, tr("Answer"));
     layout->addWidget(m_answer, 1);
     m_reveal = makeKeyButton(tr("Reveal the answer (Space)"), tr("Reveal the answer"), this);
-    layout->addWidget(m_reveal);
+    layout->addWidget(m_reveal, 0, Qt::AlignLeft);  // one action: its own width, not a full-width bar
     m_grades = makeGradeRow(this, [this](Grade g) { emit graded(g); });
     layout->addWidget(m_grades);
     m_hint = makeKeyHint(this);

@@ -35,7 +35,7 @@ RehearsalView::RehearsalView(QWidget* parent) : QWidget(parent), m_countdown(new
     m_notes->installEventFilter(this);
     layout->addWidget(m_notes, 1);
     m_reveal = makeKeyButton(tr("Show the model answer (Ctrl+Enter)"), tr("Show the model answer"), this);
-    layout->addWidget(m_reveal);
+    layout->addWidget(m_reveal, 0, Qt::AlignLeft);  // one action: its own width, not a full-width bar
     m_answer = makeAnswerBrowser(this, tr("Model answer"));
     layout->addWidget(m_answer, 2);
     m_checklist = new QWidget(this);
@@ -44,7 +44,7 @@ RehearsalView::RehearsalView(QWidget* parent) : QWidget(parent), m_countdown(new
     m_checklist->layout()->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_checklist);
     m_submit = makeKeyButton(tr("Score it (Enter)"), tr("Score the rehearsal"), this);
-    layout->addWidget(m_submit);
+    layout->addWidget(m_submit, 0, Qt::AlignLeft);
     m_grades = makeGradeRow(this, [this](core::quiz::Grade g) { emit graded(g); });
     layout->addWidget(m_grades);
     m_hint = makeKeyHint(this);

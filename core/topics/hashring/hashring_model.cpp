@@ -39,9 +39,8 @@ std::vector<ActionSpec> hashringActions() {
 
 // Action kinds as string literals with program lifetime, for Event::detail.
 const char* kindLiteral(const std::string& kind) {
-    for (const auto& spec : HashringModel::topicInfo().actions)
-        if (spec.kind == kind) return spec.kind.c_str();
-    return "?";
+    const ActionSpec* spec = HashringModel::topicInfo().findAction(kind);
+    return spec ? spec->kind.c_str() : "?";
 }
 
 // Mode and replication change during a run ("set"); the rest shape the run from its start.
