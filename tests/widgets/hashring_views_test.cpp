@@ -138,6 +138,27 @@ private slots:
         QVERIFY(graph->ring());
     }
 
+    void aLessonOpensOnThePanelItsRunHasSomethingFor() {
+        // hashring-mod-n reads the load bars and the counter; the load-spread curve, which
+        // places a ring's run by its points, stood in front of the plots. From another topic
+        // and from a ring lesson alike, hash mod N opens on the plots and a ring on the curve.
+        auto* plots = m_window->findChild<QDockWidget*>(QStringLiteral("PlotsDock"));
+        auto* spread = m_window->findChild<QDockWidget*>(QStringLiteral("SpreadDock"));
+        QVERIFY(plots && spread);
+        // A tab behind another is parked off the window.
+        const auto inFront = [&](const QDockWidget* d) { return d->isVisible() && d->geometry().intersects(m_window->rect()); };
+        for (const char* before : {"cap-letters", "hashring-vnodes", "hashring-mod-n"}) {
+            QVERIFY(m_window->openLesson(QString::fromLatin1(before)));
+            QVERIFY(m_window->openLesson(QStringLiteral("hashring-mod-n")));
+            QTest::qWait(0);
+            QVERIFY2(inFront(plots) && !inFront(spread), before);
+            QVERIFY2(!spread->isHidden(), before);  // still there, a tab behind
+        }
+        QVERIFY(m_window->openLesson(QStringLiteral("hashring-vnodes")));
+        QTest::qWait(0);
+        QVERIFY(inFront(spread) && !inFront(plots));
+    }
+
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {
         // hashring-vnodes step 6: n1 has weight 2 at 1,000 vnodes. Its keys are twice the mean,
         // as they should be: the run sits at 1,000 points per unit of weight, near the curve,

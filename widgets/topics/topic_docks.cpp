@@ -10,7 +10,7 @@ namespace sb::widgets {
 
 TopicDocks::TopicDocks(const TopicUiRegistry& registry, SimController* controller, QMainWindow* window,
                        QDockWidget* tabBeside)
-    : QObject(window), m_registry(registry), m_controller(controller) {
+    : QObject(window), m_registry(registry), m_controller(controller), m_tabBeside(tabBeside) {
     for (const TopicUi& ui : registry.all()) {
         for (const TopicPanelSpec& spec : ui.panels) {
             TopicPanel* panel = spec.create(controller, window);
@@ -35,10 +35,15 @@ void TopicDocks::onLoaded() {
         d.panel->activate(active);
         // Only a change of topic shows or hides the dock: a learner who closed it keeps it closed
         // across lessons of the same topic.
-        if (active == d.active) continue;
-        d.active = active;
-        d.dock->setVisible(active);
-        if (active) d.dock->raise();
+        if (active != d.active) {
+            d.active = active;
+            d.dock->setVisible(active);
+        }
+        if (!active || d.dock->isHidden()) continue;
+        // Which tab is in front follows the run: the hash mod N lesson opened on the load-spread
+        // curve, which has nothing to say about it, over the plots its narration reads.
+        if (d.panel->showsTheRun()) d.dock->raise();
+        else if (m_tabBeside && !m_tabBeside->isHidden()) m_tabBeside->raise();
     }
 }
 

@@ -16,7 +16,9 @@ class TopicUiRegistry;
 struct KeyGesture;
 
 // Docks every panel the topic UI registry offers, tabbed beside a given dock, and shows each
-// only while a run of its topic is loaded (raised when its topic comes in, hidden when it goes).
+// only while a run of its topic is loaded (hidden when its topic goes). At each load a shown
+// panel comes to the front of its tabs if it has something to show about the run, and gives the
+// front back to the dock it is tabbed beside if not.
 // The window that owns it names no topic.
 class TopicDocks : public QObject {
     Q_OBJECT
@@ -42,6 +44,7 @@ private:
     const TopicUiRegistry& m_registry;
     SimController* m_controller;
     std::vector<Docked> m_docked;
+    QDockWidget* m_tabBeside;
     std::string m_topic;
 };
 

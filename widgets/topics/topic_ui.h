@@ -22,6 +22,10 @@ public:
     using QWidget::QWidget;
     // Called when a run is loaded: on for a run of the panel's topic, off for any other.
     virtual void activate(bool on) = 0;
+    // Whether the run just activated for is one this panel has something to show about: only
+    // then is it brought in front of its tab neighbour, so a lesson opens on what its narration
+    // talks about (the load-spread curve places a ring by its points; hash mod N has none).
+    virtual bool showsTheRun() const { return true; }
 };
 
 struct TopicPanelSpec {

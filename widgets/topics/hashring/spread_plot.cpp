@@ -92,6 +92,11 @@ void SpreadPlot::activate(bool on) {
     recompute();
 }
 
+bool SpreadPlot::showsTheRun() const {
+    const core::Timeline* t = m_controller->timeline();
+    return m_applies && t && asNumber(t->model().probe("points_per_weight", core::kNoNode)) > 0;
+}
+
 void SpreadPlot::recompute() {
     m_plot->clearGraphs();
     m_plot->clearItems();

@@ -21,6 +21,9 @@ public:
     explicit SpreadPlot(SimController* controller, QWidget* parent = nullptr);
 
     void activate(bool on) override;
+    // A ring's run: the curve is spread against points per node, and hash mod N, rendezvous
+    // and jump place keys by no points.
+    bool showsTheRun() const override;
     // Whether the loaded run is one this plot was activated for.
     bool applies() const { return m_applies; }
     int pointCount() const;
