@@ -1,6 +1,7 @@
 // Invariants and the per-expiry accounting, checked as things happen and after every step.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "topics/cache/cache_model.h"
 
@@ -31,18 +32,20 @@ void RecentLatency::add(Time answeredAt, Time latency) {
     m_answers.emplace_back(answeredAt, latency);
 }
 
-double RecentLatency::quantileMs(double q, Time t, const std::vector<Time>& waitingSince) const {
+double RecentLatency::quantileMs(double q, Time t, const std::multiset<Time>& waitingSince) const {
     std::vector<Time> seen;
-    seen.reserve(m_answers.size() + waitingSince.size());
     for (const auto& [at, latency] : m_answers)
         if (at > t - kWindow && at <= t) seen.push_back(latency);
-    for (const Time since : waitingSince)
-        if (since <= t) seen.push_back(t - since);
-    if (seen.empty()) return 0;
-    // The nearest rank, as Histogram's, but exact: a second holds a few hundred values.
-    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * static_cast<double>(seen.size()))));
-    const auto nth = seen.begin() + static_cast<std::ptrdiff_t>(rank - 1);
-    std::nth_element(seen.begin(), nth, seen.end());
+    const std::size_t total = seen.size() + waitingSince.size();
+    if (total == 0) return 0;
+    // The nearest rank, as Histogram's, but exact. It is the k-th largest of all, so it is among
+    // the k largest of each part: of the waiting, the k who started first.
+    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * static_cast<double>(total))));
+    const std::size_t k = total - rank + 1;
+    std::size_t taken = 0;
+    for (auto it = waitingSince.begin(); it != waitingSince.end() && taken < k; ++it, ++taken) seen.push_back(std::max<Time>(0, t - *it));
+    const auto nth = seen.begin() + static_cast<std::ptrdiff_t>(k - 1);
+    std::nth_element(seen.begin(), nth, seen.end(), std::greater<>());
     return static_cast<double>(*nth) / static_cast<double>(kMillisecond);
 }
 

@@ -29,6 +29,7 @@ void CacheModel::startAttempt(std::int64_t logical, int key, int number, Time lo
     // Round robin, as a load balancer that does not look at the servers would.
     const auto app = static_cast<NodeId>(1 + (req % m_cfg.servers));
     m_attempts.emplace(req, Attempt{logical, key, number, now(), logicalStart, app});
+    m_openSince.insert(logicalStart);
     ++m_c.attempts;
     Payload p;
     p.req = req;
@@ -42,6 +43,7 @@ void CacheModel::endAttempt(std::int64_t req, Outcome outcome, Time /*setAt*/) {
     auto it = m_attempts.find(req);
     const Attempt a = it->second;
     m_attempts.erase(it);
+    m_openSince.erase(m_openSince.find(a.logicalStart));
     if (outcome != Outcome::TimedOut) m_recent.add(now(), Recent::Answered);
     switch (outcome) {
         case Outcome::Hit:

@@ -49,6 +49,7 @@ Status CacheModel::reset(const ParamValues& p, std::uint64_t seed) {
     m_xfetch = {};
     m_clientLatency = {};
     m_recentLatency = {};
+    m_openSince.clear();
     m_dbLatency = {};
     m_recent = {};
     m_c = {};

@@ -172,6 +172,7 @@ private:
     std::map<std::pair<int, std::int64_t>, std::size_t> m_cycleOf;  // (key, version) -> cycle
     XFetchBins m_xfetch;
     Histogram m_clientLatency;
+    std::multiset<Time> m_openSince;  // the open attempts' requests' start times
     RecentLatency m_recentLatency;  // the last second's answers, for the latency clients see now
     Histogram m_dbLatency;
     Recent m_recent;

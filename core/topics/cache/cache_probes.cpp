@@ -85,10 +85,7 @@ ProbeValue CacheModel::probeKey(const std::string& name, NodeId node, const std:
 }
 
 double CacheModel::recentClientP99Ms(Time t) const {
-    std::vector<Time> waiting;
-    waiting.reserve(m_attempts.size());
-    for (const auto& [req, a] : m_attempts) waiting.push_back(a.logicalStart);
-    return m_recentLatency.quantileMs(0.99, t, waiting);
+    return m_recentLatency.quantileMs(0.99, t, m_openSince);
 }
 
 std::optional<double> CacheModel::lookupHitRatio() const {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -75,7 +76,8 @@ public:
     void add(Time answeredAt, Time latency);
     // The q-quantile (0..1) in ms over the answers in (t - kWindow, t] and the `waiting` requests'
     // ages at t (their start times); 0 when there are neither.
-    double quantileMs(double q, Time t, const std::vector<Time>& waitingSince) const;
+    // Costs the window's answers plus the slowest share of the waiting, not every open request.
+    double quantileMs(double q, Time t, const std::multiset<Time>& waitingSince) const;
 
 private:
     std::deque<std::pair<Time, Time>> m_answers;  // (answered at, latency), oldest first
