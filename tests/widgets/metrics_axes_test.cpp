@@ -3,7 +3,7 @@
 // moment that means nothing (cache-locks' axis started near 3,000 ms, cache-xfetch drew the
 // early recompute its step is about in the axis's last pixels); a value axis has no more tick
 // labels than its height holds apart; stacked plots get the same data height; and a step's start
-// is marked where the axis begins before it.
+// is marked where the axis begins before it. No value axis holds lines of scales apart.
 #include <QApplication>
 #include <QDockWidget>
 #include <QTest>
@@ -116,6 +116,34 @@ private slots:
         }
         for (const QString& p : problems) qInfo("%s", qPrintable(p));
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems, the first: %2").arg(problems.size()).arg(problems.value(0))));
+    }
+
+    void eachValueAxisHoldsLinesOfOneScale() {
+        // ping-silence plotted a running total of heartbeats (hundreds) on the count axis of its
+        // suspicions (0 to 6), which ran flat along 0. At the end of every step of the lessons
+        // named, each ticked line that moves at all reaches a tenth of its axis's top.
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        widgets::MetricsPanel* panel = showPlots();
+        QStringList problems;
+        for (const QString& id : {QStringLiteral("ping-silence"), QStringLiteral("cache-stampede"), QStringLiteral("cache-locks")}) {
+            QVERIFY2(m_window->openLesson(id), qPrintable(id));
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 1; step <= steps; ++step) {
+                walkTo(step);
+                QVERIFY(panel->valueAxes().size() >= 2);  // a unit of their own for the heartbeats, the latency
+                for (QCPAxis* axis : panel->valueAxes())
+                    for (QCPGraph* g : axis->graphs()) {
+                        bool found = false;
+                        const QCPRange r = g->getValueRange(found);
+                        if (found && r.upper > r.lower && r.upper < 0.1 * axis->range().upper)
+                            problems << QStringLiteral("%1 step %2: %3 peaks at %4 on an axis to %5")
+                                            .arg(id).arg(step).arg(g->name()).arg(r.upper).arg(axis->range().upper);
+                    }
+            }
+        }
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     void aStepsStartIsMarkedWhereTheAxisBeginsBeforeIt() {

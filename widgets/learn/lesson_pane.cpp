@@ -245,6 +245,7 @@ void LessonPane::showCursor() {
         m_shownKey = key;
     }
     showClaims(shown);
+    if (narrationHeight() != m_fittedNarration) fitLists();
 }
 
 QString LessonPane::probeDescription(const std::string& probe) const {
@@ -300,13 +301,26 @@ void LessonPane::fitLists() {
     // size hint stays put, so the docks do not jump when a step has more claims.
     // The claims come first: they are what the step is checked by, and a cut last claim reads
     // as no claim. The narration keeps at least a quarter (it scrolls, and says so with its bar).
+    // A long lesson's step list gives up its rows past the eighth, scrolled to the current step,
+    // where the narration would otherwise scroll: the words being read win over a list whose
+    // other rows are a click away (replication-failover's last step scrolled at 1280x800).
     m_fittedClaims = m_claims->count();
     m_fittedClaimsHeight = rowsHeight(m_claims, m_claims->count());
+    m_fittedNarration = narrationHeight();
     if (!m_steps->isVisible() || m_split->height() <= 0) return;
     const int total = m_split->height() - 2 * m_split->handleWidth();
     const int claims = m_claims->count() == 0 ? 0 : std::min(m_fittedClaimsHeight, total * 2 / 5);
-    const int steps = std::min({rowsHeight(m_steps, 12), total * 45 / 100, total * 3 / 4 - claims});
+    int steps = std::min({rowsHeight(m_steps, 12), total * 45 / 100, total * 3 / 4 - claims});
+    const int short_ = std::min(steps, rowsHeight(m_steps, kStepRowsKept));
+    const int wanting = m_fittedNarration - (total - steps - claims);
+    if (wanting > 0) steps = std::max(short_, steps - wanting);
     m_split->setSizes({steps, std::max(0, total - steps - claims), claims});
+    if (QListWidgetItem* current = m_steps->currentItem()) m_steps->scrollToItem(current);
+}
+
+int LessonPane::narrationHeight() const {
+    // The narration's text as laid out at the browser's width, with its frame.
+    return static_cast<int>(std::ceil(m_narration->document()->size().height())) + 2 * m_narration->frameWidth();
 }
 
 void LessonPane::resizeEvent(QResizeEvent* event) {

@@ -56,6 +56,7 @@ private:
     void showClaims(const core::ShownStep& shown);
     void fitLists();
     static int rowsHeight(QListWidget* list, int maxRows);
+    int narrationHeight() const;
     QString welcomeText() const;
     void followLink(const QUrl& url);
     QString probeDescription(const std::string& probe) const;
@@ -73,7 +74,9 @@ private:
     int m_passing = 0;
     bool m_syncing = false;  // the step list follows the cursor: not a learner's choice
     QString m_shownKey;      // the narration on screen (set again only when it changes)
+    static constexpr int kStepRowsKept = 8;  // a long step list keeps this many rows in view
     int m_fittedClaims = -1;
+    int m_fittedNarration = -1;
     int m_fittedClaimsHeight = -1;
     QString m_firstLesson;
     QString m_firstTitle;

@@ -38,6 +38,8 @@ const TopicInfo& PingModel::topicInfo() {
             {"up", true, "Whether the node is running", false, "{node} is up"},
             {"partitioned", false, "Whether any partition or cut is in place", false, "The network is partitioned"},
             {"suspicions", false, "Suspicions raised since the start", false, "Suspicions raised"},
+            {"heartbeats_delivered_per_second", false, "Heartbeats that arrived in the last second, at all nodes together",
+             false, "Heartbeats delivered in the last second"},
         };
         t.eventKinds = {"send", "deliver", "drop", "timer", "suspect", "trust", "action"};
         return t;
@@ -52,6 +54,7 @@ Status PingModel::start(std::uint64_t seed) {
                    NodeState{std::vector<Time>(static_cast<std::size_t>(n), 0),
                              std::vector<bool>(static_cast<std::size_t>(n), false)});
     m_suspicions = m_heartbeats = 0;
+    m_heard.clear();
     m_violations.clear();
     // Stagger the first heartbeats so the nodes do not tick in lockstep.
     for (NodeId i = 0; i < n; ++i)
@@ -79,6 +82,9 @@ void PingModel::onDeliver(const Message<Heartbeat>& m) {
     auto& self = m_nodes[static_cast<std::size_t>(m.to)];
     const auto p = static_cast<std::size_t>(m.from);
     self.lastHeard[p] = now();
+    // The last second's deliveries, for the rate the plot shows (a cut halves it at once).
+    while (!m_heard.empty() && m_heard.front() <= now() - kSecond) m_heard.pop_front();
+    m_heard.push_back(now());
     if (self.suspects[p]) {
         self.suspects[p] = false;
         m_engine.emit("trust", m.to).peer = m.from;

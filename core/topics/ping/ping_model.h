@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <vector>
 
 #include "sim/networked_model.h"
@@ -52,10 +53,12 @@ private:
     void onRestart(NodeId node, Event& out) override;
     void checkInvariants();
     int suspectCount(NodeId node) const;
+    std::int64_t heardLastSecond() const;  // heartbeats delivered in the last second
 
     std::vector<NodeState> m_nodes;
     std::int64_t m_suspicions = 0;
     std::int64_t m_heartbeats = 0;
+    std::deque<Time> m_heard;  // when heartbeats were delivered in the last second, oldest first
     std::vector<Violation> m_violations;
 };
 

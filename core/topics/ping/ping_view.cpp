@@ -1,4 +1,6 @@
 // The ping topic's presentation: view, metrics, probes and inspector text.
+#include <algorithm>
+
 #include "topics/ping/ping_model.h"
 
 namespace sb::core::ping {
@@ -38,14 +40,23 @@ View PingModel::view(Time t) const {
 
 std::vector<Metric> PingModel::metrics() const {
     std::vector<Metric> out;
-    out.push_back({"heartbeats", static_cast<double>(m_heartbeats)});
+    // The first four are plotted by default. Heartbeats as a rate, not the running total: a total
+    // in the hundreds on the suspicions' count axis drew them flat along 0 (a rate has its own
+    // axis), and the rate shows the cut (a node cut off from three halves it, from 120 to 60 a
+    // second with four nodes).
+    out.push_back({"heartbeats_delivered_per_second", static_cast<double>(heardLastSecond())});
     out.push_back({"suspicions", static_cast<double>(m_suspicions)});
     int suspected = 0;
     for (NodeId i = 0; i < m_engine.nodeCount(); ++i)
         if (m_engine.up(i)) suspected += suspectCount(i);
     out.push_back({"current_suspicions", static_cast<double>(suspected)});
     out.push_back({"in_flight", static_cast<double>(m_engine.inFlight().size())});
+    out.push_back({"heartbeats", static_cast<double>(m_heartbeats)});
     return out;
+}
+
+std::int64_t PingModel::heardLastSecond() const {
+    return std::count_if(m_heard.begin(), m_heard.end(), [&](Time t) { return t > now() - kSecond; });
 }
 
 ProbeValue PingModel::probe(const std::string& name, NodeId node) const {
@@ -53,6 +64,7 @@ ProbeValue PingModel::probe(const std::string& name, NodeId node) const {
     if (name == "up" && node >= 0) return m_engine.up(node);
     if (name == "partitioned") return m_engine.net().partitioned();
     if (name == "suspicions") return m_suspicions;
+    if (name == "heartbeats_delivered_per_second") return heardLastSecond();
     return std::monostate{};
 }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "sim/labels.h"
 #include "sim/registry.h"
 #include "sim/rng.h"
 #include "sim/simulation.h"
@@ -110,4 +111,23 @@ TEST_CASE("the scene shows the silence a node waits out before it suspects a pee
     CHECK(sawQuiet);
     REQUIRE(suspects(t, 0) == 1);
     CHECK(quietBadges(0).empty());  // once suspected, the "? n4" badge says it instead
+}
+
+TEST_CASE("the heartbeat rate plotted beside the suspicions is a rate of its own, and a cut halves it", "[ping][metrics]") {
+    auto t = start({act(R"({"at_ms": 1000, "do": "partition", "groups": [["n1","n2","n3"],["n4"]]})")});
+    const auto rate = [&] { return std::get<std::int64_t>(t.model().probe("heartbeats_delivered_per_second", kNoNode)); };
+    t.seekTime(fromMs(990));
+    // Four nodes, three peers each, ten heartbeats a second: 120 arrive.
+    CHECK(rate() >= 110);
+    CHECK(rate() <= 130);
+    t.seekTime(fromMs(2500));
+    CHECK(rate() >= 55);  // six of the twelve links are cut
+    CHECK(rate() <= 65);
+    // The first four metrics are the ones plotted: the rate's unit sets it apart from the counts.
+    const std::vector<Metric> metrics = t.model().metrics();
+    REQUIRE(metrics.size() >= 4);
+    CHECK(metrics[0].name == "heartbeats_delivered_per_second");
+    CHECK(metrics[0].value == static_cast<double>(rate()));
+    CHECK(describeMetric(t.model().info(), metrics[0].name).unit == "per second");
+    for (std::size_t i = 1; i < 4; ++i) CHECK(describeMetric(t.model().info(), metrics[i].name).unit.empty());
 }

@@ -1,0 +1,73 @@
+// A compensated step's cell reads on both themes (issue 24): saga-recovery drew it with a 1 px
+// dotted grey outline that all but vanished on the dark theme. Its outline is a line whose pixels
+// stand at 3:1 or better against the panel's background along the whole edge, and its words read
+// at 4.5:1.
+#include <QApplication>
+#include <QTest>
+#include <cmath>
+
+#include "panels/step_strips_panel.h"
+#include "scene/scene_palette.h"
+#include "test_support.h"
+#include "theme.h"
+
+using namespace sb;
+
+namespace {
+
+double channel(int c8) {
+    const double c = c8 / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double luminance(const QColor& c) { return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue()); }
+double contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+}  // namespace
+
+class StepStripsContrastTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init() { test::failOnQtWarnings(); }
+
+    void aCompensatedCellReads_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void aCompensatedCellReads() {
+        QFETCH(bool, dark);
+        widgets::StepStripsPanel panel;
+        panel.setPalette(dark ? widgets::darkPalette() : widgets::lightPalette());
+        panel.resize(600, widgets::StepStripsPanel::heightFor(1));
+        core::StepStrip strip;
+        strip.title = "order 2";
+        strip.cells.push_back({"C1 cancel order", "compensated", core::Tone::Muted, {}, false});
+        strip.cells.push_back({"T2 charge card", "done", core::Tone::Good, {}, false});
+        panel.setStrips({strip});
+        const QImage image = panel.grab().toImage();
+        QVERIFY(!panel.drawn().empty());
+        const QRectF cell = panel.drawn().front().rect;
+        const widgets::ScenePalette pal = widgets::ScenePalette::fromPalette(panel.palette());
+        // Along the top edge, away from the rounded corners: every column has a pixel of the
+        // outline at 3:1 against the background.
+        int columns = 0, visible = 0;
+        const double dpr = image.devicePixelRatio();
+        for (int x = static_cast<int>(cell.left() + 8); x < static_cast<int>(cell.right() - 8); ++x) {
+            double best = 1;
+            for (int y = static_cast<int>(cell.top()); y <= static_cast<int>(cell.top() + 3); ++y)
+                best = std::max(best, contrast(image.pixelColor(static_cast<int>(x * dpr), static_cast<int>(y * dpr)), pal.background));
+            ++columns;
+            visible += best >= 3.0 ? 1 : 0;
+        }
+        QVERIFY(columns > 40);
+        QVERIFY2(visible == columns, qPrintable(QStringLiteral("%1 of %2 columns of the outline at 3:1").arg(visible).arg(columns)));
+        QVERIFY2(contrast(pal.mutedText, pal.background) >= 4.5, "the cell's words");
+    }
+};
+
+int main(int argc, char** argv) { return test::runQtTest<StepStripsContrastTest>(argc, argv); }
+
+#include "step_strips_contrast_test.moc"
