@@ -159,6 +159,38 @@ private slots:
         QVERIFY(inFront(spread) && !inFront(plots));
     }
 
+    void ringLabelsAreReadableAt1280x800() {
+        // The ring's point labels and key plates were drawn at the scene's font while the scene
+        // was fitted to a 1280x800 window at about 0.65: 7.9 to 8.2 px, where other scenes' nodes
+        // are drawn larger to keep their words at least 8.5 px. Every ring step of every ring
+        // lesson now draws them at 10 px or more.
+        QCOMPARE(m_window->size(), QSize(1280, 800));
+        double least = 1e9;
+        int labels = 0;
+        for (const char* id : {"hashring-mod-n", "hashring-vnodes", "hashring-replication"}) {
+            QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 1; step <= steps; ++step) {
+                controller().goToStepEnd(step);
+                QTest::qWait(0);
+                const widgets::SceneView* view = m_window->sceneView();
+                const widgets::RingItem* ring = view->graph()->ring();
+                if (!ring) continue;
+                const double perPoint = view->logicalDpiY() / 72.0 * view->transform().m11();
+                for (const auto* list : {&ring->pointLabels(), &ring->keyPlates()})
+                    for (const widgets::RingItem::Label& l : *list) {
+                        const double px = l.font.pointSizeF() * perPoint;
+                        least = std::min(least, px);
+                        ++labels;
+                        QVERIFY2(px >= 10, qPrintable(QStringLiteral("%1 step %2: \"%3\" drawn %4 px tall")
+                                                          .arg(QString::fromLatin1(id)).arg(step).arg(l.text).arg(px, 0, 'f', 1)));
+                    }
+            }
+        }
+        qInfo("%d ring labels, the least %.1f px", labels, least);
+        QVERIFY(labels >= 20);
+    }
+
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {
         // hashring-vnodes step 6: n1 has weight 2 at 1,000 vnodes. Its keys are twice the mean,
         // as they should be: the run sits at 1,000 points per unit of weight, near the curve,

@@ -20,6 +20,7 @@ namespace sb::widgets {
 namespace {
 
 constexpr double kLeastWordPixels = 8.5;  // a caption smaller than this on screen is hard to read
+constexpr double kLeastRingPixels = 10.0; // a ring's labels: short names among hundreds of marks
 constexpr double kMostWordScale = 1.6;    // nodes are drawn at most this much larger for it
 constexpr double kWordGap = 10.0;         // between two nodes' drawings so enlarged
 
@@ -121,6 +122,7 @@ void GraphScene::fitWordScale() {
         for (const FittedText& fit : n->captionFits()) least = least > 0 ? std::min(least, fit.font.pointSizeF()) : fit.font.pointSizeF();
     // A window resized while the run stands still shows no new view: look again after it.
     if (shown) shown->viewport()->installEventFilter(this);
+    if (m_ring) fitRingText(shown);
     double scale = 1;
     if (shown && !m_ring && least > 0 && shown->transform().m11() > 0) {
         const double onScreen = least * shown->logicalDpiY() / 72.0 * shown->transform().m11();
@@ -159,6 +161,18 @@ void GraphScene::fitWordScale() {
     if (m_zones.empty()) return;
     updateZones();  // their labels keep above the larger nodes
     fitSceneRect();
+}
+
+void GraphScene::fitRingText(const QGraphicsView* shown) {
+    // The ring is placed round its nodes, so they are not drawn larger (that would move them);
+    // its labels are, in steps of 5%, as far as the band kept for them allows. The scene's
+    // rectangle does not depend on their size, so neither does the scale they are chosen from.
+    double scale = 1;
+    if (shown && shown->transform().m11() > 0) {
+        const double onScreen = font().pointSizeF() * shown->logicalDpiY() / 72.0 * shown->transform().m11();
+        scale = std::clamp(std::ceil(kLeastRingPixels / onScreen * 20 - 1e-9) / 20, 1.0, RingItem::kMostPlateScale);
+    }
+    if (m_ring) m_ring->setTextScale(scale);
 }
 
 bool GraphScene::eventFilter(QObject* watched, QEvent* event) {

@@ -54,6 +54,10 @@ public:
     const RingItem* ring() const { return m_ring; }
     // How much larger than their size the nodes are drawn, so their words stay readable.
     double wordScale() const { return m_wordScale; }
+    // Where a ring's labels would be drawn too small to read in `shown` (at its scale now), they
+    // are drawn larger; the view calls it whenever it fits the scene, so the size follows the
+    // scale shown, not the order the scale and the view changed in.
+    void fitRingText(const QGraphicsView* shown);
     // Message kinds seen since the scene was laid out, for the legend.
     const std::set<std::string>& messageKinds() const { return m_kinds; }
     void resetLegend();

@@ -5,6 +5,7 @@
 
 #include "scene/graph_scene.h"
 #include "scene/node_item.h"
+#include "scene/node_text.h"
 #include "scene/ring_item.h"
 #include "scene/scene_layouts.h"
 #include "scene/zone_item.h"
@@ -99,8 +100,9 @@ void GraphScene::layoutRing() {
 }
 
 double GraphScene::ringBand() const {
-    // The ticks and a row of point labels (at the largest font step) outside them.
-    return kRingRadius + RingItem::kTickOut + RingItem::kLabelGap + QFontMetricsF(font()).height();
+    // The ticks and a row of point labels outside them, at the largest size they may be drawn.
+    return kRingRadius + RingItem::kTickOut + RingItem::kLabelGap +
+           QFontMetricsF(scaledFont(font(), RingItem::kMostTextScale)).height();
 }
 
 std::vector<QRectF> GraphScene::ringRooms() const {

@@ -140,6 +140,14 @@ void RingItem::setRing(const core::RingView& given, const std::vector<core::Node
     m_movesLayer->update();
 }
 
+void RingItem::setTextScale(double scale) {
+    if (scale == m_textScale) return;
+    prepareGeometryChange();
+    m_textScale = scale;
+    placeLabels();
+    update();
+}
+
 std::optional<double> RingItem::ownerTick(const core::RingMark& key) const {
     // The owner's first tick clockwise from the key: where a lookup for the key lands.
     std::optional<double> best;
@@ -238,9 +246,10 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
 }
 
 QRectF RingItem::boundingRect() const {
-    // Room for the labels outside the ring, and for a highlighted key's line out to its owner.
+    // Room for the labels outside the ring at any text scale (so the scene's rectangle, which the
+    // scale is chosen from, does not move with it), and for a highlighted key's line to its owner.
     const bool highlight = std::any_of(m_ring.keys.begin(), m_ring.keys.end(), [](const auto& k) { return k.highlighted; });
-    const double r = m_radius + (highlight ? 140 : 40);
+    const double r = highlight ? m_radius + 140 : labelReach();
     return QRectF(-r, -r, 2 * r, 2 * r).united(m_labelBounds.adjusted(-2, -2, 2, 2));
 }
 

@@ -30,7 +30,8 @@ class GraphScene;
 // with a leader back to the tick), never on a node, a key's plate or another label; all labels
 // share the largest font step at which each finds room. One that finds none is shortened to its
 // node's name ("n2"), or left out, and the ring's tooltip names it. A looked-up key's plate is as
-// wide as its name.
+// wide as its name. Where the scene is drawn small, its words are drawn larger than the scene's
+// font (setTextScale), as other scenes' nodes are drawn larger.
 class RingItem : public QGraphicsItem {
     // The keys on their way, painted by a child item of their own above the ring: they move every
     // frame, and the ring's thousands of marks (cached) need not be painted again for that.
@@ -39,11 +40,23 @@ class RingItem : public QGraphicsItem {
 public:
     static constexpr double kTickOut = 8;   // a tick reaches this far outside the circle
     static constexpr double kLabelGap = 3;  // from a tick's end to its point's label
+    // The ring's words may be drawn up to this much larger than the scene's font, where the
+    // scene is drawn small; the band its nodes keep clear of has room for them at that size.
+    static constexpr double kMostTextScale = 1.4;
+    // A looked-up key's plate, inside the circle, has room to grow further (a highlighted key's
+    // line to its owner widens the scene, which is then drawn smaller).
+    static constexpr double kMostPlateScale = 1.6;
     RingItem(GraphScene* graph, const ScenePalette* palette, double radius);
     // `emphasised`: keys a lesson step names, marked as if looked up.
     void setRing(const core::RingView& ring, const std::vector<core::NodeView>& nodes,
                  const std::set<std::string>& emphasised = {});
     double radius() const { return m_radius; }
+    // How much larger than the scene's font its plates are drawn (1 to kMostPlateScale), and its
+    // point labels (up to kMostTextScale).
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
+    // How far out from the centre the point labels may reach: three rows at the largest scale.
+    double labelReach() const;
     // The colour a highlighted point is marked in: the text's, not a hue any node is drawn in.
     QColor markColour() const { return m_palette->text; }
 
@@ -88,6 +101,7 @@ private:
     GraphScene* m_graph;
     const ScenePalette* m_palette;
     double m_radius;
+    double m_textScale = 1;
     core::RingView m_ring;
     MovesLayer* m_movesLayer;
     std::vector<QRectF> m_nodeRects;  // what the labels were placed around

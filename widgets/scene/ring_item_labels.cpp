@@ -117,11 +117,16 @@ std::vector<QRectF> RingItem::nodeRects() const {
     return out;
 }
 
+double RingItem::labelReach() const {
+    const double row = QFontMetricsF(scaledFont(m_graph->font(), kMostTextScale)).height();
+    return m_radius + kTickOut + kLabelGap + 3 * row + 2 * kRowGap + 8;  // (8: a label's far corner)
+}
+
 void RingItem::placePlates(std::vector<QRectF>& taken) {
     // A key listed twice (looked up and hot) has one plate; a second key's plate that would land
     // on the first goes a row further in.
     m_keyPlates.clear();
-    QFont font = m_graph->font();
+    QFont font = scaledFont(m_graph->font(), m_textScale);
     font.setBold(true);
     const QFontMetricsF fm(font);
     for (const auto& key : m_ring.keys) {
@@ -151,7 +156,7 @@ void RingItem::placeLabels() {
     if (m_ring.vnodes.size() <= kMaxPointLabels && !marks.empty()) {
         // One size for all: the largest step at which every label has room, else the one that
         // leaves the fewest short of it.
-        const QFont base = m_graph->font();
+        const QFont base = scaledFont(m_graph->font(), std::min(m_textScale, kMostTextScale));
         std::optional<Placement> best;
         for (const double step : kTextSteps) {
             Placement p = placePoints(marks, scaledFont(base, step), m_radius, taken);

@@ -109,6 +109,7 @@ void SceneView::fitToView() {
     setSceneRect(shown);
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(shown.center());
+    m_graph->fitRingText(this);
 }
 
 std::vector<SceneView::LegendEntry> SceneView::legendLayout(double& height) const {
