@@ -164,6 +164,34 @@ private slots:
         QVERIFY(line);
         QVERIFY(label);
     }
+
+    void theStepLabelLiesWholeInsideThePlot() {
+        // replication-failover's last step begins near the right edge: its label read "Step 1".
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        widgets::MetricsPanel* panel = showPlots();
+        int checked = 0;
+        for (const char* id : {"replication-failover", "cache-locks"}) {
+            QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 2; step <= steps; ++step) {
+                walkTo(step);
+                panel->plot()->replot();
+                for (int i = 0; i < panel->plot()->itemCount(); ++i) {
+                    auto* text = qobject_cast<QCPItemText*>(panel->plot()->item(i));
+                    if (!text || !text->visible()) continue;
+                    ++checked;
+                    const QRect plot = panel->plot()->axisRect(0)->rect();
+                    const QPointF a = text->topLeft->pixelPosition(), b = text->bottomRight->pixelPosition();
+                    QVERIFY2(a.x() >= plot.left() - 1 && b.x() <= plot.right() + 1,
+                             qPrintable(QStringLiteral("%1 step %2: '%3' spans %4..%5 px in %6..%7")
+                                            .arg(QString::fromLatin1(id)).arg(step).arg(text->text())
+                                            .arg(a.x()).arg(b.x()).arg(plot.left()).arg(plot.right())));
+                }
+            }
+        }
+        QVERIFY(checked > 5);
+    }
 };
 
 int main(int argc, char** argv) { return test::runQtTest<MetricsAxesTest>(argc, argv); }

@@ -244,6 +244,10 @@ void MetricsPanel::placeStepMarks(const ScenePalette& pal) {
     m_stepLabel->position->setAxes(top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft));
     m_stepLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_stepLabel->position->setCoords(m_stepStart, 0);
+    // Right of the mark, or left of it where the mark is in the axis's right half: a last step
+    // that begins near the right edge read "Step 1" for "Step 11".
+    const bool rightHalf = (m_stepStart - m_lower) * 2 > (m_upper - m_lower);
+    m_stepLabel->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     m_stepLabel->setText(tr("Step %1").arg(run->cursor().step));
     m_stepLabel->setColor(pal.mutedText);
     QColor backing = pal.background;
