@@ -4,7 +4,7 @@
 // at 4.5:1.
 #include <QApplication>
 #include <QTest>
-#include <cmath>
+#include <algorithm>
 
 #include "panels/step_strips_panel.h"
 #include "scene/scene_palette.h"
@@ -14,17 +14,8 @@
 using namespace sb;
 
 namespace {
-
-double channel(int c8) {
-    const double c = c8 / 255.0;
-    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-}
-double luminance(const QColor& c) { return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue()); }
-double contrast(const QColor& a, const QColor& b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
+// WCAG 2 contrast ratio, as the palette computes it for its own choices.
+double contrast(const QColor& a, const QColor& b) { return widgets::ScenePalette::contrast(a, b); }
 }  // namespace
 
 class StepStripsContrastTest : public QObject {

@@ -311,9 +311,9 @@ void LessonPane::fitLists() {
     const int total = m_split->height() - 2 * m_split->handleWidth();
     const int claims = m_claims->count() == 0 ? 0 : std::min(m_fittedClaimsHeight, total * 2 / 5);
     int steps = std::min({rowsHeight(m_steps, 12), total * 45 / 100, total * 3 / 4 - claims});
-    const int short_ = std::min(steps, rowsHeight(m_steps, kStepRowsKept));
+    const int fewest = std::min(steps, rowsHeight(m_steps, kStepRowsKept));
     const int wanting = m_fittedNarration - (total - steps - claims);
-    if (wanting > 0) steps = std::max(short_, steps - wanting);
+    if (wanting > 0) steps = std::max(fewest, steps - wanting);
     m_split->setSizes({steps, std::max(0, total - steps - claims), claims});
     if (QListWidgetItem* current = m_steps->currentItem()) m_steps->scrollToItem(current);
 }
