@@ -192,6 +192,41 @@ private slots:
         }
         QVERIFY(checked > 5);
     }
+
+    void theStepLabelHidesNoLine() {
+        // The lines of the top plot keep below its step label: saga-recovery's Completed line ran
+        // at the plot's top, behind "Step 4", for the whole width of the label.
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        widgets::MetricsPanel* panel = showPlots();
+        int checked = 0;
+        for (const char* id : {"saga-recovery", "cap-ap-siblings", "replication-lag"}) {
+            QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 2; step <= steps; ++step) {
+                walkTo(step);
+                panel->plot()->replot();
+                for (int i = 0; i < panel->plot()->itemCount(); ++i) {
+                    auto* text = qobject_cast<QCPItemText*>(panel->plot()->item(i));
+                    if (!text || !text->visible()) continue;
+                    const double bottom = text->bottomRight->pixelPosition().y();
+                    for (int g = 0; g < panel->plot()->graphCount(); ++g) {
+                        QCPGraph* graph = panel->plot()->graph(g);
+                        if (graph->keyAxis()->axisRect() != panel->plot()->axisRect(0)) continue;
+                        bool found = false;
+                        const QCPRange values = graph->getValueRange(found);
+                        if (!found) continue;
+                        ++checked;
+                        const double top = graph->valueAxis()->coordToPixel(values.upper);
+                        QVERIFY2(top > bottom, qPrintable(QStringLiteral("%1 step %2: %3 peaks at %4 px, the label ends at %5 px")
+                                                              .arg(QString::fromLatin1(id)).arg(step).arg(graph->name())
+                                                              .arg(top).arg(bottom)));
+                    }
+                }
+            }
+        }
+        QVERIFY(checked > 10);
+    }
 };
 
 int main(int argc, char** argv) { return test::runQtTest<MetricsAxesTest>(argc, argv); }
