@@ -11,6 +11,7 @@
 #include "lesson/lesson_catalog.h"
 #include "panels/compare_view.h"
 #include "scene/graph_scene.h"
+#include "scene/node_item.h"
 #include "scene/scene_view.h"
 #include "sim_controller.h"
 #include "test_support.h"
@@ -23,9 +24,21 @@ namespace {
 // What of the scene's visible items falls outside the viewport, in viewport pixels; empty when
 // all of it is on screen.
 QString clipped(const widgets::SceneView* view) {
+    // A node by what it draws (its shape with its ring of emphasis, and its words), not by its
+    // bounding box, which is as wide as its widest words could be.
     QRectF items;
-    for (const QGraphicsItem* item : view->graph()->items())
-        if (item->isVisible() && !item->parentItem()) items = items.united(item->sceneBoundingRect());
+    for (const QGraphicsItem* item : view->graph()->items()) {
+        if (!item->isVisible() || item->parentItem()) continue;
+        if (item->type() != widgets::NodeItem::Type) {
+            items = items.united(item->sceneBoundingRect());
+            continue;
+        }
+        const auto* node = static_cast<const widgets::NodeItem*>(item);
+        constexpr double kRing = widgets::NodeItem::kRadius + 12;
+        QRectF drawn(-kRing, -kRing, 2 * kRing, 2 * kRing);
+        for (const QRectF& r : node->wordRects()) drawn = drawn.united(r);
+        items = items.united(node->mapRectToScene(drawn));
+    }
     if (items.isEmpty()) return {};
     const QRect shown = view->mapFromScene(items).boundingRect();
     const QRect room = view->viewport()->rect();

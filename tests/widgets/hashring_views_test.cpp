@@ -18,6 +18,7 @@
 #include "scene/scene_view.h"
 #include "test_support.h"
 #include "test_window.h"
+#include "topics/hashring/hashring_model.h"
 #include "topics/hashring/spread_plot.h"
 
 using namespace sb;
@@ -138,6 +139,39 @@ private slots:
         QVERIFY(graph->ring());
     }
 
+    void rendezvousAndJumpDrawKeysUnderTheirOwnersNotOnARing() {
+        // Rendezvous and jump hashing give keys no place on a circle, but their keys were drawn
+        // round one by hash. As under hash mod N, the nodes now stand in rows, each with the
+        // keys it owns counted under it, and the looked-up key's owner says it holds it.
+        for (const auto& [mode, index] : {std::pair("rendezvous", 2.0), std::pair("jump", 3.0)}) {
+            core::hashring::HashringModel model;
+            const core::ParamValues p{{"mode", index}, {"nodes", 4}, {"keys", 300}};
+            QVERIFY(model.reset(core::hashring::HashringModel::topicInfo().params.complete(p).value(), 7));
+            core::Action lookup;
+            lookup.kind = "lookup";
+            lookup.args["key"] = "k42";
+            lookup.at = model.now();
+            core::Event e;
+            QVERIFY(model.apply(lookup, e));
+            while (model.nextTime() && *model.nextTime() <= model.now()) model.step();
+            const core::View v = model.view(model.now());
+            widgets::GraphScene scene;
+            scene.setView(v);
+            QVERIFY2(!scene.ring(), mode);
+            std::vector<const widgets::NodeItem*> nodes;
+            for (QGraphicsItem* item : scene.items())
+                if (item->type() == widgets::NodeItem::Type) nodes.push_back(static_cast<const widgets::NodeItem*>(item));
+            QCOMPARE(nodes.size(), std::size_t{4});
+            int holders = 0, keys = 0;
+            for (const auto* n : nodes) {
+                keys += std::stoi(n->node().value);
+                for (const auto& b : n->node().badges) holders += b.label == "holds k42";
+            }
+            QCOMPARE(keys, 300);
+            QCOMPARE(holders, 1);
+        }
+    }
+
     void aLessonOpensOnThePanelItsRunHasSomethingFor() {
         // hashring-mod-n reads the load bars and the counter; the load-spread curve, which
         // places a ring's run by its points, stood in front of the plots. From another topic
@@ -189,6 +223,56 @@ private slots:
         }
         qInfo("%d ring labels, the least %.1f px", labels, least);
         QVERIFY(labels >= 20);
+    }
+
+    void aStepBackDrawsWhatAFreshOpenAtThatStepDraws() {
+        // Reported: "a legend changes scale after a rewind", and "a ring node re-placed is not
+        // undone on seek back". Going to step N and back to N-1 must leave
+        // the ring's words, its nodes and the load-spread plot's scale as opening at N-1 does.
+        m_window->findChild<QDockWidget*>(QStringLiteral("SpreadDock"))->raise();
+        const auto state = [&]() {
+            QApplication::processEvents();
+            QStringList out;
+            const widgets::GraphScene* graph = m_window->sceneView()->graph();
+            for (const core::NodeView& n : graph->view().nodes) {
+                const QPointF at = graph->nodePosition(n.id);
+                out << QStringLiteral("%1 at %2,%3").arg(QString::fromStdString(n.name)).arg(at.x()).arg(at.y());
+            }
+            if (const widgets::RingItem* ring = graph->ring()) {
+                out << QStringLiteral("text scale %1").arg(ring->textScale());
+                for (const auto* list : {&ring->pointLabels(), &ring->keyPlates()})
+                    for (const widgets::RingItem::Label& l : *list)
+                        out << QStringLiteral("%1 %2pt at %3,%4 %5x%6").arg(l.text).arg(l.font.pointSizeF()).arg(l.rect.x())
+                                   .arg(l.rect.y()).arg(l.rect.width()).arg(l.rect.height());
+            }
+            const QCustomPlot* plot = spread()->plot();
+            out << QStringLiteral("x %1-%2, y %3-%4").arg(plot->xAxis->range().lower).arg(plot->xAxis->range().upper)
+                       .arg(plot->yAxis->range().lower).arg(plot->yAxis->range().upper);
+            for (int g = 0; g < plot->graphCount(); ++g)
+                for (auto it = plot->graph(g)->data()->begin(); it != plot->graph(g)->data()->end(); ++it)
+                    out << QStringLiteral("graph %1: %2,%3").arg(g).arg(it->key).arg(it->value);
+            return out;
+        };
+        int compared = 0;
+        for (const char* id : {"hashring-vnodes", "hashring-replication"}) {
+            QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 2; step <= steps; ++step) {
+                QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
+                controller().goToStepEnd(step - 1);
+                const QStringList fresh = state();
+                controller().goToStepEnd(step);
+                controller().goToStepEnd(step - 1);
+                const QStringList byStep = state();
+                const QString where = QStringLiteral("%1 step %2 after %3").arg(QString::fromLatin1(id)).arg(step - 1).arg(step);
+                for (qsizetype i = 0; i < std::max(fresh.size(), byStep.size()); ++i)
+                    QVERIFY2(fresh.value(i) == byStep.value(i),
+                             qPrintable(where + QStringLiteral(": fresh \"%1\", back \"%2\"").arg(fresh.value(i), byStep.value(i))));
+                ++compared;
+            }
+        }
+        qInfo("%d ways back compared", compared);
+        QVERIFY(compared >= 8);
     }
 
     void theDiamondMeasuresAWeightedRunAgainstItsFairShares() {

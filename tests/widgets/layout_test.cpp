@@ -275,17 +275,25 @@ private slots:
     }
 
     void aStarKeepsItsNodesApartOnOneCircle() {
-        // One or two hubs and one to twelve others: one radius for the rim, no two footprints
-        // touching, and the first at 12 o'clock.
+        // One or two hubs and one to twelve others: the rim mirrored left and right, no two
+        // footprints touching, the first at 12 o'clock, and (an odd three or more, with no node at 6
+        // o'clock) the star no taller than wide.
         for (int hubs = 1; hubs <= 2; ++hubs)
             for (int others = 1; others <= 12; ++others) {
                 std::vector<core::NodeView> nodes(static_cast<std::size_t>(hubs + others));
                 for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].tier = static_cast<int>(i) < hubs ? 0 : 1;
                 const std::vector<QPointF> at = widgets::starLayout(nodes);
                 const QString where = QStringLiteral("%1 hubs, %2 others").arg(hubs).arg(others);
-                std::set<long> radii;
-                for (std::size_t i = static_cast<std::size_t>(hubs); i < at.size(); ++i) radii.insert(std::lround(std::hypot(at[i].x(), at[i].y())));
-                QVERIFY2(radii.size() == 1, qPrintable(where));
+                QRectF bounds;
+                for (std::size_t i = 0; i < at.size(); ++i) {
+                    bounds = bounds.united(widgets::NodeItem::footprint().translated(at[i]));
+                    if (static_cast<int>(i) < hubs || std::abs(at[i].x()) < 0.5 || others == 1) continue;
+                    const bool mirrored = std::any_of(at.begin() + hubs, at.end(), [&](QPointF q) {
+                        return std::abs(q.x() + at[i].x()) < 0.5 && std::abs(q.y() - at[i].y()) < 0.5;
+                    });
+                    QVERIFY2(mirrored, qPrintable(QStringLiteral("%1: node %2 has no mirror").arg(where).arg(i)));
+                }
+                if (others >= 3 && others % 2 == 1) QVERIFY2(bounds.height() <= bounds.width() + 0.5, qPrintable(where));
                 if (others > 1) QVERIFY2(std::abs(at[static_cast<std::size_t>(hubs)].x()) < 0.5 && at[static_cast<std::size_t>(hubs)].y() < 0, qPrintable(where));
                 for (std::size_t a = 0; a < at.size(); ++a)
                     for (std::size_t b = a + 1; b < at.size(); ++b)

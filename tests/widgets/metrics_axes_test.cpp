@@ -30,6 +30,34 @@ class MetricsAxesTest : public test::WindowTest {
         return m_window->metrics();
     }
 
+    // Every step from the second of each lesson, at 1280x800, with the step label shown there:
+    // f(lesson, step, label). Returns how many labels it was given.
+    template <typename F>
+    int eachStepLabel(std::initializer_list<const char*> ids, F f) {
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        widgets::MetricsPanel* panel = showPlots();
+        int labels = 0;
+        for (const char* id : ids) {
+            if (!m_window->openLesson(QString::fromLatin1(id))) {
+                QTest::qFail(id, __FILE__, __LINE__);
+                return labels;
+            }
+            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
+            for (std::size_t step = 2; step <= steps; ++step) {
+                walkTo(step);
+                panel->plot()->replot();
+                for (int i = 0; i < panel->plot()->itemCount(); ++i) {
+                    auto* text = qobject_cast<QCPItemText*>(panel->plot()->item(i));
+                    if (!text || !text->visible()) continue;
+                    ++labels;
+                    f(QString::fromLatin1(id), step, *text);
+                }
+            }
+        }
+        return labels;
+    }
+
     // Goes to the end of each step in turn (the plot fills the run as it goes) and replots.
     void walkTo(std::size_t step) {
         for (std::size_t s = 1; s <= step; ++s) {
@@ -167,30 +195,40 @@ private slots:
 
     void theStepLabelLiesWholeInsideThePlot() {
         // replication-failover's last step begins near the right edge: its label read "Step 1".
-        m_window->resize(1280, 800);
-        QTest::qWait(0);
-        widgets::MetricsPanel* panel = showPlots();
-        int checked = 0;
-        for (const char* id : {"replication-failover", "cache-locks"}) {
-            QVERIFY(m_window->openLesson(QString::fromLatin1(id)));
-            const std::size_t steps = controller().lessonRun()->lesson().steps.size();
-            for (std::size_t step = 2; step <= steps; ++step) {
-                walkTo(step);
-                panel->plot()->replot();
-                for (int i = 0; i < panel->plot()->itemCount(); ++i) {
-                    auto* text = qobject_cast<QCPItemText*>(panel->plot()->item(i));
-                    if (!text || !text->visible()) continue;
-                    ++checked;
-                    const QRect plot = panel->plot()->axisRect(0)->rect();
-                    const QPointF a = text->topLeft->pixelPosition(), b = text->bottomRight->pixelPosition();
-                    QVERIFY2(a.x() >= plot.left() - 1 && b.x() <= plot.right() + 1,
-                             qPrintable(QStringLiteral("%1 step %2: '%3' spans %4..%5 px in %6..%7")
-                                            .arg(QString::fromLatin1(id)).arg(step).arg(text->text())
-                                            .arg(a.x()).arg(b.x()).arg(plot.left()).arg(plot.right())));
-                }
+        const QCustomPlot* plot = m_window->metrics()->plot();
+        QStringList problems;
+        const int labels = eachStepLabel({"replication-failover", "cache-locks"}, [&](const QString& id, std::size_t step, const QCPItemText& text) {
+            const QRect area = plot->axisRect(0)->rect();
+            const QPointF a = text.topLeft->pixelPosition(), b = text.bottomRight->pixelPosition();
+            if (a.x() < area.left() - 1 || b.x() > area.right() + 1)
+                problems << QStringLiteral("%1 step %2: '%3' spans %4..%5 px in %6..%7")
+                                .arg(id).arg(step).arg(text.text()).arg(a.x()).arg(b.x()).arg(area.left()).arg(area.right());
+        });
+        QVERIFY(labels > 5);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void theStepLabelHidesNoLine() {
+        // The lines of the top plot keep below its step label: saga-recovery's Completed line ran
+        // at the plot's top, behind "Step 4", for the whole width of the label.
+        const QCustomPlot* plot = m_window->metrics()->plot();
+        QStringList problems;
+        int lines = 0;
+        eachStepLabel({"saga-recovery", "cap-ap-siblings", "replication-lag"}, [&](const QString& id, std::size_t step, const QCPItemText& text) {
+            const double bottom = text.bottomRight->pixelPosition().y();
+            for (int g = 0; g < plot->graphCount(); ++g) {
+                QCPGraph* graph = plot->graph(g);
+                bool found = false;
+                const QCPRange values = graph->getValueRange(found);
+                if (!found || graph->keyAxis()->axisRect() != plot->axisRect(0)) continue;
+                ++lines;
+                const double top = graph->valueAxis()->coordToPixel(values.upper);
+                if (top <= bottom)
+                    problems << QStringLiteral("%1 step %2: %3 peaks at %4 px, the label ends at %5 px").arg(id).arg(step).arg(graph->name()).arg(top).arg(bottom);
             }
-        }
-        QVERIFY(checked > 5);
+        });
+        QVERIFY(lines > 10);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -114,13 +114,17 @@ private slots:
         const core::View v = test::starView();
         scene.setView(v);
         QCOMPARE(scene.nodePosition(0), QPointF(0, 0));
-        std::set<long> radii;
+        // Every other node round it, clear of its footprint, left and right of it alike.
+        const QRectF hub = widgets::NodeItem::footprint();
+        double left = 0, right = 0;
         for (core::NodeId n = 1; n < static_cast<core::NodeId>(v.nodes.size()); ++n) {
             const QPointF p = scene.nodePosition(n);
-            radii.insert(std::lround(std::hypot(p.x(), p.y())));
+            QVERIFY(!hub.intersects(widgets::NodeItem::footprint().translated(p)));
+            left = std::min(left, p.x());
+            right = std::max(right, p.x());
         }
-        QCOMPARE(radii.size(), std::size_t{1});  // every other node on one circle around it
-        QVERIFY(static_cast<double>(*radii.begin()) > widgets::NodeItem::footprint().height());
+        QVERIFY(right > 0);
+        QCOMPARE(std::lround(left), -std::lround(right));
         QCOMPARE(lineCount(scene), std::size_t{5});
     }
 

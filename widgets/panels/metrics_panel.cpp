@@ -279,7 +279,7 @@ void MetricsPanel::rebuildGraphs() {
     fitValueAxisTitles(m_plot);
     for (int row = 0; row < m_series->count(); ++row) {
         QListWidgetItem* item = m_series->item(row);
-        QPen pen(pal.category(static_cast<std::size_t>(row)), 2);
+        QPen pen(pal.series(static_cast<std::size_t>(row)), 2);
         // A dash pattern per series as well, so lines differ without colour.
         pen.setStyle(static_cast<Qt::PenStyle>(1 + row % 4));
         QPixmap swatch(22, 10);

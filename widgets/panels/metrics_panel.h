@@ -14,6 +14,7 @@
 
 class QCustomPlot;
 class QCPAxis;
+class QCPAxisRect;
 class QCPItemStraightLine;
 class QCPItemText;
 class QCPItemTracer;
@@ -122,6 +123,7 @@ private:
     // only a vertical stroke beside the cursor, and the value it reached is not read.
     std::vector<QCPItemTracer*> m_ends;
     void placeLineEnds(double now);
+    double labelShare(const QCPAxisRect* rect) const;
     // The lesson step's start, where the time axis begins before it (a dotted line, "Step 3").
     std::vector<QCPItemStraightLine*> m_stepMarks;  // one per plot
     QCPItemText* m_stepLabel = nullptr;

@@ -152,7 +152,11 @@ void MetricsPanel::replotNow() {
     // Values are counts, so the value axes start at 0 too; a flat or empty series still gets a
     // readable 0..1 range instead of QCustomPlot's symmetric default around it. (The thinned
     // lines keep every column's extremes, so their range is the full lines'.)
+    // The top plot names the step under its top edge: its lines keep below that label, else a
+    // line at its highest (saga-recovery's Completed at 1) ran hidden behind "Step 4".
+    const bool stepNamed = m_stepStart > m_lower && m_stepStart < m_upper && m_controller->lessonRun();
     for (QCPAxisRect* rect : m_plot->axisRects()) {
+        const double keep = rect == m_plot->axisRect(0) && stepNamed ? labelShare(rect) : 0.0;
         rect->axis(QCPAxis::atBottom)->setRange(m_lower, m_upper);
         for (QCPAxis* axis : {rect->axis(QCPAxis::atLeft), rect->axis(QCPAxis::atRight)}) {
             double lo = 0, hi = 0;
@@ -163,7 +167,9 @@ void MetricsPanel::replotNow() {
                 lo = std::min(lo, r.lower);
                 hi = std::max(hi, r.upper);
             }
-            axis->setRange(lo, std::max(hi * 1.1, lo + 1.0));
+            double upper = std::max(hi * 1.1, lo + 1.0);
+            if (keep > 0) upper = std::max(upper, hi + (hi - lo) * keep / (1 - keep));
+            axis->setRange(lo, upper);
         }
     }
     fitValueTicks();
@@ -176,6 +182,14 @@ void MetricsPanel::replotNow() {
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     ++m_replots;
+}
+
+double MetricsPanel::labelShare(const QCPAxisRect* rect) const {
+    // The share of the plot's height the step label takes from its top, with a pixel to spare;
+    // none on a plot too short to give it (there the label covers the lines, as before).
+    const double label = QFontMetricsF(m_plot->font()).height() + 4;
+    const double pixels = rect->height();
+    return pixels > 4 * label ? label / pixels : 0.0;
 }
 
 void MetricsPanel::placeLineEnds(double now) {

@@ -5,6 +5,7 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QLineF>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
@@ -20,6 +21,7 @@ namespace sb::widgets {
 
 namespace {
 constexpr double kSize = 7.0;
+constexpr double kTagBar = 3.0;  // the kind's colour down a tag's left edge
 
 QFont labelFont() {
     QFont f;
@@ -219,7 +221,7 @@ QSizeF MessageItem::labelSize(const QString& text) {
     if (const auto it = sizes.constFind(text); it != sizes.constEnd()) return *it;
     if (sizes.size() > 4096) sizes.clear();
     const QFontMetricsF m(labelFont());
-    return *sizes.insert(text, {m.horizontalAdvance(text) + 8, m.height() + 2});
+    return *sizes.insert(text, {m.horizontalAdvance(text) + 8 + kTagBar, m.height() + 2});
 }
 
 void MessageItem::setLabel(const QString& text, QPointF offset) {
@@ -286,13 +288,26 @@ void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
     p->setBrush(m_msg.reply ? QBrush(m_palette->background) : QBrush(fill));
     drawMessageGlyph(p, m_shape, QPointF(0, 0), kSize);
     if (m_label.isEmpty()) return;
+    // A message's words are a square-cornered tag tied to its glyph by a thin line, with the
+    // kind's colour as a bar down its left edge: a node's badges are rounded, tinted pills, and a
+    // tag drawn like them ("Sync all keys ×4" beside "2 siblings") read as one more badge.
     const QRectF box = labelRect();
-    p->setPen(QPen(c, m_emphasised ? 2.0 : 1.0));
+    const QPointF toward(std::clamp(0.0, box.left(), box.right()), std::clamp(0.0, box.top(), box.bottom()));
+    if (QLineF(QPointF(0, 0), toward).length() > kSize + 3) {
+        QLineF leader(QPointF(0, 0), toward);
+        leader.setP1(leader.pointAt((kSize + 1) / leader.length()));
+        p->setPen(QPen(c, 1.2, Qt::DotLine));
+        p->drawLine(leader);
+    }
+    p->setPen(QPen(m_emphasised ? m_palette->highlight : m_palette->mutedText, m_emphasised ? 2.0 : 0.8));
     p->setBrush(m_palette->background);
-    p->drawRoundedRect(box, 3, 3);
+    p->drawRect(box);
+    p->setPen(Qt::NoPen);
+    p->setBrush(c);
+    p->drawRect(QRectF(box.left(), box.top(), kTagBar, box.height()));
     p->setFont(labelFont());
     p->setPen(m_palette->text);
-    p->drawText(box, Qt::AlignCenter, m_label);
+    p->drawText(box.adjusted(kTagBar, 0, 0, 0), Qt::AlignCenter, m_label);
 }
 
 void MessageItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {

@@ -21,8 +21,16 @@ constexpr double kSubColumnGap = 165.0;
 constexpr double kRowGap = 170.0;      // a node's footprint is 150 high
 constexpr std::size_t kMaxRows = 4;    // more than this in one tier wraps into sub-columns
 constexpr double kStarGap = 10.0;      // between the footprints of a star's nodes
+// and between a hub's and a node on its rim: room for a message and its tag between their words
+// (a wide rim put the payment service beside the hub, its replies drawn over its own words)
+constexpr double kHubGap = 60.0;
 constexpr double kStarStep = 2.0;      // the rim radius is tried in steps of this
 constexpr double kStarAngleStep = 1.0; // and each pair's angle, in degrees
+constexpr double kMostStretch = 2.0;   // a star's rim at most this much wider than tall
+constexpr double kStretchStep = 0.1;
+// A star's room: a lesson whose run has steps of its own shows them under the scene, which
+// leaves it wider than kRoomAspect (1280x800 with four strips: 586 x 350).
+constexpr double kStarRoomAspect = 1.7;
 constexpr double kStagger = 120.0;     // a zigzag column's rows lie this far apart sideways
 constexpr double kTuck = 20.0;         // and its neighbouring columns this much nearer than kColumnGap
 constexpr double kClear = NodeItem::kRadius + 28;  // a link nearer a node's centre passes over it
@@ -159,44 +167,49 @@ std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const
 namespace {
 
 // Whether nodes at `a` and `b` keep their footprints (the room for their captions, badges and
-// log) apart by the gap.
-bool apart(QPointF a, QPointF b) {
-    const QRectF room = NodeItem::footprint().adjusted(0, 0, kStarGap, kStarGap);
+// log) apart by `gap`.
+bool apart(QPointF a, QPointF b, double gap = kStarGap) {
+    const QRectF room = NodeItem::footprint().adjusted(0, 0, gap, gap);
     return !room.translated(a).intersects(room.translated(b));
 }
 
-QPointF onRim(double r, double degrees) {  // clockwise from 12 o'clock
+// Clockwise from 12 o'clock, on a rim `stretch` times wider than tall.
+QPointF onRim(double r, double degrees, double stretch) {
     const double a = (degrees - 90) * std::numbers::pi / 180;
-    return {r * std::cos(a), r * std::sin(a)};
+    return {stretch * r * std::cos(a), r * std::sin(a)};
 }
 
-// `count` rim points at radius `r`, clockwise from 12 o'clock: the first at the top, the rest in
-// pairs mirrored left and right, each pair as high up the circle as clears what is placed above
-// it, and for an even count a last one at 6 o'clock. Scenes sit in rooms wider than tall, so this
-// keeps a star low: evenly spaced angles need a larger circle for the same clearance (seven nodes:
-// a radius of about 236 against 204, and a scene 10% taller). Empty when they do not fit at `r`.
-std::vector<QPointF> rimAt(std::size_t count, double r, const std::vector<QPointF>& hubs) {
-    std::vector<QPointF> placed = hubs;
-    const auto clears = [&](QPointF p) { return std::all_of(placed.begin(), placed.end(), [&](QPointF q) { return apart(p, q); }); };
-    if (count == 1) return clears(QPointF(r, 0)) ? std::vector<QPointF>{QPointF(r, 0)} : std::vector<QPointF>{};
-    const QPointF top = onRim(r, 0);
+// `count` rim points at radius `r` (across: `stretch` times that), clockwise from 12 o'clock:
+// the first at the top, the rest in pairs mirrored left and right, each pair as high up the rim as
+// clears what is placed above it, and for an even count a last one at 6 o'clock. Scenes sit in
+// rooms wider than tall, so this keeps a star low: evenly spaced angles need a larger circle for
+// the same clearance (seven nodes: a radius of about 236 against 204, and a scene 10% taller).
+// Empty when they do not fit at `r`.
+std::vector<QPointF> rimAt(std::size_t count, double r, double stretch, const std::vector<QPointF>& hubs) {
+    std::vector<QPointF> placed;
+    const auto clears = [&](QPointF p) {
+        return std::all_of(hubs.begin(), hubs.end(), [&](QPointF q) { return apart(p, q, kHubGap); }) &&
+               std::all_of(placed.begin(), placed.end(), [&](QPointF q) { return apart(p, q); });
+    };
+    if (count == 1) return clears(QPointF(stretch * r, 0)) ? std::vector<QPointF>{QPointF(stretch * r, 0)} : std::vector<QPointF>{};
+    const QPointF top = onRim(r, 0, stretch);
     if (!clears(top)) return {};
     placed.push_back(top);
     std::vector<double> right;  // the angles of the pairs' right-hand members
     double angle = 0;
     for (std::size_t k = 0; k < (count - 1) / 2; ++k) {
         for (angle += kStarAngleStep; angle < 180; angle += kStarAngleStep)
-            if (clears(onRim(r, angle)) && apart(onRim(r, angle), onRim(r, -angle))) break;
+            if (clears(onRim(r, angle, stretch)) && apart(onRim(r, angle, stretch), onRim(r, -angle, stretch))) break;
         if (angle >= 180) return {};
-        placed.push_back(onRim(r, angle));
-        placed.push_back(onRim(r, -angle));
+        placed.push_back(onRim(r, angle, stretch));
+        placed.push_back(onRim(r, -angle, stretch));
         right.push_back(angle);
     }
-    if (count % 2 == 0 && !clears(onRim(r, 180))) return {};
+    if (count % 2 == 0 && !clears(onRim(r, 180, stretch))) return {};
     std::vector<QPointF> out{top};
-    for (const double a : right) out.push_back(onRim(r, a));
-    if (count % 2 == 0) out.push_back(onRim(r, 180));
-    for (auto a = right.rbegin(); a != right.rend(); ++a) out.push_back(onRim(r, -*a));
+    for (const double a : right) out.push_back(onRim(r, a, stretch));
+    if (count % 2 == 0) out.push_back(onRim(r, 180, stretch));
+    for (auto a = right.rbegin(); a != right.rend(); ++a) out.push_back(onRim(r, -*a, stretch));
     return out;
 }
 
@@ -219,12 +232,28 @@ std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes) {
     // stars much taller than their nodes need, and the scene shrank to fit its room.
     // (A rim that does not fit by a circle of one footprint per node, which no lesson comes
     // near, goes evenly round one that size.)
+    // The rim is an ellipse as much wider than tall as draws the star largest in a room
+    // kRoomAspect wide: on a circle seven services and a hub made a scene as tall as wide (593 x
+    // 581), drawn at 0.60 in a room of 586 x 372, its words 6 px tall.
     const double least = hubRadius + NodeItem::footprint().height() + kStarGap;
     const double most = least + NodeItem::footprint().height() * static_cast<double>(rim.size());
-    std::vector<QPointF> points;
-    for (double r = least; points.empty() && r <= most; r += kStarStep) points = rimAt(rim.size(), r, hubPoints);
-    if (points.empty()) points = circlePoints(rim.size(), most);
-    for (std::size_t k = 0; k < rim.size(); ++k) out[rim[k]] = points[k];
+    std::vector<QPointF> best;
+    double bestFit = 0;
+    for (double stretch = 1.0; stretch <= kMostStretch + 1e-9; stretch += kStretchStep) {
+        std::vector<QPointF> points;
+        for (double r = least; points.empty() && r <= most; r += kStarStep) points = rimAt(rim.size(), r, stretch, hubPoints);
+        if (points.empty()) continue;
+        QRectF bounds;
+        for (const QPointF& p : hubPoints) bounds = bounds.united(NodeItem::footprint().translated(p));
+        for (const QPointF& p : points) bounds = bounds.united(NodeItem::footprint().translated(p));
+        const double fit = std::min(kStarRoomAspect / bounds.width(), 1.0 / bounds.height());
+        if (fit > bestFit * 1.01) {  // a wider rim must draw the star larger to be taken
+            bestFit = fit;
+            best = std::move(points);
+        }
+    }
+    if (best.empty()) best = circlePoints(rim.size(), most);
+    for (std::size_t k = 0; k < rim.size(); ++k) out[rim[k]] = best[k];
     return out;
 }
 

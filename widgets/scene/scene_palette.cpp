@@ -95,6 +95,11 @@ QColor ScenePalette::fillFor(core::NodeKind kind, const std::string& role) const
 
 QColor ScenePalette::category(std::size_t index) const { return QColor(kCategory[index % kCategory.size()]); }
 
+QColor ScenePalette::series(std::size_t index) const {
+    static constexpr std::array<std::size_t, kCategory.size()> kOrder{0, 1, 2, 6, 5, 4, 3};
+    return category(kOrder[index % kOrder.size()]);
+}
+
 QColor ScenePalette::logCell(std::int64_t group, bool committed) const {
     const QColor hue = category(static_cast<std::size_t>(std::max<std::int64_t>(group, 0)));
     if (committed) return hue;

@@ -37,6 +37,9 @@ struct ScenePalette {
     QColor fillFor(core::NodeKind kind, const std::string& role) const;
     // A stable colour for a message kind, a log term or a ring owner.
     QColor category(std::size_t index) const;
+    // A plot's lines: the category hues with yellow last, as a yellow line beside the orange first
+    // one reads as the same line where they run together.
+    QColor series(std::size_t index) const;
     QColor messageKind(const std::string& kind) const;
     // A log cell's fill, opaque so no link shows through it: its group's hue, mixed half with
     // the background while the entry is not committed (the dotted outline says so too).

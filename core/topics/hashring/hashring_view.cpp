@@ -25,11 +25,13 @@ std::string fixed(double v, int digits) {
 View HashringModel::view(Time t) const {
     View v;
     v.time = t;
-    // Hash mod N has no ring: the live nodes stand in a row in the order of the remainders that
-    // pick them, each named by its remainder ("hash mod 4 = 0"), with its key count and load.
-    // A circle of key dots there read as if keys had places on a ring.
+    // Only the ring places keys on a circle. Hash mod N, rendezvous and jump have no ring: the
+    // live nodes stand in a row, each with the keys it owns counted under it (mod N's named by
+    // the remainder that picks them, "hash mod 4 = 0"; jump's by their bucket). A circle of key
+    // dots there read as if keys had places on a ring.
     const bool modulo = m_place.mode() == Mode::Modulo;
-    v.layout = modulo ? Layout::Row : Layout::Ring;
+    const bool onRing = m_place.mode() == Mode::Ring;
+    v.layout = onRing ? Layout::Ring : Layout::Row;
     const double mean = meanLoad();
     std::int64_t maxKeys = 1, maxReq = 1;
     for (int s = 0; s < kMaxSlots; ++s) {
@@ -50,11 +52,10 @@ View HashringModel::view(Time t) const {
         n.id = s;
         n.name = nameOf(s);
         n.crashed = m.state == MemberState::Failed;
-        // Only the ring places nodes on the circle; under rendezvous or jump a node is just a
-        // node (the circle then only spreads the keys out by their hash).
         if (n.crashed) n.role = "failed";
         else if (modulo) n.role = "hash mod " + std::to_string(m_place.liveCount()) + " = " + std::to_string(remainder++);
-        else n.role = m_place.mode() == Mode::Ring ? "ring node" : "cache node";
+        else if (m_place.mode() == Mode::Jump) n.role = "jump bucket " + std::to_string(m.bucket);
+        else n.role = onRing ? "ring node" : "rendezvous node";
         n.value = std::to_string(keys) + " keys";
         n.highlighted = s == m_changedSlot;
         const double ratio = mean > 0 ? static_cast<double>(keys) / mean : 0;
@@ -71,13 +72,13 @@ View HashringModel::view(Time t) const {
         if (m.weight != 1.0) n.badges.push_back({"weight " + probeToString(m.weight), Tone::Accent});
         if (s == hotOwner) n.badges.push_back({"hot key", Tone::Bad});
         // With no ring to draw the looked-up key on, its owner says it holds it.
-        if (modulo && s == lookedOwner) n.badges.push_back({"holds " + m_keys->name(*looked), Tone::Accent});
+        if (!onRing && s == lookedOwner) n.badges.push_back({"holds " + m_keys->name(*looked), Tone::Accent});
         for (const MovePair& mv : m_moves) {
             if (mv.to == s) n.badges.push_back({"+" + std::to_string(mv.count) + " from " + nameOf(mv.from), Tone::Good});
         }
         v.nodes.push_back(std::move(n));
     }
-    if (!modulo) v.ring = ringView(t, hotKey);
+    if (onRing) v.ring = ringView(t, hotKey);
     // Hash mod N's words are the remainder that picks the node, not a place on a circle.
     const auto live = static_cast<std::uint64_t>(m_place.liveCount());
     if (modulo)
@@ -98,6 +99,9 @@ View HashringModel::view(Time t) const {
         if (modulo && live > 0)
             v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + ", and hash mod " + std::to_string(live) +
                                     " = " + std::to_string(hash % live) + " picks " + owner + found);
+        else if (!onRing)
+            v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + ", owner " + owner + ", replicas " +
+                                    replicas + found);
         else
             v.annotations.push_back("key " + m_keys->name(*index) + ": hash 0x" + hex + " (" + fixed(100.0 * ringFraction(hash), 1) +
                                     "% round the ring), owner " + owner + ", replicas " + replicas + found);
