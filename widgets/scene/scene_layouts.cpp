@@ -233,9 +233,10 @@ std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes) {
     // (A rim that does not fit by a circle of one footprint per node, which no lesson comes
     // near, goes evenly round one that size.)
     // The rim is an ellipse as much wider than tall as draws the star largest in a room
-    // kRoomAspect wide: on a circle seven services and a hub made a scene as tall as wide (593 x
-    // 581), drawn at 0.60 in a room of 586 x 372, its words 6 px tall.
-    const double least = hubRadius + NodeItem::footprint().height() + kStarGap;
+    // kStarRoomAspect wide: on a circle seven services and a hub made a scene as tall as wide
+    // (593 x 581), drawn at 0.60 in a room of 586 x 372, its words 6 px tall (now 0.63 and 7.7 px).
+    // The top node keeps the hub gap from the hub above it, so no smaller radius can fit.
+    const double least = hubRadius + NodeItem::footprint().height() + kHubGap;
     const double most = least + NodeItem::footprint().height() * static_cast<double>(rim.size());
     std::vector<QPointF> best;
     double bestFit = 0;
