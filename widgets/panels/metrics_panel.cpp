@@ -211,8 +211,10 @@ void MetricsPanel::backfill(std::size_t from, std::size_t to) {
 
 std::vector<double> MetricsPanel::valuesOf(const std::vector<core::Metric>& metrics) {
     std::vector<double> values;
-    for (const auto& metric : metrics) {
-        const std::size_t i = seriesIndex(metric.name);
+    for (std::size_t k = 0; k < metrics.size(); ++k) {
+        const core::Metric& metric = metrics[k];
+        // A model lists its metrics in the same order every time, the order m_names took them in.
+        const std::size_t i = k < m_names.size() && m_names[k] == metric.name ? k : seriesIndex(metric.name);
         if (values.size() <= i) values.resize(i + 1, std::numeric_limits<double>::quiet_NaN());
         values[i] = metric.value;
     }
@@ -235,6 +237,7 @@ bool MetricsPanel::clocked(const core::Model& model) { return dynamic_cast<const
 
 void MetricsPanel::rebuildGraphs() {
     m_plot->clearGraphs();
+    dropPoints();  // kept for the plotted series only (commitPoints)
     const ScenePalette pal = ScenePalette::fromPalette(palette());
     const QSignalBlocker block(m_series);
     // Ticked series by unit, in list order: each unit its own value axis, titled with the one
@@ -333,7 +336,10 @@ bool MetricsPanel::eventFilter(QObject* watched, QEvent* event) {
 
 void MetricsPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) rebuildGraphs();  // swatches and plot colours follow the theme
+    if (event->type() == QEvent::PaletteChange) {
+        m_styled = false;
+        rebuildGraphs();
+    }  // swatches and plot colours follow the theme
 }
 
 void MetricsPanel::showEvent(QShowEvent* event) {

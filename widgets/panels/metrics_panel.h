@@ -72,7 +72,7 @@ public:
     // values are indexed by.
     const std::vector<Sample>& samples() const { return m_samples; }
     const std::vector<std::string>& seriesNames() const { return m_names; }
-    // The whole line of series `series` as of the last replot, which its graph draws thinned to
+    // The whole line of plotted series `series` as of the last replot, which its graph draws thinned to
     // the plot's pixel columns (thinToColumns): every shown sample's point, and the moment shown.
     std::vector<LinePoint> line(std::size_t series) const;
 
@@ -134,7 +134,8 @@ private:
     QTimer m_replot;
     std::vector<std::string> m_names;
     std::vector<Sample> m_samples;
-    std::vector<std::vector<LinePoint>> m_points;  // by series: the points of samples 0 .. m_committed - 1
+    // By plotted series: the points of samples 0 .. m_committed - 1 (empty for the others).
+    std::vector<std::vector<LinePoint>> m_points;
     // By series, after m_points: the last sample shown (its segment has no end yet) and the
     // moment shown, as of the last replot.
     std::vector<std::vector<LinePoint>> m_tails;
@@ -142,6 +143,7 @@ private:
     double m_stepStart = -1;             // where the lesson step shown began (ms), or -1
     std::vector<int> m_thinnedColumns;   // by graph: the pixel columns its data was thinned to
     std::size_t m_committed = 0;
+    bool m_styled = false;  // the plot has the palette's colours (applyPlotPalette) on every axis
     int m_replots = 0;
     std::size_t m_replayed = 0;
     std::size_t m_copies = 0;

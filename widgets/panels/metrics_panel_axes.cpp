@@ -141,6 +141,7 @@ void MetricsPanel::resetAxes(int groups) {
     while (m_plot->axisRectCount() > rects) m_plot->plotLayout()->remove(m_plot->axisRect(m_plot->axisRectCount() - 1));
     m_plot->plotLayout()->simplify();
     while (m_plot->axisRectCount() < rects) {
+        m_styled = false;  // the new rect's axes have QCustomPlot's colours
         auto* rect = new QCPAxisRect(m_plot);
         m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);  // arrangePlots places it
         auto* cursor = new QCPItemStraightLine(m_plot);

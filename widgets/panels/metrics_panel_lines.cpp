@@ -18,13 +18,21 @@ namespace sb::widgets {
 void MetricsPanel::commitPoints(std::size_t shown) {
     // A sample's points are final once a later sample is shown: its segment then ends just
     // before the next event. Kept per series, they grow with the run, so a replot adds the new
-    // samples' points instead of walking every sample again.
+    // samples' points instead of walking every sample again. Only the plotted series keep
+    // points (a rebuild of the graphs drops them, and the next replot takes them again): a cache
+    // run has 26 metrics and plots 4, and committing all of them cost 0.2 ms a replot.
     const std::size_t final = shown == 0 ? 0 : shown - 1;
     if (m_committed > final) dropPoints();
     m_points.resize(m_names.size());
+    std::vector<std::size_t> plotted;
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        const auto series = static_cast<std::size_t>(m_plot->graph(g)->property("series").toInt());
+        if (series < m_names.size()) plotted.push_back(series);
+    }
     for (; m_committed < final; ++m_committed) {
         const Sample& s = m_samples[m_committed];
-        for (std::size_t series = 0; series < s.values.size(); ++series) {
+        for (const std::size_t series : plotted) {
+            if (series >= s.values.size()) continue;
             m_points[series].push_back({s.timeMs, s.values[series]});
             if (series < s.before.size()) m_points[series].push_back({s.beforeMs, s.before[series]});
         }
@@ -135,7 +143,9 @@ void MetricsPanel::setGraphData() {
 void MetricsPanel::replotNow() {
     if (!isVisible()) return;
     const ScenePalette pal = ScenePalette::fromPalette(palette());
-    applyPlotPalette(m_plot, pal);
+    // Once per theme and set of axes, not at every replot.
+    if (!m_styled) applyPlotPalette(m_plot, pal);
+    m_styled = true;
     const double now = static_cast<double>(m_controller->displayTime()) / 1000.0;
     // The lines end at the moment shown: no samples from a future the run has recorded but not
     // shown (a lesson records its steps ahead).
