@@ -284,12 +284,14 @@ private slots:
     void captionsAreReadableOnScreen() {
         // A circle of peers is drawn large enough, or its nodes larger, that every caption is at
         // least 8 px on screen at both window sizes (gossip's twelve peers had 5.4 px captions
-        // at 1280x800). The other layouts' least sizes are printed.
+        // at 1280x800), and so is a scene laid out in tiers (three replicas stacked 170 apart
+        // drew replication-failover at 0.69, its captions 6.6 px). The other layouts' least
+        // sizes are printed, each with its smallest caption.
         constexpr double kLeastPixels = 8;
         QStringList problems;
         core::TopicRegistry shippedRegistry;
         const auto shipped = test::shippedCatalog(shippedRegistry);
-        int circles = 0;
+        int circles = 0, tiers = 0;
         for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
             m_window->resize(size);
             QTest::qWait(0);
@@ -297,6 +299,7 @@ private slots:
                 const QString id = QString::fromStdString(lesson->id);
                 QVERIFY(m_window->openLesson(id));
                 double least = 1e9, scale = 10;
+                QString smallest;
                 for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
                     controller().goToStepEnd(step);
                     QTest::qWait(0);
@@ -304,13 +307,19 @@ private slots:
                     scale = std::min(scale, s);
                     for (QGraphicsItem* item : m_window->sceneView()->scene()->items()) {
                         if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
-                        for (const auto& fit : static_cast<const widgets::NodeItem*>(item)->captionFits())
-                            least = std::min(least, fit.font.pointSizeF() * m_window->sceneView()->logicalDpiY() / 72.0 * s * item->scale());
+                        const auto* node = static_cast<const widgets::NodeItem*>(item);
+                        for (const auto& fit : node->captionFits())
+                            if (const double px = fit.font.pointSizeF() * m_window->sceneView()->logicalDpiY() / 72.0 * s * item->scale(); px < least) {
+                                least = px;
+                                smallest = QStringLiteral("%1's \"%2\"").arg(QString::fromStdString(node->node().name), fit.lines.join(QLatin1Char(' ')));
+                            }
                     }
                 }
-                qInfo("%s at %dx%d: captions %.1f px at least, scale %.3f", qPrintable(id), size.width(), size.height(), least, scale);
-                if (m_window->sceneView()->graph()->view().layout != core::Layout::Circle) continue;
-                ++circles;
+                qInfo("%s at %dx%d: captions %.1f px at least (%s), scale %.3f", qPrintable(id), size.width(), size.height(), least,
+                      qPrintable(smallest), scale);
+                const core::Layout layout = m_window->sceneView()->graph()->view().layout;
+                if (layout != core::Layout::Circle && layout != core::Layout::Tiers) continue;
+                (layout == core::Layout::Circle ? circles : tiers) += 1;
                 if (least < kLeastPixels)
                     problems << QStringLiteral("%1 at %2x%3: captions %4 px").arg(id).arg(size.width()).arg(size.height()).arg(least, 0, 'f', 1);
             }
@@ -318,6 +327,7 @@ private slots:
         m_window->resize(1280, 800);
         QTest::qWait(0);
         QVERIFY(circles >= 20);
+        QVERIFY(tiers >= 20);  // cache and replication, at both sizes
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
