@@ -207,6 +207,8 @@ void QuizStatsPage::restyle() {
             plot->plottable(i)->setPen(QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
             const bool bars = qobject_cast<QCPBars*>(plot->plottable(i)) != nullptr;
             plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
+            // A solid bar needs no outline, and an outlined bar of height 0 drew a stub on the axis.
+            if (bars && i == 0) plot->plottable(i)->setPen(Qt::NoPen);
         }
         ++colour;
         noteIfEmpty(plot, emptyNote(plot), pal.mutedText, pal.background);
