@@ -91,7 +91,7 @@ View ReplicationModel::view(Time t) const {
         const Session& s = m_sessions[idx(c)];
         NodeView n = m_engine.nodeView(c);
         n.role = "client";
-        n.value = s.token > 0 ? "last write at position " + std::to_string(s.token) : "no writes yet";
+        n.value = s.token > 0 ? "last write: position " + std::to_string(s.token) : "no writes yet";
         n.badges.push_back({"writes to " + name(s.leader), s.leader == m_leader ? Tone::Normal : Tone::Bad});
         int flagged = 0;
         for (const ClientOp& o : m_ops)
