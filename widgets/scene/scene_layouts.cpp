@@ -9,7 +9,6 @@
 #include <set>
 
 #include "scene/node_item.h"
-#include "scene/ring_item.h"
 
 namespace sb::widgets {
 
@@ -292,39 +291,6 @@ std::vector<QPointF> rowLayout(std::size_t count) {
         }
     }
     return best;
-}
-
-double ringDistance(const QRectF& r) {
-    return std::hypot(std::max({r.left(), 0.0, -r.right()}), std::max({r.top(), 0.0, -r.bottom()}));
-}
-
-std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius) {
-    // At one radius for all, the top node's bars sat on the ticks while the bottom one, whose
-    // words hang away from the ring, stood far off: each node is placed from its own drawing.
-    constexpr double kGap = 6;  // between a drawing and the ring's labels or a neighbour's drawing
-    const std::size_t count = drawings.size();
-    const double clear = clearRadius + kGap;
-    std::vector<double> distance(count, clear);
-    std::vector<QPointF> direction(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        direction[i] = ringPoint(static_cast<double>(i) / static_cast<double>(count), 1);
-        while (ringDistance(drawings[i].translated(direction[i] * distance[i])) < clear) distance[i] += 1;
-    }
-    // Neighbours, pulled in towards the ring, must not meet: both step out until their drawings part.
-    const auto at = [&](std::size_t i) { return drawings[i].adjusted(-kGap, -kGap, kGap, kGap).translated(direction[i] * distance[i]); };
-    for (bool moved = count > 1; moved;) {
-        moved = false;
-        for (std::size_t i = 0; i < count; ++i) {
-            const std::size_t j = (i + 1) % count;
-            if (!at(i).intersects(at(j))) continue;
-            distance[i] += 1;
-            distance[j] += 1;
-            moved = true;
-        }
-    }
-    std::vector<QPointF> out;
-    for (std::size_t i = 0; i < count; ++i) out.push_back(direction[i] * distance[i]);
-    return out;
 }
 
 }  // namespace sb::widgets

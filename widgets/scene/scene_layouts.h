@@ -25,13 +25,6 @@ std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const
 // touches another, the rest after the first in mirrored pairs as high up the sides as they fit.
 std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
 
-// Ring: nodes clockwise from 12 o'clock around a ring, each as near its centre as keeps its
-// drawing (`drawings`, relative to the node's centre) at least `clearRadius` plus a gap from it,
-// and apart from its neighbours' drawings.
-std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius);
-// How near to the centre of a ring (the origin) `r` comes.
-double ringDistance(const QRectF& r);
-
 // Row: one line left to right in view order, wrapped into rows (each centred, read left to right
 // and top to bottom) where that lets the scene be drawn larger in a window's landscape room: five
 // nodes in one line were five times wider than tall.
