@@ -212,7 +212,11 @@ void MainWindow::refresh() {
     }
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
-    m_banner->show(view, violations);
+    // While comparing, each run's banner is under its own scene (CompareView).
+    if (m_compare->isVisible())
+        m_banner->hide();
+    else
+        m_banner->show(view, violations);
     // Heal and Restore a cut link are only offered while there is something to undo.
     const bool partitioned = isPartitioned(view);
     const bool cut = std::any_of(view.links.begin(), view.links.end(), [](const core::LinkView& l) { return l.cut; });

@@ -87,6 +87,7 @@ void MainWindow::buildViewMenu() {
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_compareAction->setStatusTip(tr("Run the same scenario and actions with one parameter changed, beside this one"));
     connect(m_compareAction, &QAction::toggled, m_compare, &QWidget::setVisible);
+    connect(m_compareAction, &QAction::toggled, this, [this] { refresh(); });  // the banner moves
     m_viewMenu->addSeparator();
     QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTest>
@@ -170,6 +171,47 @@ private slots:
         QTest::qWait(0);
         QVERIFY2(shownDocks() == docks, qPrintable(describe(shownDocks()) + QStringLiteral("\n  were: ") + describe(docks)));
         QVERIFY(!m_window->compare()->folded());
+    }
+
+    // While comparing, each run's banner sits under its own scene, at one height on both sides;
+    // the window's banner above both (it spoke for the left run only, across the two) is hidden
+    // and comes back when the comparison closes.
+    void eachRunHasItsOwnBanner() {
+        m_toggle->setChecked(false);
+        m_window->resize(1280, 800);
+        QTest::qWait(0);
+        QVERIFY(m_window->openLesson(QStringLiteral("cap-ap-lww")));
+        controller().goToStepEnd(3);
+        QTest::qWait(0);
+        const auto banners = [&](const QString& name) {
+            QList<QLabel*> out;
+            for (QLabel* l : m_window->findChildren<QLabel*>())
+                if (l->accessibleName() == name && l->isVisible()) out << l;
+            return out;
+        };
+        QCOMPARE(banners(QStringLiteral("Status banner")).size(), 1);  // alone: the window's
+        const QString alone = banners(QStringLiteral("Status banner")).front()->text();
+        QVERIFY2(alone.startsWith(QStringLiteral("AP")), qPrintable(alone));
+        m_toggle->setChecked(true);
+        QTest::qWait(0);
+        QVERIFY(m_window->compare()->chooseAlternative(QStringLiteral("mode = CP")));
+        QTest::qWait(0);
+        const QList<QLabel*> shown = banners(QStringLiteral("Status banner"));
+        QCOMPARE(shown.size(), 1);  // the comparison's own, under its scene
+        QVERIFY2(shown.front()->text().startsWith(QStringLiteral("CP")), qPrintable(shown.front()->text()));
+        const QList<QLabel*> main = banners(QStringLiteral("Main run's banner"));
+        QCOMPARE(main.size(), 1);
+        QCOMPARE(main.front()->text(), alone);
+        QCOMPARE(main.front()->height(), shown.front()->height());
+        const QPoint a = main.front()->mapTo(m_window.get(), QPoint());
+        const QPoint b = shown.front()->mapTo(m_window.get(), QPoint());
+        QCOMPARE(a.y(), b.y());
+        QVERIFY(a.y() > m_window->sceneView()->mapTo(m_window.get(), QPoint()).y());  // under the scene
+        m_toggle->setChecked(false);
+        QTest::qWait(0);
+        QCOMPARE(banners(QStringLiteral("Status banner")).size(), 1);
+        QCOMPARE(banners(QStringLiteral("Status banner")).front()->text(), alone);
+        QVERIFY(banners(QStringLiteral("Main run's banner")).isEmpty());
     }
 
     // Quiz mode while comparing (F9 there and back), and another lesson, keep the comparison's

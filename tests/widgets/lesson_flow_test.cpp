@@ -122,7 +122,11 @@ private slots:
         QCOMPARE(controller().currentStep(), std::size_t{0});
         QCOMPARE(controller().displayTime(), core::Time{0});
         QCOMPARE(pane()->stepList()->currentRow(), -1);
-        QVERIFY(pane()->narration()->toPlainText().contains(QStringLiteral("Press Next step to begin")));
+        const QString intro = pane()->narration()->toPlainText();
+        QVERIFY(intro.contains(QStringLiteral("Press Next step to begin")));
+        // The pane's heading names the lesson; the intro below it says how long it is instead.
+        QVERIFY2(intro.contains(QStringLiteral("the lesson has 6 steps.")), qPrintable(intro));
+        QVERIFY(!intro.contains(QString::fromStdString(controller().lessonRun()->lesson().title)));
         QCOMPARE(pane()->claimList()->count(), 0);
     }
 

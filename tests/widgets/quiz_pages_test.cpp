@@ -85,6 +85,30 @@ private slots:
         }
     }
 
+    // A first visit (no progress at all) shows why each chart is empty instead of bare grids; a
+    // chart with something to draw shows no note over it.
+    static QString noteOf(QCustomPlot* plot) {
+        for (int i = 0; i < plot->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(plot->item(i)); t && t->visible()) return t->text();
+        return {};
+    }
+
+    void anEmptyChartSaysWhy() {
+        widgets::QuizStatsPage page;
+        page.resize(1000, 700);
+        page.show();
+        page.setData(quiz::Progress{}, {}, {"ping"}, kToday);
+        for (QCustomPlot* plot : {page.reviewsPlot(), page.accuracyPlot(), page.masteryPlot(), page.duePlot(),
+                                  page.calibrationPlot(), page.recallPlot()})
+            QVERIFY2(!noteOf(plot).isEmpty(), qPrintable(plot->accessibleName()));
+        QCOMPARE(noteOf(page.reviewsPlot()), QStringLiteral("No reviews in the last 30 days"));
+        page.setData(progress(), {}, {"ping"}, kToday);
+        for (QCustomPlot* plot : {page.reviewsPlot(), page.duePlot()})
+            QVERIFY2(noteOf(plot).isEmpty(), qPrintable(noteOf(plot)));
+        // Today's one wrong answer is a point at 0%: there is something to see there too.
+        QVERIFY2(noteOf(page.accuracyPlot()).isEmpty(), qPrintable(noteOf(page.accuracyPlot())));
+    }
+
     void aSingleActionIsNotAFullWidthBar() {
         widgets::RecallView recall;
         widgets::RehearsalView rehearsal;

@@ -261,8 +261,10 @@ private slots:
             }
         }
         // Placing ring nodes clear of the band must not shrink the scene: one radius of 255 for
-        // all drew every ring lesson at 0.664 (1280x800) and 1.084 (1920x1080).
-        const double ringFloor = size.width() >= 1920 ? 1.05 : 0.64;
+        // all drew every ring lesson at 0.664 (1280x800) and 1.084 (1920x1080), and round the
+        // ring each from its own drawing at 0.648 and 1.063; beside it, the eight-node ones are
+        // drawn at 0.73 and 1.19 at least, the six-node ones at 0.86 and 1.55.
+        const double ringFloor = size.width() >= 1920 ? 1.18 : 0.72;
         for (const auto& [id, scale] : ringScales) {
             qInfo("%s: the ring drawn at %.3f at least", qPrintable(id), scale);
             if (scale < ringFloor) problems << QStringLiteral("%1: the ring drawn at %2, under %3").arg(id).arg(scale, 0, 'f', 3).arg(ringFloor);
@@ -284,33 +286,60 @@ private slots:
     void captionsAreReadableOnScreen() {
         // A circle of peers is drawn large enough, or its nodes larger, that every caption is at
         // least 8 px on screen at both window sizes (gossip's twelve peers had 5.4 px captions
-        // at 1280x800). The other layouts' least sizes are printed.
+        // at 1280x800), and so is a scene laid out in tiers (three replicas stacked 170 apart
+        // drew replication-failover at 0.69, its captions 6.6 px), and a hash ring. The other
+        // layouts' least sizes are printed, each with its smallest caption.
         constexpr double kLeastPixels = 8;
+        // A hash ring's nodes stood round it, the top and bottom ones stacking their drawings on
+        // the ring's height, and every ring lesson was drawn at 0.648 at 1280x800, the nodes'
+        // "ring node" 6.6 px tall. A failed node's role line, in an eight-node ring, is held to
+        // 7.2 px (6.8 px before, now 7.4): the role style is smaller than the keys' line.
+        constexpr double kLeastFailedRolePixels = 7.2;
         QStringList problems;
         core::TopicRegistry shippedRegistry;
         const auto shipped = test::shippedCatalog(shippedRegistry);
-        int circles = 0;
+        int circles = 0, tiers = 0, rings = 0;
         for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
             m_window->resize(size);
             QTest::qWait(0);
             for (const core::Lesson* lesson : shipped->lessons()) {
                 const QString id = QString::fromStdString(lesson->id);
                 QVERIFY(m_window->openLesson(id));
-                double least = 1e9, scale = 10;
+                double least = 1e9, scale = 10, ringLeast = 1e9, failedRole = 1e9;
+                QString smallest;
                 for (std::size_t step = 1; step <= lesson->steps.size(); ++step) {
                     controller().goToStepEnd(step);
                     QTest::qWait(0);
                     const double s = m_window->sceneView()->transform().m11();
+                    const bool ring = m_window->sceneView()->graph()->ring() != nullptr;
                     scale = std::min(scale, s);
                     for (QGraphicsItem* item : m_window->sceneView()->scene()->items()) {
                         if (item->type() != widgets::NodeItem::Type || !item->isVisible()) continue;
-                        for (const auto& fit : static_cast<const widgets::NodeItem*>(item)->captionFits())
-                            least = std::min(least, fit.font.pointSizeF() * m_window->sceneView()->logicalDpiY() / 72.0 * s * item->scale());
+                        const auto* node = static_cast<const widgets::NodeItem*>(item);
+                        for (std::size_t c = 0; c < node->captionFits().size(); ++c) {
+                            const auto& fit = node->captionFits()[c];
+                            const double px = fit.font.pointSizeF() * m_window->sceneView()->logicalDpiY() / 72.0 * s * item->scale();
+                            if (px < least) {
+                                least = px;
+                                smallest = QStringLiteral("%1's \"%2\"").arg(QString::fromStdString(node->node().name), fit.lines.join(QLatin1Char(' ')));
+                            }
+                            const bool downRole = node->node().crashed && node->captions()[c].style == widgets::NodeItem::Caption::Style::Role;
+                            if (ring) (downRole ? failedRole : ringLeast) = std::min(downRole ? failedRole : ringLeast, px);
+                        }
                     }
                 }
-                qInfo("%s at %dx%d: captions %.1f px at least, scale %.3f", qPrintable(id), size.width(), size.height(), least, scale);
-                if (m_window->sceneView()->graph()->view().layout != core::Layout::Circle) continue;
-                ++circles;
+                qInfo("%s at %dx%d: captions %.1f px at least (%s), scale %.3f", qPrintable(id), size.width(), size.height(), least,
+                      qPrintable(smallest), scale);
+                if (ringLeast < 1e9) {
+                    ++rings;
+                    qInfo("  on its ring: %.1f px at least, a failed node's role %.1f px", ringLeast, failedRole < 1e9 ? failedRole : 0.0);
+                    if (ringLeast < kLeastPixels || failedRole < kLeastFailedRolePixels)
+                        problems << QStringLiteral("%1 at %2x%3: ring captions %4 px, a failed node's role %5 px").arg(id).arg(size.width())
+                                        .arg(size.height()).arg(ringLeast, 0, 'f', 1).arg(failedRole, 0, 'f', 1);
+                }
+                const core::Layout layout = m_window->sceneView()->graph()->view().layout;
+                if (layout != core::Layout::Circle && layout != core::Layout::Tiers) continue;
+                (layout == core::Layout::Circle ? circles : tiers) += 1;
                 if (least < kLeastPixels)
                     problems << QStringLiteral("%1 at %2x%3: captions %4 px").arg(id).arg(size.width()).arg(size.height()).arg(least, 0, 'f', 1);
             }
@@ -318,6 +347,8 @@ private slots:
         m_window->resize(1280, 800);
         QTest::qWait(0);
         QVERIFY(circles >= 20);
+        QVERIFY(tiers >= 20);  // cache and replication, at both sizes
+        QVERIFY(rings >= 6);   // three ring lessons at two sizes
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

@@ -296,7 +296,7 @@ private slots:
         const QString guide = app::helpPageHtml(app::HelpPage::Guide);
         QVERIFY(guide.contains(QStringLiteral("Click one to open it")));
         const QString glossary = app::helpPageHtml(app::HelpPage::Glossary);
-        for (const char* term : {"Quorum", "Term", "Partition", "Linearizable", "Virtual node"})
+        for (const char* term : {"Quorum", "Term", "Partition", "Linearizable", "Virtual node", "Replication lag", "Two-phase commit", "XFetch", "Outbox"})
             QVERIFY2(glossary.contains(QLatin1String(term)), term);
         QStringList helpMenu;
         for (QAction* top : m_window->menuBar()->actions())

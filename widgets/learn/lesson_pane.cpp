@@ -18,6 +18,7 @@
 
 #include "learn/card_deck.h"
 #include "learn/glossary.h"
+#include "plural.h"
 #include "lesson/step_shown.h"
 #include "scene/scene_palette.h"
 #include "sim_controller.h"
@@ -222,8 +223,12 @@ void LessonPane::showCursor() {
     }
     QString markdown;
     if (!shown.lessonStep) {
-        markdown = QStringLiteral("## ") + QString::fromStdString(lesson.title) + QStringLiteral("\n\n") +
-                   QString::fromStdString(lesson.summary) + QStringLiteral("\n\n") + tr("Press **Next step** to begin.");
+        // The lesson's title is the pane's heading just above: the intro does not repeat it.
+        markdown = QStringLiteral("### ") + tr("Before you start") + QStringLiteral("\n\n") +
+                   linkGlossaryTerms(QString::fromStdString(lesson.summary)) + QStringLiteral("\n\n") +
+                   tr("Press **Next step** to begin; ") +
+                   countText(static_cast<qsizetype>(lesson.steps.size()), tr("the lesson has %1 step."),
+                             tr("the lesson has %1 steps."));
     } else {
         markdown = QStringLiteral("### ") + QString::fromStdString(shown.lessonStep->title) + QStringLiteral("\n\n") +
                    linkGlossaryTerms(QString::fromStdString(shown.lessonStep->narration));

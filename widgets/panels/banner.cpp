@@ -65,9 +65,17 @@ void Banner::show(const core::View& view, const std::vector<core::Violation>& vi
         text = foldAnnotations(parts).join(QStringLiteral("  ·  "));
     }
     if (text.isEmpty()) {
-        hide();
+        if (!m_keepsRoom) {
+            hide();
+            return;
+        }
+        clear();
+        setToolTip({});
+        setAutoFillBackground(false);
+        setVisible(true);
         return;
     }
+    setAutoFillBackground(true);
     if (text != this->text()) setText(text);
     setToolTip(text);
     const ScenePalette pal = ScenePalette::fromPalette(palette());

@@ -17,9 +17,13 @@ public:
     explicit Banner(QWidget* parent = nullptr);
     void show(const core::View& view, const std::vector<core::Violation>& violations);
     bool alarming() const { return m_alarm; }
+    // With nothing to say, stay in the layout as a blank line instead of hiding (the compare
+    // view's two notes keep both scenes the same height).
+    void setKeepsRoom(bool keep) { m_keepsRoom = keep; }
 
 private:
     bool m_alarm = false;
+    bool m_keepsRoom = false;
 };
 
 // Annotations of one shape, "<subject>: <number> <words>" with the same words, as one:

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "panels/banner.h"
 #include "scene/graph_scene.h"
 #include "scene/scene_view.h"
 #include "sim/labels.h"
@@ -58,10 +59,10 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
     m_scene->setInteractive(false);  // gestures belong to the main run; this one only follows
     m_scene->setAccessibleName(tr("Comparison scene"));
     layout->addWidget(m_scene, 1);
-    // Under the scene and of a fixed height, so both scenes start and end at the same line.
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setMinimumWidth(1);
+    // Under the scene and of a fixed height, so both scenes start and end at the same line: this
+    // run's banner, as the main run's is under its own scene while comparing.
+    m_status = new Banner(this);
+    m_status->setKeepsRoom(true);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_status);
     m_scene->viewport()->installEventFilter(this);
@@ -89,7 +90,10 @@ void CompareView::fitFooter() {
     // As many lines (up to three) as this run's notes have needed so far: growing only, so the
     // scenes move at most twice in a run rather than whenever a note comes or goes.
     const int spacing = std::max(1, fontMetrics().lineSpacing());
-    const int needed = m_status->text().isEmpty() ? 1 : (m_status->heightForWidth(std::max(1, m_status->width())) + spacing - 1) / spacing;
+    int needed = 1;
+    for (const QLabel* note : {static_cast<const QLabel*>(m_status), static_cast<const QLabel*>(m_mainFooter)})
+        if (note && !note->text().isEmpty())
+            needed = std::max(needed, (note->heightForWidth(std::max(1, note->width())) + spacing - 1) / spacing);
     m_footerLines = std::clamp(std::max(m_footerLines, needed), 1, 3);
     m_status->setFixedHeight(footerHeight());
     if (m_mainFooter) m_mainFooter->setFixedHeight(footerHeight());
@@ -107,7 +111,10 @@ QWidget* CompareView::wrapMain(SceneView* mainScene) {
     m_mainTitle->setFont(bold);
     column->addWidget(m_mainTitle);
     column->addWidget(mainScene, 1);
-    m_mainFooter = new QWidget(pane);
+    m_mainFooter = new Banner(pane);
+    m_mainFooter->setKeepsRoom(true);
+    m_mainFooter->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_mainFooter->setAccessibleName(tr("Main run's banner"));
     column->addWidget(m_mainFooter);
     m_mainTitle->hide();
     m_mainFooter->hide();
@@ -246,7 +253,7 @@ void CompareView::showEvent(QShowEvent* event) {
         m_mainTitle->setFixedHeight(m_choice->sizeHint().height());
         m_mainTitle->show();
     }
-    if (m_mainFooter) m_mainFooter->show();
+    if (m_mainFooter) m_mainFooter->setVisible(true);
     // Narrow enough that the docks beside keep their widths; a narrow window gives room (makeRoom).
     if (m_mainScene && m_mainScene->minimumWidth() != kComparedSceneWidth) {
         m_aloneWidth = m_mainScene->minimumWidth();
@@ -337,14 +344,11 @@ void CompareView::sync() {
     m_timeline->seekTime(t);
     const core::View view = m_timeline->model().view(t);
     m_scene->setView(view);
-    const auto violations = m_timeline->model().violations();
-    QStringList lines;
-    for (const auto& a : view.annotations) lines << QString::fromStdString(a);
-    if (!violations.empty())
-        lines.prepend(tr("⚠ %1: %2").arg(QString::fromStdString(violations.back().invariant),
-                                         QString::fromStdString(violations.back().detail)));
-    m_status->setText(lines.join(QStringLiteral("\n")));
-    m_status->setToolTip(m_status->text());  // the footer is three lines tall at most; the rest is here
+    // Each run's banner under its own scene (the window's banner above both is hidden while
+    // comparing: it spoke for the left run only, across both); the tooltip holds what three
+    // lines cannot.
+    m_status->show(view, m_timeline->model().violations());
+    if (m_mainFooter) m_mainFooter->show(main->model().view(m_main->displayTime()), main->model().violations());
     fitFooter();
     alignScenes();
 }

@@ -14,6 +14,7 @@ class QLabel;
 
 namespace sb::widgets {
 
+class Banner;
 class SceneView;
 class SimController;
 
@@ -70,11 +71,11 @@ private:
 
     SimController* m_main;
     QComboBox* m_choice;
-    QLabel* m_status;
+    Banner* m_status;
     SceneView* m_scene;
     SceneView* m_mainScene = nullptr;
     QLabel* m_mainTitle = nullptr;
-    QWidget* m_mainFooter = nullptr;
+    Banner* m_mainFooter = nullptr;
     QPointer<QDockWidget> m_foldDock;
     QList<QPointer<QDockWidget>> m_foldInto;
     QByteArray m_layoutBefore;  // the window's layout before comparing; empty while not comparing

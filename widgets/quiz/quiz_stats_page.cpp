@@ -27,6 +27,38 @@ QCPBars* barsOf(QCustomPlot* plot) {
 
 }  // namespace
 
+// A chart with nothing to draw says why in its middle, instead of standing as an empty grid that
+// looks broken (a first visit has no reviews at all).
+void noteIfEmpty(QCustomPlot* plot, const QString& note, const QColor& colour, const QColor& background) {
+    bool any = false;
+    for (int i = 0; i < plot->plottableCount() && !any; ++i) {
+        // A graph's point at 0 (a day all wrong) is something to see; a bar of height 0 is not.
+        if (auto* graph = qobject_cast<QCPGraph*>(plot->plottable(i))) {
+            any = !graph->data()->isEmpty();
+            continue;
+        }
+        bool found = false;
+        const QCPRange r = plot->plottable(i)->getValueRange(found);
+        any = found && (r.lower != 0 || r.upper != 0);
+    }
+    QCPItemText* text = nullptr;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (plot->item(i)->objectName() == QLatin1String("empty note")) text = qobject_cast<QCPItemText*>(plot->item(i));
+    if (!text) {
+        text = new QCPItemText(plot);
+        text->setObjectName(QStringLiteral("empty note"));
+        text->setClipToAxisRect(false);
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.5, 0.45);
+        text->setPositionAlignment(Qt::AlignCenter);
+        text->setPadding(QMargins(8, 3, 8, 3));
+    }
+    text->setBrush(background);  // the grid's lines stop at the words
+    text->setText(note);
+    text->setColor(colour);
+    text->setVisible(!any);
+}
+
 void setTopicAxis(QCustomPlot* plot, const QStringList& topics, double maxValue) {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int i = 0; i < topics.size(); ++i) ticker->addTick(i, topics[i]);
@@ -175,10 +207,21 @@ void QuizStatsPage::restyle() {
             plot->plottable(i)->setPen(QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
             const bool bars = qobject_cast<QCPBars*>(plot->plottable(i)) != nullptr;
             plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
+            // A solid bar needs no outline, and an outlined bar of height 0 drew a stub on the axis.
+            if (bars && i == 0) plot->plottable(i)->setPen(Qt::NoPen);
         }
         ++colour;
+        noteIfEmpty(plot, emptyNote(plot), pal.mutedText, pal.background);
         plot->replot();
     }
+}
+
+QString QuizStatsPage::emptyNote(const QCustomPlot* plot) const {
+    if (plot == m_reviews || plot == m_accuracy) return tr("No reviews in the last %1 days").arg(kHistoryDays);
+    if (plot == m_mastery) return tr("No topic mastered yet");
+    if (plot == m_due) return tr("No reviews due in the next %1 days").arg(kDueDays);
+    if (plot == m_calibration) return tr("No repeat reviews yet to compare");
+    return tr("Nothing yet: answer some quiz items and this fills in");
 }
 
 bool QuizStatsPage::eventFilter(QObject* watched, QEvent* event) {

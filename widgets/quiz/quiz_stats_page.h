@@ -60,6 +60,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    QString emptyNote(const QCustomPlot* plot) const;  // what a chart with nothing to draw says
     QCustomPlot* makePlot(const QString& title, const QString& accessibleName, bool legend = false);
     void restyle();
     void thinDueTicks();  // the forecast's day names that fit at the chart's width

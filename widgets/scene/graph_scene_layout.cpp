@@ -7,6 +7,7 @@
 #include "scene/node_item.h"
 #include "scene/node_text.h"
 #include "scene/ring_item.h"
+#include "scene/ring_layout.h"
 #include "scene/scene_layouts.h"
 #include "scene/zone_item.h"
 
@@ -69,7 +70,12 @@ void GraphScene::fitSceneRect() {
         if (m_ring && i < m_ringRooms.size()) bounds = bounds.united(m_ringRooms[i].translated(m_positions[i]));
     }
     for (const auto& [zone, item] : m_zones) bounds = bounds.united(item->rect());
-    if (m_ring) bounds = bounds.united(m_ring->boundingRect());
+    // The ring's labels at any scale: not its bounds, which a looked-up key's line to its owner
+    // widens, so the scene's rectangle is a function of the nodes' rooms alone.
+    if (m_ring) {
+        const double reach = m_ring->labelReach();
+        bounds = bounds.united(QRectF(-reach, -reach, 2 * reach, 2 * reach));
+    }
     setSceneRect(bounds.adjusted(-20, -20, 20, 20));
     emit layoutChanged();
 }
@@ -110,8 +116,14 @@ std::vector<QRectF> GraphScene::ringRooms() const {
     // badge or bar that comes later in the run neither moves it nor refits the scene. Placing a
     // node again only when its drawing outgrew a margin, and never back, made the picture depend
     // on the steps taken to reach it.
+    // A node keeps a line for its role even when it has none, so a row of nodes lines up; round
+    // a ring nothing lines up, and that empty line (under its words) is left out of its room.
     std::vector<QRectF> rooms;
-    for (const NodeItem* n : m_nodes) rooms.push_back(n->boundingRect().adjusted(0, 0, 0, n->roomToGrow()));
+    for (const NodeItem* n : m_nodes) {
+        const bool role = std::any_of(n->captions().begin(), n->captions().end(),
+                                      [](const NodeItem::Caption& c) { return c.style == NodeItem::Caption::Style::Role; });
+        rooms.push_back(n->boundingRect().adjusted(0, 0, 0, n->roomToGrow() - (role ? 0 : NodeItem::kLine)));
+    }
     return rooms;
 }
 
@@ -119,7 +131,7 @@ void GraphScene::placeRingNodes() {
     // From the nodes' drawings as they are now, so their words are set first.
     for (std::size_t i = 0; i < m_view.nodes.size() && i < m_nodes.size(); ++i) showNode(i);
     m_ringRooms = ringRooms();
-    m_positions = ringLayout(m_ringRooms, ringBand());
+    m_positions = ringLayout(m_ringRooms, ringBand(), m_ring->labelReach());
 }
 
 void GraphScene::layoutRow() {

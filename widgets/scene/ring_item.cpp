@@ -246,10 +246,9 @@ void RingItem::paintHighlighted(QPainter* p, const core::RingMark& key) const {
 }
 
 QRectF RingItem::boundingRect() const {
-    // Room for the labels outside the ring at any text scale (so the scene's rectangle, which the
-    // scale is chosen from, does not move with it), and for a highlighted key's line to its owner.
-    const bool highlight = std::any_of(m_ring.keys.begin(), m_ring.keys.end(), [](const auto& k) { return k.highlighted; });
-    const double r = highlight ? m_radius + 140 : labelReach();
+    // The labels outside the ring at any text scale, and where they and a looked-up key's line to
+    // its owner (which may stand further out than the labels reach) are drawn now.
+    const double r = labelReach();
     return QRectF(-r, -r, 2 * r, 2 * r).united(m_labelBounds.adjusted(-2, -2, 2, 2));
 }
 

@@ -108,7 +108,7 @@ private:
     std::vector<Label> m_pointLabels;
     std::vector<Label> m_keyPlates;
     QStringList m_cramped;
-    QRectF m_labelBounds;  // every label's rectangle, united
+    QRectF m_labelBounds;  // every label's rectangle and line to an owner, united
 };
 
 // Where a fraction of the ring sits, clockwise from 12 o'clock.

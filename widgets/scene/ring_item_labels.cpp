@@ -169,6 +169,7 @@ void RingItem::placeLabels() {
     m_labelBounds = QRectF();
     for (const auto* list : {&m_pointLabels, &m_keyPlates})
         for (const Label& l : *list) m_labelBounds = m_labelBounds.united(l.rect);
+    for (const QLineF& line : ownerLines()) m_labelBounds = m_labelBounds.united(QRectF(line.p1(), line.p2()).normalized());
     setToolTip(m_cramped.isEmpty() ? QString()
                                    : QStringLiteral("Ring points short of room for their labels: %1").arg(m_cramped.join(QStringLiteral(", "))));
 }

@@ -9,7 +9,6 @@
 #include <set>
 
 #include "scene/node_item.h"
-#include "scene/ring_item.h"
 
 namespace sb::widgets {
 
@@ -31,8 +30,13 @@ constexpr double kStretchStep = 0.1;
 // A star's room: a lesson whose run has steps of its own shows them under the scene, which
 // leaves it wider than kRoomAspect (1280x800 with four strips: 586 x 350).
 constexpr double kStarRoomAspect = 1.7;
-constexpr double kStagger = 120.0;     // a zigzag column's rows lie this far apart sideways
-constexpr double kTuck = 20.0;         // and its neighbouring columns this much nearer than kColumnGap
+// A zigzag column's neighbouring rows lie a footprint and a gap apart sideways, so they may be as
+// near each other as kZigzagRowGap down; every other row, on the same side, is twice that below,
+// with room between for a message and its words.
+constexpr double kZigzagAcross = 160.0;
+constexpr double kZigzagRowGap = 105.0;
+// Its neighbouring columns come this much nearer than kColumnGap: each faces only one of its sides.
+constexpr double kZigzagTuck = 50.0;
 constexpr double kClear = NodeItem::kRadius + 28;  // a link nearer a node's centre passes over it
 constexpr double kRoomAspect = 1.5;    // a window's scene area, width over height (1280x800: 586x395)
 
@@ -62,24 +66,29 @@ bool talkWithin(const Column& members, const Links& links) {
     return false;
 }
 
+// A column of three rows or more whose nodes talk among themselves zigzags.
+bool zigzags(std::size_t rows, const Column& members, const Links& links) { return rows >= 3 && talkWithin(members, links); }
+
 // The columns side by side, each spread down and centred on the middle row; a tall one wraps into
 // sub-columns; one of three or more whose nodes talk among themselves zigzags, every other row
-// half the stagger right and the rest half left, so a line between two of them clears the one
-// between (the rows are spread down, the offset keeps the column's neighbours as far away).
+// half of kZigzagAcross right and the rest half left, so a line between two of them clears the
+// one between.
 std::vector<QPointF> placeColumns(const std::vector<Column>& columns, std::size_t count, const Links& links) {
     std::vector<QPointF> out(count);
     double x = 0;
     for (const Column& members : columns) {
         const std::size_t subColumns = (members.size() + kMaxRows - 1) / kMaxRows;
         const std::size_t rows = (members.size() + subColumns - 1) / subColumns;
-        const double half = rows >= 3 && talkWithin(members, links) ? kStagger / 2 : 0;
+        const bool zigzag = zigzags(rows, members, links);
+        const double half = zigzag ? kZigzagAcross / 2 : 0;
         const double step = kSubColumnGap + 2 * half;  // a zigzag sub-column keeps clear of the next
-        // A zigzag's rows lie far enough apart sideways that the words under one (badges, bars,
-        // a log strip, as wide as the node) clear the outline of the one below (at 80 apart a
-        // replica's log sat 6 px above the next one's outline at 1280x800), and the columns
-        // beside it come a little nearer, since only every other row faces each: the scene is
-        // no wider for it.
-        const double tuck = half > 0 ? kTuck : 0;
+        // A zigzag's rows lie clear of each other sideways, so the words under one (badges, bars,
+        // a log strip, as wide as the node) clear the next one's outline and words however near
+        // it comes down: three replicas 170 apart down and 120 across made a scene 530 high
+        // (drawn at 0.69 in a 586x366 room, its captions under 7 px); now 210 apart on one side.
+        // The columns beside it come nearer, since each faces one side of it.
+        const double rowGap = zigzag ? kZigzagRowGap : kRowGap;
+        const double tuck = zigzag ? kZigzagTuck : 0;
         x += half - tuck;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const auto column = static_cast<double>(k / rows);
@@ -87,7 +96,7 @@ std::vector<QPointF> placeColumns(const std::vector<Column>& columns, std::size_
             const std::size_t inColumn = std::min(rows, members.size() - (k / rows) * rows);
             const double row = static_cast<double>(k % rows) - (static_cast<double>(inColumn) - 1) / 2;
             const double zig = (k % rows) % 2 == 0 ? -half : half;
-            out[members[k]] = QPointF(x + column * step + zig, row * kRowGap);
+            out[members[k]] = QPointF(x + column * step + zig, row * rowGap);
         }
         x += static_cast<double>(subColumns - 1) * step + half - tuck + kColumnGap;
     }
@@ -146,6 +155,8 @@ std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const
             if (columns[c].size() + columns[c + 1].size() > kMaxRows) continue;
             std::vector<Column> trial = columns;
             trial[c].insert(trial[c].end(), trial[c + 1].begin(), trial[c + 1].end());
+            // Nor into a zigzag: its sides mix the two tiers (a client drawn among the replicas).
+            if (zigzags(trial[c].size(), trial[c], linked)) continue;
             trial.erase(trial.begin() + static_cast<std::ptrdiff_t>(c) + 1);
             std::vector<QPointF> placed = placeColumns(trial, nodes.size(), linked);
             const Score score = scoreOf(placed, linked);
@@ -280,39 +291,6 @@ std::vector<QPointF> rowLayout(std::size_t count) {
         }
     }
     return best;
-}
-
-double ringDistance(const QRectF& r) {
-    return std::hypot(std::max({r.left(), 0.0, -r.right()}), std::max({r.top(), 0.0, -r.bottom()}));
-}
-
-std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius) {
-    // At one radius for all, the top node's bars sat on the ticks while the bottom one, whose
-    // words hang away from the ring, stood far off: each node is placed from its own drawing.
-    constexpr double kGap = 6;  // between a drawing and the ring's labels or a neighbour's drawing
-    const std::size_t count = drawings.size();
-    const double clear = clearRadius + kGap;
-    std::vector<double> distance(count, clear);
-    std::vector<QPointF> direction(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        direction[i] = ringPoint(static_cast<double>(i) / static_cast<double>(count), 1);
-        while (ringDistance(drawings[i].translated(direction[i] * distance[i])) < clear) distance[i] += 1;
-    }
-    // Neighbours, pulled in towards the ring, must not meet: both step out until their drawings part.
-    const auto at = [&](std::size_t i) { return drawings[i].adjusted(-kGap, -kGap, kGap, kGap).translated(direction[i] * distance[i]); };
-    for (bool moved = count > 1; moved;) {
-        moved = false;
-        for (std::size_t i = 0; i < count; ++i) {
-            const std::size_t j = (i + 1) % count;
-            if (!at(i).intersects(at(j))) continue;
-            distance[i] += 1;
-            distance[j] += 1;
-            moved = true;
-        }
-    }
-    std::vector<QPointF> out;
-    for (std::size_t i = 0; i < count; ++i) out.push_back(direction[i] * distance[i]);
-    return out;
 }
 
 }  // namespace sb::widgets

@@ -14,22 +14,16 @@ namespace sb::widgets {
 // Tiers: one column per tier, left to right in tier order; a column's nodes spread vertically,
 // centred on the middle row. A tall tier wraps into side-by-side sub-columns so the scene stays
 // readable in a laptop window; a column of three or more linked among themselves zigzags so no
-// link between two of them runs over a third; neighbouring tiers short enough together share a
-// column (the later one below) where that keeps links off other nodes or lets a wide scene be
-// drawn larger in a window's landscape room. `links` are the view's (none: no pair talks).
+// link between two of them runs over a third, its rows clear of each other sideways and so nearer
+// down than a straight column's; neighbouring tiers short enough together share a column (the
+// later one below, never zigzagging) where that keeps links off other nodes or lets a wide scene
+// be drawn larger in a window's landscape room. `links` are the view's (none: no pair talks).
 std::vector<QPointF> tiersLayout(const std::vector<core::NodeView>& nodes, const std::vector<core::LinkView>& links = {});
 
 // Star: tier 0 in the middle (several hubs share a small circle), everything else on one circle
 // around it in tier order, clockwise from 12 o'clock: the smallest circle on which no footprint
 // touches another, the rest after the first in mirrored pairs as high up the sides as they fit.
 std::vector<QPointF> starLayout(const std::vector<core::NodeView>& nodes);
-
-// Ring: nodes clockwise from 12 o'clock around a ring, each as near its centre as keeps its
-// drawing (`drawings`, relative to the node's centre) at least `clearRadius` plus a gap from it,
-// and apart from its neighbours' drawings.
-std::vector<QPointF> ringLayout(const std::vector<QRectF>& drawings, double clearRadius);
-// How near to the centre of a ring (the origin) `r` comes.
-double ringDistance(const QRectF& r);
 
 // Row: one line left to right in view order, wrapped into rows (each centred, read left to right
 // and top to bottom) where that lets the scene be drawn larger in a window's landscape room: five

@@ -52,10 +52,12 @@ View HashringModel::view(Time t) const {
         n.id = s;
         n.name = nameOf(s);
         n.crashed = m.state == MemberState::Failed;
+        // On the ring every node is a ring node: "ring node" under each was the smallest of its
+        // words and took a line that the scene, whose nodes stack on the ring's height, lacks.
         if (n.crashed) n.role = "failed";
         else if (modulo) n.role = "hash mod " + std::to_string(m_place.liveCount()) + " = " + std::to_string(remainder++);
         else if (m_place.mode() == Mode::Jump) n.role = "jump bucket " + std::to_string(m.bucket);
-        else n.role = onRing ? "ring node" : "rendezvous node";
+        else if (!onRing) n.role = "rendezvous node";
         n.value = std::to_string(keys) + " keys";
         n.highlighted = s == m_changedSlot;
         const double ratio = mean > 0 ? static_cast<double>(keys) / mean : 0;

@@ -60,7 +60,9 @@ NodeView ReplicationModel::replicaView(NodeId n, Time t) const {
     v.bars.push_back(bar);
     v.badges.push_back({"epoch " + std::to_string(r.epoch), deposed ? Tone::Bad : Tone::Normal});
     if (deposed) v.badges.push_back({m_fencing ? "deposed" : "still thinks it leads", Tone::Bad});
-    if (n != m_leader && !v.crashed) {
+    // A deposed leader follows nobody: a lag behind the new leader (0 ms once its own log is the
+    // longer) would read as caught up, and its badge pushed "still thinks it leads" off the node.
+    if (n != m_leader && !v.crashed && !deposed) {
         const Time lag = timeLag(n, t);
         v.badges.push_back({"lag " + ms(lag), lag > 0 ? Tone::Warning : Tone::Good});
     }
@@ -91,7 +93,7 @@ View ReplicationModel::view(Time t) const {
         const Session& s = m_sessions[idx(c)];
         NodeView n = m_engine.nodeView(c);
         n.role = "client";
-        n.value = s.token > 0 ? "last write at position " + std::to_string(s.token) : "no writes yet";
+        n.value = s.token > 0 ? "last write: position " + std::to_string(s.token) : "no writes yet";
         n.badges.push_back({"writes to " + name(s.leader), s.leader == m_leader ? Tone::Normal : Tone::Bad});
         int flagged = 0;
         for (const ClientOp& o : m_ops)

@@ -263,7 +263,15 @@ TEST_CASE("core.replication.the banner and the key table say what a failover did
                                    at(fromMs(600), R"({"do": "restart", "node": "r1"})")});
     runUntil(split, fromMs(700));
     runUntilDone(split, doAt(split, fromMs(700), R"({"do": "client_write", "node": "alice", "value": 9})"));
-    const std::string banner = joined(split.model().view(split.now()));
+    const View splitView = split.model().view(split.now());
+    const std::string banner = joined(splitView);
     CHECK_THAT(banner, Catch::Contains("acknowledged alice's write alice=9 while r2 leads epoch 2"));
     CHECK_THAT(banner, !Catch::Contains("w#"));
+    // The old leader's node says it still thinks it leads, with no lag: it follows nobody.
+    std::vector<std::string> badges;
+    for (const auto& n : splitView.nodes)
+        if (n.name == "r1")
+            for (const auto& b : n.badges) badges.push_back(b.label);
+    CHECK(std::find(badges.begin(), badges.end(), "still thinks it leads") != badges.end());
+    CHECK(std::none_of(badges.begin(), badges.end(), [](const std::string& b) { return b.rfind("lag ", 0) == 0; }));
 }
