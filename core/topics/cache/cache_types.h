@@ -81,6 +81,9 @@ public:
 
 private:
     std::deque<std::pair<Time, Time>> m_answers;  // (answered at, latency), oldest first
+    // The last quantile found (in µs): a floor the next one's candidates are filtered by, a hint
+    // only (quantileMs gives the same value whatever it holds).
+    mutable Time m_lastAnswer = 0;
 };
 
 // XFetch decisions by x = (expiry - now) / (delta * beta), in bins of 0.25 from 0 to 4. The
