@@ -77,6 +77,29 @@ TEST_CASE("Playing and scrubbing past a step's end moves the cursor to the next 
     CHECK(sameAsFreshRun(run));
 }
 
+// Scrubbing by time (a click on the space-time diagram) to the instant a step ends, when the next
+// step's first action is due at that same instant (hashring-vnodes: each step reconfigures the
+// ring as the last one ends). The moment t shows every event at or before t, so the change is
+// applied; the cursor must then say it is the next step that is showing, not the step that ended,
+// so the step list, the narration and the scene agree; the step's own end is one event earlier.
+TEST_CASE("Scrubbing to the instant a step ends shows the step whose change is applied then") {
+    LessonRun run = startLesson("hashring-vnodes");
+    REQUIRE(run.goToStep(3));
+    const Time end2 = run.stepClock(2);
+    const auto position2 = run.stepEndPosition(2);
+    REQUIRE(position2);
+    run.seekTime(end2);
+    CHECK(sameAsFreshRun(run));
+    CHECK(run.cursor().moment.time == end2);
+    // Step 3's reconfiguration is applied at this instant: the cursor is in step 3.
+    CHECK(run.timeline().position() > *position2);
+    CHECK(run.cursor().step == 3);
+    CHECK(run.cursor().running());
+    run.seek(*position2);  // one event back: the end of step 2 itself
+    CHECK(run.cursor().step == 2);
+    CHECK(sameAsFreshRun(run));
+}
+
 TEST_CASE("A gesture leaves the lesson's path; the next lesson step comes back to it") {
     LessonRun run = startLesson("raft-election");
     REQUIRE(run.goToStep(3));

@@ -182,6 +182,16 @@ private slots:
         QVERIFY2(two[1] == QStringLiteral("x=9 (term 2)") || two[1] == QStringLiteral("x=9 (2)"), qPrintable(two[1]));
         QCOMPARE(texts[v.nodes[2].name].size(), 10);  // ten entries: the term alone fits
         QCOMPARE(texts[v.nodes[2].name].front(), QStringLiteral("1"));
+        // Three in two terms (raft-replication from step 5): each command, its term said where it
+        // changes, rather than "1 1 2" with the commands the narration names gone.
+        core::View three = fiveNodes();
+        three.nodes[0].log = {{1, "x=3", true}, {1, "y=5", false}, {2, "z=7", false}};
+        widgets::GraphScene again;
+        again.setView(three);
+        for (QGraphicsItem* item : again.items())
+            if (item->type() == widgets::NodeItem::Type && static_cast<const widgets::NodeItem*>(item)->node().name == three.nodes[0].name)
+                QCOMPARE(static_cast<const widgets::NodeItem*>(item)->logTexts(),
+                         (QStringList{QStringLiteral("x=3 (1)"), QStringLiteral("y=5"), QStringLiteral("z=7 (2)")}));
     }
 
     void twelveNodesHaveTwelveDistinctHues() {

@@ -205,18 +205,24 @@ std::vector<NodeItem::LogBox> NodeItem::logLayout() const {
     const double cell = 2 * kHalfWidth / static_cast<double>(kLogCells);
     const QFontMetricsF fm(partsFont());
     // Each entry's command with its term where the strip has room for all of them ("x=9 (term
-    // 2)", then "x=9 (2)"); else the term alone, in cells of one width.
-    const std::array<QString (*)(const core::LogCell&), 3> forms{
-        [](const core::LogCell& c) { return QStringLiteral("%1 (term %2)").arg(QString::fromStdString(c.text)).arg(c.group); },
-        [](const core::LogCell& c) { return QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.text)).arg(c.group); },
-        [](const core::LogCell& c) { return QString::number(c.group); }};
+    // 2)", then "x=9 (2)"), then the term only where it changes ("x=5 (1)", "x=6", "x=9 (2)":
+    // the cells' colour tells the terms apart too); else the term alone, in cells of one width.
+    using Form = QString (*)(const core::LogCell&, const core::LogCell*);
+    const std::array<Form, 4> forms{
+        [](const core::LogCell& c, const core::LogCell*) { return QStringLiteral("%1 (term %2)").arg(QString::fromStdString(c.text)).arg(c.group); },
+        [](const core::LogCell& c, const core::LogCell*) { return QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.text)).arg(c.group); },
+        [](const core::LogCell& c, const core::LogCell* before) {
+            return before && before->group == c.group ? QString::fromStdString(c.text)
+                                                      : QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.text)).arg(c.group);
+        },
+        [](const core::LogCell& c, const core::LogCell*) { return QString::number(c.group); }};
     for (std::size_t f = 0; f < forms.size(); ++f) {
         const bool last = f + 1 == forms.size();
         std::vector<LogBox> out;
         double x = 0;
         for (std::size_t i = first; i < count; ++i) {
             if (!last && m_node.log[i].text.empty()) break;
-            const QString text = forms[f](m_node.log[i]);
+            const QString text = forms[f](m_node.log[i], i > first ? &m_node.log[i - 1] : nullptr);
             const double w = last ? cell : std::max(cell, fm.horizontalAdvance(text) + 6);
             out.push_back({QRectF(x, 0, w, kLine), text, i});
             x += w;
