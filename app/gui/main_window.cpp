@@ -212,8 +212,9 @@ void MainWindow::refresh() {
     }
     m_scene->graph()->setAlarm(std::move(alarm));
     m_scene->setView(view);
-    // While comparing, each run's banner is under its own scene (CompareView).
-    if (m_compare->isVisible())
+    // While comparing, each run's banner is under its own scene (CompareView). Open, not
+    // visible: in quiz mode the page is hidden with the comparison still open.
+    if (!m_compare->isHidden())
         m_banner->hide();
     else
         m_banner->show(view, violations);
