@@ -317,6 +317,8 @@ void CompareView::sync() {
     const core::Timeline* main = m_main->timeline();
     if (!main) return;
     if (m_alternativesStale) rebuildAlternatives();
+    // The main run's banner, under its scene, whether or not there is a run to show beside it.
+    if (m_mainFooter) m_mainFooter->show(main->model().view(m_main->displayTime()), main->model().violations());
     const int chosen = m_choice->currentIndex();
     if (chosen < 0 || static_cast<std::size_t>(chosen) >= m_alternatives.size()) {
         m_timeline.reset();
@@ -348,7 +350,6 @@ void CompareView::sync() {
     // comparing: it spoke for the left run only, across both); the tooltip holds what three
     // lines cannot.
     m_status->show(view, m_timeline->model().violations());
-    if (m_mainFooter) m_mainFooter->show(main->model().view(m_main->displayTime()), main->model().violations());
     fitFooter();
     alignScenes();
 }
