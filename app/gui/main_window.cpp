@@ -214,10 +214,12 @@ void MainWindow::refresh() {
     m_scene->setView(view);
     // While comparing, each run's banner is under its own scene (CompareView). Open, not
     // visible: in quiz mode the page is hidden with the comparison still open.
-    if (!m_compare->isHidden())
+    if (!m_compare->isHidden()) {
         m_banner->hide();
-    else
+        m_compare->showMainBanner(view, violations);
+    } else {
         m_banner->show(view, violations);
+    }
     // Heal and Restore a cut link are only offered while there is something to undo.
     const bool partitioned = isPartitioned(view);
     const bool cut = std::any_of(view.links.begin(), view.links.end(), [](const core::LinkView& l) { return l.cut; });

@@ -312,13 +312,17 @@ void CompareView::rebuildRun(const core::Scenario& session) {
     m_timeline = std::make_unique<core::Timeline>(std::move(sim.value()));
 }
 
+void CompareView::showMainBanner(const core::View& view, const std::vector<core::Violation>& violations) {
+    if (!m_mainFooter) return;
+    m_mainFooter->show(view, violations);
+    fitFooter();
+}
+
 void CompareView::sync() {
     if (!isVisible()) return;
     const core::Timeline* main = m_main->timeline();
     if (!main) return;
     if (m_alternativesStale) rebuildAlternatives();
-    // The main run's banner, under its scene, whether or not there is a run to show beside it.
-    if (m_mainFooter) m_mainFooter->show(main->model().view(m_main->displayTime()), main->model().violations());
     const int chosen = m_choice->currentIndex();
     if (chosen < 0 || static_cast<std::size_t>(chosen) >= m_alternatives.size()) {
         m_timeline.reset();

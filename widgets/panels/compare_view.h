@@ -34,6 +34,9 @@ public:
     bool chooseAlternative(const QString& text);
     // Follows the main run; does nothing while hidden.
     void sync();
+    // The main run's banner, under its scene while comparing (the window's own is hidden then);
+    // given by the window, which has built the view already.
+    void showMainBanner(const core::View& view, const std::vector<core::Violation>& violations);
     const core::Timeline* timeline() const { return m_timeline.get(); }
     SceneView* scene() const { return m_scene; }
     // The main scene in a column of the same shape as this view's (a title saying what this run

@@ -25,8 +25,6 @@ QCPBars* barsOf(QCustomPlot* plot) {
     return bars;
 }
 
-}  // namespace
-
 // A chart with nothing to draw says why in its middle, instead of standing as an empty grid that
 // looks broken (a first visit has no reviews at all).
 void noteIfEmpty(QCustomPlot* plot, const QString& note, const QColor& colour, const QColor& background) {
@@ -59,6 +57,8 @@ void noteIfEmpty(QCustomPlot* plot, const QString& note, const QColor& colour, c
     text->setVisible(!any);
 }
 
+}  // namespace
+
 void setTopicAxis(QCustomPlot* plot, const QStringList& topics, double maxValue) {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int i = 0; i < topics.size(); ++i) ticker->addTick(i, topics[i]);
@@ -73,10 +73,6 @@ QString QuizStatsPage::topicName(const std::string& topic) const {
     const auto it = m_topicNames.find(topic);
     return it == m_topicNames.end() ? QString::fromStdString(topic) : it->second;
 }
-
-namespace {
-
-}  // namespace
 
 QuizStatsPage::QuizStatsPage(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Quiz statistics"));
@@ -204,11 +200,10 @@ void QuizStatsPage::restyle() {
         for (int i = 0; i < plot->plottableCount(); ++i) {
             // A second series differs by colour and by pattern or dash, never colour alone.
             const QColor c = pal.category(colours[(colour + static_cast<std::size_t>(i)) % std::size(colours)]);
-            plot->plottable(i)->setPen(QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
             const bool bars = qobject_cast<QCPBars*>(plot->plottable(i)) != nullptr;
-            plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
             // A solid bar needs no outline, and an outlined bar of height 0 drew a stub on the axis.
-            if (bars && i == 0) plot->plottable(i)->setPen(Qt::NoPen);
+            plot->plottable(i)->setPen(bars && i == 0 ? QPen(Qt::NoPen) : QPen(c, 2, i == 0 ? Qt::SolidLine : Qt::DashLine));
+            plot->plottable(i)->setBrush(!bars ? QBrush(Qt::NoBrush) : QBrush(c, i == 0 ? Qt::SolidPattern : Qt::BDiagPattern));
         }
         ++colour;
         noteIfEmpty(plot, emptyNote(plot), pal.mutedText, pal.background);
