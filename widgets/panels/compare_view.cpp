@@ -84,7 +84,11 @@ CompareView::CompareView(SimController* main, QWidget* parent) : QWidget(parent)
 
 CompareView::~CompareView() = default;
 
-int CompareView::footerHeight() const { return fontMetrics().lineSpacing() * m_footerLines + 4; }
+int CompareView::footerHeight() const {
+    // The lines, and the banner's own margins round them (without those a third line was cut).
+    const QMargins m = m_status->contentsMargins();
+    return fontMetrics().lineSpacing() * m_footerLines + 4 + m.top() + m.bottom();
+}
 
 void CompareView::fitFooter() {
     // As many lines (up to three) as this run's notes have needed so far: growing only, so the
